@@ -1,0 +1,48 @@
+// Exact rational arithmetic for scores. Thresholds (500, 550, 70, 85) decide an applicant's fate, so a score
+// that is exactly 550 on paper must compare as 550: no binary floating point is used between input and verdict.
+import FractionLib from "fraction.js";
+
+export type Exact = FractionLib;
+
+export const ZERO: Exact = new FractionLib(0);
+
+/** Decimal places kept when a spreadsheet float enters the engine (removes drift such as 0.45 * 100 = 45.00000000000001). */
+const FLOAT_PLACES = 9;
+
+/** An exact value from an integer, a decimal string or a spreadsheet float (rounded to 9 decimal places first). */
+export function exact(value: number | string | Exact): Exact {
+  if (value instanceof FractionLib) return value;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return new FractionLib(value.toFixed(FLOAT_PLACES));
+  }
+  return new FractionLib(value);
+}
+
+export function ratio(numerator: number, denominator: number): Exact {
+  return new FractionLib(numerator, denominator);
+}
+
+export function sum(values: readonly Exact[]): Exact {
+  return values.reduce<Exact>((acc, v) => acc.add(v), ZERO);
+}
+
+/** Two decimals for display ("550.00"), rounding half away from zero. */
+export function format2(value: Exact): string {
+  const hundredths = value.mul(100).round(0); // round() is half away from zero
+  const n = hundredths.n * hundredths.s;
+  const neg = n < 0n;
+  const abs = neg ? -n : n;
+  const whole = abs / 100n;
+  const frac = (abs % 100n).toString().padStart(2, "0");
+  return `${neg ? "-" : ""}${whole}.${frac}`;
+}
+
+/** A plain number for display and spreadsheets (never used to decide a threshold). */
+export function toNumber(value: Exact): number {
+  return value.valueOf();
+}
+
+export function compareExact(a: Exact, b: Exact): number {
+  return a.compare(b);
+}

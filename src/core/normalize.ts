@@ -1,0 +1,77 @@
+// Turning what a person typed into a number. A maturity typed as 0.45, 45 %, "45%", "45 %", "４５％" or 45
+// means 45 %; a spreadsheet cell formatted as a percentage holds 0.45.
+import { exact } from "./exact";
+import { msg, type Message } from "./messages";
+
+export type Parsed<T> = { kind: "ok"; value: T } | { kind: "missing" } | { kind: "invalid"; message: Message };
+
+export type RawInput = string | number | boolean | null | undefined;
+
+function isBlank(raw: RawInput): raw is null | undefined | "" {
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.normalize("NFKC").trim() === "");
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A maturity percentage as a whole number of percent, or why it is not one. Numbers from 0 to 1 are fractions
+ * (0.45 → 45 %); larger numbers and numbers followed by "%" are percentages. Range and step are checked by
+ * validateMaturity, so that 47 % is reported as "not a multiple of 5 %" rather than as unreadable.
+ */
+export function parseMaturity(raw: RawInput): Parsed<number> {
+  if (isBlank(raw)) return { kind: "missing" };
+  if (typeof raw === "boolean") return { kind: "invalid", message: msg.notNumber(String(raw)) };
+  let percent: number;
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { kind: "invalid", message: msg.notNumber(String(raw)) };
+    percent = Math.abs(raw) <= 1 ? raw * 100 : raw;
+  } else {
+    const s = raw.normalize("NFKC").replace(/\s+/g, "");
+    const hasPercent = s.endsWith("%");
+    const body = hasPercent ? s.slice(0, -1) : s;
+    if (!NUMBER.test(body)) return { kind: "invalid", message: msg.notNumber(raw.trim()) };
+    const n = Number(body);
+    percent = hasPercent || Math.abs(n) > 1 ? n : n * 100;
+  }
+  // Drop float noise (0.07 * 100 = 7.000000000000001) without hiding a real fraction such as 47.5.
+  return { kind: "ok", value: exact(percent).round(6).valueOf() };
+}
+
+/** A number of points (individual rubrics), or why it is not one. */
+export function parsePoints(raw: RawInput): Parsed<number> {
+  if (isBlank(raw)) return { kind: "missing" };
+  if (typeof raw === "boolean") return { kind: "invalid", message: msg.pointsNotNumber(String(raw)) };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { kind: "invalid", message: msg.pointsNotNumber(String(raw)) };
+    return { kind: "ok", value: exact(raw).round(6).valueOf() };
+  }
+  const s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
+  if (!NUMBER.test(s)) return { kind: "invalid", message: msg.pointsNotNumber(raw.trim()) };
+  return { kind: "ok", value: Number(s) };
+}
+
+const YES = new Set(["是", "y", "yes", "true", "1", "√", "✓", "有"]);
+const NO = new Set(["否", "n", "no", "false", "0", "×", "无"]);
+
+/** A yes/no answer (veto items, declarations): 是 / Y / yes / TRUE / 1 and their negatives. */
+export function parseYesNo(raw: RawInput): Parsed<boolean> {
+  if (typeof raw === "boolean") return { kind: "ok", value: raw };
+  if (typeof raw === "number") {
+    if (raw === 1) return { kind: "ok", value: true };
+    if (raw === 0) return { kind: "ok", value: false };
+    return { kind: "invalid", message: msg.vetoAnswerInvalid(String(raw)) };
+  }
+  if (isBlank(raw)) return { kind: "missing" };
+  const s = String(raw).normalize("NFKC").trim().toLowerCase();
+  if (YES.has(s)) return { kind: "ok", value: true };
+  if (NO.has(s)) return { kind: "ok", value: false };
+  return { kind: "invalid", message: msg.vetoAnswerInvalid(String(raw).trim()) };
+}
+
+/** A band number typed as 3, "3", "第3档". */
+export function parseBand(raw: RawInput): Parsed<number> {
+  if (isBlank(raw)) return { kind: "missing" };
+  const s = String(raw).normalize("NFKC").replace(/\s+/g, "").replace(/^第/, "").replace(/档$/, "");
+  if (!/^\d+$/.test(s)) return { kind: "invalid", message: msg.unknownBand(String(raw), 0) };
+  return { kind: "ok", value: Number(s) };
+}

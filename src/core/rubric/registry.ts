@@ -1,0 +1,98 @@
+// The bundled rubric library. The data files are imported (not read from disk) so that the same registry serves
+// the CLI, the task pane and the tests; loadLibrary() validates every file and the links between them.
+import jiangmenAward from "../../../rubrics/awards/jiangmen-2022.json";
+import hebeiAward from "../../../rubrics/awards/hebei-2022.json";
+import jiangmenManufacturing from "../../../rubrics/jiangmen-manufacturing.json";
+import jiangmenService from "../../../rubrics/jiangmen-service.json";
+import jiangmenConstruction from "../../../rubrics/jiangmen-construction.json";
+import jiangmenMedical from "../../../rubrics/jiangmen-medical.json";
+import jiangmenEducation from "../../../rubrics/jiangmen-education.json";
+import hebeiOrganization from "../../../rubrics/hebei-organization.json";
+import hebeiIndividualSenior from "../../../rubrics/hebei-individual-senior.json";
+import hebeiIndividualMiddle from "../../../rubrics/hebei-individual-middle.json";
+import hebeiIndividualFrontline from "../../../rubrics/hebei-individual-frontline.json";
+import hebeiIndividualOther from "../../../rubrics/hebei-individual-other.json";
+import { checkAward, checkRubric, RubricDataError, type DataError } from "./check";
+import type { Award, Rubric, RuleSet, Scale } from "../types";
+
+export const AWARD_FILES: Record<string, unknown> = {
+  "rubrics/awards/jiangmen-2022.json": jiangmenAward,
+  "rubrics/awards/hebei-2022.json": hebeiAward,
+};
+
+export const RUBRIC_FILES: Record<string, unknown> = {
+  "rubrics/jiangmen-manufacturing.json": jiangmenManufacturing,
+  "rubrics/jiangmen-service.json": jiangmenService,
+  "rubrics/jiangmen-construction.json": jiangmenConstruction,
+  "rubrics/jiangmen-medical.json": jiangmenMedical,
+  "rubrics/jiangmen-education.json": jiangmenEducation,
+  "rubrics/hebei-organization.json": hebeiOrganization,
+  "rubrics/hebei-individual-senior.json": hebeiIndividualSenior,
+  "rubrics/hebei-individual-middle.json": hebeiIndividualMiddle,
+  "rubrics/hebei-individual-frontline.json": hebeiIndividualFrontline,
+  "rubrics/hebei-individual-other.json": hebeiIndividualOther,
+};
+
+/** A rubric with the award data it needs to be scored. */
+export interface RubricBundle {
+  rubric: Rubric;
+  award: Award;
+  scale: Scale;
+  rules: RuleSet;
+}
+
+export interface Library {
+  awards: Award[];
+  rubrics: Rubric[];
+  get(id: string): RubricBundle | undefined;
+  award(id: string): Award | undefined;
+  ruleSet(id: string): RuleSet | undefined;
+}
+
+/** Validates award and rubric data and links them; throws RubricDataError listing every problem. */
+export function buildLibrary(awardFiles: Record<string, unknown>, rubricFiles: Record<string, unknown>): Library {
+  const errors: DataError[] = [];
+  const awards: Award[] = [];
+  for (const [file, data] of Object.entries(awardFiles)) {
+    const e = checkAward(data, file);
+    if (e.length) errors.push(...e);
+    else awards.push(data as Award);
+  }
+  const rubrics: Rubric[] = [];
+  for (const [file, data] of Object.entries(rubricFiles)) {
+    const e = checkRubric(data, file);
+    if (e.length) {
+      errors.push(...e);
+      continue;
+    }
+    const r = data as Rubric;
+    const award = awards.find((a) => a.id === r.award);
+    if (!award) errors.push({ file, field: "award", message: `奖项“${r.award}”不存在` });
+    else if (!award.ruleSets.some((s) => s.id === r.ruleSet)) errors.push({ file, field: "ruleSet", message: `奖项“${r.award}”中没有规则集“${r.ruleSet}”` });
+    else if (rubrics.some((x) => x.id === r.id)) errors.push({ file, field: "id", message: `评分标准编号“${r.id}”重复` });
+    else rubrics.push(r);
+  }
+  if (errors.length) throw new RubricDataError(errors);
+  const ruleSets = awards.flatMap((a) => a.ruleSets);
+  return {
+    awards,
+    rubrics,
+    award: (id) => awards.find((a) => a.id === id),
+    ruleSet: (id) => ruleSets.find((s) => s.id === id),
+    get(id) {
+      const rubric = rubrics.find((r) => r.id === id);
+      if (!rubric) return undefined;
+      const award = awards.find((a) => a.id === rubric.award) as Award;
+      const rules = award.ruleSets.find((s) => s.id === rubric.ruleSet) as RuleSet;
+      return { rubric, award, scale: award.scale, rules };
+    },
+  };
+}
+
+let bundled: Library | null = null;
+
+/** The validated library of the bundled rubrics (validated once, on first use). */
+export function library(): Library {
+  if (!bundled) bundled = buildLibrary(AWARD_FILES, RUBRIC_FILES);
+  return bundled;
+}

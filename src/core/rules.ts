@@ -1,0 +1,177 @@
+// The award's process rules, read from the award data: stage combination, bonus, thresholds, top N, statuses,
+// ranking and the committee vote. Nothing here knows which award it is: every number comes from the RuleSet.
+import { exact, ratio, type Exact } from "./exact";
+import { msg, type Message } from "./messages";
+import type { FractionSpec, RuleSet, StageId } from "./types";
+
+export type Status = "vetoed" | "incomplete" | "not-advanced" | "no-onsite" | "below-threshold" | "candidate" | "over-limit";
+
+export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
+  vetoed: { zh: "否决", en: "Vetoed" },
+  incomplete: { zh: "缺少材料评审得分", en: "No material review score" },
+  "not-advanced": { zh: "未进入现场评审", en: "Did not advance to on-site review" },
+  "no-onsite": { zh: "缺少现场评审得分", en: "No on-site review score" },
+  "below-threshold": { zh: "未达提名线", en: "Below the nomination threshold" },
+  candidate: { zh: "候选", en: "Candidate" },
+  "over-limit": { zh: "超出名额", en: "Beyond the limit" },
+};
+
+export function fraction(spec: FractionSpec): Exact {
+  return ratio(spec.numerator, spec.denominator);
+}
+
+/** The weight of a stage in the final score (material 3/10 for both awards' defaults). */
+export function stageWeight(rules: RuleSet, stage: StageId): Exact {
+  const s = rules.stages.find((x) => x.id === stage);
+  return s ? fraction(s.weight) : exact(0);
+}
+
+/** Bonus points earned by the conditions met: once if not cumulative (河北: "至少一项…加 10 分"). */
+export function bonusPoints(rules: RuleSet, metConditionIds: readonly string[]): Exact {
+  if (!rules.bonus) return exact(0);
+  const known = new Set(rules.bonus.conditions.map((c) => c.id));
+  const met = metConditionIds.filter((id) => known.has(id));
+  if (met.length === 0) return exact(0);
+  return exact(rules.bonus.points).mul(rules.bonus.cumulative ? met.length : 1);
+}
+
+export interface FinalInput {
+  material: Exact;
+  onsite: Exact;
+  /** Bonus points already decided (see bonusPoints). */
+  bonus?: Exact;
+  /** Public satisfaction points (individuals). */
+  public?: Exact;
+  /** What-if override of the material weight; the on-site weight is 1 − w. */
+  materialWeight?: Exact;
+}
+
+/** final = material × w + on-site × (1 − w) + bonus + public satisfaction. */
+export function finalScore(rules: RuleSet, input: FinalInput): Exact {
+  const w = input.materialWeight ?? stageWeight(rules, "material");
+  let total = input.material.mul(w).add(input.onsite.mul(exact(1).sub(w)));
+  if (input.bonus) total = total.add(input.bonus);
+  if (input.public) total = total.add(input.public);
+  return total;
+}
+
+/** A public satisfaction score outside 0..max is a mistake to report, not to clamp silently. */
+export function checkPublic(rules: RuleSet, value: Exact): Message | null {
+  if (!rules.publicSatisfaction) return null;
+  const max = rules.publicSatisfaction.max;
+  return value.lt(0) || value.gt(max) ? msg.publicOutOfRange(value.valueOf(), max) : null;
+}
+
+export interface Thresholds {
+  advance: Exact | null;
+  final: Exact | null;
+  topN: number | null;
+}
+
+export function thresholdsOf(rules: RuleSet, override: Partial<Thresholds> = {}): Thresholds {
+  return {
+    advance: override.advance !== undefined ? override.advance : rules.advance ? exact(rules.advance.min) : null,
+    final: override.final !== undefined ? override.final : rules.finalThreshold !== null ? exact(rules.finalThreshold) : null,
+    topN: override.topN !== undefined ? override.topN : rules.topN,
+  };
+}
+
+export interface StatusInput {
+  vetoed: boolean;
+  material: Exact | null;
+  onsite: Exact | null;
+  final: Exact | null;
+}
+
+/**
+ * The status of one applicant before the top-N limit (which needs the ranking): 否决, 未进入现场评审,
+ * 未达提名线 or 候选. Reaching a threshold exactly counts (及以上).
+ */
+export function statusOf(input: StatusInput, t: Thresholds): Status {
+  if (input.vetoed) return "vetoed";
+  if (input.material === null) return "incomplete";
+  if (t.advance && input.material.lt(t.advance)) return "not-advanced";
+  if (input.onsite === null || input.final === null) return "no-onsite";
+  if (t.final && input.final.lt(t.final)) return "below-threshold";
+  return "candidate";
+}
+
+export interface RankInput {
+  id: string;
+  final: Exact | null;
+  vetoed: boolean;
+  /** Left out of the ranking for another reason than a veto (e.g. did not advance). */
+  excluded?: boolean;
+}
+
+export interface RankResult {
+  id: string;
+  /** Competition rank among the ranked applicants (ties share: 1, 1, 3); null when unranked. */
+  rank: number | null;
+  /** For a vetoed applicant: the rank it would have had. */
+  wouldBeRank: number | null;
+}
+
+/**
+ * Ranks applicants by final score, highest first. Vetoed applicants are left out of the ranking (they do not push
+ * anybody down) but are told the rank they would have had among the others.
+ */
+export function rankApplicants(list: readonly RankInput[]): RankResult[] {
+  const ranked = list.filter((a) => a.final !== null && !a.vetoed && !a.excluded);
+  const above = (score: Exact) => ranked.filter((r) => (r.final as Exact).gt(score)).length;
+  return list.map((a) => {
+    if (a.final === null || a.excluded) return { id: a.id, rank: null, wouldBeRank: null };
+    const r = above(a.final) + 1;
+    return a.vetoed ? { id: a.id, rank: null, wouldBeRank: r } : { id: a.id, rank: r, wouldBeRank: null };
+  });
+}
+
+export interface Decision {
+  id: string;
+  status: Status;
+  rank: number | null;
+  wouldBeRank: number | null;
+  note: Message | null;
+}
+
+/**
+ * Statuses after ranking: a candidate beyond the top N becomes 超出名额. Applicants tied on the last place all stay
+ * candidates, with a note that the list then exceeds N (the committee decides; the engine does not break ties).
+ */
+export function decide(applicants: readonly (StatusInput & { id: string })[], t: Thresholds): Decision[] {
+  const statuses = applicants.map((a) => statusOf(a, t));
+  const ranks = rankApplicants(
+    applicants.map((a, i) => ({ id: a.id, final: a.final, vetoed: a.vetoed, excluded: statuses[i] !== "candidate" && statuses[i] !== "below-threshold" && statuses[i] !== "vetoed" })),
+  );
+  // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
+  const insideRanks = applicants
+    .map((_, i) => (statuses[i] === "candidate" && t.topN !== null ? ranks[i].rank : null))
+    .filter((r): r is number => r !== null && r <= (t.topN ?? Infinity));
+  const insideCount = insideRanks.length;
+  const lastInside = insideRanks.length ? Math.max(...insideRanks) : null;
+  return applicants.map((a, i) => {
+    let status = statuses[i];
+    let note: Message | null = null;
+    const rank = ranks[i].rank;
+    if (status === "candidate" && t.topN !== null && rank !== null) {
+      if (rank > t.topN) status = "over-limit";
+      else if (rank === lastInside && insideCount > t.topN) note = msg.tieAtLimit(rank, t.topN);
+    }
+    return { id: a.id, status, rank, wouldBeRank: ranks[i].wouldBeRank, note };
+  });
+}
+
+export interface VoteResult {
+  quorum: boolean;
+  approved: boolean;
+  passes: boolean;
+}
+
+/** Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北). */
+export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult {
+  const q = rules.vote ? fraction(rules.vote.quorum) : ratio(2, 3);
+  const a = rules.vote ? fraction(rules.vote.approval) : ratio(2, 3);
+  const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
+  const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
+  return { quorum, approved, passes: quorum && approved };
+}
