@@ -11,3 +11,4 @@ export * from "./panel";
 export * from "./rules";
 export * from "./rubric/check";
 export * from "./rubric/registry";
+export * from "./aggregate";
