@@ -12,3 +12,4 @@ export * from "./rules";
 export * from "./rubric/check";
 export * from "./rubric/registry";
 export * from "./aggregate";
+export * from "./roster";
