@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readZipWorkbook, XlsxReadError } from "../../src/xlsx/zip-cells";
+
+async function sample(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("评分");
+  ws.getCell("A1").value = "编号";
+  ws.getCell("A2").value = "1.1";
+  ws.getCell("B2").value = 0.45;
+  ws.getCell("C2").value = { formula: "B2*60", result: 27 };
+  ws.getCell("D2").value = true;
+  ws.getCell("E2").value = "=SUM(1,2)"; // text that looks like a formula stays text
+  ws.getCell("F2").value = { richText: [{ text: "优势：" }, { text: "<领先> & 稳定", font: { bold: true } }] };
+  ws.getCell("G2").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+  const meta = wb.addWorksheet("meta", { state: "veryHidden" });
+  meta.getCell("A1").value = "rubric";
+  meta.getCell("B1").value = "hebei-organization";
+  wb.definedNames.add("'评分'!$B$2:$B$2", "Maturity");
+  wb.modified = new Date("2026-06-01T08:00:00Z");
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("zip cell reader", () => {
+  it("reads values, formulas, booleans, rich text, errors, hidden sheets and defined names", async () => {
+    const wb = await readZipWorkbook(await sample());
+    expect(wb.sheets).toEqual([{ name: "评分", state: "visible" }, { name: "meta", state: "veryHidden" }]);
+    const c = wb.cells.get("评分")!;
+    expect(c.get("A2")!.value).toBe("1.1");
+    expect(c.get("B2")!.value).toBe(0.45);
+    expect(c.get("C2")).toEqual({ value: 27, formula: "B2*60" });
+    expect(c.get("D2")!.value).toBe(true);
+    expect(c.get("E2")).toEqual({ value: "=SUM(1,2)" });
+    expect(c.get("F2")!.value).toBe("优势：<领先> & 稳定");
+    expect(c.get("G2")!.error).toBe("#DIV/0!");
+    expect(wb.cells.get("meta")!.get("B1")!.value).toBe("hebei-organization");
+    expect(wb.definedNames.get("Maturity")).toBe("'评分'!$B$2");
+    expect(wb.modified).toBe("2026-06-01T08:00:00Z");
+  });
+
+  it("reads only the sheets asked for", async () => {
+    const wb = await readZipWorkbook(await sample(), { sheets: (n) => n === "meta" });
+    expect([...wb.cells.keys()]).toEqual(["meta"]);
+  });
+
+  it("rejects a file that is not a zip, naming the reason", async () => {
+    await expect(readZipWorkbook(new TextEncoder().encode("编号,成熟度\n1.1,45%\n"))).rejects.toMatchObject({ code: "not-xlsx" });
+  });
+
+  it("rejects a zip that is not a workbook", async () => {
+    const z = new JSZip();
+    z.file("hello.txt", "hi");
+    const data = await z.generateAsync({ type: "uint8array" });
+    await expect(readZipWorkbook(data)).rejects.toThrow("缺少 xl/workbook.xml");
+  });
+
+  it("refuses a zip bomb before inflating it", async () => {
+    const z = new JSZip();
+    z.file("xl/workbook.xml", "<workbook/>");
+    z.file("xl/worksheets/sheet1.xml", new Uint8Array(64 * 1024 * 1024)); // 64 MB of zeros deflate to ~64 KB
+    const data = await z.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(data.byteLength).toBeLessThan(1024 * 1024);
+    const err = await readZipWorkbook(data).catch((e) => e);
+    expect(err).toBeInstanceOf(XlsxReadError);
+    expect(err.code).toBe("zip-bomb");
+    expect(err.message).toContain("压缩炸弹");
+  });
+
+  it("refuses a file over the size limit", async () => {
+    await expect(readZipWorkbook(new Uint8Array(2048), { maxFileBytes: 1024 })).rejects.toMatchObject({ code: "too-large" });
+  });
+});
