@@ -46,3 +46,19 @@ export function toNumber(value: Exact): number {
 export function compareExact(a: Exact, b: Exact): number {
   return a.compare(b);
 }
+
+/** |x| below this keeps x × 10⁹ under 2⁴³, where one float multiplication errs by less than 5 × 10⁻⁴. */
+const KEY_LIMIT = 8192;
+
+/**
+ * exact(x) × 10⁹ as a safe integer, or null when |x| ≥ 8192 (scores never are). Comparing two keys compares the
+ * exact() values, without building fractions: the fast path for ranking a column of spreadsheet scores.
+ */
+export function scaledKey(x: number): number | null {
+  if (!Number.isFinite(x) || Math.abs(x) >= KEY_LIMIT) return null;
+  const k = x * 1e9;
+  const r = Math.round(k);
+  // Far from a half, the float product rounds like the true one; near a half, ask toFixed (what exact() uses).
+  if (Math.abs(Math.abs(k - r) - 0.5) > 1e-3) return r === 0 ? 0 : r;
+  return Number(x.toFixed(FLOAT_PLACES).replace(".", "")) || 0;
+}

@@ -11,5 +11,6 @@ export * from "./panel";
 export * from "./rules";
 export * from "./rubric/check";
 export * from "./rubric/registry";
+export * from "./awards";
 export * from "./aggregate";
 export * from "./roster";

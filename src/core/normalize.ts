@@ -1,6 +1,6 @@
 // Turning what a person typed into a number. A maturity typed as 0.45, 45 %, "45%", "45 %", "４５％" or 45
 // means 45 %; a spreadsheet cell formatted as a percentage holds 0.45.
-import { exact } from "./exact";
+import { exact, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 
 export type Parsed<T> = { kind: "ok"; value: T } | { kind: "missing" } | { kind: "invalid"; message: Message };
@@ -48,6 +48,22 @@ export function parsePoints(raw: RawInput): Parsed<number> {
   const s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
   if (!NUMBER.test(s)) return { kind: "invalid", message: msg.pointsNotNumber(raw.trim()) };
   return { kind: "ok", value: Number(s) };
+}
+
+/**
+ * A score (a total, a panel score, a final score) as a spreadsheet passes it: a number is read to 9 decimal places
+ * (exact()), decimal text ("550", "５５０.５", "550分") exactly. Blank is missing; anything else is invalid.
+ */
+export function parseScore(raw: RawInput): Parsed<Exact> {
+  if (isBlank(raw)) return { kind: "missing" };
+  if (typeof raw === "boolean") return { kind: "invalid", message: msg.pointsNotNumber(String(raw)) };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { kind: "invalid", message: msg.pointsNotNumber(String(raw)) };
+    return { kind: "ok", value: exact(raw) };
+  }
+  const s = raw.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
+  if (!NUMBER.test(s)) return { kind: "invalid", message: msg.pointsNotNumber(raw.trim()) };
+  return { kind: "ok", value: exact(s) };
 }
 
 const YES = new Set(["是", "y", "yes", "true", "1", "√", "✓", "有"]);

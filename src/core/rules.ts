@@ -1,6 +1,6 @@
 // The award's process rules, read from the award data: stage combination, bonus, thresholds, top N, statuses,
 // ranking and the committee vote. Nothing here knows which award it is: every number comes from the RuleSet.
-import { exact, ratio, type Exact } from "./exact";
+import { exact, ratio, scaledKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
 
@@ -124,6 +124,38 @@ export function rankApplicants(list: readonly RankInput[]): RankResult[] {
     const r = above(a.final) + 1;
     return a.vetoed ? { id: a.id, rank: null, wouldBeRank: r } : { id: a.id, rank: r, wouldBeRank: null };
   });
+}
+
+/**
+ * The competition rank of a score among a field of ranked scores: 1 + how many are strictly higher (ties share a
+ * rank: 1, 1, 3). This is the rule rankApplicants applies; a score outside the field gets the rank it would have.
+ */
+export function rankAmong(score: Exact, field: readonly Exact[]): number {
+  let above = 0;
+  for (const s of field) if (s.gt(score)) above++;
+  return above + 1;
+}
+
+/**
+ * rankAmong for spreadsheet numbers, each read as exact() reads it (9 decimal places), without building a
+ * fraction per score when all are below 8192 in size (the QA.RANK fast path: one call per row over the column).
+ */
+export function rankAmongNumbers(score: number, field: readonly number[]): number {
+  const key = scaledKey(score);
+  if (key !== null) {
+    let above = 0;
+    let fast = true;
+    for (const x of field) {
+      const k = scaledKey(x);
+      if (k === null) {
+        fast = false;
+        break;
+      }
+      if (k > key) above++;
+    }
+    if (fast) return above + 1;
+  }
+  return rankAmong(exact(score), field.map((x) => exact(x)));
 }
 
 export interface Decision {

@@ -57,7 +57,12 @@ export function checkEntry(rubric: Rubric, scale: Scale, item: Item, raw: RawInp
 /** The score an ok entry earns: points × percent / 100, or the points themselves. */
 export function entryScore(rubric: Rubric, item: Item, entry: CheckedEntry): Exact | null {
   if (entry.status !== "ok" || entry.value === null) return null;
-  return rubric.scoring === "points" ? exact(entry.value) : exact(item.points).mul(entry.value).div(100);
+  return rubric.scoring === "points" ? exact(entry.value) : maturityScore(item.points, entry.value);
+}
+
+/** points × percent / 100, exactly (the score of an item rated at a maturity percentage). */
+export function maturityScore(points: number | Exact, percent: number): Exact {
+  return exact(points).mul(percent).div(100);
 }
 
 function invalid(message: Message): CheckedEntry {
