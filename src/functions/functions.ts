@@ -1,0 +1,347 @@
+/// <reference types="custom-functions-runtime" />
+// The Excel custom functions (namespace QA, set in manifest.xml). Each one is a thin wrapper over src/core: it turns
+// what Excel passes into engine input, calls the engine and returns a plain number, text or TRUE/FALSE. No scoring
+// rule is written here. Functions.json is generated from the JSDoc below (custom-functions-metadata): only top-level
+// `function` declarations with an @customfunction tag count; a `T[][]` parameter is a range, `x?` is optional and
+// arrives as null when left out.
+//
+// Size matters (this file is loaded with every workbook): import single core modules and the award data only,
+// never "../core" (its index pulls in the rubric registry, every rubric's text and ajv).
+//
+// Blank cells: Excel on the web passes an empty cell as null, Excel desktop may pass 0 (OfficeDev/office-js#4702).
+// Null, undefined and "" are blanks here; a 0 is a number (0 %), as Excel itself cannot tell them apart.
+import { exact, toNumber, type Exact } from "../core/exact";
+import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
+import { msg, type Message } from "../core/messages";
+import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
+import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
+import { committeeVote, finalScore, rankAmongNumbers, STATUS_TEXT, statusOf, thresholdsOf } from "../core/rules";
+import type { RuleSet, Scale } from "../core/types";
+import { checkMaturity, maturityScore } from "../core/validate";
+import { anyYes } from "../core/veto";
+import { fmsg } from "./messages";
+
+/** The scale used when a function is given none (both awards' scales allow the same values: 0–100 % in steps of 5). */
+export const DEFAULT_SCALE = "hebei-2022";
+/** The rule set used when a function is given none. */
+export const DEFAULT_RULES = "hebei-organization";
+
+/**
+ * 单项得分：分值 × 成熟度。未评分（空白）得 0 分；成熟度无效时返回 #VALUE! 并说明原因。
+ * 例：=QA.ITEMSCORE(60, 45%) 得 27。
+ * @customfunction ITEMSCORE
+ * @param points 该评价项目的分值，如 60
+ * @param maturity 成熟度百分比，如 45%、0.45 或 "45%"
+ * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
+ * @returns 单项得分
+ */
+export function itemScore(points: number, maturity: unknown, scale?: string): number {
+  const s = scaleArg(scale);
+  const p = pointsArg(points);
+  const c = checkMaturity(s, cell(maturity));
+  if (c.status === "missing") return 0;
+  if (c.status === "invalid" || c.value === null) return fail(c.message ?? msg.missing());
+  return toNumber(maturityScore(p, c.value));
+}
+
+/**
+ * 检查成熟度：有效时返回空文本 ""，否则返回原因（空白为“未评分”）。可同时检查所选档次。
+ * 例：=QA.CHECK(47%) 返回“成熟度 47% 不是 5% 的整数倍……”。
+ * @customfunction CHECK
+ * @param maturity 成熟度百分比，如 45%
+ * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
+ * @param band 评审专家所选的档次（1–6），可省略
+ * @returns 空文本或原因
+ */
+export function check(maturity: unknown, scale?: string, band?: unknown): string {
+  const c = checkMaturity(scaleArg(scale), cell(maturity), cell(band));
+  return c.status === "ok" ? "" : (c.message ?? msg.missing()).zh;
+}
+
+/**
+ * 成熟度所在档次（1–6）。空白返回 #N/A（未评分），无效值返回 #VALUE! 并说明原因。
+ * 例：=QA.BAND(45%) 在河北尺度下为 3，=QA.BAND(45%, "jiangmen-2022") 为 3。
+ * @customfunction BAND
+ * @param maturity 成熟度百分比，如 45%
+ * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
+ * @returns 档次编号
+ */
+export function band(maturity: unknown, scale?: string): number {
+  const c = checkMaturity(scaleArg(scale), cell(maturity));
+  if (c.status === "missing") return unavailable(c.message ?? msg.missing());
+  if (c.status === "invalid" || c.band === null) return fail(c.message ?? msg.missing());
+  return c.band;
+}
+
+/**
+ * 小计：两个同样大小区域的 Σ 分值 × 成熟度。空白按未评分计 0 分；任一成熟度无效则返回 #VALUE!，并指出第一个出错的行。
+ * 例：=QA.SUBTOTAL(C5:C8, D5:D8)。
+ * @customfunction SUBTOTAL
+ * @param points 分值区域
+ * @param maturities 成熟度区域（与分值区域大小相同）
+ * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
+ * @returns 小计得分
+ */
+export function subtotal(points: number[][], maturities: unknown[][], scale?: string): number {
+  const s = scaleArg(scale);
+  const p = grid(points);
+  const m = grid(maturities);
+  sameShape("QA.SUBTOTAL", p, m);
+  const scores: Exact[] = [];
+  for (let i = 0; i < m.values.length; i++) {
+    const c = checkMaturity(s, m.values[i]);
+    if (c.status === "missing") continue;
+    if (c.status === "invalid" || c.value === null) return fail(at(m, i, c.message ?? msg.missing()));
+    const raw = p.values[i];
+    if (isBlank(raw)) return fail(at(m, i, fmsg.pointsMissing()));
+    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) return fail(at(m, i, fmsg.pointsInvalid(shown(raw))));
+    scores.push(maturityScore(raw, c.value));
+  }
+  return toNumber(scores.reduce<Exact>((acc, x) => acc.add(x), exact(0)));
+}
+
+/**
+ * 未评分（空白）的个数。
+ * 例：=QA.MISSING(D5:D27)。
+ * @customfunction MISSING
+ * @param maturities 成熟度区域
+ * @returns 空白单元格个数
+ */
+export function missing(maturities: unknown[][]): number {
+  return grid(maturities).values.filter((v) => parseMaturity(v).kind === "missing").length;
+}
+
+/**
+ * 是否否决：任一答案为 是 / Y / yes / TRUE / 1 时返回 TRUE。
+ * 例：=QA.VETOED(E5:E9)。
+ * @customfunction VETOED
+ * @param answers 否决项答案区域
+ * @returns TRUE 表示否决
+ */
+export function vetoed(answers: unknown[][]): boolean {
+  return anyYes(grid(answers).values);
+}
+
+/**
+ * 专家组合成得分：mean（平均分，默认）、trimmed（去掉一个最高分和一个最低分后的平均分，不足 3 人时取平均分）或 median（中位数）。空白不计。
+ * 例：=QA.PANEL(F5:F11, "trimmed")。
+ * @customfunction PANEL
+ * @param scores 各位专家的总分
+ * @param method 合成方法：mean、trimmed 或 median
+ * @returns 专家组得分
+ */
+export function panel(scores: unknown[][], method?: string): number {
+  const m = isOmitted(method) ? "mean" : String(method).normalize("NFKC").trim().toLowerCase();
+  if (!isPanelMethod(m)) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
+  const g = grid(scores);
+  const values: Exact[] = [];
+  g.values.forEach((v, i) => {
+    const parsed = parseScore(v);
+    if (parsed.kind === "invalid") fail(at(g, i, parsed.message));
+    if (parsed.kind === "ok") values.push(parsed.value);
+  });
+  const result = aggregatePanel(values, m);
+  if (result.value === null) return unavailable(result.note ?? msg.emptyPanel());
+  return toNumber(result.value);
+}
+
+/**
+ * 综合得分：材料评审得分 × 权重 + 现场评审得分 × (1 − 权重) + 加分 + 公众满意度测评得分。权重默认 0.3。
+ * 例：=QA.FINAL(600, 700, 10) 得 680。
+ * @customfunction FINAL
+ * @param material 材料评审得分
+ * @param onsite 现场评审得分
+ * @param bonus 加分，可省略
+ * @param publicScore 公众满意度测评得分（个人奖），可省略
+ * @param materialWeight 材料评审权重（0–1），默认 0.3
+ * @returns 综合得分
+ */
+export function final(material: number, onsite: number, bonus?: number, publicScore?: number, materialWeight?: number): number {
+  if (isBlank(material)) return unavailable(msg.missing());
+  if (isBlank(onsite)) return unavailable(msg.missing());
+  const w = isBlank(materialWeight) ? undefined : weightArg(materialWeight);
+  const total = finalScore(rulesArg(undefined), {
+    material: exact(material),
+    onsite: exact(onsite),
+    bonus: isBlank(bonus) ? undefined : exact(bonus),
+    public: isBlank(publicScore) ? undefined : exact(publicScore),
+    materialWeight: w,
+  });
+  return toNumber(total);
+}
+
+/**
+ * 评审结论：否决、缺少材料评审得分、未进入现场评审、缺少现场评审得分、未达提名线或候选（按所选奖项的分数线，达到即可）。
+ * 例：=QA.STATUS(550, 500, FALSE) 为“候选”。
+ * @customfunction STATUS
+ * @param final 综合得分（未进行现场评审时留空）
+ * @param material 材料评审得分
+ * @param vetoed 是否否决（TRUE/FALSE 或 是/否）
+ * @param award 规则：hebei-organization（默认）、hebei-individual、jiangmen-organization，也可填评分标准编号
+ * @returns 结论文字
+ */
+export function status(final: unknown, material: unknown, vetoed: unknown, award?: string): string {
+  const rules = rulesArg(award);
+  const f = scoreArg(final);
+  const m = scoreArg(material);
+  const v = parseYesNo(cell(vetoed));
+  if (v.kind === "invalid") return fail(v.message);
+  // The final score exists only after the on-site review: a blank final means no on-site score yet.
+  const result = statusOf({ vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f }, thresholdsOf(rules));
+  return STATUS_TEXT[result].zh;
+}
+
+/**
+ * 名次：在未被排除的得分中排第几（1 为最高，并列同名次）。空白和文字不参加排名。
+ * 例：=QA.RANK(H5, H$5:H$40, I$5:I$40)。
+ * @customfunction RANK
+ * @param score 要排名的得分
+ * @param scores 参加排名的全部得分
+ * @param excluded 与得分区域同样大小的排除标记（TRUE 表示不参加排名，如否决），可省略
+ * @returns 名次
+ */
+export function rank(score: number, scores: unknown[][], excluded?: unknown[][]): number {
+  if (isBlank(score)) return unavailable(msg.missing());
+  const g = grid(scores);
+  const flags = isBlank(excluded) ? null : grid(excluded);
+  if (flags) sameShape("QA.RANK", g, flags);
+  const field: number[] = [];
+  for (let i = 0; i < g.values.length; i++) {
+    const v = g.values[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    if (flags) {
+      const f = parseYesNo(flags.values[i]);
+      if (f.kind === "invalid") return fail(at(flags, i, fmsg.flagInvalid(String(flags.values[i]))));
+      if (f.kind === "ok" && f.value) continue;
+    }
+    field.push(v);
+  }
+  return rankAmongNumbers(score, field);
+}
+
+/**
+ * 评审委员会表决是否通过：出席人数不少于委员总数的 2/3，且赞成票不少于出席人数的 2/3（按所选奖项的表决规则）。
+ * 例：=QA.VOTE(10, 14, 21) 为 TRUE。
+ * @customfunction VOTE
+ * @param yes 赞成票数
+ * @param present 出席委员人数
+ * @param members 委员总数
+ * @param award 规则：hebei-organization（默认）、hebei-individual、jiangmen-organization，也可填评分标准编号
+ * @returns TRUE 表示通过
+ */
+export function vote(yes: number, present: number, members: number, award?: string): boolean {
+  const rules = rulesArg(award);
+  return committeeVote(rules, countArg("赞成票数", yes), countArg("出席人数", present), countArg("委员总数", members)).passes;
+}
+
+/** Every function by its id in functions.json (the manifest's namespace QA makes them QA.ITEMSCORE …). */
+export const FUNCTIONS = {
+  ITEMSCORE: itemScore,
+  CHECK: check,
+  BAND: band,
+  SUBTOTAL: subtotal,
+  MISSING: missing,
+  VETOED: vetoed,
+  PANEL: panel,
+  FINAL: final,
+  STATUS: status,
+  RANK: rank,
+  VOTE: vote,
+} as const;
+
+// Registration in the shared runtime (CustomFunctions exists once office.js has loaded in Excel; the task pane
+// page opened in a plain browser has none, and must not fail).
+if (typeof CustomFunctions !== "undefined") {
+  for (const [id, fn] of Object.entries(FUNCTIONS)) CustomFunctions.associate(id, fn);
+}
+
+// ---- argument handling (no scoring rules below) ----
+
+interface Grid {
+  values: RawInput[];
+  rows: number;
+  cols: number;
+}
+
+function fail(message: Message): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.zh);
+}
+
+function unavailable(message: Message): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message.zh);
+}
+
+/** A cell value as the engine reads it; anything that is not text, a number or TRUE/FALSE is read as its text. */
+function cell(v: unknown): RawInput {
+  if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function isBlank(v: unknown): v is null | undefined | "" {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** An optional argument left out (null), or given as a blank cell. */
+function isOmitted(v: unknown): boolean {
+  return isBlank(v);
+}
+
+/** A range as Excel passes it (rows of cells), flattened row by row. A single value counts as a 1 × 1 range. */
+function grid(range: unknown): Grid {
+  if (!Array.isArray(range)) return { values: [cell(range)], rows: 1, cols: 1 };
+  const rows = range.map((r) => (Array.isArray(r) ? r : [r]));
+  const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
+  if (rows.length === 0 || cols === 0) return fail(fmsg.emptyRange());
+  const values: RawInput[] = [];
+  for (const r of rows) for (let c = 0; c < cols; c++) values.push(cell(r[c]));
+  return { values, rows: rows.length, cols };
+}
+
+/** A value as a person would recognise it in a message. */
+function shown(v: unknown): string {
+  return isBlank(v) ? "（空白）" : String(v);
+}
+
+function sameShape(fn: string, a: Grid, b: Grid): void {
+  if (a.rows !== b.rows || a.cols !== b.cols) fail(fmsg.shapeMismatch(fn, [a.rows, a.cols], [b.rows, b.cols]));
+}
+
+/** The message of the i-th cell of a range, prefixed with its row (and column, in a range of several columns). */
+function at(g: Grid, i: number, inner: Message): Message {
+  return fmsg.atCell(Math.floor(i / g.cols) + 1, (i % g.cols) + 1, g.cols, inner);
+}
+
+function scaleArg(raw: unknown): Scale {
+  const id = isOmitted(raw) ? DEFAULT_SCALE : String(raw);
+  const scale = findScale(id);
+  return scale ?? fail(fmsg.unknownScale(id, scaleIds()));
+}
+
+function rulesArg(raw: unknown): RuleSet {
+  const id = isOmitted(raw) ? DEFAULT_RULES : String(raw);
+  const found = findRuleSet(id);
+  return found ? found.rules : fail(fmsg.unknownRuleSet(id, ruleSetChoices(id)));
+}
+
+function pointsArg(raw: unknown): number {
+  if (isBlank(raw)) return fail(fmsg.pointsMissing());
+  if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) return fail(fmsg.pointsInvalid(shown(raw)));
+  return raw;
+}
+
+function scoreArg(raw: unknown): Exact | null {
+  const parsed = parseScore(cell(raw));
+  if (parsed.kind === "invalid") return fail(parsed.message);
+  return parsed.kind === "ok" ? parsed.value : null;
+}
+
+function weightArg(raw: number): Exact {
+  const w = Number.isFinite(raw) ? exact(raw) : null;
+  if (w === null || w.lt(0) || w.gt(1)) return fail(fmsg.weightInvalid(String(raw)));
+  return w;
+}
+
+function countArg(what: string, raw: unknown): number {
+  if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) return fail(fmsg.countInvalid(what, shown(raw)));
+  return raw;
+}
