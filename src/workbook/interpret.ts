@@ -1,0 +1,637 @@
+// Reading a returned scoring workbook: every score is recomputed by the engine from the input cells (cached formula
+// results are never trusted), and the file is compared with the layout it was generated from, so that a deleted or
+// moved row, an edited point value or formula, a score that no longer matches its input, or a workbook built from
+// another (or an edited) rubric is reported with the file and the cell.
+import {
+  evaluateVetoes,
+  library as bundledLibrary,
+  parseYesNo,
+  scoreSheet,
+  toNumber,
+  type EntryInput,
+  type Exact,
+  type Library,
+  type Message,
+  type RawInput,
+  type ReturnedSheet,
+  type RubricBundle,
+  type StageId,
+  type VetoAnswer,
+  ZERO,
+} from "../core";
+import { parseCellRef } from "./a1";
+import { rubricFingerprint } from "./fingerprint";
+import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, wbMsg } from "./labels";
+import { buildLayout } from "./layout";
+import type { CellSource, CellValue } from "./source";
+import { LAYOUT_VERSION, type FormulaMode, type MetaKey, type WorkbookLayout } from "./types";
+
+export interface ReportProblem extends Message {
+  /** "评分!G7" when the problem is about one cell. */
+  cell?: string;
+  item?: string;
+}
+
+export interface ReportItem {
+  code: string;
+  name: string;
+  category: string;
+  points: number;
+  /** Where the input is ("评分!G7"), or where the row should be when it is missing. */
+  cell: string;
+  /** The input cell as read (a fraction such as 0.45 for a percent-formatted cell, or text). */
+  input: string | number | boolean | null;
+  band: string | number | null;
+  /** Percent (maturity) or points (points rubrics) when the entry is valid. */
+  value: number | null;
+  score: Exact | null;
+  status: "ok" | "missing" | "invalid";
+  /** Why not ok, naming the cell. */
+  message: Message | null;
+  strengths: string;
+  opportunities: string;
+}
+
+export interface ReportCategory {
+  code: string;
+  name: string;
+  points: number;
+  score: Exact;
+  scored: number;
+  items: number;
+}
+
+export interface ReportVeto {
+  id: string;
+  text: string;
+  cell: string;
+  answer: string | null;
+  answered: boolean;
+  flagged: boolean;
+  note: string;
+  message: Message | null;
+}
+
+export interface ReportBonus {
+  id: string;
+  text: string;
+  cell: string;
+  confirmed: boolean;
+  note: string;
+}
+
+export interface ReportMeta {
+  format: string | null;
+  layoutVersion: string | null;
+  rubricId: string | null;
+  rubricFingerprint: string | null;
+  award: string | null;
+  mode: string | null;
+  applicant: string | null;
+  expert: string | null;
+  stage: string | null;
+  createdAt: string | null;
+  generator: string | null;
+}
+
+export interface ScoreReport {
+  file: string;
+  rubric: string | null;
+  rubricTitle: string | null;
+  scoring: "maturity" | "points" | null;
+  applicant: string | null;
+  expert: string | null;
+  stage: StageId | null;
+  mode: FormulaMode | null;
+  meta: ReportMeta;
+  items: ReportItem[];
+  categories: ReportCategory[];
+  total: Exact;
+  totalPoints: number;
+  scored: number;
+  itemCount: number;
+  /** Every item has a valid entry. */
+  complete: boolean;
+  vetoes: ReportVeto[];
+  vetoed: boolean;
+  bonus: ReportBonus[];
+  declaration: { cell: string | null; answer: string | null; conflict: boolean | null; note: string };
+  date: string | null;
+  savedAt: string | null;
+  /** Everything that makes the workbook unusable or suspect (tampering, wrong rubric, unanswered veto …). */
+  problems: ReportProblem[];
+  /** Complete and no problems: the workbook can be counted as it is. */
+  ok: boolean;
+}
+
+export interface InterpretOptions {
+  /** The rubric the caller expects (a workbook for another rubric is a problem). */
+  expectedRubric?: string;
+  library?: Library;
+}
+
+const FIND_ROWS_BELOW = 80;
+
+/** Normalises a formula for comparison: case, "$", spaces and sheet quotes outside strings, Excel's prefixes. */
+export function normalizeFormula(formula: string): string {
+  let out = "";
+  let inString = false;
+  const f = formula.trim().replace(/^=/, "");
+  for (let i = 0; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === '"') {
+      inString = !inString;
+      out += ch;
+      continue;
+    }
+    if (inString) {
+      out += ch;
+      continue;
+    }
+    if (ch === "$" || ch === "'" || /\s/.test(ch)) continue;
+    out += ch.toUpperCase();
+  }
+  // LibreOffice writes FALSE() and TRUE() for the constants; Excel may prefix newer or add-in functions.
+  return out
+    .replace(/_XLFN\.|_XLWS\./g, "")
+    .replace(/_XLDUDF_QA_/g, "QA.")
+    .replace(/\b(TRUE|FALSE)\(\)/g, "$1");
+}
+
+function asText(v: CellValue): string {
+  if (v === null) return "";
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+function asRaw(v: CellValue): RawInput {
+  if (v === null || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return asText(v); // a date or an error value is not a valid entry: parsed as text, it is reported as invalid
+}
+
+function shown(v: CellValue): string {
+  if (typeof v === "number") return String(Math.round(v * 1e6) / 1e6);
+  const t = asText(v);
+  return t === "" ? "（空）" : t;
+}
+
+const at = (sheet: string, ref: string) => `${sheet}!${ref}`;
+
+function emptyReport(file: string, problems: ReportProblem[], meta: Partial<ReportMeta> = {}): ScoreReport {
+  return {
+    file,
+    rubric: meta.rubricId ?? null,
+    rubricTitle: null,
+    scoring: null,
+    applicant: meta.applicant ?? null,
+    expert: meta.expert ?? null,
+    stage: meta.stage === "material" || meta.stage === "onsite" ? meta.stage : null,
+    mode: meta.mode === "custom" || meta.mode === "native" ? meta.mode : null,
+    meta: {
+      format: null,
+      layoutVersion: null,
+      rubricId: null,
+      rubricFingerprint: null,
+      award: null,
+      mode: null,
+      applicant: null,
+      expert: null,
+      stage: null,
+      createdAt: null,
+      generator: null,
+      ...meta,
+    },
+    items: [],
+    categories: [],
+    total: ZERO,
+    totalPoints: 0,
+    scored: 0,
+    itemCount: 0,
+    complete: false,
+    vetoes: [],
+    vetoed: false,
+    bonus: [],
+    declaration: { cell: null, answer: null, conflict: null, note: "" },
+    date: null,
+    savedAt: null,
+    problems,
+    ok: false,
+  };
+}
+
+/** Reads the metadata sheet (keys in column A, values in column B). */
+export function readMeta(source: CellSource): ReportMeta | null {
+  if (!source.sheetNames().includes(SHEET.meta)) return null;
+  const found = new Map<string, string>();
+  for (let row = 1; row <= 60; row++) {
+    const key = asText(source.value(SHEET.meta, `A${row}`)).trim();
+    if (key) found.set(key, asText(source.value(SHEET.meta, `B${row}`)).trim());
+  }
+  const get = (k: MetaKey) => found.get(k) || null;
+  return {
+    format: get("format"),
+    layoutVersion: get("layoutVersion"),
+    rubricId: get("rubricId"),
+    rubricFingerprint: get("rubricFingerprint"),
+    award: get("award"),
+    mode: get("mode"),
+    applicant: get("applicant"),
+    expert: get("expert"),
+    stage: get("stage"),
+    createdAt: get("createdAt"),
+    generator: get("generator"),
+  };
+}
+
+/** Interprets a returned workbook. Never throws for bad content: everything wrong ends up in `problems`. */
+export function interpret(source: CellSource, options: InterpretOptions = {}): ScoreReport {
+  const file = source.name;
+  const lib = options.library ?? bundledLibrary();
+  const meta = readMeta(source);
+  if (!meta || meta.format !== FORMAT_ID) return emptyReport(file, [wbMsg.notScorebook(file)], meta ?? {});
+  if (meta.layoutVersion !== LAYOUT_VERSION) return emptyReport(file, [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", LAYOUT_VERSION)], meta);
+  if (!meta.rubricId) return emptyReport(file, [wbMsg.metaField(file, "rubricId")], meta);
+  const bundle = lib.get(meta.rubricId);
+  if (!bundle) return emptyReport(file, [wbMsg.unknownRubric(file, meta.rubricId)], meta);
+
+  const problems: ReportProblem[] = [];
+  if (options.expectedRubric && options.expectedRubric !== meta.rubricId) problems.push(wbMsg.wrongRubric(file, meta.rubricId, options.expectedRubric));
+  if (meta.rubricFingerprint !== rubricFingerprint(bundle)) problems.push(wbMsg.fingerprint(file, meta.rubricId));
+  const stage: StageId | null = meta.stage === "material" || meta.stage === "onsite" ? meta.stage : null;
+  if (!stage) problems.push(wbMsg.badMeta(file, "stage", meta.stage ?? ""));
+  const mode: FormulaMode | null = meta.mode === "custom" || meta.mode === "native" ? meta.mode : null;
+  if (!mode) problems.push(wbMsg.badMeta(file, "mode", meta.mode ?? ""));
+  if (!meta.applicant) problems.push(wbMsg.metaField(file, "applicant"));
+  if (!meta.expert) problems.push(wbMsg.metaField(file, "expert"));
+
+  // The layout the file was generated with: where every cell is and what every formula must be.
+  const layout = buildLayout(bundle, {
+    applicant: meta.applicant ?? "?",
+    expert: meta.expert ?? "?",
+    stage: stage ?? "material",
+    mode: mode ?? "native",
+    createdAt: meta.createdAt ?? "",
+  });
+  const sheets = new Set(source.sheetNames());
+  for (const s of layout.sheets) if (!sheets.has(s.name)) problems.push(wbMsg.sheetMissing(file, s.name));
+
+  const scoring = readScoring(source, bundle, layout, problems);
+  const vetoes = readVetoes(source, bundle, layout, problems);
+  const bonus = readBonus(source, bundle, layout, problems);
+  const cover = readCover(source, layout, meta, problems);
+  if (!scoring.shifted) checkFormulas(source, layout, scoring.result, problems);
+  checkNames(source, layout, problems);
+
+  const sheet = scoring.result;
+  return {
+    file,
+    rubric: bundle.rubric.id,
+    rubricTitle: bundle.rubric.title.zh,
+    scoring: bundle.rubric.scoring,
+    applicant: meta.applicant,
+    expert: meta.expert,
+    stage,
+    mode,
+    meta,
+    items: scoring.items,
+    categories: sheet.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: c.score, scored: c.scored, items: c.items })),
+    total: sheet.total,
+    totalPoints: bundle.rubric.totalPoints,
+    scored: sheet.scored,
+    itemCount: sheet.itemCount,
+    complete: sheet.complete,
+    vetoes: vetoes.items,
+    vetoed: vetoes.vetoed,
+    bonus,
+    declaration: cover.declaration,
+    date: cover.date,
+    savedAt: source.savedAt?.() ?? null,
+    problems,
+    ok: sheet.complete && problems.length === 0,
+  };
+}
+
+interface ScoringRead {
+  items: ReportItem[];
+  result: ReturnType<typeof scoreSheet>;
+  shifted: boolean;
+}
+
+function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]): ScoringRead {
+  const map = layout.map.scoring;
+  const sheet = map.sheet;
+  const cols = map.columns;
+  const rubric = bundle.rubric;
+  const present = source.sheetNames().includes(sheet);
+  // Locate the item rows by the code column.
+  const rowOf = new Map<string, number>();
+  const known = new Set(rubric.items.map((i) => i.code));
+  if (present) {
+    for (let row = 1; row <= map.lastItemRow + FIND_ROWS_BELOW; row++) {
+      const code = asText(source.value(sheet, `${cols.code}${row}`)).normalize("NFKC").trim();
+      if (!/^\d+(\.\d+)+$/.test(code)) continue;
+      const ref = at(sheet, `${cols.code}${row}`);
+      if (!known.has(code)) problems.push({ ...wbMsg.extraRow(ref, code), cell: ref });
+      else if (rowOf.has(code)) problems.push({ ...wbMsg.duplicateRow(ref, code), cell: ref, item: code });
+      else rowOf.set(code, row);
+    }
+  }
+  const moved: { code: string; expected: number; found: number }[] = [];
+  const entries: Record<string, EntryInput> = {};
+  const missingRow = new Set<string>();
+  const extra = new Map<string, { strengths: string; opportunities: string; input: CellValue; band: CellValue }>();
+  for (const item of map.items) {
+    const row = rowOf.get(item.code);
+    const def = rubric.items.find((i) => i.code === item.code)!;
+    if (row === undefined) {
+      missingRow.add(item.code);
+      if (present) {
+        const ref = at(sheet, `${cols.code}${item.row}`);
+        problems.push({ ...wbMsg.rowMissing(ref, item.code), cell: ref, item: item.code });
+      }
+      continue;
+    }
+    if (row !== item.row) moved.push({ code: item.code, expected: item.row, found: row });
+    const pointsCell = `${cols.points}${row}`;
+    const pts = source.value(sheet, pointsCell);
+    if (typeof pts !== "number" || Math.abs(pts - def.points) > 1e-9)
+      problems.push({ ...wbMsg.pointsEdited(at(sheet, pointsCell), item.code, shown(pts), def.points), cell: at(sheet, pointsCell), item: item.code });
+    const nameCell = `${cols.name}${row}`;
+    const name = asText(source.value(sheet, nameCell)).trim();
+    if (name !== def.name) problems.push({ ...wbMsg.itemChanged(at(sheet, nameCell), item.code, name, def.name), cell: at(sheet, nameCell), item: item.code });
+    const input = source.value(sheet, `${cols.input}${row}`);
+    const band = cols.band ? source.value(sheet, `${cols.band}${row}`) : null;
+    entries[item.code] = { value: asRaw(input), band: asRaw(band) };
+    extra.set(item.code, {
+      input,
+      band,
+      strengths: asText(source.value(sheet, `${cols.strengths}${row}`)).trim(),
+      opportunities: asText(source.value(sheet, `${cols.opportunities}${row}`)).trim(),
+    });
+  }
+  if (moved.length) {
+    const m = moved[0];
+    const p = wbMsg.rowMoved(m.code, at(sheet, `${cols.code}${m.expected}`), at(sheet, `${cols.code}${m.found}`));
+    problems.push({
+      ...p,
+      zh: moved.length > 1 ? `${p.zh}（共 ${moved.length} 项的位置改变）` : p.zh,
+      en: moved.length > 1 ? `${p.en} (${moved.length} items moved)` : p.en,
+      cell: at(sheet, `${cols.code}${m.found}`),
+      item: m.code,
+    });
+  }
+  const result = scoreSheet(rubric, bundle.scale, entries);
+  const items: ReportItem[] = result.items.map((r) => {
+    const def = rubric.items.find((i) => i.code === r.code)!;
+    const row = rowOf.get(r.code) ?? map.items.find((i) => i.code === r.code)!.row;
+    const cell = at(sheet, `${missingRow.has(r.code) ? cols.code : cols.input}${row}`);
+    const x = extra.get(r.code);
+    const message: Message | null = missingRow.has(r.code)
+      ? wbMsg.rowMissing(cell, r.code)
+      : r.message && r.status !== "ok"
+        ? wbMsg.itemEntry(cell, r.code, r.message)
+        : null;
+    const raw = x?.input ?? null;
+    const bandRaw = x?.band ?? null;
+    return {
+      code: r.code,
+      name: def.name,
+      category: r.category,
+      points: r.points,
+      cell,
+      input: raw instanceof Date || (raw !== null && typeof raw === "object") ? asText(raw) : raw,
+      band: bandRaw === null ? null : typeof bandRaw === "number" ? bandRaw : asText(bandRaw),
+      value: r.status === "ok" ? r.value : null,
+      score: r.score,
+      status: r.status,
+      message,
+      strengths: x?.strengths ?? "",
+      opportunities: x?.opportunities ?? "",
+    };
+  });
+  return { items, result, shifted: moved.length > 0 || missingRow.size > 0 };
+}
+
+function columnWhat(layout: WorkbookLayout, sheet: string, ref: string): string {
+  const s = layout.map.scoring;
+  if (sheet !== s.sheet) return sheet === layout.map.vetoes.sheet ? "否决结论" : sheet === layout.map.cover.sheet ? "封面汇总" : "汇总";
+  const { col, row } = parseCellRef(ref);
+  if (row >= s.firstItemRow && row <= s.lastItemRow) {
+    if (col === s.columns.score) return "得分";
+    if (col === s.columns.check) return "检查";
+    return "辅助列";
+  }
+  if (ref === s.total) return "总分";
+  if (col === s.columns.score && s.categories.some((c) => c.row === row)) return "小计";
+  return "汇总";
+}
+
+/** Every formula of the layout must still be there; score, subtotal and total cells must show the engine's numbers. */
+function checkFormulas(source: CellSource, layout: WorkbookLayout, result: ReturnType<typeof scoreSheet>, problems: ReportProblem[]): void {
+  const map = layout.map.scoring;
+  const present = new Set(source.sheetNames());
+  const expectedNumber = new Map<string, Exact | null>();
+  for (const it of map.items) expectedNumber.set(`${map.columns.score}${it.row}`, result.items.find((i) => i.code === it.code)!.score);
+  for (const c of map.categories) expectedNumber.set(`${map.columns.score}${c.row}`, result.categories.find((x) => x.code === c.code)!.score);
+  expectedNumber.set(map.total, result.total);
+  for (const s of layout.sheets) {
+    if (!present.has(s.name)) continue;
+    for (const c of s.cells) {
+      if (c.formula === undefined) continue;
+      const cell = at(s.name, c.ref);
+      const what = columnWhat(layout, s.name, c.ref);
+      const actual = source.formula(s.name, c.ref);
+      if (actual === null) {
+        problems.push({ ...wbMsg.formulaOverwritten(cell, what, shown(source.value(s.name, c.ref))), cell });
+        continue;
+      }
+      // "" is a formula whose text the reader could not give (a shared formula it does not expand): not compared.
+      if (actual !== "" && normalizeFormula(actual) !== normalizeFormula(c.formula)) {
+        problems.push({ ...wbMsg.formulaChanged(cell, what), cell });
+        continue;
+      }
+      if (s.name !== map.sheet || !expectedNumber.has(c.ref)) continue;
+      // The cached result is what the reviewer saw and signed: it must agree with the engine.
+      const cached = source.value(s.name, c.ref);
+      const expected = expectedNumber.get(c.ref)!;
+      if (typeof cached === "number") {
+        if (expected === null || Math.abs(cached - toNumber(expected)) > 1e-6)
+          problems.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), expected === null ? "（空）" : String(toNumber(expected))), cell });
+      } else if (typeof cached === "string" && cached.trim() !== "" && expected !== null) {
+        problems.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), String(toNumber(expected))), cell });
+      }
+    }
+  }
+}
+
+function normalizeRef(ref: string): string {
+  return ref.replace(/[$'\s]/g, "").toUpperCase();
+}
+
+function checkNames(source: CellSource, layout: WorkbookLayout, problems: ReportProblem[]): void {
+  const names = source.definedNames();
+  const lower = new Map(Object.entries(names).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const n of layout.names) {
+    const actual = names[n.name] ?? lower.get(n.name.toLowerCase());
+    if (!actual || normalizeRef(actual) !== normalizeRef(`${n.sheet}!${n.ref}`)) problems.push(wbMsg.nameChanged(n.name));
+  }
+}
+
+function findRows(source: CellSource, sheet: string, col: string, ids: string[], maxRow: number): Map<string, number> {
+  const rows = new Map<string, number>();
+  const want = new Set(ids);
+  for (let row = 1; row <= maxRow; row++) {
+    const id = asText(source.value(sheet, `${col}${row}`)).trim();
+    if (want.has(id) && !rows.has(id)) rows.set(id, row);
+  }
+  return rows;
+}
+
+function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]) {
+  const map = layout.map.vetoes;
+  const vetoes = bundle.rules.vetoes;
+  const present = source.sheetNames().includes(map.sheet);
+  const rows = present ? findRows(source, map.sheet, map.columns.id, vetoes.map((v) => v.id), Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW) : new Map<string, number>();
+  const answers: Record<string, VetoAnswer> = {};
+  const cells = new Map<string, string>();
+  for (const v of vetoes) {
+    const expected = map.rows.find((r) => r.id === v.id)!.row;
+    const row = rows.get(v.id);
+    cells.set(v.id, at(map.sheet, `${map.columns.answer}${row ?? expected}`));
+    if (row === undefined) {
+      if (present) {
+        const ref = at(map.sheet, `${map.columns.id}${expected}`);
+        problems.push({ code: "row-missing", zh: `${ref}：找不到否决事项“${short(v.text)}”的行（行被删除或编号被改动）`, en: `${ref}: no row for veto item "${v.id}"`, cell: ref });
+      }
+      continue;
+    }
+    answers[v.id] = {
+      answer: asRaw(source.value(map.sheet, `${map.columns.answer}${row}`)),
+      note: asText(source.value(map.sheet, `${map.columns.note}${row}`)),
+    };
+  }
+  const summary = evaluateVetoes(vetoes, answers);
+  const items: ReportVeto[] = summary.items.map((r) => {
+    const cell = cells.get(r.id)!;
+    const raw = answers[r.id]?.answer;
+    let message: Message | null = null;
+    if (rows.has(r.id) && !r.answered) {
+      message = r.message?.code === "veto-answer-invalid" ? wbMsg.vetoInvalid(cell, String(raw)) : wbMsg.vetoUnanswered(cell, r.text);
+      problems.push({ ...message, cell });
+    }
+    return { id: r.id, text: r.text, cell, answer: raw === null || raw === undefined || raw === "" ? null : String(raw), answered: r.answered, flagged: r.flagged, note: r.note, message };
+  });
+  return { items, vetoed: summary.vetoed };
+}
+
+function readBonus(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]): ReportBonus[] {
+  const map = layout.map.bonus;
+  const bonus = bundle.rules.bonus;
+  if (!map || !bonus || !source.sheetNames().includes(map.sheet)) return [];
+  const rows = findRows(source, map.sheet, map.columns.id, bonus.conditions.map((c) => c.id), Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW);
+  return bonus.conditions.map((c) => {
+    const row = rows.get(c.id) ?? map.rows.find((r) => r.id === c.id)!.row;
+    const cell = at(map.sheet, `${map.columns.answer}${row}`);
+    if (!rows.has(c.id)) return { id: c.id, text: c.text, cell, confirmed: false, note: "" };
+    const raw = source.value(map.sheet, `${map.columns.answer}${row}`);
+    const parsed = parseYesNo(asRaw(raw));
+    if (parsed.kind === "invalid") problems.push({ ...wbMsg.bonusInvalid(cell, asText(raw)), cell });
+    return { id: c.id, text: c.text, cell, confirmed: parsed.kind === "ok" && parsed.value, note: asText(source.value(map.sheet, `${map.columns.note}${row}`)).trim() };
+  });
+}
+
+function excelDate(v: CellValue): string | null {
+  if (v === null || v === "") return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "number") return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
+  return asText(v).trim() || null;
+}
+
+function readCover(source: CellSource, layout: WorkbookLayout, meta: ReportMeta, problems: ReportProblem[]) {
+  const map = layout.map.cover;
+  if (!source.sheetNames().includes(map.sheet))
+    return { declaration: { cell: null, answer: null, conflict: null, note: "" }, date: null } as Pick<ScoreReport, "declaration" | "date">;
+  const cell = at(map.sheet, map.declaration);
+  const raw = asText(source.value(map.sheet, map.declaration)).normalize("NFKC").trim();
+  const note = asText(source.value(map.sheet, map.declarationNote)).trim();
+  let conflict: boolean | null = null;
+  const none = DECLARE_NONE.normalize("NFKC");
+  const conflictText = DECLARE_CONFLICT.normalize("NFKC");
+  if (raw === "") problems.push({ ...wbMsg.declarationMissing(cell), cell });
+  else if (raw === none) conflict = false;
+  else if (raw === conflictText) {
+    conflict = true;
+    problems.push({ ...wbMsg.conflict(cell, meta.expert ?? ""), cell });
+  } else problems.push({ ...wbMsg.declarationInvalid(cell, raw), cell });
+  for (const [ref, what, expected] of [
+    [map.applicant, "申报者", meta.applicant],
+    [map.expert, "评审专家", meta.expert],
+  ] as const) {
+    const found = asText(source.value(map.sheet, ref)).trim();
+    if (expected && found !== expected) problems.push({ ...wbMsg.coverChanged(at(map.sheet, ref), what, found, expected), cell: at(map.sheet, ref) });
+  }
+  return {
+    declaration: { cell, answer: raw || null, conflict, note },
+    date: excelDate(source.value(map.sheet, map.date)),
+  };
+}
+
+/** The report as the aggregation core takes it (src/core/aggregate.ts). */
+export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
+  return {
+    file: report.file,
+    rubricId: report.rubric ?? "",
+    applicant: report.applicant ?? "",
+    expert: report.expert ?? "",
+    stage: report.stage ?? "material",
+    savedAt: report.savedAt,
+    total: report.total,
+    complete: report.complete,
+    items: report.items.map((i) => ({ code: i.code, points: i.points, value: i.value, strengths: i.strengths, opportunities: i.opportunities })),
+    vetoes: report.vetoes.map((v) => ({ id: v.id, text: v.text, flagged: v.flagged, note: v.note })),
+    conflictDeclared: report.declaration.conflict === true,
+    conflictNote: report.declaration.note || undefined,
+    bonusConfirmed: report.bonus.filter((b) => b.confirmed).map((b) => b.id),
+    // A declared conflict is handled by the aggregation itself (the sheet is left out with its own reason).
+    blocking: report.problems.filter((p) => p.code !== "conflict").map(({ code, zh, en }) => ({ code, zh, en })),
+  };
+}
+
+const n2 = (e: Exact) => Math.round(toNumber(e) * 1e6) / 1e6;
+
+/** The documented JSON of `scorebook score --json`. */
+export function reportJson(report: ScoreReport) {
+  return {
+    file: report.file,
+    rubric: report.rubric,
+    applicant: report.applicant,
+    expert: report.expert,
+    stage: report.stage,
+    mode: report.mode,
+    items: report.items.map((i) => ({
+      code: i.code,
+      points: i.points,
+      input: i.input,
+      value: i.value,
+      score: i.score === null ? null : n2(i.score),
+      status: i.status,
+      message: i.message?.zh ?? null,
+      cell: i.cell,
+    })),
+    categories: report.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: n2(c.score) })),
+    total: n2(report.total),
+    totalPoints: report.totalPoints,
+    scored: report.scored,
+    itemCount: report.itemCount,
+    complete: report.complete,
+    vetoes: report.vetoes.map((v) => ({ id: v.id, flagged: v.flagged, answer: v.answer, note: v.note, cell: v.cell })),
+    vetoed: report.vetoed,
+    bonus: report.bonus.map((b) => ({ id: b.id, confirmed: b.confirmed, note: b.note })),
+    declaration: report.declaration,
+    date: report.date,
+    meta: report.meta,
+    problems: report.problems.map((p) => ({ code: p.code, message: p.zh, en: p.en, cell: p.cell ?? null, item: p.item ?? null })),
+    ok: report.ok,
+  };
+}

@@ -1,0 +1,30 @@
+// Estimating how many lines a wrapped text takes in a column, to set row heights: neither Excel nor LibreOffice
+// grows a row for wrapped text written by a program, so a long scoring-point text would otherwise be cut off.
+
+/** Width of a character in Excel character units (the width of "0" in the 11 pt default font). */
+function charUnits(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0x2e80 || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2000 && c <= 0x206f && c !== 0x2009)) return 2.05; // CJK, full width, ①, “”
+  if (/[il.,:;'|!()[\]\s]/.test(ch)) return 0.6;
+  if (/[A-Z%@WMmw]/.test(ch)) return 1.25;
+  return 1;
+}
+
+export function textUnits(text: string): number {
+  let u = 0;
+  for (const ch of text) u += charUnits(ch);
+  return u;
+}
+
+/** Lines a text needs in a column of `width` character units at a font size (points). */
+export function wrappedLines(text: string, width: number, fontSize = 11): number {
+  const usable = Math.max(1, width - 1.2) * (11 / fontSize);
+  let lines = 0;
+  for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(textUnits(para) / usable));
+  return lines;
+}
+
+/** Row height (points) for a number of lines at a font size, within Excel's 409 pt limit. */
+export function rowHeight(lines: number, fontSize = 11): number {
+  return Math.min(409, Math.ceil(lines * fontSize * 1.38 + 6));
+}

@@ -1,0 +1,298 @@
+// The renderer-neutral description of a scoring workbook (评分表). Plain data only: src/xlsx/write.ts renders it
+// with ExcelJS into an .xlsx file, the task pane renders the same data with Office.js into the live workbook.
+//
+// Conventions shared by every renderer:
+// - Cell references are A1 style without "$" and without a sheet ("G5"), ranges "G5:G27".
+// - A cell has either `value` or `formula`. A string `value` is literal text, never a formula, even when it starts
+//   with "=", "+", "-" or "@" (user-supplied names): Office.js renderers must write such cells with the text number
+//   format "@" set first (every user-text cell carries a style whose numFmt is "@").
+// - `formula` is en-US syntax without the leading "=" (comma argument separator), as stored in OOXML. Office.js:
+//   range.formulas = "=" + formula. No function used here needs an `_xlfn.` prefix.
+// - `result` is the value the engine computed for a formula cell; writers store it as the cached value so that the
+//   file shows the right numbers before any recalculation. "" means an empty-text result.
+// - Colours are "RRGGBB" hex without "#". Column widths are Excel character units; row heights are points.
+import type { Lang, StageId } from "../core";
+
+/** Bumped whenever the position or meaning of a cell changes; stored in the metadata sheet. */
+export const LAYOUT_VERSION = "1";
+
+export type FormulaMode = "custom" | "native";
+export type SheetKey = "cover" | "scoring" | "vetoes" | "bonus" | "guide" | "meta";
+/** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
+export type Visibility = "visible" | "hidden" | "veryHidden";
+export type Scalar = string | number | boolean | null;
+
+export interface FontStyle {
+  name?: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Points. */
+  size?: number;
+  color?: string;
+}
+
+export type BorderWeight = "thin" | "medium";
+
+export interface BorderStyle {
+  top?: BorderWeight;
+  bottom?: BorderWeight;
+  left?: BorderWeight;
+  right?: BorderWeight;
+  color?: string;
+}
+
+/** A named cell style (layout.styles[name]). */
+export interface CellStyle {
+  font?: FontStyle;
+  /** Solid fill colour. */
+  fill?: string;
+  border?: BorderStyle;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  indent?: number;
+  /** Excel number format code ("0%", "0.00", "@" for text, "yyyy-mm-dd"). */
+  numFmt?: string;
+}
+
+export interface CellLayout {
+  ref: string;
+  value?: Scalar;
+  formula?: string;
+  result?: Scalar;
+  /** Key into WorkbookLayout.styles. */
+  style?: string;
+  /** Cell protection; default true (locked). Input, comment and veto cells are false. */
+  locked?: boolean;
+}
+
+export interface ColumnLayout {
+  /** Column letter. */
+  col: string;
+  /** Excel character units. */
+  width: number;
+  hidden?: boolean;
+}
+
+export interface RowLayout {
+  row: number;
+  /** Points. */
+  height: number;
+}
+
+export interface ValidationMessage {
+  /** At most 32 characters (Excel). */
+  title: string;
+  /** At most 255 characters (Excel). */
+  message: string;
+}
+
+/**
+ * A data validation over `ref`. list: an inline list (joined with "," its source is at most 255 characters);
+ * decimal/whole: min ≤ x ≤ max; date: any date. errorStyle is always "stop".
+ */
+export interface ValidationLayout {
+  ref: string;
+  type: "list" | "decimal" | "whole" | "date";
+  list?: string[];
+  min?: number;
+  max?: number;
+  allowBlank: boolean;
+  error: ValidationMessage;
+  prompt?: ValidationMessage;
+}
+
+/**
+ * A conditional format over `ref`: `formula` (no "=") is evaluated relative to the top-left cell of ref, with "$"
+ * fixing columns as in Excel. Office.js: conditionalFormats.add("Custom"), rule.formula = "=" + formula.
+ */
+export interface ConditionalFormatLayout {
+  ref: string;
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  /** 1 is evaluated first. */
+  priority: number;
+}
+
+export interface ProtectionLayout {
+  /** Undefined: protected without a password (the reviewer can unprotect; tampering is caught by `score`). */
+  password?: string;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+}
+
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** Page setup. Header/footer strings use Excel codes (&P page, &N pages); a literal "&" is written "&&". */
+export interface PrintLayout {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Pages wide / tall to fit to; 0 = as many as needed. */
+  fitToWidth: number;
+  fitToHeight: number;
+  area: string;
+  /** Rows repeated at the top of every printed page, e.g. { first: 4, last: 4 }. */
+  titleRows?: { first: number; last: number };
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+  /** Inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally?: boolean;
+}
+
+export interface SheetLayout {
+  key: SheetKey;
+  /** The sheet's (Chinese) name. */
+  name: string;
+  visibility: Visibility;
+  tabColor?: string;
+  columns: ColumnLayout[];
+  rows: RowLayout[];
+  cells: CellLayout[];
+  merges: string[];
+  validations: ValidationLayout[];
+  conditionalFormats: ConditionalFormatLayout[];
+  /** Rows / columns frozen at the top / left. */
+  freeze?: { rows: number; columns: number };
+  protection: ProtectionLayout | null;
+  print?: PrintLayout;
+  showGridLines: boolean;
+}
+
+/** A workbook-scope defined name over a range of one sheet. Office.js: names.add(name, "='sheet'!$A$1:$A$9"). */
+export interface DefinedNameLayout {
+  name: string;
+  sheet: string;
+  /** Absolute reference ("$D$5:$D$27"). */
+  ref: string;
+}
+
+/** What the workbook is about; everything a returned file must be traced back to. */
+export interface WorkbookMeta {
+  applicant: string;
+  expert: string;
+  stage: StageId;
+  mode: FormulaMode;
+  /** ISO 8601 time the workbook was generated. */
+  createdAt: string;
+  lang?: Lang;
+}
+
+/** Where each piece of the scoring sheet is: what renderers, interpret.ts and the task pane need to find cells. */
+export interface ScoringMap {
+  sheet: string;
+  headerRow: number;
+  firstItemRow: number;
+  lastItemRow: number;
+  /** Column letters. band is absent for points rubrics. */
+  columns: {
+    code: string;
+    category: string;
+    name: string;
+    points: string;
+    guidance: string;
+    band?: string;
+    input: string;
+    score: string;
+    check: string;
+    strengths: string;
+    opportunities: string;
+    /** Hidden helpers: the input read as a number (percent or points), and ok / missing / invalid. */
+    value: string;
+    state: string;
+  };
+  items: { code: string; row: number }[];
+  categories: { code: string; label: string; row: number }[];
+  totalRow: number;
+  /** Cells of the summary block. */
+  total: string;
+  totalPoints: string;
+  missing: string;
+  invalid: string;
+  status: string;
+  signatureRow: number;
+}
+
+export interface VetoMap {
+  sheet: string;
+  columns: { id: string; answer: string; note: string };
+  rows: { id: string; row: number }[];
+  flag: string;
+  unanswered: string;
+}
+
+export interface BonusMap {
+  sheet: string;
+  columns: { id: string; answer: string; note: string };
+  rows: { id: string; row: number }[];
+  count: string;
+}
+
+export interface CoverMap {
+  sheet: string;
+  applicant: string;
+  expert: string;
+  stage: string;
+  date: string;
+  declaration: string;
+  declarationNote: string;
+  total: string;
+}
+
+export interface MetaMap {
+  sheet: string;
+  /** Keys in column A, values in column B, from row 1. */
+  rows: { key: MetaKey; row: number }[];
+}
+
+export type MetaKey =
+  | "format"
+  | "layoutVersion"
+  | "rubricId"
+  | "rubricFingerprint"
+  | "award"
+  | "scale"
+  | "scoring"
+  | "mode"
+  | "applicant"
+  | "expert"
+  | "stage"
+  | "createdAt"
+  | "generator"
+  | "itemCount";
+
+export interface LayoutMap {
+  cover: CoverMap;
+  scoring: ScoringMap;
+  vetoes: VetoMap;
+  bonus: BonusMap | null;
+  meta: MetaMap;
+}
+
+export interface WorkbookLayout {
+  layoutVersion: string;
+  rubricId: string;
+  fingerprint: string;
+  meta: WorkbookMeta;
+  properties: { title: string; subject: string; creator: string; created: string; keywords: string };
+  styles: Record<string, CellStyle>;
+  sheets: SheetLayout[];
+  names: DefinedNameLayout[];
+  map: LayoutMap;
+}
+
+/** Values already in the workbook (the task pane re-rendering, tests, sample files). Keys are item codes / ids. */
+export interface InitialValues {
+  entries?: Record<string, { value: Scalar; band?: Scalar; strengths?: string; opportunities?: string }>;
+  vetoes?: Record<string, { answer: Scalar; note?: string }>;
+  bonus?: Record<string, { answer: Scalar; note?: string }>;
+  declaration?: { answer: Scalar; note?: string };
+  date?: string;
+}

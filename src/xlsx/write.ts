@@ -1,0 +1,164 @@
+// Renders a WorkbookLayout (src/workbook) into an .xlsx file with ExcelJS. Nothing here decides layout: every cell,
+// style, validation and name comes from the layout data, which the task pane renders the same way with Office.js.
+import ExcelJS from "exceljs";
+import type { CellLayout, CellStyle, HeaderFooterText, SheetLayout, WorkbookLayout } from "../workbook/types";
+
+const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
+
+function font(style: CellStyle): Partial<ExcelJS.Font> | undefined {
+  const f = style.font;
+  if (!f) return undefined;
+  return {
+    name: f.name,
+    size: f.size,
+    bold: f.bold,
+    italic: f.italic,
+    underline: f.underline,
+    color: f.color ? { argb: argb(f.color) } : undefined,
+  };
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  const f = font(style);
+  if (f) cell.font = f;
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.border) {
+    const b = style.border;
+    const color = { argb: argb(b.color ?? "000000") };
+    const side = (w?: string) => (w ? { style: w as ExcelJS.BorderStyle, color } : undefined);
+    cell.border = { top: side(b.top), bottom: side(b.bottom), left: side(b.left), right: side(b.right) };
+  }
+  if (style.horizontal || style.vertical || style.wrap || style.indent) {
+    cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
+  }
+  if (style.numFmt) cell.numFmt = style.numFmt;
+}
+
+function setValue(cell: ExcelJS.Cell, c: CellLayout): void {
+  if (c.formula !== undefined) {
+    const result = c.result === null || c.result === undefined ? undefined : c.result;
+    cell.value = { formula: c.formula, result } as ExcelJS.CellFormulaValue;
+  } else if (c.value !== undefined && c.value !== null) {
+    // ExcelJS writes every JavaScript string as text (a shared string), never as a formula: "=1+1" stays text.
+    cell.value = c.value;
+  }
+}
+
+function headerFooter(t: HeaderFooterText | undefined): string | undefined {
+  if (!t) return undefined;
+  const parts = [t.left ? `&L${t.left}` : "", t.center ? `&C${t.center}` : "", t.right ? `&R${t.right}` : ""].join("");
+  return parts || undefined;
+}
+
+function serialToDate(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+}
+
+function renderSheet(wb: ExcelJS.Workbook, layout: WorkbookLayout, s: SheetLayout): Promise<void> {
+  const ws = wb.addWorksheet(s.name, {
+    state: s.visibility,
+    properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
+    views: [
+      s.freeze && (s.freeze.rows || s.freeze.columns)
+        ? { state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows, showGridLines: s.showGridLines }
+        : { state: "normal", showGridLines: s.showGridLines },
+    ],
+  });
+  for (const c of s.columns) {
+    const col = ws.getColumn(c.col);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  }
+  for (const r of s.rows) ws.getRow(r.row).height = r.height;
+  for (const c of s.cells) {
+    const cell = ws.getCell(c.ref);
+    setValue(cell, c);
+    const style = c.style ? layout.styles[c.style] : undefined;
+    if (style) applyStyle(cell, style);
+    if (c.locked === false) cell.protection = { locked: false };
+  }
+  for (const m of s.merges) ws.mergeCellsWithoutStyle(m);
+  for (const v of s.validations) {
+    const dv: ExcelJS.DataValidation = {
+      type: v.type,
+      allowBlank: v.allowBlank,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: v.error.title,
+      error: v.error.message,
+      formulae: [],
+    };
+    if (v.type === "list") dv.formulae = [`"${(v.list ?? []).join(",")}"`];
+    else if (v.type === "date") {
+      dv.operator = "between";
+      dv.formulae = [serialToDate(v.min ?? 1), serialToDate(v.max ?? 2958465)];
+    } else {
+      dv.operator = "between";
+      dv.formulae = [v.min ?? 0, v.max ?? 0];
+    }
+    if (v.prompt) {
+      dv.showInputMessage = true;
+      dv.promptTitle = v.prompt.title;
+      dv.prompt = v.prompt.message;
+    }
+    (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.ref, dv);
+  }
+  for (const f of s.conditionalFormats) {
+    const style: Partial<ExcelJS.Style> = {};
+    if (f.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(f.fill) } };
+    if (f.fontColor || f.bold) style.font = { color: f.fontColor ? { argb: argb(f.fontColor) } : undefined, bold: f.bold };
+    ws.addConditionalFormatting({ ref: f.ref, rules: [{ type: "expression", formulae: [f.formula], style, priority: f.priority }] });
+  }
+  if (s.print) {
+    const p = s.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: p.fitToHeight,
+      printArea: p.area,
+      printTitlesRow: p.titleRows ? `${p.titleRows.first}:${p.titleRows.last}` : undefined,
+      margins: p.margins,
+      horizontalCentered: !!p.centerHorizontally,
+    };
+    ws.headerFooter = { oddHeader: headerFooter(p.header), oddFooter: headerFooter(p.footer) };
+  }
+  if (!s.protection) return Promise.resolve();
+  return ws.protect(s.protection.password ?? "", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: s.protection.allowFormatColumns,
+    formatRows: s.protection.allowFormatRows,
+  });
+}
+
+/** The workbook as an ExcelJS object (for callers that add to it before saving). */
+export async function layoutToWorkbook(layout: WorkbookLayout): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = layout.properties.creator;
+  wb.lastModifiedBy = layout.properties.creator;
+  wb.title = layout.properties.title;
+  wb.subject = layout.properties.subject;
+  wb.keywords = layout.properties.keywords;
+  const created = new Date(layout.properties.created);
+  if (!Number.isNaN(created.getTime())) {
+    wb.created = created;
+    wb.modified = created;
+  }
+  // Excel recalculates everything when the file is opened (cached values are the engine's, but Excel should agree).
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const s of layout.sheets) await renderSheet(wb, layout, s);
+  const first = layout.sheets.findIndex((s) => s.visibility === "visible");
+  wb.views = [{ x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: Math.max(0, first), visibility: "visible" }];
+  for (const n of layout.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.ref}`, n.name);
+  return wb;
+}
+
+/** Writes the layout as .xlsx bytes. */
+export async function writeXlsx(layout: WorkbookLayout): Promise<Buffer> {
+  const wb = await layoutToWorkbook(layout);
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
