@@ -4,7 +4,8 @@
 // Every item row has two hidden helper cells computed natively in both modes, so that conditional formatting and
 // the counts work without the add-in:
 //   value: the input read as a number (percent 0–100 for maturity, points for points rubrics), "" when blank,
-//          "#" when it is not a number. A number from −1 to 1 is a fraction (0.45 → 45), as in the engine.
+//          "#" when it is not a number. A number in a maturity cell is a fraction (the cell is formatted as a
+//          percentage: 0.45 → 45, 1.05 → 105); text is read as the engine reads it ("45" and "0.45" → 45).
 //   state: "ok" | "missing" | "invalid", the engine's status of the entry.
 import type { Scale } from "../core";
 import { CHECK_TEXT } from "./labels";
@@ -24,7 +25,7 @@ export interface RowCells {
 export function maturityValueFormula(c: RowCells): string {
   const t = `SUBSTITUTE(${c.input}," ","")`;
   const pct = (x: string) => `IF(ABS(${x})<=1,ROUND(${x}*100,6),ROUND(${x},6))`;
-  return `IF(ISNUMBER(${c.input}),${pct(c.input)},IF(${t}="","",IFERROR(${pct(`VALUE(${t})`)},"#")))`;
+  return `IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6),IF(${t}="","",IFERROR(${pct(`VALUE(${t})`)},"#")))`;
 }
 
 export function pointsValueFormula(c: RowCells): string {

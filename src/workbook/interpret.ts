@@ -22,7 +22,7 @@ import {
 import { parseCellRef } from "./a1";
 import { rubricFingerprint } from "./fingerprint";
 import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, wbMsg } from "./labels";
-import { buildLayout } from "./layout";
+import { buildLayout, entryValue } from "./layout";
 import type { CellSource, CellValue } from "./source";
 import { LAYOUT_VERSION, type FormulaMode, type MetaKey, type WorkbookLayout } from "./types";
 
@@ -362,7 +362,7 @@ function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookL
     if (name !== def.name) problems.push({ ...wbMsg.itemChanged(at(sheet, nameCell), item.code, name, def.name), cell: at(sheet, nameCell), item: item.code });
     const input = source.value(sheet, `${cols.input}${row}`);
     const band = cols.band ? source.value(sheet, `${cols.band}${row}`) : null;
-    entries[item.code] = { value: asRaw(input), band: asRaw(band) };
+    entries[item.code] = { value: entryValue(rubric.scoring === "maturity", asRaw(input)), band: asRaw(band) };
     extra.set(item.code, {
       input,
       band,

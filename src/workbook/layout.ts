@@ -244,7 +244,8 @@ export function buildLayout(bundle: RubricBundle, meta: WorkbookMeta, initial: I
   checkRubricShape(bundle);
   const m: WorkbookMeta = { ...meta, applicant, expert };
   const entries: Record<string, EntryInput> = {};
-  for (const [code, e] of Object.entries(initial.entries ?? {})) entries[code] = { value: e.value as RawInput, band: e.band as RawInput };
+  const maturity = bundle.rubric.scoring === "maturity";
+  for (const [code, e] of Object.entries(initial.entries ?? {})) entries[code] = { value: entryValue(maturity, e.value as RawInput), band: e.band as RawInput };
   const ctx: Ctx = {
     bundle,
     meta: m,
@@ -328,13 +329,23 @@ function guidanceText(b: RubricBundle, code: string): string {
   return lines.join("\n");
 }
 
+/**
+ * What the engine is given for a cell of the input column. A maturity cell is formatted as a percentage, so a number
+ * in it is a fraction (1.05 shows as 105 %): it is passed as "105%", so that the message says 105 %, not 1.05 %.
+ * Text is passed as typed (the engine reads "45", "45%", "0.45" alike). Points cells are passed as they are.
+ */
+export function entryValue(maturity: boolean, raw: RawInput): RawInput {
+  if (!maturity || typeof raw !== "number" || !Number.isFinite(raw)) return raw;
+  return `${Number((raw * 100).toFixed(6))}%`;
+}
+
 function num(x: ItemScore["score"]): number | "" {
   return x === null ? "" : toNumber(x);
 }
 
 /** The cached value of the hidden "value" helper: what the native formula gives for the input. */
 function valueResult(maturity: boolean, raw: RawInput): Scalar {
-  const p = maturity ? parseMaturity(raw) : parsePoints(raw);
+  const p = maturity ? parseMaturity(entryValue(true, raw)) : parsePoints(raw);
   if (p.kind === "missing") return "";
   if (p.kind === "invalid") return "#";
   return p.value;

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { library, scoreSheet, toNumber, type EntryInput, type RawInput } from "../../src/core";
-import { interpret, type InitialValues, type WorkbookLayout } from "../../src/workbook";
+import { entryValue, interpret, type InitialValues, type WorkbookLayout } from "../../src/workbook";
 import { readXlsx } from "../../src/xlsx";
 import { readXlsxFast } from "../../src/xlsx/zip-source";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
@@ -71,7 +71,9 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
         return r === undefined || r === null ? "" : r;
       };
       const entries: Record<string, EntryInput> = {};
-      for (const [code, e] of Object.entries(c.values.entries ?? {})) entries[code] = { value: e.value as RawInput, band: e.band as RawInput };
+      // A number in a (percent-formatted) maturity cell is a fraction; text is read as typed.
+      for (const [code, e] of Object.entries(c.values.entries ?? {}))
+        entries[code] = { value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput), band: e.band as RawInput };
       const sheet = scoreSheet(b.rubric, b.scale, entries);
       const where = (what: string) => `${c.id} ${c.kind} (seed ${c.seed}) ${what}`;
       for (const it of m.items) {
