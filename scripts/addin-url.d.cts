@@ -1,0 +1,3 @@
+export declare const DEV_URL: string;
+export declare function resolveAddinUrl(raw: unknown): string | null;
+export declare function rewriteUrls(text: string, base: string): string;

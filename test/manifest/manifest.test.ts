@@ -1,0 +1,102 @@
+/**
+ * @jest-environment jsdom
+ */
+// manifest.xml checked offline (the online validator cannot run in CI), plus xmllint when it is installed
+// (required under CI=true, where .ci/run installs it).
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, readFileSync } from "fs";
+import path from "path";
+import { DEV_URL, resolveAddinUrl, rewriteUrls } from "../../scripts/addin-url.cjs";
+import { checkManifest, facts } from "./check-manifest";
+
+const ROOT = path.join(__dirname, "../..");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const xml = readFileSync(MANIFEST, "utf8");
+
+function hasXmllint(): boolean {
+  return spawnSync("xmllint", ["--version"]).status === 0;
+}
+
+describe("manifest.xml (offline checks)", () => {
+  it("passes every check: element order, resids, https, string limits, one long-lived shared runtime", () => {
+    expect(checkManifest(xml)).toEqual([]);
+  });
+
+  it("is well-formed for xmllint too", () => {
+    if (!hasXmllint()) {
+      if (process.env.CI === "true") throw new Error("xmllint is missing (apt-get install libxml2-utils)");
+      return;
+    }
+    expect(() => execFileSync("xmllint", ["--noout", MANIFEST], { stdio: "pipe" })).not.toThrow();
+  });
+
+  it("declares the QA namespace, the function files and the icons that exist", () => {
+    const f = facts(xml);
+    expect(f.runtimeResid).toBe("Taskpane.Url");
+    const ns = f.doc.getElementsByTagNameNS("*", "Namespace")[0].getAttribute("resid")!;
+    expect(f.shortStrings[ns]).toBe("QA");
+    expect(f.urls["Functions.Script.Url"]).toBe(`${DEV_URL}/functions.js`);
+    expect(f.urls["Functions.Metadata.Url"]).toBe(`${DEV_URL}/functions.json`);
+    expect(f.urls["Taskpane.Url"]).toBe(`${DEV_URL}/taskpane.html`);
+    // Every URL is on the add-in's own host: one replacement moves them all.
+    const all = [...Object.values(f.urls), ...Object.values(f.images), ...Array.from(f.doc.querySelectorAll("[DefaultValue^='https://']")).map((e) => e.getAttribute("DefaultValue")!)];
+    for (const u of all) expect(u.startsWith(`${DEV_URL}/`)).toBe(true);
+    // Icons: the files exist with the size the manifest says.
+    const icons = [...Object.values(f.images), ...["IconUrl", "HighResolutionIconUrl"].map((n) => f.doc.getElementsByTagNameNS("*", n)[0].getAttribute("DefaultValue")!)];
+    for (const u of icons) {
+      const file = path.join(ROOT, u.slice(DEV_URL.length + 1));
+      expect(existsSync(file)).toBe(true);
+      const png = readFileSync(file);
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      const size = Number(/icon-(\d+)\.png$/.exec(u)![1]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    for (const [id, size] of [["Icon.16x16", 16], ["Icon.32x32", 32], ["Icon.80x80", 80]] as const) expect(f.images[id]).toBe(`${DEV_URL}/assets/icon-${size}.png`);
+  });
+
+  it("catches the mistakes it is meant to catch", () => {
+    const broken = (from: string, to: string) => {
+      expect(xml.includes(from)).toBe(true);
+      return checkManifest(xml.replace(from, to));
+    };
+    expect(broken("<Permissions>", "<Permissions>x")[0]).toMatch(/Permissions/);
+    expect(broken('resid="Group.Label"', 'resid="Group.Nope"')).toEqual(expect.arrayContaining([expect.stringMatching(/"Group.Nope" is not defined/)]));
+    expect(broken(`${DEV_URL}/functions.json`, "http://localhost:3000/functions.json")).toEqual(expect.arrayContaining([expect.stringMatching(/not https/)]));
+    expect(broken('lifetime="long"', 'lifetime="short"')).toContain("Runtime: lifetime must be long");
+    expect(broken('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>')[0]).toMatch(/CustomFunctions Page/);
+    expect(broken("<TaskpaneId>Scorebook.Taskpane</TaskpaneId>", "")[0]).toMatch(/TaskpaneId/);
+    expect(broken('DefaultValue="QA"', 'DefaultValue="QUALITYAWARDSCOREBOOKFUNCTIONSNAMESPACE"')[0]).toMatch(/namespace: 39 characters, more than 32/);
+    expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', "")).toContain("Requirements: needs CustomFunctionsRuntime 1.1");
+    const longTip = "很".repeat(251);
+    expect(broken('DefaultValue="打开 Scorebook', `DefaultValue="${longTip}`)[0]).toMatch(/LongStrings TaskpaneButton.Tooltip: 2\d\d characters, more than 250/);
+    // Element order: Permissions before DefaultSettings.
+    const swapped = xml.replace(/(\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*<Permissions>ReadWriteDocument<\/Permissions>)/, "$2$1");
+    expect(swapped).not.toBe(xml);
+    expect(checkManifest(swapped)).toEqual(expect.arrayContaining([expect.stringMatching(/out of order/)]));
+    expect(checkManifest(xml.replace("</OfficeApp>", ""))[0]).toMatch(/not well-formed/);
+  });
+});
+
+describe("the production URL (ADDIN_URL / --env url=)", () => {
+  it("accepts https base URLs, without a trailing slash", () => {
+    expect(resolveAddinUrl(undefined)).toBeNull();
+    expect(resolveAddinUrl("  ")).toBeNull();
+    expect(resolveAddinUrl("https://scorebook.example.gov.cn/")).toBe("https://scorebook.example.gov.cn");
+    expect(resolveAddinUrl("https://example.org/addins/scorebook//")).toBe("https://example.org/addins/scorebook");
+    expect(resolveAddinUrl("https://example.org:8443")).toBe("https://example.org:8443");
+  });
+
+  it("refuses http, non-URLs and URLs with a query or credentials", () => {
+    expect(() => resolveAddinUrl("http://example.org")).toThrow(/https/);
+    expect(() => resolveAddinUrl("example.org")).toThrow(/not a URL/);
+    expect(() => resolveAddinUrl("https://example.org/?v=1")).toThrow(/plain base URL/);
+    expect(() => resolveAddinUrl("https://u:p@example.org")).toThrow(/plain base URL/);
+  });
+
+  it("replaces the development URL everywhere, and the result still passes every check", () => {
+    const prod = rewriteUrls(xml, "https://scorebook.example.gov.cn/addin");
+    expect(prod).not.toContain("localhost");
+    expect(prod.split("https://scorebook.example.gov.cn/addin/").length - 1).toBe(xml.split(`${DEV_URL}/`).length - 1);
+    expect(checkManifest(prod)).toEqual([]);
+  });
+});
