@@ -1,0 +1,131 @@
+// Builds the Excel add-in into dist/ (after OfficeDev's Excel-Custom-Functions-Shared template):
+//   taskpane.html   the shared runtime's page: office.js, then functions.js, then the task pane bundle
+//   functions.js    the QA.* custom functions, self-contained (also the manifest's Script URL)
+//   functions.json  generated from the JSDoc by custom-functions-metadata-plugin (a JSDoc error fails the build)
+//   manifest.xml    with https://localhost:3000 replaced by ADDIN_URL / --env url=… in a production build
+//   assets/, support.html
+// `npm run build` needs no certificates; only `webpack serve` (npm run dev-server / npm start) asks
+// office-addin-dev-certs for the localhost certificate (`npm run dev-server -- --env self-signed` skips that).
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const INJECTED_ASSOCIATE_LOADER = require.resolve("custom-functions-metadata-plugin/lib/loader.js");
+
+/**
+ * custom-functions-metadata-plugin also appends `CustomFunctions.associate(...)` for every function to the source.
+ * functions.ts registers them itself (guarded, so that the page also opens outside Excel, and the same code runs
+ * under jest), so that loader is taken out again: each id is associated exactly once (checked in test/bundle).
+ */
+class ExplicitRegistrationOnly {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ExplicitRegistrationOnly", (compilation) => {
+      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("ExplicitRegistrationOnly", (loaders) => {
+        for (let i = loaders.length - 1; i >= 0; i--) if (loaders[i].loader === INJECTED_ASSOCIATE_LOADER) loaders.splice(i, 1);
+      });
+    });
+  }
+}
+
+/** A production build without ADDIN_URL keeps https://localhost:3000: say so in the build output. */
+class WarnDevUrl {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WarnDevUrl", (compilation) => {
+      compilation.warnings.push(
+        new webpack.WebpackError(`dist/manifest.xml keeps ${DEV_URL}: set ADDIN_URL=https://… (or --env url=https://…) for a deployable build`),
+      );
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const prodUrl = dev ? null : resolveAddinUrl(env.url ?? process.env.ADDIN_URL);
+  const hashed = (name) => (dev ? `${name}.js` : `${name}.[contenthash:8].js`);
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map", // no eval: the pages' Content-Security-Policy forbids it
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // functions.js keeps its name: the manifest points at it.
+      filename: (pathData) => (pathData.chunk.name === "functions" ? "functions.js" : hashed("[name]")),
+      chunkFilename: hashed("[name]"),
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are npm test's job (tsc --noEmit); ES modules let webpack tree-shake and split.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // functions.js stays one self-contained file (the manifest's Script URL, and what the size budget measures).
+      // The task pane's libraries go into chunks of their own; import() calls become lazy chunks.
+      splitChunks: {
+        chunks: (chunk) => chunk.name !== "functions",
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
+          fluentui: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/, name: "fluentui", priority: 10 },
+        },
+      },
+    },
+    performance: { hints: false }, // the functions budget (60 KB gzip) is checked by test/bundle and npm run bench:functions
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new ExplicitRegistrationOnly(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual", // functions first: the QA.* functions register before the task pane renders
+        scriptLoading: "defer",
+        inject: "head",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/support/support.html", to: "support.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (prodUrl ? rewriteUrls(content.toString(), prodUrl) : content),
+          },
+        ],
+      }),
+      ...(dev || prodUrl || serving ? [] : [new WarnDevUrl()]),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      client: { overlay: { errors: true, warnings: false } },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      // office-addin-dev-certs' localhost certificate (installed and trusted on first use, as Excel requires); with
+      // --env self-signed, webpack-dev-server's own certificate instead (a quick look in a browser, not for Excel).
+      server: serving && !env["self-signed"] ? { type: "https", options: await httpsOptions() } : "https",
+    },
+  };
+};
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
