@@ -1,7 +1,8 @@
 // functions.json is generated from the JSDoc of src/functions/functions.ts (custom-functions-metadata, the same
 // generator the webpack plugin runs). This pins it: ids, parameter types, ranges (matrix) and optional flags.
 // After an intended change: UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts, then review the diff.
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS } from "../../src/functions/functions";
@@ -78,9 +79,7 @@ describe("functions.json (generated from the JSDoc)", () => {
   });
 
   it("fails on a JSDoc error (a bad id), the way the build does", async () => {
-    const bad = path.join(__dirname, "../output/functions-bad.ts");
-    const { mkdirSync } = await import("fs");
-    mkdirSync(path.dirname(bad), { recursive: true });
+    const bad = path.join(mkdtempSync(path.join(tmpdir(), "scorebook-cf-")), "functions-bad.ts");
     writeFileSync(bad, "/**\n * x\n * @customfunction 1BAD\n * @param a a\n */\nexport function bad(a: number): number {\n  return a;\n}\n");
     const r = await generateCustomFunctionsMetadata(bad, false);
     expect(r.errors.length).toBeGreaterThan(0);
