@@ -1,0 +1,167 @@
+// `scorebook generate` (a reviewer's scoring workbook from a rubric) and `scorebook score` (read a returned
+// workbook, recompute every score with the engine and report problems).
+//
+// Exit codes of `score`: 0 the workbook is clean and complete (every item validly scored, every veto answered, the
+// declaration given without a conflict, no sign of tampering); 1 problems found (incomplete or invalid entries,
+// unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
+// readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
+import { promises as fs } from "fs";
+import * as path from "path";
+import { format2, library, type StageId } from "../core";
+import { buildLayout, cleanUserText, interpret, LayoutError, reportJson, STAGE_NAME, type FormulaMode, type ScoreReport } from "../workbook";
+import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
+
+export interface GenerateOptions {
+  applicant?: string;
+  expert?: string;
+  stage?: string;
+  formulas?: string;
+  output?: string;
+  force?: boolean;
+}
+
+/** An ideographic space between fields on one line. */
+const GAP = "\u3000";
+
+const STAGES: Record<string, StageId> = {
+  material: "material",
+  onsite: "onsite",
+  "on-site": "onsite",
+  材料评审: "material",
+  材料: "material",
+  现场评审: "onsite",
+  现场: "onsite",
+};
+
+/** A file name from the applicant, stage and expert: no path or reserved characters, no leading - = + @ or dot. */
+export function defaultFileName(applicant: string, stage: StageId, expert: string): string {
+  const part = (s: string) =>
+    cleanUserText(s)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+      .replace(/\s+/g, " ")
+      .slice(0, 60);
+  const name = `${part(applicant)}_${STAGE_NAME[stage]}_${part(expert)}`.replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
+  return `${name}.xlsx`;
+}
+
+export async function generateCommand(rubricId: string, opts: GenerateOptions, out: (s: string) => void, err: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
+  const lib = library();
+  const bundle = lib.get(rubricId);
+  if (!bundle) {
+    err(`未知的评分标准“${rubricId}”。可用的评分标准：\n${lib.rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    return 2;
+  }
+  const missing = [
+    ["--applicant", "申报者名称 (applicant)", opts.applicant],
+    ["--expert", "评审专家姓名 (expert)", opts.expert],
+    ["--stage", "评审阶段 material 或 onsite (stage)", opts.stage],
+  ].filter(([, , v]) => v === undefined || cleanUserText(String(v)) === "");
+  if (missing.length) {
+    err(`缺少参数：${missing.map(([o, what]) => `${o} <${what}>`).join("，")}`);
+    return 2;
+  }
+  const stage = STAGES[String(opts.stage).trim().toLowerCase()];
+  if (!stage) {
+    err(`评审阶段“${opts.stage}”无效：应为 material（材料评审）或 onsite（现场评审） (stage must be material or onsite)`);
+    return 2;
+  }
+  const mode = (opts.formulas ?? "native").trim().toLowerCase();
+  if (mode !== "native" && mode !== "custom") {
+    err(`公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`);
+    return 2;
+  }
+  let layout;
+  try {
+    layout = buildLayout(bundle, { applicant: opts.applicant!, expert: opts.expert!, stage, mode: mode as FormulaMode, createdAt: now().toISOString() });
+  } catch (e) {
+    if (e instanceof LayoutError) {
+      err(`${e.zh} (${e.en})`);
+      return 2;
+    }
+    throw e;
+  }
+  const file = opts.output ?? defaultFileName(layout.meta.applicant, stage, layout.meta.expert);
+  if (path.extname(file).toLowerCase() !== ".xlsx") {
+    err(`输出文件“${file}”应以 .xlsx 结尾 (the output must be an .xlsx file)`);
+    return 2;
+  }
+  const data = await writeXlsx(layout);
+  try {
+    await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") err(`文件已存在：${file}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
+    else if (code === "ENOENT") err(`无法写入 ${file}：文件夹不存在 (no such folder)`);
+    else err(`无法写入 ${file}：${(e as Error).message}`);
+    return 2;
+  }
+  const r = bundle.rubric;
+  out(`已生成评分表：${file}`);
+  out(`  评分标准：${r.title.zh}（${r.id}，${r.items.length} 项，${r.totalPoints} 分）`);
+  out(`  申报者：${layout.meta.applicant}${GAP}评审专家：${layout.meta.expert}${GAP}评审阶段：${STAGE_NAME[stage]}`);
+  out(`  公式：${mode === "native" ? "native（普通 Excel 公式，无需加载项）" : "custom（使用 Scorebook 加载项的 QA. 函数）"}`);
+  out(`  工作表：${layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name).join("、")}（另有隐藏的元数据）`);
+  return 0;
+}
+
+function showInput(report: ScoreReport, input: ScoreReport["items"][number]["input"]): string {
+  if (input === null || input === "") return "—";
+  if (typeof input === "number") return report.scoring === "maturity" ? `${Number((input * 100).toFixed(4))}%` : String(input);
+  return `“${String(input)}”`;
+}
+
+const STATUS_ZH = { ok: "有效", missing: "未评分", invalid: "无效" } as const;
+
+function printReport(report: ScoreReport, out: (s: string) => void): void {
+  out(`评分表：${report.file}`);
+  if (!report.rubric) {
+    for (const p of report.problems) out(`问题：${p.zh}`);
+    return;
+  }
+  out(`评分标准：${report.rubricTitle}（${report.rubric}）`);
+  out(`申报者：${report.applicant ?? "?"}${GAP}评审专家：${report.expert ?? "?"}${GAP}评审阶段：${report.stage ? STAGE_NAME[report.stage] : "?"}${GAP}公式：${report.mode ?? "?"}`);
+  out("");
+  out("编号    分值   输入        得分     状态");
+  for (const i of report.items) {
+    const line = `${i.code.padEnd(7)} ${String(i.points).padStart(4)}   ${showInput(report, i.input).padEnd(10)} ${(i.score ? format2(i.score) : "—").padStart(7)}   ${STATUS_ZH[i.status]}`;
+    out(i.message ? `${line}${GAP}${i.message.zh}` : line);
+  }
+  out("");
+  for (const c of report.categories) out(`  ${c.code} ${c.name}：${format2(c.score)} / ${c.points}（已评 ${c.scored} / ${c.items} 项）`);
+  out(`总分：${format2(report.total)} / ${report.totalPoints}（已评 ${report.scored} / ${report.itemCount} 项，${report.complete ? "已完成" : "未完成"}）`);
+  const flagged = report.vetoes.filter((v) => v.flagged);
+  out(flagged.length ? `否决：是（${flagged.map((v) => `${v.id}${v.note ? `：${v.note}` : ""}`).join("；")}）` : `否决：否${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`);
+  const bonus = report.bonus.filter((b) => b.confirmed);
+  if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => b.id).join("、") : "无"}`);
+  out(`回避声明：${report.declaration.answer ?? "未填写"}`);
+  if (report.problems.length) {
+    out(`问题（${report.problems.length}）：`);
+    for (const p of report.problems) out(`  - ${p.zh}`);
+  }
+  out(report.ok ? "结论：评分表完整、无异常，可以计入。" : "结论：评分表有问题，暂不能计入（见上）。");
+}
+
+export async function scoreCommand(file: string, opts: { json?: boolean; rubric?: string }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (opts.rubric && !library().get(opts.rubric)) {
+    err(`未知的评分标准“${opts.rubric}”。可用的评分标准：\n${library().rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    return 2;
+  }
+  let report: ScoreReport;
+  try {
+    report = interpret(await readXlsxFile(file), { expectedRubric: opts.rubric });
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    if (e.code === "not-found" || e.code === "unreadable") {
+      err(`${e.zh} (${e.en})`);
+      return 2;
+    }
+    if (opts.json) out(JSON.stringify({ file, ok: false, problems: [{ code: e.code, message: e.zh, en: e.en, cell: null, item: null }] }, null, 2));
+    else err(`${e.zh} (${e.en})`);
+    return 1;
+  }
+  if (opts.json) out(JSON.stringify(reportJson(report), null, 2));
+  else printReport(report, out);
+  return report.ok ? 0 : 1;
+}
+
