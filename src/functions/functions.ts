@@ -157,8 +157,8 @@ export function panel(scores: unknown[][], method?: string): number {
  * @returns 综合得分
  */
 export function final(material: number, onsite: number, bonus?: number, publicScore?: number, materialWeight?: number): number {
-  if (isBlank(material)) return unavailable(msg.missing());
-  if (isBlank(onsite)) return unavailable(msg.missing());
+  if (isBlank(material)) return unavailable(fmsg.stageMissing(STATUS_TEXT.incomplete));
+  if (isBlank(onsite)) return unavailable(fmsg.stageMissing(STATUS_TEXT["no-onsite"]));
   const w = isBlank(materialWeight) ? undefined : weightArg(materialWeight);
   const total = finalScore(rulesArg(undefined), {
     material: exact(material),
@@ -201,7 +201,7 @@ export function status(final: unknown, material: unknown, vetoed: unknown, award
  * @returns 名次
  */
 export function rank(score: number, scores: unknown[][], excluded?: unknown[][]): number {
-  if (isBlank(score)) return unavailable(msg.missing());
+  if (isBlank(score)) return unavailable(fmsg.noScore());
   const g = grid(scores);
   const flags = isBlank(excluded) ? null : grid(excluded);
   if (flags) sameShape("QA.RANK", g, flags);

@@ -52,4 +52,6 @@ export const fmsg = {
     en: `exclusion flag "${raw}" is not valid (TRUE/FALSE, 是/否)`,
   }),
   emptyRange: (): Message => ({ code: "empty-range", zh: "区域为空", en: "the range is empty" }),
+  stageMissing: (status: { zh: string; en: string }): Message => ({ code: "stage-missing", zh: status.zh, en: status.en }),
+  noScore: (): Message => ({ code: "no-score", zh: "没有要排名的得分", en: "no score to rank" }),
 };

@@ -221,8 +221,8 @@ describe("QA.FINAL(material, onsite, [bonus], [public], [materialWeight])", () =
   });
 
   it("#N/A without a material or on-site score", () => {
-    expect(excelError(() => qa.call("FINAL", null, 700, null, null, null)).code).toBe("#N/A");
-    expect(excelError(() => qa.call("FINAL", 600, null, null, null, null)).code).toBe("#N/A");
+    expect(excelError(() => qa.call("FINAL", null, 700, null, null, null))).toEqual({ code: "#N/A", message: "缺少材料评审得分" });
+    expect(excelError(() => qa.call("FINAL", 600, null, null, null, null))).toEqual({ code: "#N/A", message: "缺少现场评审得分" });
   });
 });
 
@@ -309,7 +309,7 @@ describe("QA.RANK(score, scores, [excluded])", () => {
   it("#VALUE! for ranges of different sizes or a bad flag; #N/A for no score", () => {
     expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false))).message).toBe("QA.RANK：两个区域大小不同（2 行 × 1 列 与 1 行 × 1 列）");
     expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false, "否决"))).message).toBe("第 2 行：排除标记“否决”无效（应为 TRUE/FALSE 或 是/否）");
-    expect(excelError(() => qa.call("RANK", null, col(600), null)).code).toBe("#N/A");
+    expect(excelError(() => qa.call("RANK", null, col(600), null))).toEqual({ code: "#N/A", message: "没有要排名的得分" });
   });
 });
 
