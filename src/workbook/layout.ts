@@ -112,7 +112,7 @@ export const STYLES: Record<string, CellStyle> = {
   sumScore: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "center", vertical: "middle", numFmt: "0.00" },
   sumCount: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "center", vertical: "middle", numFmt: "0" },
   totalLabel: { font: { bold: true, size: 12 }, fill: C.total, border: thin, horizontal: "left", vertical: "middle" },
-  totalNumber: { font: { bold: true, size: 12 }, fill: C.total, border: thin, horizontal: "center", vertical: "middle" },
+  totalNumber: { font: { bold: true, size: 10 }, fill: C.total, border: thin, horizontal: "center", vertical: "middle" },
   totalScore: { font: { bold: true, size: 12 }, fill: C.total, border: thin, horizontal: "center", vertical: "middle", numFmt: "0.00" },
   status: { font: { bold: true, size: 10 }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   signLabel: { font: { size: 11 }, horizontal: "right", vertical: "bottom" },
@@ -175,7 +175,19 @@ class SheetBuilder {
     this.rows.set(row, Math.max(this.rows.get(row) ?? 0, h));
   }
 
-  build(extra: { visibility?: Visibility; tabColor?: string; freeze?: { rows: number; columns: number }; print?: PrintLayout; showGridLines?: boolean }): SheetLayout {
+  /** Height of a row as printed (rows without a height are 15 pt). */
+  rowHeightOf(row: number): number {
+    return this.rows.get(row) ?? 15;
+  }
+
+  build(extra: {
+    visibility?: Visibility;
+    tabColor?: string;
+    freeze?: { rows: number; columns: number };
+    print?: PrintLayout;
+    showGridLines?: boolean;
+    pageBreaks?: number[];
+  }): SheetLayout {
     return {
       key: this.key,
       name: this.name,
@@ -190,6 +202,7 @@ class SheetBuilder {
       freeze: extra.freeze,
       protection: { allowFormatColumns: true, allowFormatRows: true },
       print: extra.print,
+      pageBreaks: extra.pageBreaks?.length ? extra.pageBreaks : undefined,
       showGridLines: extra.showGridLines ?? false,
     };
   }
@@ -211,6 +224,12 @@ function hf(s: string, max = 40): string {
   const t = s.length > max ? `${s.slice(0, max - 1)}…` : s;
   return t.replace(/&/g, "&&");
 }
+
+/**
+ * Width of the scoring-points column. The visible columns add up to about 155 character units, so that an A4
+ * landscape page (fit to one page wide) prints them at about 95 %: 9 pt scoring points stay legible on paper.
+ */
+const GUIDANCE_WIDTH = 54;
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
 
@@ -378,17 +397,17 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
 
   // Columns.
   const spec: { key: keyof ScoringMap["columns"]; header: string; width: number; hidden?: boolean }[] = [
-    { key: "code", header: "编号", width: 6 },
-    { key: "category", header: "一级指标", width: 10 },
-    { key: "name", header: "评价项目", width: 13 },
+    { key: "code", header: "编号", width: 5.5 },
+    { key: "category", header: "一级指标", width: 9 },
+    { key: "name", header: "评价项目", width: 12 },
     { key: "points", header: "分值", width: 6 },
-    { key: "guidance", header: maturity ? "评分要点" : "评价内容", width: 62 },
-    ...(maturity ? [{ key: "band" as const, header: "档次\n(可选)", width: 7 }] : []),
-    { key: "input", header: maturity ? "成熟度" : "得分", width: 9 },
-    { key: "score", header: maturity ? "得分" : "计分", width: 8 },
-    { key: "check", header: "检查", width: 11 },
-    { key: "strengths", header: "优势", width: 26 },
-    { key: "opportunities", header: "改进机会", width: 26 },
+    { key: "guidance", header: maturity ? "评分要点" : "评价内容", width: GUIDANCE_WIDTH },
+    ...(maturity ? [{ key: "band" as const, header: "档次\n(可选)", width: 6 }] : []),
+    { key: "input", header: maturity ? "成熟度" : "得分", width: 8 },
+    { key: "score", header: maturity ? "得分" : "计分", width: 7.5 },
+    { key: "check", header: "检查", width: 10 },
+    { key: "strengths", header: "优势", width: maturity ? 21 : 24 },
+    { key: "opportunities", header: "改进机会", width: maturity ? 21 : 24 },
     { key: "value", header: "数值", width: 8, hidden: true },
     { key: "state", header: "状态", width: 8, hidden: true },
   ];
@@ -450,7 +469,7 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
     s.input(at(cols.opportunities), init?.opportunities ?? null, "inputText");
-    const lines = Math.max(2, wrappedLines(guidance, 62, 9), wrappedLines(item.name, 13, 10) * (10 / 9));
+    const lines = Math.max(2, wrappedLines(guidance, GUIDANCE_WIDTH, 9), wrappedLines(item.name, 12, 10) * (10 / 9));
     s.height(row, rowHeight(Math.ceil(lines), 9));
   });
 
@@ -605,7 +624,11 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
   s.merge(`${cols.score}${row}:${cols.check}${row}`, "signLine");
   s.height(row, 30);
 
+  // The summary and the signature print on one page.
+  const visibleWidth = spec.filter((c) => !c.hidden).reduce((a, c) => a + c.width, 0);
+  const pageBreaks = summaryBreak(s, headerRow, first, last + 2, signatureRow, visibleWidth);
   const sheet = s.build({
+    pageBreaks,
     freeze: { rows: headerRow, columns: 0 },
     tabColor: "4472C4",
     print: {
@@ -640,6 +663,23 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
       signatureRow,
     },
   };
+}
+
+/** Printable A4 landscape area at the margins below, in Excel character units (width) and points (height). */
+const PAGE = { widthUnits: (11.69 - MARGINS.left - MARGINS.right) * 96 / 7 - 1, heightPt: (8.27 - MARGINS.top - MARGINS.bottom) * 72 };
+
+/**
+ * The summary and the signature are printed together: when the sheet does not fit on one page, they start a page of
+ * their own (page filling simulated with Excel's metrics at the fit-to-width scale; LibreOffice, whose default font
+ * substitutes are wider, prints smaller and would break elsewhere, so the break is not placed at a computed row).
+ */
+function summaryBreak(s: SheetBuilder, headerRow: number, first: number, summaryStart: number, end: number, width: number): number[] {
+  const scale = Math.min(1, PAGE.widthUnits / width);
+  const capacity = PAGE.heightPt / scale - 10;
+  let used = 0;
+  for (let r = 1; r <= headerRow; r++) used += s.rowHeightOf(r);
+  for (let r = first; r <= end; r++) used += s.rowHeightOf(r);
+  return used > capacity ? [summaryStart] : [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

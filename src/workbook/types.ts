@@ -163,6 +163,8 @@ export interface SheetLayout {
   freeze?: { rows: number; columns: number };
   protection: ProtectionLayout | null;
   print?: PrintLayout;
+  /** Rows that start a new printed page (manual page breaks). Office.js: horizontalPageBreaks.add(row). */
+  pageBreaks?: number[];
   showGridLines: boolean;
 }
 

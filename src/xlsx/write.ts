@@ -125,6 +125,7 @@ function renderSheet(wb: ExcelJS.Workbook, layout: WorkbookLayout, s: SheetLayou
     };
     ws.headerFooter = { oddHeader: headerFooter(p.header), oddFooter: headerFooter(p.footer) };
   }
+  for (const row of s.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   if (!s.protection) return Promise.resolve();
   return ws.protect(s.protection.password ?? "", {
     selectLockedCells: true,

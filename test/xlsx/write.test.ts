@@ -128,6 +128,9 @@ describe("the written workbook (read back)", () => {
     expect(ws.headerFooter.oddFooter).toMatch(/&P.*&N/);
     expect(ws.headerFooter.oddHeader).toContain("A&&B 公司"); // & is a code character in headers
     expect(ws.getCell(`B${m.signatureRow}`).value).toBe("评审专家签名：");
+    // The summary and the signature start a page of their own when the sheet takes more than one page.
+    const breaks = (ws as unknown as { rowBreaks: { id: number; man: number }[] }).rowBreaks;
+    expect(breaks).toEqual([expect.objectContaining({ id: m.lastItemRow + 1, man: 1 })]);
     const cover = (await load(buffer)).getWorksheet(SHEET.cover)!;
     expect(cover.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 1 });
   });
