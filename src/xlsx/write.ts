@@ -125,7 +125,8 @@ function renderSheet(wb: ExcelJS.Workbook, layout: WorkbookLayout, s: SheetLayou
     };
     ws.headerFooter = { oddHeader: headerFooter(p.header), oddFooter: headerFooter(p.footer) };
   }
-  for (const row of s.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
+  // A break after row − 1, across all columns (ExcelJS's default right bound 16838 is past Excel's 16383).
+  for (const row of s.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
   if (!s.protection) return Promise.resolve();
   return ws.protect(s.protection.password ?? "", {
     selectLockedCells: true,
