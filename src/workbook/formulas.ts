@@ -7,6 +7,9 @@
 //          "#" when it is not a number. A number in a maturity cell is a fraction (the cell is formatted as a
 //          percentage: 0.45 → 45, 1.05 → 105); text is read as the engine reads it ("45" and "0.45" → 45).
 //   state: "ok" | "missing" | "invalid", the engine's status of the entry.
+//   canonical: the input as the QA.* functions get it in custom mode. They read a bare number above 1 as a percentage
+//          (=QA.ITEMSCORE(60, 45) is 27); in the workbook's percent-formatted cell a number is a fraction, so it is
+//          passed as percent text (0.45 → "45%", 1.05 → "105%"); text is passed as typed, a blank as "".
 import type { Scale } from "../core";
 import { CHECK_TEXT } from "./labels";
 import type { FormulaMode } from "./types";
@@ -19,6 +22,13 @@ export interface RowCells {
   band?: string;
   value: string;
   state: string;
+  canonical: string;
+}
+
+export function canonicalFormula(c: RowCells, maturity: boolean): string {
+  return maturity
+    ? `IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6)&"%",IF(${c.input}="","",${c.input}&""))`
+    : `IF(${c.input}="","",${c.input})`;
 }
 
 /** The input as a number, "" or "#" (maturity: percent). */
@@ -53,7 +63,7 @@ export function pointsStateFormula(c: RowCells, step: number): string {
 
 export function maturityScoreFormula(c: RowCells, mode: FormulaMode, scaleId: string): string {
   return mode === "custom"
-    ? `IF(${c.state}="ok",QA.ITEMSCORE(${c.points},${c.input},${q(scaleId)}),"")`
+    ? `IF(${c.state}="ok",QA.ITEMSCORE(${c.points},${c.canonical},${q(scaleId)}),"")`
     : `IF(${c.state}="ok",${c.points}*${c.value}/100,"")`;
 }
 
@@ -65,8 +75,8 @@ export function maturityCheckFormula(c: RowCells, mode: FormulaMode, scale: Scal
   if (mode === "custom") {
     const s = q(scale.id);
     const check = c.band
-      ? `IF(${c.band}="",QA.CHECK(${c.input},${s}),QA.CHECK(${c.input},${s},${c.band}))`
-      : `QA.CHECK(${c.input},${s})`;
+      ? `IF(${c.band}="",QA.CHECK(${c.canonical},${s}),QA.CHECK(${c.canonical},${s},${c.band}))`
+      : `QA.CHECK(${c.canonical},${s})`;
     return `IF(${c.input}="",${q(CHECK_TEXT.missing)},${check})`;
   }
   const v = c.value;

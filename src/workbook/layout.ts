@@ -21,6 +21,7 @@ import {
   maturityScoreFormula,
   maturityStateFormula,
   maturityValueFormula,
+  canonicalFormula,
   pointsCheckFormula,
   pointsScoreFormula,
   pointsStateFormula,
@@ -42,6 +43,7 @@ import {
   type ConditionalFormatLayout,
   type CoverMap,
   type DefinedNameLayout,
+  type FormulaMode,
   type InitialValues,
   type MetaKey,
   type MetaMap,
@@ -370,7 +372,15 @@ function valueResult(maturity: boolean, raw: RawInput): Scalar {
   return p.value;
 }
 
-function checkResult(maturity: boolean, item: ItemScore, step: number): string {
+/** The cached value of the hidden "canonical" helper (see canonicalFormula). */
+function canonicalResult(maturity: boolean, raw: RawInput): Scalar {
+  if (raw === null || raw === undefined || raw === "") return "";
+  if (typeof raw === "number") return maturity ? `${Number((raw * 100).toFixed(6))}%` : raw;
+  return typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : raw;
+}
+
+function checkResult(maturity: boolean, item: ItemScore, step: number, mode: FormulaMode, message: string | null): string {
+  if (mode === "custom" && maturity && item.status === "invalid" && message) return message;
   if (item.status === "ok") return "";
   if (item.status === "missing") return CHECK_TEXT.missing;
   const code = item.message?.code;
@@ -410,6 +420,7 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     { key: "opportunities", header: "改进机会", width: maturity ? 21 : 24 },
     { key: "value", header: "数值", width: 8, hidden: true },
     { key: "state", header: "状态", width: 8, hidden: true },
+    { key: "canonical", header: "输入值", width: 8, hidden: true },
   ];
   const cols = {} as ScoringMap["columns"];
   spec.forEach((c, i) => (cols[c.key] = colLetter(i + 1)));
@@ -443,7 +454,14 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     items.push({ code: item.code, row });
     const res = scored.items[k];
     const at = (col: string) => cellRef(col, row);
-    const c: RowCells = { points: at(cols.points), input: at(cols.input), band: cols.band && at(cols.band), value: at(cols.value), state: at(cols.state) };
+    const c: RowCells = {
+      points: at(cols.points),
+      input: at(cols.input),
+      band: cols.band && at(cols.band),
+      value: at(cols.value),
+      state: at(cols.state),
+      canonical: at(cols.canonical),
+    };
     const init = entriesIn[item.code];
     s.text(at(cols.code), item.code, "code");
     s.text(at(cols.category), categoryLabel(item.category, r.categories.find((x) => x.code === item.category)!.name), "text");
@@ -460,11 +478,12 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
       res.status,
       "helper",
     );
+    s.formula(at(cols.canonical), canonicalFormula(c, maturity), canonicalResult(maturity, init?.value as RawInput), "helper");
     s.formula(at(cols.score), maturity ? maturityScoreFormula(c, meta.mode, bundle.scale.id) : pointsScoreFormula(c), num(res.score), "score");
     s.formula(
       at(cols.check),
       maturity ? maturityCheckFormula(c, meta.mode, bundle.scale) : pointsCheckFormula(c, step),
-      checkResult(maturity, res, step),
+      checkResult(maturity, res, step, meta.mode, res.message?.zh ?? null),
       "check",
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
@@ -562,7 +581,7 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     const subRange = (col: string) => absolute(rangeRef(col, first + idx[0], col, first + idx[idx.length - 1]));
     const subtotal =
       maturity && meta.mode === "custom"
-        ? `QA.SUBTOTAL(${subRange(cols.points)},${subRange(cols.input)},${quoteText(bundle.scale.id)})`
+        ? `QA.SUBTOTAL(${subRange(cols.points)},${subRange(cols.canonical)},${quoteText(bundle.scale.id)})`
         : `SUMIF(${abs(cols.category)},${crit},${abs(cols.score)})`;
     s.formula(cellRef(cols.score, row), subtotal, catScore, "sumScore");
     s.height(row, 18);
@@ -578,7 +597,7 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
   const total = cellRef(cols.score, row);
   s.formula(
     total,
-    maturity && meta.mode === "custom" ? `QA.SUBTOTAL(${abs(cols.points)},${abs(cols.input)},${quoteText(bundle.scale.id)})` : `SUM(${abs(cols.score)})`,
+    maturity && meta.mode === "custom" ? `QA.SUBTOTAL(${abs(cols.points)},${abs(cols.canonical)},${quoteText(bundle.scale.id)})` : `SUM(${abs(cols.score)})`,
     toNumber(scored.total),
     "totalScore",
   );
@@ -594,7 +613,7 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     row++;
   };
   const missing = cellRef(cols.score, row);
-  countRow("未评分项数", missing, maturity && meta.mode === "custom" ? `QA.MISSING(${abs(cols.input)})` : `COUNTIF(${abs(cols.state)},"missing")`, scored.missing.length);
+  countRow("未评分项数", missing, maturity && meta.mode === "custom" ? `QA.MISSING(${abs(cols.canonical)})` : `COUNTIF(${abs(cols.state)},"missing")`, scored.missing.length);
   const invalid = cellRef(cols.score, row);
   countRow("输入无效项数", invalid, `COUNTIF(${abs(cols.state)},"invalid")`, scored.invalid.length);
   s.conditionalFormats.push({ ref: missing, formula: `${absolute(missing)}>0`, fill: C.missing, priority: 5 });

@@ -206,9 +206,14 @@ export interface ScoringMap {
     check: string;
     strengths: string;
     opportunities: string;
-    /** Hidden helpers: the input read as a number (percent or points), and ok / missing / invalid. */
+    /**
+     * Hidden helpers: the input read as a number (percent or points); ok / missing / invalid; and the input as the
+     * QA.* functions are given it (a number in a maturity cell as percent text, "45%", so that they read it as the
+     * workbook does).
+     */
     value: string;
     state: string;
+    canonical: string;
   };
   items: { code: string; row: number }[];
   categories: { code: string; label: string; row: number }[];

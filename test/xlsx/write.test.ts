@@ -108,7 +108,7 @@ describe("the written workbook (read back)", () => {
     const row = layout.map.scoring.firstItemRow;
     const unlocked = (w: ExcelJS.Worksheet, ref: string) => w.getCell(ref).protection?.locked === false;
     for (const col of ["F", "G", "J", "K"]) expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, true]);
-    for (const col of ["A", "B", "C", "D", "E", "H", "I", "L", "M"]) expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, false]);
+    for (const col of ["A", "B", "C", "D", "E", "H", "I", "L", "M", "N"]) expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, false]);
     expect(unlocked(ws, layout.map.scoring.total)).toBe(false);
     const vws = wb.getWorksheet(SHEET.vetoes)!;
     expect([unlocked(vws, "E5"), unlocked(vws, "F5"), unlocked(vws, "C5")]).toEqual([true, true, false]);
@@ -141,7 +141,7 @@ describe("the written workbook (read back)", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     expect(ws.getColumn("E").width).toBeGreaterThanOrEqual(50);
     expect(ws.getColumn("A").width).toBeLessThan(10);
-    expect([ws.getColumn("L").hidden, ws.getColumn("M").hidden]).toEqual([true, true]);
+    expect([ws.getColumn("L").hidden, ws.getColumn("M").hidden, ws.getColumn("N").hidden]).toEqual([true, true, true]);
     const rows = layout.map.scoring.items.map((i) => ws.getRow(i.row).height);
     expect(Math.min(...rows)).toBeGreaterThanOrEqual(30);
     expect(Math.max(...rows)).toBeGreaterThan(150); // 1.1 has five sub-items of scoring points
@@ -180,11 +180,13 @@ describe("the written workbook (read back)", () => {
     const ws = (await load(custom.buffer)).getWorksheet(SHEET.scoring)!;
     const m = custom.layout.map.scoring;
     const r = m.firstItemRow;
-    expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",QA.ITEMSCORE(D${r},G${r},"hebei-2022"),"")`);
-    expect(ws.getCell(`I${r}`).formula).toContain(`QA.CHECK(G${r},"hebei-2022",F${r})`);
-    expect(ws.getCell(m.total).formula).toBe(`QA.SUBTOTAL($D$${r}:$D$${m.lastItemRow},$G$${r}:$G$${m.lastItemRow},"hebei-2022")`);
-    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(/^QA\.SUBTOTAL\(\$D\$5:\$D\$7,\$G\$5:\$G\$7,"hebei-2022"\)$/);
-    expect(ws.getCell(m.missing).formula).toBe(`QA.MISSING($G$${r}:$G$${m.lastItemRow})`);
+    // The QA functions get the input through the hidden column N: a number in the percent cell as "45%".
+    expect(ws.getCell(`N${r}`).formula).toBe(`IF(ISNUMBER(G${r}),ROUND(G${r}*100,6)&"%",IF(G${r}="","",G${r}&""))`);
+    expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",QA.ITEMSCORE(D${r},N${r},"hebei-2022"),"")`);
+    expect(ws.getCell(`I${r}`).formula).toContain(`QA.CHECK(N${r},"hebei-2022",F${r})`);
+    expect(ws.getCell(m.total).formula).toBe(`QA.SUBTOTAL($D$${r}:$D$${m.lastItemRow},$N$${r}:$N$${m.lastItemRow},"hebei-2022")`);
+    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(/^QA\.SUBTOTAL\(\$D\$5:\$D\$7,\$N\$5:\$N\$7,"hebei-2022"\)$/);
+    expect(ws.getCell(m.missing).formula).toBe(`QA.MISSING($N$${r}:$N$${m.lastItemRow})`);
     expect((await load(custom.buffer)).getWorksheet(SHEET.vetoes)!.getCell(custom.layout.map.vetoes.flag).formula).toMatch(/QA\.VETOED/);
     const native = await generate("hebei-organization", { mode: "native" });
     const nws = (await load(native.buffer)).getWorksheet(SHEET.scoring)!;
