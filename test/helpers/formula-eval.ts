@@ -122,58 +122,57 @@ export class FormulaBook {
       if (v !== undefined && (t?.t !== "op" || t.v !== v)) throw new Error(`expected ${v} in ${formula} at ${p}`);
       return t;
     };
-    const self = this;
-    function cmp(): Value {
+    const cmp = (): Value => {
       let a = concat();
       while (peek()?.t === "op" && ["=", "<>", "<", "<=", ">", ">="].includes(peek().v as string)) {
         const op = eat().v as string;
-        a = compare(self.scalar(a), self.scalar(concat()), op);
+        a = compare(this.scalar(a), this.scalar(concat()), op);
       }
       return a;
-    }
-    function concat(): Value {
+    };
+    const concat = (): Value => {
       let a = add();
       while (peek()?.t === "op" && peek().v === "&") {
         eat();
-        const x = self.scalar(a);
-        const y = self.scalar(add());
+        const x = this.scalar(a);
+        const y = this.scalar(add());
         a = isErr(x) ? x : isErr(y) ? y : text(x) + text(y);
       }
       return a;
-    }
-    function add(): Value {
+    };
+    const add = (): Value => {
       let a = mul();
       while (peek()?.t === "op" && (peek().v === "+" || peek().v === "-")) {
         const op = eat().v;
-        const x = num(self.scalar(a));
-        const y = num(self.scalar(mul()));
+        const x = num(this.scalar(a));
+        const y = num(this.scalar(mul()));
         a = isErr(x) ? x : isErr(y) ? y : op === "+" ? x + y : x - y;
       }
       return a;
-    }
-    function mul(): Value {
+    };
+    const mul = (): Value => {
       let a = unary();
       while (peek()?.t === "op" && (peek().v === "*" || peek().v === "/")) {
         const op = eat().v;
-        const x = num(self.scalar(a));
-        const y = num(self.scalar(unary()));
+        const x = num(this.scalar(a));
+        const y = num(this.scalar(unary()));
         a = isErr(x) ? x : isErr(y) ? y : op === "*" ? x * y : y === 0 ? { error: "#DIV/0!" } : x / y;
       }
       return a;
-    }
-    function unary(): Value {
+    };
+    const unary = (): Value => {
       if (peek()?.t === "op" && peek().v === "-") {
         eat();
-        const x = num(self.scalar(unary()));
+        const x = num(this.scalar(unary()));
         return isErr(x) ? x : -x;
       }
       return primary();
-    }
-    function primary(): Value {
+    };
+    const primary = (): Value => {
       const t = eat();
       if (t.t === "num") return t.v;
       if (t.t === "str") return t.v;
-      if (t.t === "ref") return self.ref(t.v, sheet);
+      if (t.t === "ref") return this.ref(t.v, sheet);
       if (t.t === "op" && t.v === "(") {
         const v = cmp();
         eat(")");
@@ -203,7 +202,7 @@ export class FormulaBook {
             }
           }
           eat(")");
-          return self.call(t.v, args);
+          return this.call(t.v, args);
         }
         if (t.v === "TRUE") return true;
         if (t.v === "FALSE") return false;
