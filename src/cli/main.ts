@@ -40,6 +40,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option("--formulas <mode>", "公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)", "native")
     .option("-o, --output <file>", "输出文件，默认为“申报者_阶段_专家.xlsx” (output file)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
+    .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password; none by default)")
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook generate hebei-organization --applicant 某某有限公司 --expert 张三 --stage material\n" +

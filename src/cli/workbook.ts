@@ -18,6 +18,7 @@ export interface GenerateOptions {
   formulas?: string;
   output?: string;
   force?: boolean;
+  password?: string;
 }
 
 /** An ideographic space between fields on one line. */
@@ -73,7 +74,12 @@ export async function generateCommand(rubricId: string, opts: GenerateOptions, o
   }
   let layout;
   try {
-    layout = buildLayout(bundle, { applicant: opts.applicant!, expert: opts.expert!, stage, mode: mode as FormulaMode, createdAt: now().toISOString() });
+    layout = buildLayout(
+      bundle,
+      { applicant: opts.applicant!, expert: opts.expert!, stage, mode: mode as FormulaMode, createdAt: now().toISOString() },
+      {},
+      { password: opts.password || undefined },
+    );
   } catch (e) {
     if (e instanceof LayoutError) {
       err(`${e.zh} (${e.en})`);

@@ -253,7 +253,12 @@ interface Ctx {
 }
 
 /** Builds the whole workbook layout for a rubric. Throws LayoutError on empty names or an unusable rubric. */
-export function buildLayout(bundle: RubricBundle, meta: WorkbookMeta, initial: InitialValues = {}): WorkbookLayout {
+export interface LayoutOptions {
+  /** Sheet protection password (none by default: the reviewer can unprotect, and `score` catches any tampering). */
+  password?: string;
+}
+
+export function buildLayout(bundle: RubricBundle, meta: WorkbookMeta, initial: InitialValues = {}, options: LayoutOptions = {}): WorkbookLayout {
   const applicant = cleanUserText(meta.applicant);
   const expert = cleanUserText(meta.expert);
   if (!applicant) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
@@ -284,6 +289,7 @@ export function buildLayout(bundle: RubricBundle, meta: WorkbookMeta, initial: I
   const guide = guideSheet(ctx);
   const metaSheet = metadataSheet(ctx);
   const sheets = [cover.sheet, scoring.sheet, vetoes.sheet, ...(bonus ? [bonus.sheet] : []), guide, metaSheet.sheet];
+  if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   const r = bundle.rubric;
   return {
     layoutVersion: LAYOUT_VERSION,

@@ -34,6 +34,18 @@ describe("scorebook generate", () => {
     expect([meta.getCell("B8").value, meta.getCell("B9").value, meta.getCell("B11").value]).toEqual(["custom", "别的公司", "onsite"]);
   });
 
+  it("protects the sheets with a password only when asked", async () => {
+    const file = path.join(tmpDir(), "p.xlsx");
+    const r = await run("generate", "hebei-individual-other", "--applicant", "王五", "--expert", "张三", "--stage", "onsite", "--password", "s3cret", "-o", file);
+    expect(r.code).toBe(0);
+    const wb = await load(fs.readFileSync(file));
+    for (const ws of wb.worksheets) {
+      const p = (ws as unknown as { sheetProtection: { sheet?: boolean; algorithmName?: string; hashValue?: string } }).sheetProtection;
+      expect([ws.name, p.sheet, p.algorithmName, typeof p.hashValue]).toEqual([ws.name, true, "SHA-512", "string"]);
+    }
+    expect(interpret(await readXlsxFile(file)).rubric).toBe("hebei-individual-other");
+  });
+
   it("names the file after applicant, stage and expert, safely", () => {
     expect(defaultFileName("某某有限公司", "material", "张三")).toBe("某某有限公司_材料评审_张三.xlsx");
     expect(defaultFileName("A/B:公司*", "onsite", "王 五")).toBe("A_B_公司__现场评审_王 五.xlsx");
