@@ -131,6 +131,8 @@ export interface InterpretOptions {
 }
 
 const FIND_ROWS_BELOW = 80;
+/** Formula problems listed one by one before the rest are summed up. */
+const MAX_FORMULA_PROBLEMS = 5;
 
 /** Normalises a formula for comparison: case, "$", spaces and sheet quotes outside strings, Excel's prefixes. */
 export function normalizeFormula(formula: string): string {
@@ -435,6 +437,7 @@ function checkFormulas(source: CellSource, layout: WorkbookLayout, result: Retur
   for (const it of map.items) expectedNumber.set(`${map.columns.score}${it.row}`, result.items.find((i) => i.code === it.code)!.score);
   for (const c of map.categories) expectedNumber.set(`${map.columns.score}${c.row}`, result.categories.find((x) => x.code === c.code)!.score);
   expectedNumber.set(map.total, result.total);
+  const found: ReportProblem[] = [];
   for (const s of layout.sheets) {
     if (!present.has(s.name)) continue;
     for (const c of s.cells) {
@@ -443,12 +446,12 @@ function checkFormulas(source: CellSource, layout: WorkbookLayout, result: Retur
       const what = columnWhat(layout, s.name, c.ref);
       const actual = source.formula(s.name, c.ref);
       if (actual === null) {
-        problems.push({ ...wbMsg.formulaOverwritten(cell, what, shown(source.value(s.name, c.ref))), cell });
+        found.push({ ...wbMsg.formulaOverwritten(cell, what, shown(source.value(s.name, c.ref))), cell });
         continue;
       }
       // "" is a formula whose text the reader could not give (a shared formula it does not expand): not compared.
       if (actual !== "" && normalizeFormula(actual) !== normalizeFormula(c.formula)) {
-        problems.push({ ...wbMsg.formulaChanged(cell, what), cell });
+        found.push({ ...wbMsg.formulaChanged(cell, what), cell });
         continue;
       }
       if (s.name !== map.sheet || !expectedNumber.has(c.ref)) continue;
@@ -457,12 +460,22 @@ function checkFormulas(source: CellSource, layout: WorkbookLayout, result: Retur
       const expected = expectedNumber.get(c.ref)!;
       if (typeof cached === "number") {
         if (expected === null || Math.abs(cached - toNumber(expected)) > 1e-6)
-          problems.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), expected === null ? "（空）" : String(toNumber(expected))), cell });
+          found.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), expected === null ? "（空）" : String(toNumber(expected))), cell });
       } else if (typeof cached === "string" && cached.trim() !== "" && expected !== null) {
-        problems.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), String(toNumber(expected))), cell });
+        found.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), String(toNumber(expected))), cell });
       }
     }
   }
+  // Many changed cells (a re-typed sheet, a file from another version) are summed up after the first few.
+  const first = found.slice(0, MAX_FORMULA_PROBLEMS);
+  const rest = found.length - first.length;
+  problems.push(...first);
+  if (rest > 0)
+    problems.push({
+      code: "formula-changed",
+      zh: `${source.name}：另有 ${rest} 个单元格的公式被改动或替换（共 ${found.length} 处）`,
+      en: `${source.name}: ${rest} more cells have a changed or replaced formula (${found.length} in all)`,
+    });
 }
 
 function normalizeRef(ref: string): string {

@@ -137,6 +137,17 @@ describe("interpreting a returned workbook", () => {
     expect(report.total.valueOf()).toBe(b.rubric.totalPoints / 2);
   });
 
+  it("many changed formulas: the first five are named, the rest summed up", async () => {
+    const b = bundle("hebei-organization");
+    const { report } = await filled("hebei-organization", complete(b), (wb, layout) => {
+      const ws = wb.getWorksheet(SHEET.scoring)!;
+      for (const it of layout.map.scoring.items) ws.getCell(`M${it.row}`).value = "ok";
+    });
+    expect(codes(report)).toEqual(["formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-changed"]);
+    expect(report.problems[0].zh).toBe("评分!M5：辅助列的公式被替换为固定值“ok”");
+    expect(report.problems[5].zh).toBe("hebei-organization.xlsx：另有 18 个单元格的公式被改动或替换（共 23 处）");
+  });
+
   it("a changed fingerprint, a removed defined name, an edited cover are found", async () => {
     const b = bundle("hebei-organization");
     const { report } = await filled("hebei-organization", complete(b), (wb, layout) => {
