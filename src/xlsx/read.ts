@@ -7,7 +7,7 @@ import type { CellSource, CellValue } from "../workbook/source";
 
 export class XlsxReadError extends Error {
   constructor(
-    readonly code: "not-found" | "not-xlsx" | "xls" | "encrypted-or-ole" | "corrupt" | "unreadable",
+    readonly code: "not-found" | "not-xlsx" | "encrypted-or-ole" | "corrupt" | "unreadable",
     readonly file: string,
     readonly zh: string,
     readonly en: string,
