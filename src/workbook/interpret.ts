@@ -9,6 +9,7 @@ import {
   scoreSheet,
   toNumber,
   type EntryInput,
+  type CategoryScore,
   type Exact,
   type Library,
   type Message,
@@ -52,14 +53,8 @@ export interface ReportItem {
   opportunities: string;
 }
 
-export interface ReportCategory {
-  code: string;
-  name: string;
-  points: number;
-  score: Exact;
-  scored: number;
-  items: number;
-}
+/** A category subtotal, exactly as the engine computes it. */
+export type ReportCategory = CategoryScore;
 
 export interface ReportVeto {
   id: string;
