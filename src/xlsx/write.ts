@@ -1,7 +1,7 @@
-// Renders a WorkbookLayout (src/workbook) into an .xlsx file with ExcelJS. Nothing here decides layout: every cell,
+// Renders a WorkbookLayout (src/workbook) or any RenderableLayout (the summary, src/summary) into an .xlsx file with ExcelJS. Nothing here decides layout: every cell,
 // style, validation and name comes from the layout data, which the task pane renders the same way with Office.js.
 import ExcelJS from "exceljs";
-import type { CellLayout, CellStyle, HeaderFooterText, SheetLayout, WorkbookLayout } from "../workbook/types";
+import type { CellLayout, CellStyle, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -34,10 +34,25 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numFmt) cell.numFmt = style.numFmt;
 }
 
+/**
+ * A formula as an .xlsx file stores it. Excel saves an add-in's JavaScript custom function QA.X( as
+ * _xldudf_QA_X( and maps it back to the live function once the add-in has registered; a plain "QA.X(" in a file
+ * is not recognised as the add-in's function until the cell is re-entered. The reader maps it back (normalizeFormula).
+ */
+export function fileFormula(formula: string): string {
+  let out = "";
+  let inString = false;
+  for (const part of formula.split('"')) {
+    out += inString ? `"${part}"` : part.replace(/\bQA\.([A-Z][A-Z0-9]*)\(/g, "_xldudf_QA_$1(");
+    inString = !inString;
+  }
+  return out;
+}
+
 function setValue(cell: ExcelJS.Cell, c: CellLayout): void {
   if (c.formula !== undefined) {
     const result = c.result === null || c.result === undefined ? undefined : c.result;
-    cell.value = { formula: c.formula, result } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: fileFormula(c.formula), result } as ExcelJS.CellFormulaValue;
   } else if (c.value !== undefined && c.value !== null) {
     // ExcelJS writes every JavaScript string as text (a shared string), never as a formula: "=1+1" stays text.
     cell.value = c.value;
@@ -54,7 +69,7 @@ function serialToDate(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
 }
 
-function renderSheet(wb: ExcelJS.Workbook, layout: WorkbookLayout, s: SheetLayout): Promise<void> {
+function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLayout): Promise<void> {
   const ws = wb.addWorksheet(s.name, {
     state: s.visibility,
     properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
@@ -137,7 +152,7 @@ function renderSheet(wb: ExcelJS.Workbook, layout: WorkbookLayout, s: SheetLayou
 }
 
 /** The workbook as an ExcelJS object (for callers that add to it before saving). */
-export async function layoutToWorkbook(layout: WorkbookLayout): Promise<ExcelJS.Workbook> {
+export async function layoutToWorkbook(layout: RenderableLayout): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = layout.properties.creator;
   wb.lastModifiedBy = layout.properties.creator;
@@ -159,7 +174,7 @@ export async function layoutToWorkbook(layout: WorkbookLayout): Promise<ExcelJS.
 }
 
 /** Writes the layout as .xlsx bytes. */
-export async function writeXlsx(layout: WorkbookLayout): Promise<Buffer> {
+export async function writeXlsx(layout: RenderableLayout): Promise<Buffer> {
   const wb = await layoutToWorkbook(layout);
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);

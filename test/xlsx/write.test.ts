@@ -182,12 +182,13 @@ describe("the written workbook (read back)", () => {
     const r = m.firstItemRow;
     // The QA functions get the input through the hidden column N: a number in the percent cell as "45%".
     expect(ws.getCell(`N${r}`).formula).toBe(`IF(ISNUMBER(G${r}),ROUND(G${r}*100,6)&"%",IF(G${r}="","",G${r}&""))`);
-    expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",QA.ITEMSCORE(D${r},N${r},"hebei-2022"),"")`);
-    expect(ws.getCell(`I${r}`).formula).toContain(`QA.CHECK(N${r},"hebei-2022",F${r})`);
-    expect(ws.getCell(m.total).formula).toBe(`QA.SUBTOTAL($D$${r}:$D$${m.lastItemRow},$N$${r}:$N$${m.lastItemRow},"hebei-2022")`);
-    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(/^QA\.SUBTOTAL\(\$D\$5:\$D\$7,\$N\$5:\$N\$7,"hebei-2022"\)$/);
-    expect(ws.getCell(m.missing).formula).toBe(`QA.MISSING($N$${r}:$N$${m.lastItemRow})`);
-    expect((await load(custom.buffer)).getWorksheet(SHEET.vetoes)!.getCell(custom.layout.map.vetoes.flag).formula).toMatch(/QA\.VETOED/);
+    // In the file an add-in function is stored as Excel saves it: QA.ITEMSCORE( → _xldudf_QA_ITEMSCORE(.
+    expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",_xldudf_QA_ITEMSCORE(D${r},N${r},"hebei-2022"),"")`);
+    expect(ws.getCell(`I${r}`).formula).toContain(`_xldudf_QA_CHECK(N${r},"hebei-2022",F${r})`);
+    expect(ws.getCell(m.total).formula).toBe(`_xldudf_QA_SUBTOTAL($D$${r}:$D$${m.lastItemRow},$N$${r}:$N$${m.lastItemRow},"hebei-2022")`);
+    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(/^_xldudf_QA_SUBTOTAL\(\$D\$5:\$D\$7,\$N\$5:\$N\$7,"hebei-2022"\)$/);
+    expect(ws.getCell(m.missing).formula).toBe(`_xldudf_QA_MISSING($N$${r}:$N$${m.lastItemRow})`);
+    expect((await load(custom.buffer)).getWorksheet(SHEET.vetoes)!.getCell(custom.layout.map.vetoes.flag).formula).toMatch(/_xldudf_QA_VETOED/);
     const native = await generate("hebei-organization", { mode: "native" });
     const nws = (await load(native.buffer)).getWorksheet(SHEET.scoring)!;
     const all: string[] = [];

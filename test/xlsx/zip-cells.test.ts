@@ -70,3 +70,13 @@ describe("zip cell reader", () => {
     await expect(readZipWorkbook(new Uint8Array(2048), { maxFileBytes: 1024 })).rejects.toMatchObject({ code: "too-large" });
   });
 });
+
+describe("custom functions in a file", () => {
+  it("are stored the way Excel saves an add-in's functions (_xldudf_QA_X), strings untouched", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { fileFormula } = require("../../src/xlsx/write");
+    expect(fileFormula('QA.SUBTOTAL(D5:D8,G5:G8)+QA.MISSING(G5:G8)')).toBe("_xldudf_QA_SUBTOTAL(D5:D8,G5:G8)+_xldudf_QA_MISSING(G5:G8)");
+    expect(fileFormula('IF(A1="QA.CHECK(x)",QA.CHECK(G5,"hebei-2022"),"")')).toBe('IF(A1="QA.CHECK(x)",_xldudf_QA_CHECK(G5,"hebei-2022"),"")');
+    expect(fileFormula("SUM(D5:D8)")).toBe("SUM(D5:D8)");
+  });
+});
