@@ -1,0 +1,177 @@
+/// <reference types="office-js" />
+// The Office.js WorkbookHost: the only code (with render.ts and env.ts) that talks to Excel. Each method is one
+// Excel.run; round trips (context.sync) are what make an add-in slow on Excel on the web, so:
+//   listSheets 1 · read 1 (a whole check = listSheets + read = 2) · writeLayout 2 (names, then everything) ·
+//   select 1 · protect 1 · onChange 1.
+// Optional requirement sets are checked at run time (Office.context.requirements.isSetSupported).
+import { topLeftOf } from "../host/ranges";
+import {
+  HostUnsupportedError,
+  SheetExistsError,
+  type HostCapabilities,
+  type HostSource,
+  type ProtectRequest,
+  type SheetListing,
+  type WorkbookHost,
+  type WriteOptions,
+} from "../host/types";
+import { colLetter } from "../workbook/a1";
+import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
+import type { WorkbookLayout } from "../workbook/types";
+import { protectSheet, queueLayout, type RenderFeatures } from "./render";
+
+/** What the host needs from Office.js; `officeApi()` gives the real one, tests a mock. */
+export interface OfficeApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run on an existing request context (removing event handlers). */
+  runIn?<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  createWorkbook?(base64: string): Promise<void>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export function officeApi(): OfficeApi {
+  return {
+    run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** The oldest ExcelApi the renderer works with: data validation (1.8) and everything before it. */
+export const MIN_EXCEL_API = "1.8";
+
+export class OfficeWorkbookHost implements WorkbookHost {
+  readonly label = "Excel";
+  readonly capabilities: HostCapabilities;
+  private readonly features: RenderFeatures;
+
+  constructor(private readonly api: OfficeApi) {
+    const ok = api.isSetSupported("ExcelApi", MIN_EXCEL_API);
+    this.capabilities = { currentWorkbook: ok, newWorkbook: ok && typeof api.createWorkbook === "function", liveEvents: api.isSetSupported("ExcelApi", "1.7") };
+    this.features = { pageLayout: api.isSetSupported("ExcelApi", "1.9") };
+  }
+
+  async listSheets(): Promise<SheetListing> {
+    return this.api.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const active = sheets.getActiveWorksheet();
+      active.load("name");
+      await ctx.sync();
+      return { names: sheets.items.map((s) => s.name), active: active.name };
+    });
+  }
+
+  async writeLayout(layout: WorkbookLayout, options: WriteOptions = {}): Promise<void> {
+    if (!this.capabilities.currentWorkbook) throw new HostUnsupportedError("writeLayout", `ExcelApi ${MIN_EXCEL_API}`);
+    await this.api.run(async (ctx) => {
+      const wb = ctx.workbook;
+      wb.worksheets.load("items/name");
+      wb.names.load("items/name");
+      await ctx.sync();
+      const taken = new Set(wb.worksheets.items.map((s) => s.name.toLowerCase()));
+      const clash = layout.sheets.map((s) => s.name).filter((n) => taken.has(n.toLowerCase()));
+      if (clash.length) throw new SheetExistsError(clash);
+      queueLayout(ctx, layout, new Set(wb.names.items.map((n) => n.name.toLowerCase())), this.features, options.activate);
+      await ctx.sync();
+    });
+  }
+
+  async openWorkbook(base64: string): Promise<void> {
+    if (!this.capabilities.newWorkbook || !this.api.createWorkbook) throw new HostUnsupportedError("openWorkbook", "ExcelApi 1.8");
+    await this.api.createWorkbook(base64);
+  }
+
+  async read(sheetNames: string[]): Promise<HostSource> {
+    return this.api.run(async (ctx) => {
+      const wb = ctx.workbook;
+      wb.names.load("items/name,items/formula");
+      const parts = sheetNames.map((name) => {
+        const ws = wb.worksheets.getItem(name);
+        const used = ws.getUsedRangeOrNullObject();
+        used.load("address,values,formulas");
+        ws.names.load("items/name,items/formula");
+        return { name, used, names: ws.names };
+      });
+      await ctx.sync();
+      const sheets: Record<string, Record<string, MemoryCell>> = {};
+      const scoped: Record<string, Record<string, string>> = {};
+      for (const p of parts) {
+        sheets[p.name] = p.used.isNullObject ? {} : cellsFrom(p.used.address, p.used.values, p.used.formulas);
+        scoped[p.name] = Object.fromEntries(p.names.items.map((n) => [n.name, n.formula.replace(/^=/, "")]));
+      }
+      const names = Object.fromEntries(wb.names.items.map((n) => [n.name, n.formula.replace(/^=/, "")]));
+      const source = new MemorySource(this.label, sheets, names) as MemorySource & HostSource;
+      source.scopedNames = (sheet: string) => scoped[sheet] ?? {};
+      return source;
+    });
+  }
+
+  async select(sheet: string, ref: string): Promise<void> {
+    await this.api.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(ref).select();
+      await ctx.sync();
+    });
+  }
+
+  async protect(requests: ProtectRequest[]): Promise<void> {
+    await this.api.run(async (ctx) => {
+      for (const r of requests) {
+        const ws = ctx.workbook.worksheets.getItem(r.sheet);
+        ws.protection.unprotect();
+        for (const range of r.lock) ws.getRange(range).format.protection.locked = true;
+        protectSheet(ws, r.protection);
+      }
+      await ctx.sync();
+    });
+  }
+
+  async onChange(sheetNames: string[], listener: () => void): Promise<() => void> {
+    if (!this.capabilities.liveEvents) return () => undefined;
+    const handlers = await this.api.run(async (ctx) => {
+      const results = sheetNames.map((name) =>
+        ctx.workbook.worksheets.getItem(name).onChanged.add(async () => {
+          listener();
+        }),
+      );
+      await ctx.sync();
+      return results;
+    });
+    return () => {
+      const first = handlers[0];
+      if (!first || !this.api.runIn) return;
+      void this.api
+        .runIn(first.context, async (ctx) => {
+          for (const h of handlers) h.remove();
+          await ctx.sync();
+        })
+        .catch(() => undefined);
+    };
+  }
+}
+
+/** The cells of a used range: constants as values, formula cells with their formula (no "=") and result. */
+export function cellsFrom(address: string, values: unknown[][], formulas: unknown[][]): Record<string, MemoryCell> {
+  const { row: top, col: left } = topLeftOf(address);
+  const cells: Record<string, MemoryCell> = {};
+  values.forEach((line, i) =>
+    line.forEach((v, j) => {
+      const f = formulas[i]?.[j];
+      const ref = `${colLetter(left + j)}${top + i}`;
+      const value = toCellValue(v);
+      if (typeof f === "string" && f.startsWith("=")) cells[ref] = { value, formula: f.slice(1) };
+      else if (value !== null) cells[ref] = { value };
+    }),
+  );
+  return cells;
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  const s = String(v);
+  return /^#(N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/.test(s) ? { error: s } : s;
+}

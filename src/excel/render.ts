@@ -1,0 +1,243 @@
+/// <reference types="office-js" />
+// Renders a WorkbookLayout (src/workbook) into the live workbook with Office.js: the same data src/xlsx/write.ts
+// writes into an .xlsx file, following the conventions in src/workbook/types.ts. Everything is queued on one
+// request context and sent with a single context.sync() by the caller, whatever the size of the rubric:
+//   - per sheet, one block each for number formats, constants and formulas (null leaves a cell alone);
+//   - one format operation set per run of cells of one style in one column;
+//   - validations, conditional formats, merges, names, print setup and protection as the layout lists them.
+// Enum values are written as string literals ("Center", "Stop"), never Excel.* enums (see ../shared/TOOLCHAIN.md).
+import type { CellLayout, CellStyle, DefinedNameLayout, HeaderFooterText, SheetLayout, WorkbookLayout } from "../workbook/types";
+import { boundingBox, columnRuns } from "../host/ranges";
+
+/** Optional requirement sets the renderer may use (ExcelApi 1.8 is the minimum for writeLayout). */
+export interface RenderFeatures {
+  /** ExcelApi 1.9: page layout (paper, orientation, fit, print area and titles, header/footer, page breaks). */
+  pageLayout: boolean;
+}
+
+/** Excel's column width in character units → Office.js points (7 px digit width at the default font, 96 dpi). */
+export function widthPoints(chars: number): number {
+  const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
+  return px * 0.75;
+}
+
+const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const WEIGHT = { thin: "Thin", medium: "Medium" } as const;
+
+/** Text Excel would read as something else (a number, a date, a formula) unless the cell is formatted as text. */
+function needsTextMark(value: string, numFmt: string | undefined): boolean {
+  if (numFmt === "@") return false;
+  return /^[=+\-@]/.test(value) || /^\s*[\d.,%/:\s-]+\s*$/.test(value) || /^(true|false)$/i.test(value.trim());
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number): void {
+  const f = range.format;
+  if (style.font) {
+    const font = style.font;
+    if (font.name !== undefined) f.font.name = font.name;
+    if (font.size !== undefined) f.font.size = font.size;
+    if (font.bold !== undefined) f.font.bold = font.bold;
+    if (font.italic !== undefined) f.font.italic = font.italic;
+    if (font.underline !== undefined) f.font.underline = font.underline ? "Single" : "None";
+    if (font.color !== undefined) f.font.color = hex(font.color);
+  }
+  if (style.fill) f.fill.color = hex(style.fill);
+  if (style.horizontal) f.horizontalAlignment = H_ALIGN[style.horizontal];
+  if (style.vertical) f.verticalAlignment = V_ALIGN[style.vertical];
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.indent) f.indentLevel = style.indent;
+  if (style.border) {
+    const b = style.border;
+    const color = hex(b.color ?? "000000");
+    const edge = (name: string, weight: "thin" | "medium" | undefined) => {
+      if (!weight) return;
+      const item = f.borders.getItem(name as Excel.BorderIndex);
+      item.style = "Continuous";
+      item.weight = WEIGHT[weight];
+      item.color = color;
+    };
+    edge("EdgeTop", b.top);
+    edge("EdgeBottom", b.bottom);
+    edge("EdgeLeft", b.left);
+    edge("EdgeRight", b.right);
+    // A run of several rows: each cell's own top / bottom border is an inside border of the run.
+    if (rows > 1) edge("InsideHorizontal", b.top ?? b.bottom);
+  }
+}
+
+function rowsIn(range: string): number {
+  const [a, b] = range.split(":");
+  if (!b) return 1;
+  return Number(/\d+$/.exec(b)![0]) - Number(/\d+$/.exec(a)![0]) + 1;
+}
+
+function cellBlocks(layout: WorkbookLayout, cells: CellLayout[]) {
+  const box = boundingBox(cells.map((c) => c.ref))!;
+  const grid = <T>() => Array.from({ length: box.rows }, () => Array<T | null>(box.cols).fill(null));
+  const numberFormat = grid<string>();
+  const values = grid<string | number | boolean>();
+  const formulas = grid<string>();
+  let anyFormat = false;
+  let anyValue = false;
+  let anyFormula = false;
+  for (const c of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
+    const r = Number(m[2]) - box.top;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    const k = col - box.left;
+    const numFmt = c.style ? layout.styles[c.style]?.numFmt : undefined;
+    if (numFmt) {
+      numberFormat[r][k] = numFmt;
+      anyFormat = true;
+    }
+    if (c.formula !== undefined) {
+      formulas[r][k] = `=${c.formula}`;
+      anyFormula = true;
+    } else if (c.value !== undefined && c.value !== null) {
+      values[r][k] = typeof c.value === "string" && needsTextMark(c.value, numFmt) ? `'${c.value}` : c.value;
+      anyValue = true;
+    }
+  }
+  return { box, numberFormat: anyFormat ? numberFormat : null, values: anyValue ? values : null, formulas: anyFormula ? formulas : null };
+}
+
+function headerFooterParts(t: HeaderFooterText | undefined, where: "Header" | "Footer"): [string, string][] {
+  if (!t) return [];
+  const out: [string, string][] = [];
+  if (t.left) out.push([`left${where}`, t.left]);
+  if (t.center) out.push([`center${where}`, t.center]);
+  if (t.right) out.push([`right${where}`, t.right]);
+  return out;
+}
+
+/** Queues one sheet's content on a new worksheet. */
+export function queueSheet(ws: Excel.Worksheet, layout: WorkbookLayout, s: SheetLayout, features: RenderFeatures): void {
+  if (s.tabColor) ws.tabColor = hex(s.tabColor);
+  ws.showGridlines = s.showGridLines;
+  for (const c of s.columns) {
+    const col = ws.getRange(`${c.col}:${c.col}`);
+    col.format.columnWidth = widthPoints(c.width);
+    if (c.hidden) col.columnHidden = true;
+  }
+  for (const r of s.rows) ws.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+
+  if (s.cells.length) {
+    const blocks = cellBlocks(layout, s.cells);
+    const block = ws.getRangeByIndexes(blocks.box.top - 1, blocks.box.left - 1, blocks.box.rows, blocks.box.cols);
+    // Number formats first: a text cell ("@") keeps "=…" typed by a person as text.
+    if (blocks.numberFormat) block.numberFormat = blocks.numberFormat as string[][];
+    if (blocks.values) block.values = blocks.values as (string | number | boolean)[][];
+    if (blocks.formulas) block.formulas = blocks.formulas as string[][];
+  }
+
+  const byStyle = new Map<string, string[]>();
+  for (const c of s.cells) if (c.style) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c.ref]);
+  for (const [name, refs] of byStyle) {
+    const style = layout.styles[name];
+    if (!style) continue;
+    for (const run of columnRuns(refs)) applyStyle(ws.getRange(run), style, rowsIn(run));
+  }
+  for (const m of s.merges) ws.getRange(m).merge(false);
+  for (const run of columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref))) ws.getRange(run).format.protection.locked = false;
+
+  for (const v of s.validations) {
+    const dv = ws.getRange(v.ref).dataValidation;
+    if (v.type === "list") dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
+    else if (v.type === "date") dv.rule = { date: { formula1: serialToIso(v.min ?? 1), formula2: serialToIso(v.max ?? 2958465), operator: "Between" } };
+    else if (v.type === "whole") dv.rule = { wholeNumber: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: "Between" } };
+    else dv.rule = { decimal: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: "Between" } };
+    dv.ignoreBlanks = v.allowBlank;
+    dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  }
+
+  [...s.conditionalFormats]
+    .sort((a, b) => a.priority - b.priority)
+    .forEach((f, i) => {
+      const cf = ws.getRange(f.ref).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=${f.formula}`;
+      if (f.fill) cf.custom.format.fill.color = hex(f.fill);
+      if (f.fontColor) cf.custom.format.font.color = hex(f.fontColor);
+      if (f.bold) cf.custom.format.font.bold = true;
+      cf.priority = i;
+    });
+
+  if (s.freeze && s.freeze.rows > 0) ws.freezePanes.freezeRows(s.freeze.rows);
+  if (s.freeze && s.freeze.columns > 0) ws.freezePanes.freezeColumns(s.freeze.columns);
+
+  if (s.print && features.pageLayout) {
+    const p = s.print;
+    const pl = ws.pageLayout;
+    pl.paperSize = "A4";
+    pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    pl.setPrintArea(p.area);
+    if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
+    const inch = 72;
+    pl.leftMargin = p.margins.left * inch;
+    pl.rightMargin = p.margins.right * inch;
+    pl.topMargin = p.margins.top * inch;
+    pl.bottomMargin = p.margins.bottom * inch;
+    pl.headerMargin = p.margins.header * inch;
+    pl.footerMargin = p.margins.footer * inch;
+    if (p.centerHorizontally) pl.centerHorizontally = true;
+    const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
+    for (const [key, text] of [...headerFooterParts(p.header, "Header"), ...headerFooterParts(p.footer, "Footer")]) hf[key] = text;
+    for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
+  }
+}
+
+function serialToIso(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
+}
+
+/** Protects a sheet as the layout says (a password only when the layout has one). */
+export function protectSheet(ws: Excel.Worksheet, p: NonNullable<SheetLayout["protection"]>): void {
+  const options = { allowFormatColumns: p.allowFormatColumns, allowFormatRows: p.allowFormatRows };
+  if (p.password) ws.protection.protect(options, p.password);
+  else ws.protection.protect(options);
+}
+
+/** The reference text of a defined name: "='评分'!$D$5:$D$27". */
+export function nameReference(n: DefinedNameLayout): string {
+  return `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
+}
+
+/**
+ * Queues the whole layout as new sheets (after the last one): content, then names, visibility and protection.
+ * `existingNames` are the workbook-scope names already taken: those names go to the scoring sheet's scope instead.
+ */
+export function queueLayout(
+  ctx: Excel.RequestContext,
+  layout: WorkbookLayout,
+  existingNames: ReadonlySet<string>,
+  features: RenderFeatures,
+  activate?: string,
+): { sheets: Record<string, Excel.Worksheet>; scopedNames: string[] } {
+  const wb = ctx.workbook;
+  const sheets: Record<string, Excel.Worksheet> = {};
+  for (const s of layout.sheets) {
+    const ws = wb.worksheets.add(s.name);
+    sheets[s.name] = ws;
+    queueSheet(ws, layout, s, features);
+  }
+  const scopedNames: string[] = [];
+  const scoring = sheets[layout.map.scoring.sheet];
+  for (const n of layout.names) {
+    if (existingNames.has(n.name.toLowerCase())) {
+      scoring.names.add(n.name, nameReference(n));
+      scopedNames.push(n.name);
+    } else wb.names.add(n.name, nameReference(n));
+  }
+  for (const s of layout.sheets) {
+    const ws = sheets[s.name];
+    if (s.visibility !== "visible") ws.visibility = s.visibility === "hidden" ? "Hidden" : "VeryHidden";
+    if (s.protection) protectSheet(ws, s.protection);
+  }
+  const first = activate ?? layout.sheets.find((s) => s.visibility === "visible")?.name;
+  if (first && sheets[first]) sheets[first].activate();
+  return { sheets, scopedNames };
+}

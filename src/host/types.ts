@@ -1,0 +1,90 @@
+// The one interface between the task pane and a workbook. Two implementations: the Office.js one (src/excel, the
+// only code that touches Office.js) and MemoryWorkbook (src/host/memory.ts: tests and `npm run preview`).
+//
+// The pane never decides where a cell is: it builds a WorkbookLayout (src/workbook) and hands it to writeLayout; it
+// reads back with read() and lets src/workbook/interpret.ts find the cells. Every method is one short round trip to
+// Excel (writeLayout: two, one to check the sheet names, one to write everything), so that a whole check (listSheets
+// + read) costs two `context.sync()` whatever the size of the rubric.
+import type { CellSource } from "../workbook/source";
+import type { ProtectionLayout, WorkbookLayout } from "../workbook/types";
+
+/** What a host can do; the pane hides what it cannot. */
+export interface HostCapabilities {
+  /** writeLayout: render a scoring workbook as new sheets of the current workbook. */
+  currentWorkbook: boolean;
+  /** openWorkbook: open a generated .xlsx as a new workbook (Excel: a new window; preview: a download). */
+  newWorkbook: boolean;
+  /** onChange reports edits as they happen (otherwise the pane checks on request only). */
+  liveEvents: boolean;
+}
+
+export interface SheetListing {
+  /** Every sheet, visible, hidden or very hidden, in tab order. */
+  names: string[];
+  /** The sheet the reviewer is on, when the host knows. */
+  active: string | null;
+}
+
+/** A CellSource over some sheets, plus the names scoped to one of those sheets (a second scoring set keeps its
+ * defined names on its scoring sheet, as the workbook-scope ones belong to the first). */
+export interface HostSource extends CellSource {
+  /** Sheet-scope defined names of a sheet that was read: name → reference text ("'评分 (2)'!$D$5:$D$27"). */
+  scopedNames(sheet: string): Record<string, string>;
+}
+
+/** Protect one sheet, first locking the given cells (Finish locks the input cells so nothing changes by accident). */
+export interface ProtectRequest {
+  sheet: string;
+  protection: ProtectionLayout;
+  /** A1 references or ranges ("G5:G27") to lock before protecting. */
+  lock: string[];
+}
+
+export interface WriteOptions {
+  /** The sheet to show when done (default: the layout's first visible sheet). */
+  activate?: string;
+}
+
+export interface WorkbookHost {
+  /** Shown in messages ("Excel", "预览工作簿"). */
+  readonly label: string;
+  readonly capabilities: HostCapabilities;
+  listSheets(): Promise<SheetListing>;
+  /**
+   * Renders a layout as new sheets of the current workbook: values, formulas (en-US), styles, merges, validations,
+   * conditional formats, defined names, print setup and protection, as src/workbook/types.ts describes. Never
+   * overwrites: throws SheetExistsError when any of the layout's sheet names is taken (the pane offers new names
+   * first; the host checks again at write time). A defined name that already exists at workbook scope (another
+   * scoring set's) is added at the scope of the layout's scoring sheet instead, never replaced.
+   */
+  writeLayout(layout: WorkbookLayout, options?: WriteOptions): Promise<void>;
+  /** Opens .xlsx bytes (base64) as a new workbook. */
+  openWorkbook(base64: string, fileName: string): Promise<void>;
+  /** The values (formula cells: their results) and formulas of the given sheets, and the defined names. */
+  read(sheets: string[]): Promise<HostSource>;
+  /** Shows a sheet and selects a cell or range on it. */
+  select(sheet: string, ref: string): Promise<void>;
+  /** Locks the given cells and protects the sheets (one round trip for all of them). */
+  protect(requests: ProtectRequest[]): Promise<void>;
+  /** Calls back after the reviewer changes any of the sheets; returns a function that stops listening. */
+  onChange(sheets: string[], listener: () => void): Promise<() => void>;
+}
+
+/** writeLayout refused: these sheets exist already (nothing was written). */
+export class SheetExistsError extends Error {
+  constructor(readonly sheets: string[]) {
+    super(`工作表已存在：${sheets.join("、")}`);
+    this.name = "SheetExistsError";
+  }
+}
+
+/** A host operation the host cannot do (an old Excel without the requirement set). */
+export class HostUnsupportedError extends Error {
+  constructor(
+    readonly what: string,
+    readonly requirement: string,
+  ) {
+    super(`${what} needs ${requirement}`);
+    this.name = "HostUnsupportedError";
+  }
+}

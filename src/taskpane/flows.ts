@@ -1,0 +1,92 @@
+// The reviewer's actions, over any WorkbookHost: generate a scoring set, check it, finish it. No React here, so the
+// same flows run in the component tests, the Office.js adapter tests (counting round trips) and the preview.
+import type { Library, StageId } from "../core";
+import { interpret } from "../workbook/interpret";
+import { buildLayout, cleanUserText } from "../workbook/layout";
+import { STAGE_NAME } from "../workbook/labels";
+import type { FormulaMode, WorkbookLayout } from "../workbook/types";
+import { finishRequests } from "../host/initial";
+import { findSets, renameLayout, SetSource, setOfSheet, suffixProblem, type ScoringSet } from "../host/sets";
+import type { WorkbookHost } from "../host/types";
+import { reviewReport, type Review } from "./review";
+
+export interface GenerateRequest {
+  rubricId: string;
+  applicant: string;
+  expert: string;
+  stage: StageId;
+  mode: FormulaMode;
+  /** current: new sheets in this workbook; new: a new workbook (.xlsx built with ExcelJS, loaded on demand). */
+  target: "current" | "new";
+  /** Sheet name suffix for the current workbook ("" or " (2)" …). */
+  suffix: string;
+  now?: Date;
+}
+
+export interface GenerateResult {
+  layout: WorkbookLayout;
+  target: "current" | "new";
+  /** The sheets written (current workbook) or the file name (new workbook). */
+  sheets: string[];
+  fileName: string | null;
+}
+
+/** A file name from the applicant, stage and expert (no path or reserved characters). */
+export function workbookFileName(layout: WorkbookLayout): string {
+  const part = (s: string) =>
+    cleanUserText(s)
+      .replace(/[\\/:*?"<>|]/g, "_")
+      .replace(/\s+/g, " ")
+      .slice(0, 60);
+  return `${part(layout.meta.applicant)}_${STAGE_NAME[layout.meta.stage]}_${part(layout.meta.expert)}.xlsx`.replace(/^[-=+@.\s]+/, (s) => "_".repeat(s.length));
+}
+
+/** Builds the layout (throws LayoutError for empty names) and writes it where the reviewer chose. */
+export async function generateWorkbook(host: WorkbookHost, lib: Library, req: GenerateRequest): Promise<GenerateResult> {
+  const bundle = lib.get(req.rubricId);
+  if (!bundle) throw new Error(`unknown rubric ${req.rubricId}`);
+  const layout = buildLayout(bundle, {
+    applicant: req.applicant,
+    expert: req.expert,
+    stage: req.stage,
+    mode: req.mode,
+    createdAt: (req.now ?? new Date()).toISOString(),
+  });
+  if (req.target === "new") {
+    // ExcelJS is only loaded here: it is not part of the pane's start-up code.
+    const { layoutToBase64 } = await import(/* webpackChunkName: "xlsx" */ "./xlsx-file");
+    const fileName = workbookFileName(layout);
+    await host.openWorkbook(await layoutToBase64(layout), fileName);
+    return { layout, target: "new", sheets: layout.sheets.map((s) => s.name), fileName };
+  }
+  const renamed = renameLayout(layout, req.suffix);
+  await host.writeLayout(renamed);
+  return { layout: renamed, target: "current", sheets: renamed.sheets.map((s) => s.name), fileName: null };
+}
+
+export { suffixProblem };
+
+/** `sheets`: every sheet name of the workbook (the generate form checks its names against them). */
+export type CheckOutcome = { kind: "none"; sheets: string[] } | { kind: "checked"; sheets: string[]; sets: ScoringSet[]; review: Review };
+
+/**
+ * Checks one scoring set with the engine: the set the reviewer chose (by suffix), else the one of the active sheet,
+ * else the first. Two host calls: listSheets and read (two round trips to Excel).
+ */
+export async function checkWorkbook(host: WorkbookHost, lib: Library, preferred?: string | null): Promise<CheckOutcome> {
+  const listing = await host.listSheets();
+  const sets = findSets(listing.names);
+  if (!sets.length) return { kind: "none", sheets: listing.names };
+  const set = sets.find((s) => s.suffix === preferred) ?? setOfSheet(sets, listing.active) ?? sets[0];
+  const source = await host.read(Object.values(set.sheets));
+  const report = interpret(new SetSource(source, set), { library: lib });
+  return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set, lib) };
+}
+
+/** Locks every input cell of the set and protects its sheets (one host call). */
+export async function finishWorkbook(host: WorkbookHost, review: Review): Promise<string[]> {
+  if (!review.layout) throw new Error("not a scoring workbook");
+  const requests = finishRequests(renameLayout(review.layout, review.set.suffix)).filter((r) => Object.values(review.set.sheets).includes(r.sheet));
+  await host.protect(requests);
+  return requests.map((r) => r.sheet);
+}

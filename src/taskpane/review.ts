@@ -1,0 +1,197 @@
+// What the pane shows about a scoring set, from the engine's report (src/workbook/interpret.ts): progress, the
+// running total and subtotals, and one list of problems, each pointing at a cell of this workbook. The rule about
+// comments is the pane's own: a score in the highest band (or, for points, at least 90 % of the item) needs the
+// strengths written down, one in the lowest band (at most 10 %) the opportunities for improvement.
+import { format2, type Library, type Message, type RubricBundle } from "../core";
+import { buildLayout } from "../workbook/layout";
+import type { ScoreReport } from "../workbook/interpret";
+import type { WorkbookLayout } from "../workbook/types";
+import { locate, type ScoringSet } from "../host/sets";
+
+export type ProblemKind =
+  | "invalid"
+  | "missing"
+  | "comment"
+  | "veto"
+  | "veto-answer"
+  | "declaration"
+  | "conflict"
+  | "date"
+  | "workbook";
+
+/** error: must be fixed before finishing; warning: should be; result: a veto or a conflict, shown prominently. */
+export type Severity = "error" | "warning" | "result";
+
+export interface PaneProblem {
+  kind: ProblemKind;
+  severity: Severity;
+  message: Message;
+  /** The cell in this workbook (sheet names with the set's suffix). */
+  cell: { sheet: string; ref: string } | null;
+  item?: string;
+}
+
+export interface CategoryLine {
+  code: string;
+  name: string;
+  points: number;
+  score: string;
+  scored: number;
+  items: number;
+}
+
+export interface FlaggedVeto {
+  id: string;
+  text: string;
+  cell: { sheet: string; ref: string } | null;
+  note: string;
+}
+
+export interface Review {
+  report: ScoreReport;
+  set: ScoringSet;
+  /** The set's layout under canonical names (null when the workbook is not a readable scoring workbook). */
+  layout: WorkbookLayout | null;
+  scored: number;
+  itemCount: number;
+  total: string;
+  totalPoints: number;
+  categories: CategoryLine[];
+  problems: PaneProblem[];
+  vetoes: FlaggedVeto[];
+  conflict: boolean;
+  /** Problems that stop Finish. */
+  errors: PaneProblem[];
+  warnings: PaneProblem[];
+}
+
+const KIND_OF_CODE: Record<string, ProblemKind> = {
+  "veto-unanswered": "veto-answer",
+  "veto-answer-invalid": "veto-answer",
+  "declaration-missing": "declaration",
+  "declaration-invalid": "declaration",
+  conflict: "conflict",
+};
+
+const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
+
+function layoutOf(report: ScoreReport, bundle: RubricBundle | undefined): WorkbookLayout | null {
+  if (!bundle) return null;
+  try {
+    return buildLayout(bundle, {
+      applicant: report.meta.applicant ?? "?",
+      expert: report.meta.expert ?? "?",
+      stage: report.stage ?? "material",
+      mode: report.mode ?? "native",
+      createdAt: report.meta.createdAt ?? "",
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** The comment a score at the top or the bottom of the scale needs, or null. */
+export function commentNeeded(bundle: RubricBundle, value: number, points: number): "strengths" | "opportunities" | null {
+  if (bundle.rubric.scoring === "maturity") {
+    const bands = [...bundle.scale.bands].sort((a, b) => a.min - b.min);
+    if (value >= bands[bands.length - 1].min) return "strengths";
+    if (value <= bands[0].max) return "opportunities";
+    return null;
+  }
+  if (value >= points * 0.9) return "strengths";
+  if (value <= points * 0.1) return "opportunities";
+  return null;
+}
+
+function commentProblems(report: ScoreReport, bundle: RubricBundle, layout: WorkbookLayout, set: ScoringSet): PaneProblem[] {
+  const out: PaneProblem[] = [];
+  const cols = layout.map.scoring.columns;
+  const maturity = bundle.rubric.scoring === "maturity";
+  for (const item of report.items) {
+    if (item.status !== "ok" || item.value === null) continue;
+    const need = commentNeeded(bundle, item.value, item.points);
+    if (!need) continue;
+    if ((need === "strengths" ? item.strengths : item.opportunities).trim() !== "") continue;
+    const at = locate(set, item.cell);
+    const row = at ? /\d+$/.exec(at.ref)![0] : null;
+    const cell = at && row ? { sheet: at.sheet, ref: `${need === "strengths" ? cols.strengths : cols.opportunities}${row}` } : null;
+    const shown = maturity ? `${item.value}%` : `${item.value}`;
+    const what = maturity
+      ? need === "strengths"
+        ? m("comment-high", `成熟度 ${shown} 在最高档：请在“优势”栏写明依据`, `maturity ${shown} is in the top band: write the strengths behind it`)
+        : m("comment-low", `成熟度 ${shown} 在最低档：请在“改进机会”栏写明依据`, `maturity ${shown} is in the lowest band: write the opportunities for improvement`)
+      : need === "strengths"
+        ? m("comment-high", `得分 ${shown}（满分 ${item.points}）很高：请在“优势”栏写明依据`, `${shown} of ${item.points} points is very high: write the strengths behind it`)
+        : m("comment-low", `得分 ${shown}（满分 ${item.points}）很低：请在“改进机会”栏写明依据`, `${shown} of ${item.points} points is very low: write the opportunities for improvement`);
+    out.push({
+      kind: "comment",
+      severity: "warning",
+      message: m(what.code, `${item.code} ${item.name}：${what.zh}`, `${item.code} ${item.name}: ${what.en}`),
+      cell,
+      item: item.code,
+    });
+  }
+  return out;
+}
+
+/** The pane's view of a checked set. */
+export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library): Review {
+  const bundle = report.rubric ? lib.get(report.rubric) : undefined;
+  const layout = layoutOf(report, bundle);
+  const problems: PaneProblem[] = [];
+  for (const item of report.items) {
+    if (item.status === "ok") continue;
+    const cell = locate(set, item.cell);
+    const reason = item.message ?? m("missing", "未评分", "not scored");
+    // The engine's message starts with the cell; the pane shows the cell separately and the item's name instead.
+    const detail = item.status === "missing" ? m("missing", "未评分", "not scored") : stripCell(reason, item.cell);
+    problems.push({
+      kind: item.status === "missing" ? "missing" : "invalid",
+      severity: "error",
+      message: m(reason.code, `${item.code} ${item.name}：${detail.zh}`, `${item.code} ${item.name}: ${detail.en}`),
+      cell,
+      item: item.code,
+    });
+  }
+  for (const v of report.vetoes.filter((x) => x.flagged)) {
+    problems.push({
+      kind: "veto",
+      severity: "result",
+      message: m("veto", `否决事项回答为“是”：${v.text}`, `veto item answered 是 (yes): ${v.text}`),
+      cell: locate(set, v.cell),
+    });
+  }
+  for (const p of report.problems) {
+    const kind = KIND_OF_CODE[p.code] ?? "workbook";
+    problems.push({ kind, severity: kind === "conflict" ? "result" : "error", message: p.cell ? stripCell(p, p.cell) : p, cell: p.cell ? locate(set, p.cell) : null, item: p.item });
+  }
+  if (bundle && layout) problems.push(...commentProblems(report, bundle, layout, set));
+  if (layout && report.rubric && report.date === null) {
+    const cell = locate(set, `${layout.map.cover.sheet}!${layout.map.cover.date}`);
+    problems.push({ kind: "date", severity: "warning", message: m("date-missing", "封面的评审日期未填写", "the review date on the cover is empty"), cell });
+  }
+  const order: ProblemKind[] = ["veto", "conflict", "workbook", "invalid", "veto-answer", "declaration", "missing", "comment", "date"];
+  problems.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return {
+    report,
+    set,
+    layout,
+    scored: report.scored,
+    itemCount: report.itemCount,
+    total: format2(report.total),
+    totalPoints: report.totalPoints,
+    categories: report.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: format2(c.score), scored: c.scored, items: c.items })),
+    problems,
+    vetoes: report.vetoes.filter((v) => v.flagged).map((v) => ({ id: v.id, text: v.text, cell: locate(set, v.cell), note: v.note })),
+    conflict: report.declaration.conflict === true,
+    errors: problems.filter((p) => p.severity === "error"),
+    warnings: problems.filter((p) => p.severity === "warning"),
+  };
+}
+
+/** A message without the leading "评分!G7：" / "评分!G7 (1.1): " (the pane shows the cell as a link of its own). */
+function stripCell(message: Message, cell: string): Message {
+  const zh = message.zh.startsWith(cell) ? message.zh.slice(cell.length).replace(/^（[^）]*）/, "").replace(/^[：:]\s*/, "") : message.zh;
+  const en = message.en.startsWith(cell) ? message.en.slice(cell.length).replace(/^\s*\([^)]*\)/, "").replace(/^[：:]\s*/, "") : message.en;
+  return { ...message, zh, en };
+}
