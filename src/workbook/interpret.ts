@@ -25,7 +25,7 @@ import { rubricFingerprint } from "./fingerprint";
 import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, wbMsg } from "./labels";
 import { buildLayout, entryValue } from "./layout";
 import type { CellSource, CellValue } from "./source";
-import { LAYOUT_VERSION, type FormulaMode, type MetaKey, type WorkbookLayout } from "./types";
+import { LAYOUT_VERSION, type FormulaMode, type MetaKey, type WorkbookLayout, type WorkbookMeta } from "./types";
 
 export interface ReportProblem extends Message {
   /** "评分!G7" when the problem is about one cell. */
@@ -123,6 +123,54 @@ export interface InterpretOptions {
   /** The rubric the caller expects (a workbook for another rubric is a problem). */
   expectedRubric?: string;
   library?: Library;
+  /**
+   * Reuse of work that is the same for every workbook of a rubric (fingerprint, reference layout, normalised
+   * formulas), for reading many files in a row (aggregation). The report is the same with or without it.
+   */
+  cache?: InterpretCache;
+}
+
+/** What interpret() may reuse between workbooks: see interpretCache(). */
+export interface InterpretCache {
+  fingerprint(bundle: RubricBundle): string;
+  /** The reference layout of a rubric, stage and mode (formulas, cell positions and names do not depend on names). */
+  layout(bundle: RubricBundle, meta: WorkbookMeta): WorkbookLayout;
+  normalize(formula: string): string;
+}
+
+/**
+ * A cache for interpret(): keyed by the rubric object itself (a library's rubrics are fixed once loaded), so that a
+ * rubric edited in memory or from another library is never mistaken for a cached one.
+ */
+export function interpretCache(): InterpretCache {
+  const fingerprints = new Map<object, { scale: object; rules: object; value: string }>();
+  const layouts = new Map<string, { rubric: object; scale: object; rules: object; layout: WorkbookLayout }>();
+  const formulas = new Map<string, string>();
+  return {
+    fingerprint(bundle) {
+      const hit = fingerprints.get(bundle.rubric);
+      if (hit && hit.scale === bundle.scale && hit.rules === bundle.rules) return hit.value;
+      const value = rubricFingerprint(bundle);
+      fingerprints.set(bundle.rubric, { scale: bundle.scale, rules: bundle.rules, value });
+      return value;
+    },
+    layout(bundle, meta) {
+      const key = `${bundle.rubric.id}\u0000${meta.stage}\u0000${meta.mode}`;
+      const hit = layouts.get(key);
+      if (hit && hit.rubric === bundle.rubric && hit.scale === bundle.scale && hit.rules === bundle.rules) return hit.layout;
+      const layout = buildLayout(bundle, meta);
+      layouts.set(key, { rubric: bundle.rubric, scale: bundle.scale, rules: bundle.rules, layout });
+      return layout;
+    },
+    normalize(formula) {
+      let n = formulas.get(formula);
+      if (n === undefined) {
+        n = normalizeFormula(formula);
+        if (formulas.size < 100_000) formulas.set(formula, n);
+      }
+      return n;
+    },
+  };
 }
 
 const FIND_ROWS_BELOW = 80;
@@ -254,7 +302,8 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
 
   const problems: ReportProblem[] = [];
   if (options.expectedRubric && options.expectedRubric !== meta.rubricId) problems.push(wbMsg.wrongRubric(file, meta.rubricId, options.expectedRubric));
-  if (meta.rubricFingerprint !== rubricFingerprint(bundle)) problems.push(wbMsg.fingerprint(file, meta.rubricId));
+  const cache = options.cache;
+  if (meta.rubricFingerprint !== (cache ? cache.fingerprint(bundle) : rubricFingerprint(bundle))) problems.push(wbMsg.fingerprint(file, meta.rubricId));
   const stage: StageId | null = meta.stage === "material" || meta.stage === "onsite" ? meta.stage : null;
   if (!stage) problems.push(wbMsg.badMeta(file, "stage", meta.stage ?? ""));
   const mode: FormulaMode | null = meta.mode === "custom" || meta.mode === "native" ? meta.mode : null;
@@ -263,13 +312,14 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
   if (!meta.expert) problems.push(wbMsg.metaField(file, "expert"));
 
   // The layout the file was generated with: where every cell is and what every formula must be.
-  const layout = buildLayout(bundle, {
+  const layoutMeta: WorkbookMeta = {
     applicant: meta.applicant ?? "?",
     expert: meta.expert ?? "?",
     stage: stage ?? "material",
     mode: mode ?? "native",
     createdAt: meta.createdAt ?? "",
-  });
+  };
+  const layout = cache ? cache.layout(bundle, layoutMeta) : buildLayout(bundle, layoutMeta);
   const sheets = new Set(source.sheetNames());
   for (const s of layout.sheets) if (!sheets.has(s.name)) problems.push(wbMsg.sheetMissing(file, s.name));
 
@@ -277,7 +327,7 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
   const vetoes = readVetoes(source, bundle, layout, problems);
   const bonus = readBonus(source, bundle, layout, problems);
   const cover = readCover(source, layout, meta, problems);
-  if (!scoring.shifted) checkFormulas(source, layout, scoring.result, problems);
+  if (!scoring.shifted) checkFormulas(source, layout, scoring.result, problems, cache?.normalize ?? normalizeFormula);
   checkNames(source, layout, problems);
 
   const sheet = scoring.result;
@@ -425,7 +475,13 @@ function columnWhat(layout: WorkbookLayout, sheet: string, ref: string): string 
 }
 
 /** Every formula of the layout must still be there; score, subtotal and total cells must show the engine's numbers. */
-function checkFormulas(source: CellSource, layout: WorkbookLayout, result: ReturnType<typeof scoreSheet>, problems: ReportProblem[]): void {
+function checkFormulas(
+  source: CellSource,
+  layout: WorkbookLayout,
+  result: ReturnType<typeof scoreSheet>,
+  problems: ReportProblem[],
+  normalize: (formula: string) => string = normalizeFormula,
+): void {
   const map = layout.map.scoring;
   const present = new Set(source.sheetNames());
   const expectedNumber = new Map<string, Exact | null>();
@@ -445,7 +501,7 @@ function checkFormulas(source: CellSource, layout: WorkbookLayout, result: Retur
         continue;
       }
       // "" is a formula whose text the reader could not give (a shared formula it does not expand): not compared.
-      if (actual !== "" && normalizeFormula(actual) !== normalizeFormula(c.formula)) {
+      if (actual !== "" && actual !== c.formula && normalize(actual) !== normalize(c.formula)) {
         found.push({ ...wbMsg.formulaChanged(cell, what), cell });
         continue;
       }

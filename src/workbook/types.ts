@@ -17,7 +17,20 @@ import type { Lang, StageId } from "../core";
 export const LAYOUT_VERSION = "1";
 
 export type FormulaMode = "custom" | "native";
-export type SheetKey = "cover" | "scoring" | "vetoes" | "bonus" | "guide" | "meta";
+export type SheetKey =
+  | "cover"
+  | "scoring"
+  | "vetoes"
+  | "bonus"
+  | "guide"
+  | "meta"
+  // The secretariat's summary workbook (src/summary): 汇总, 参数, 专家分, 明细, 问题, 反馈.
+  | "ranking"
+  | "parameters"
+  | "panels"
+  | "details"
+  | "problems"
+  | "feedback";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
 export type Visibility = "visible" | "hidden" | "veryHidden";
 export type Scalar = string | number | boolean | null;
@@ -281,6 +294,17 @@ export interface LayoutMap {
   vetoes: VetoMap;
   bonus: BonusMap | null;
   meta: MetaMap;
+}
+
+/**
+ * What a renderer needs to put a workbook on paper or into Excel: document properties, named styles, sheets and
+ * defined names. The scoring workbook (WorkbookLayout) and the secretariat's summary (src/summary) both are one.
+ */
+export interface RenderableLayout {
+  properties: { title: string; subject: string; creator: string; created: string; keywords: string };
+  styles: Record<string, CellStyle>;
+  sheets: SheetLayout[];
+  names: DefinedNameLayout[];
 }
 
 export interface WorkbookLayout {

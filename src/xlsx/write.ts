@@ -1,5 +1,6 @@
-// Renders a WorkbookLayout (src/workbook) or any RenderableLayout (the summary, src/summary) into an .xlsx file with ExcelJS. Nothing here decides layout: every cell,
-// style, validation and name comes from the layout data, which the task pane renders the same way with Office.js.
+// Renders a WorkbookLayout (src/workbook), or any RenderableLayout such as the secretariat's summary (src/summary),
+// into an .xlsx file with ExcelJS. Nothing here decides layout: every cell, style, validation and name comes from the
+// layout data, which the task pane renders the same way with Office.js.
 import ExcelJS from "exceljs";
 import type { CellLayout, CellStyle, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
 

@@ -1,6 +1,12 @@
-// A lean .xlsx cell reader for bulk work (aggregating hundreds of returned workbooks): unzips only the parts
-// asked for and scans their XML for cells, instead of building ExcelJS's full object model. It also refuses
-// files that are too large or that inflate past a sane limit (zip bombs) before inflating anything.
+// A lean .xlsx cell reader for bulk work (aggregating hundreds of returned workbooks): reads the zip directory
+// itself, inflates only the parts asked for and scans their XML for cells, instead of building ExcelJS's full object
+// model. It refuses files that are too large or that inflate past a sane limit (zip bombs): the sizes the directory
+// states are checked before anything is inflated, and inflating stops at the stated size, so a part that lies about
+// its size cannot grow past it either.
+//
+// No Node module is imported: the same reader runs in the task pane. Inflating uses `options.inflateRaw` when given
+// (Node callers pass zlib's, the fastest), else the platform's DecompressionStream("deflate-raw") (browsers, Node
+// ≥ 18), else JSZip.
 import JSZip from "jszip";
 
 export type RawCell = { value: string | number | boolean | null; formula?: string; error?: string };
@@ -16,6 +22,9 @@ export interface ZipWorkbook {
   modified: string | null;
 }
 
+/** Inflates a raw DEFLATE stream; must fail (throw or reject) rather than return more than maxBytes. */
+export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
+
 export interface ZipReadOptions {
   /** Which sheets to read (all when omitted). */
   sheets?: (name: string) => boolean;
@@ -23,8 +32,10 @@ export interface ZipReadOptions {
   maxFileBytes?: number;
   /** Largest total uncompressed size, bytes (default 200 MB). */
   maxUncompressedBytes?: number;
-  /** Largest compression ratio of any part (default 200). */
+  /** Largest compression ratio of any part over 1 MB (default 200). */
   maxRatio?: number;
+  /** Raw DEFLATE inflater (Node: (d, max) => zlib.inflateRawSync(d, { maxOutputLength: max })). */
+  inflateRaw?: InflateRaw;
 }
 
 export class XlsxReadError extends Error {
@@ -37,26 +48,31 @@ export class XlsxReadError extends Error {
   }
 }
 
-interface SizedEntry {
-  _data?: { uncompressedSize?: number; compressedSize?: number };
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+/** The parts of the archive the reader needs: the directory and a way to get one part's text. */
+interface Archive {
+  entries: Entry[];
+  text(path: string): Promise<string | null>;
 }
 
 export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions = {}): Promise<ZipWorkbook> {
   const maxFile = options.maxFileBytes ?? 20 * 1024 * 1024;
   if (data.byteLength > maxFile) throw new XlsxReadError("too-large", `文件过大（${mb(data.byteLength)}，上限 ${mb(maxFile)}）`);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data, { checkCRC32: false });
-  } catch {
-    throw new XlsxReadError("not-xlsx", "不是有效的 .xlsx 文件（无法作为 ZIP 打开）");
-  }
-  // The central directory states every part's sizes: check them before inflating anything.
+  const archive = await openArchive(data, options);
+  // The directory states every part's sizes: check them before inflating anything.
   let total = 0;
   const maxRatio = options.maxRatio ?? 200;
-  for (const f of Object.values(zip.files)) {
-    const d = (f as unknown as SizedEntry)._data;
-    const u = d?.uncompressedSize ?? 0;
-    const c = d?.compressedSize ?? 0;
+  for (const f of archive.entries) {
+    const u = f.uncompressedSize;
+    const c = f.compressedSize;
     total += u;
     if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
       throw new XlsxReadError("zip-bomb", `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`);
@@ -64,10 +80,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
   if (total > maxTotal) throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
 
-  const text = async (path: string) => {
-    const f = zip.file(path);
-    return f ? f.async("string") : null;
-  };
+  const text = archive.text;
   const wbXml = await text("xl/workbook.xml");
   if (wbXml === null) throw new XlsxReadError("not-xlsx", "不是有效的 .xlsx 文件（缺少 xl/workbook.xml）");
   const relsXml = (await text("xl/_rels/workbook.xml.rels")) ?? "";
@@ -106,6 +119,178 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   return { sheets, definedNames, cells, modified };
 }
 
+// ---- the zip container ----
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const notZip = (why: string) => new XlsxReadError("not-xlsx", `不是有效的 .xlsx 文件（${why}）`);
+
+async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<Archive> {
+  const inflate = options.inflateRaw ?? platformInflate();
+  if (!inflate) return jszipArchive(data);
+  const entries = readDirectory(data);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const utf8 = new TextDecoder("utf-8");
+  return {
+    entries,
+    async text(path) {
+      const e = byName.get(path);
+      if (!e) return null;
+      if (e.flags & 1) throw notZip(`“${e.name}”已加密`);
+      if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL) throw notZip(`“${e.name}”的位置无效`);
+      const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+      const end = start + e.compressedSize;
+      if (end > data.byteLength) throw notZip(`“${e.name}”的数据不完整`);
+      const raw = data.subarray(start, end);
+      let bytes: Uint8Array;
+      if (e.method === 0) bytes = raw;
+      else if (e.method === 8) {
+        try {
+          bytes = await inflate(raw, e.uncompressedSize);
+        } catch (err) {
+          // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
+          if ((err as Error)?.name === "RangeError") throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+          throw notZip(`“${e.name}”无法解压，文件已损坏`);
+        }
+      } else throw notZip(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
+      if (bytes.byteLength > e.uncompressedSize) throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
+      return utf8.decode(bytes);
+    },
+  };
+}
+
+/** The central directory: every part's name, method, sizes and where its data starts (ZIP64 fields understood). */
+function readDirectory(data: Uint8Array): Entry[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const len = data.byteLength;
+  if (len < 22 || view.getUint32(0, true) !== LOCAL) throw notZip("无法作为 ZIP 打开");
+  let eocd = -1;
+  for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw notZip("找不到 ZIP 目录，文件不完整");
+  let count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
+    const at = Number(view.getBigUint64(eocd - 20 + 8, true));
+    if (at + 56 > len || view.getUint32(at, true) !== EOCD64) throw notZip("ZIP64 目录无效");
+    count = Number(view.getBigUint64(at + 32, true));
+    offset = Number(view.getBigUint64(at + 48, true));
+  }
+  const names = new TextDecoder("utf-8");
+  const entries: Entry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > len || view.getUint32(p, true) !== CENTRAL) throw notZip("ZIP 目录已损坏");
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let uncompressedSize = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    let localOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen > len) throw notZip("ZIP 目录已损坏");
+    const name = names.decode(data.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64: sizes and offset that do not fit 32 bits are in the extra field 0x0001, in this order.
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      let x = p + 46 + nameLen;
+      const xEnd = x + extraLen;
+      while (x + 4 <= xEnd) {
+        const id = view.getUint16(x, true);
+        const size = view.getUint16(x + 2, true);
+        if (id === 1) {
+          let q = x + 4;
+          const next = () => {
+            const v = q + 8 <= x + 4 + size ? Number(view.getBigUint64(q, true)) : NaN;
+            q += 8;
+            return v;
+          };
+          if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localOffset === 0xffffffff) localOffset = next();
+          break;
+        }
+        x += 4 + size;
+      }
+      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw notZip("ZIP64 目录无效");
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** DecompressionStream("deflate-raw") where the platform has it, stopping once more than maxBytes came out. */
+function platformInflate(): InflateRaw | null {
+  const DS = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (typeof DS !== "function") return null;
+  try {
+    new DS("deflate-raw");
+  } catch {
+    return null;
+  }
+  return async (data, maxBytes) => {
+    const stream = new DS("deflate-raw");
+    const writer = stream.writable.getWriter();
+    void writer.write(data).catch(() => undefined);
+    void writer.close().catch(() => undefined);
+    const reader = stream.readable.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new RangeError("inflated past the stated size");
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    return out;
+  };
+}
+
+/** Fallback where nothing inflates raw DEFLATE (old browsers, jsdom): JSZip reads the archive. */
+async function jszipArchive(data: Uint8Array): Promise<Archive> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch {
+    throw notZip("无法作为 ZIP 打开");
+  }
+  interface Sized {
+    _data?: { uncompressedSize?: number; compressedSize?: number };
+  }
+  const entries: Entry[] = Object.values(zip.files).map((f) => {
+    const d = (f as unknown as Sized)._data;
+    return { name: f.name, method: 8, flags: 0, compressedSize: d?.compressedSize ?? 0, uncompressedSize: d?.uncompressedSize ?? 0, localOffset: 0 };
+  });
+  return {
+    entries,
+    async text(path) {
+      const f = zip.file(path);
+      return f ? f.async("string") : null;
+    },
+  };
+}
+
+// ---- the XML parts ----
+
 function parseShared(xml: string): string[] {
   const out: string[] = [];
   for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) out.push(textRuns(m[1]));
@@ -121,16 +306,27 @@ function textRuns(xml: string): string {
 
 function parseSheet(xml: string, shared: string[]): Map<string, RawCell> {
   const out = new Map<string, RawCell>();
+  // Shared formulas (Excel writes a filled-down formula once, on its first cell): masters by index, and the
+  // cells that use them, expanded once every master is known.
+  const masters = new Map<string, { ref: string; formula: string }>();
+  const sharing: { cell: RawCell; ref: string; si: string }[] = [];
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const a = m[1];
     const ref = attr(a, "r");
     if (!ref) continue;
     const body = m[2] ?? "";
     const t = attr(a, "t") ?? "n";
-    const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body);
+    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
     const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     const cell: RawCell = { value: null };
-    if (f) cell.formula = decode(f[1]);
+    if (f) {
+      cell.formula = decode(f[2] ?? "");
+      if (attr(f[1], "t") === "shared") {
+        const si = attr(f[1], "si") ?? "";
+        if (cell.formula !== "") masters.set(si, { ref, formula: cell.formula });
+        else sharing.push({ cell, ref, si });
+      }
+    }
     if (t === "s") cell.value = v !== undefined ? (shared[Number(v)] ?? null) : null;
     else if (t === "inlineStr") cell.value = textRuns(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
     else if (t === "str") cell.value = v !== undefined ? decode(v) : "";
@@ -142,23 +338,74 @@ function parseSheet(xml: string, shared: string[]): Map<string, RawCell> {
     if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
     out.set(ref, cell);
   }
+  // A cell whose master is missing keeps "" (a formula whose text is unknown).
+  for (const s of sharing) {
+    const master = masters.get(s.si);
+    if (master) s.cell.formula = slideFormula(master.formula, master.ref, s.ref);
+  }
   return out;
 }
 
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`).exec(attrs);
-  return m?.[1];
+function cellPos(ref: string): { col: number; row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: Number(m[2]) };
 }
 
+function colName(n: number): string {
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * A shared formula as it reads in another cell: relative references move by the distance from the master cell,
+ * "$" parts stay. Text in quotes and quoted sheet names are left alone; a name followed by "(" is a function.
+ */
+export function slideFormula(formula: string, from: string, to: string): string {
+  const a = cellPos(from);
+  const b = cellPos(to);
+  const dc = b.col - a.col;
+  const dr = b.row - a.row;
+  if (dc === 0 && dr === 0) return formula;
+  return formula.replace(
+    /("(?:[^"]|"")*")|('(?:[^']|'')*'!)|(\d+(?:\.\d*)?(?:[Ee][+-]?\d+)?)|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.!])|([A-Za-z_\\][\w.]*)/g,
+    (all, str?: string, sheet?: string, number?: string, cd?: string, col?: string, rd?: string, row?: string, word?: string) => {
+      if (str !== undefined || sheet !== undefined || number !== undefined || word !== undefined || col === undefined) return all;
+      const c = cellPos(`${col.toUpperCase()}${row}`);
+      if (c.col > 16384) return all;
+      const nc = cd ? c.col : c.col + dc;
+      const nr = rd ? c.row : c.row + dr;
+      if (nc < 1 || nr < 1) return all;
+      return `${cd}${colName(nc)}${rd}${nr}`;
+    },
+  );
+}
+
+const ATTR = new Map<string, RegExp>();
+
+function attr(attrs: string, name: string): string | undefined {
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`)));
+  return re.exec(attrs)?.[1];
+}
+
+const ESCAPED = /_x[0-9A-Fa-f]{4}_/;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** XML text to a string: the five entities, character references, and Excel's _xHHHH_ escapes. */
 function decode(s: string): string {
-  if (!s.includes("&") && !s.includes("_x")) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? all),
-    )
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let out = s;
+  if (out.includes("&"))
+    out = out.replace(/&(?:(amp|lt|gt|quot|apos)|#x([0-9a-fA-F]+)|#(\d+));/g, (_all, name?: string, hex?: string, dec?: string) =>
+      name ? ENTITIES[name] : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(dec!, 10)),
+    );
+  if (out.includes("_x") && ESCAPED.test(out)) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return out;
 }
 
 function mb(n: number): string {

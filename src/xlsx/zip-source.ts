@@ -1,5 +1,6 @@
-// A CellSource over the lean zip/XML reader (zip-cells.ts), for bulk aggregation: interpret() works the same on it
-// as on the ExcelJS reader. Shared formulas are not expanded by that reader: their text is "" (not compared).
+// A CellSource over the lean zip/XML reader (zip-cells.ts), for bulk aggregation: interpret() gives the same report on
+// it as on the ExcelJS reader (test/xlsx/readers.test.ts). Shared formulas are expanded as ExcelJS expands them; one
+// whose master cell is missing reads as "" (a formula whose text is unknown, not compared).
 import type { CellSource, CellValue } from "../workbook/source";
 import { readZipWorkbook, type ZipReadOptions, type ZipWorkbook } from "./zip-cells";
 
@@ -19,11 +20,18 @@ export function zipSource(wb: ZipWorkbook, name: string): CellSource {
       return c?.formula === undefined ? null : c.formula;
     },
     definedNames: () => names,
-    savedAt: () => wb.modified,
+    savedAt: () => isoTime(wb.modified),
   };
 }
 
 /** Reads .xlsx bytes with the lean reader (size and zip-bomb limits apply) into a CellSource. */
 export async function readXlsxFast(data: Uint8Array, name: string, options: ZipReadOptions = {}): Promise<CellSource> {
   return zipSource(await readZipWorkbook(data, options), name);
+}
+
+/** dcterms:modified as ExcelJS gives it (Date → ISO 8601 with milliseconds), or null. */
+function isoTime(text: string | null): string | null {
+  if (!text) return null;
+  const d = new Date(text.trim());
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }

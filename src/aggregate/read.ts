@@ -1,0 +1,73 @@
+// Reading returned workbooks from disk for the secretariat (Node only): the lean zip reader (src/xlsx/zip-cells.ts)
+// with Node's zlib, into the same interpret() that `scorebook score` uses. Files are only read, never written.
+// Every failure becomes a problem with the file name and a Chinese reason; nothing here throws for a bad file.
+import { promises as fs } from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { interpret, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
+import { readZipWorkbook, XlsxReadError, type InflateRaw, type ZipReadOptions } from "../xlsx/zip-cells";
+import { zipSource } from "../xlsx/zip-source";
+
+/** Node's zlib, stopping at the size the zip directory states (a part that lies about its size is refused). */
+export const nodeInflate: InflateRaw = (data, maxBytes) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+
+export interface FileProblem {
+  file: string;
+  code: string;
+  reason: string;
+}
+
+export type ReadOutcome = { ok: true; report: ScoreReport } | { ok: false; problem: FileProblem };
+
+export interface ReadLimits {
+  maxFileBytes?: number;
+  maxUncompressedBytes?: number;
+  maxRatio?: number;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+
+/** The sheets interpret() reads: all but the scoring guide (text only, no formula). */
+const NEEDED = (name: string) => name !== SHEET.guide;
+
+/** Reads and interprets workbook bytes; `file` names the file in every message. */
+export async function interpretBytes(data: Uint8Array, file: string, cache?: InterpretCache, limits: ReadLimits = {}): Promise<ReadOutcome> {
+  const fail = (code: string, reason: string): ReadOutcome => ({ ok: false, problem: { file, code, reason } });
+  if (starts(data, OLE)) return fail("encrypted-or-ole", "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx");
+  if (!starts(data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
+  const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate };
+  try {
+    const wb = await readZipWorkbook(data, options);
+    return { ok: true, report: interpret(zipSource(wb, file), { cache }) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+  }
+}
+
+/** Reads one file (read only) and interprets it; a file over the size limit is refused before it is read. */
+export async function interpretFile(file: string, cache?: InterpretCache, limits: ReadLimits = {}): Promise<ReadOutcome> {
+  const fail = (code: string, reason: string): ReadOutcome => ({ ok: false, problem: { file, code, reason } });
+  const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
+  let data: Buffer;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) return fail("unreadable", "不是文件");
+    if (st.size > max) return fail("too-large", `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(1)} MB），未读取`);
+    data = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return fail("not-found", "文件不存在");
+    if (code === "EACCES" || code === "EPERM") return fail("unreadable", "没有读取权限");
+    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+  }
+  return interpretBytes(data, file, cache, limits);
+}
+
+/** A file name as shown in messages: relative to the working folder when inside it. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
