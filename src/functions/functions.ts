@@ -15,7 +15,7 @@ import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
-import { committeeVote, finalScore, rankAmongNumbers, STATUS_TEXT, statusOf, thresholdsOf } from "../core/rules";
+import { committeeVote, finalScore, rankAmongNumbers, STATUS_TEXT, statusOf, thresholdsOf, type Thresholds } from "../core/rules";
 import type { RuleSet, Scale } from "../core/types";
 import { checkMaturity, maturityScore } from "../core/validate";
 import { anyYes } from "../core/veto";
@@ -171,23 +171,28 @@ export function final(material: number, onsite: number, bonus?: number, publicSc
 }
 
 /**
- * 评审结论：否决、缺少材料评审得分、未进入现场评审、缺少现场评审得分、未达提名线或候选（按所选奖项的分数线，达到即可）。
- * 例：=QA.STATUS(550, 500, FALSE) 为“候选”。
+ * 评审结论：否决、缺少材料评审得分、未进入现场评审、缺少现场评审得分、未达提名线或候选（按所选奖项的分数线，达到即可；也可另给分数线）。
+ * 例：=QA.STATUS(550, 500, FALSE) 为“候选”；=QA.STATUS(550, 500, FALSE, "hebei-organization", 500, 600) 为“未达提名线”。
  * @customfunction STATUS
  * @param final 综合得分（未进行现场评审时留空）
  * @param material 材料评审得分
  * @param vetoed 是否否决（TRUE/FALSE 或 是/否）
  * @param award 规则：hebei-organization（默认）、hebei-individual、jiangmen-organization，也可填评分标准编号
+ * @param advance 进入现场评审的材料评审分数线，可省略（省略时按所选规则；0 表示不设）
+ * @param threshold 提名分数线（综合得分），可省略（省略时按所选规则；0 表示不设）
  * @returns 结论文字
  */
-export function status(final: unknown, material: unknown, vetoed: unknown, award?: string): string {
+export function status(final: unknown, material: unknown, vetoed: unknown, award?: string, advance?: number, threshold?: number): string {
   const rules = rulesArg(award);
   const f = scoreArg(final);
   const m = scoreArg(material);
   const v = parseYesNo(cell(vetoed));
   if (v.kind === "invalid") return fail(v.message);
+  const over: Partial<Thresholds> = {};
+  if (!isOmitted(advance)) over.advance = thresholdArg("进入现场评审分数线", advance);
+  if (!isOmitted(threshold)) over.final = thresholdArg("提名分数线", threshold);
   // The final score exists only after the on-site review: a blank final means no on-site score yet.
-  const result = statusOf({ vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f }, thresholdsOf(rules));
+  const result = statusOf({ vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f }, thresholdsOf(rules, over));
   return STATUS_TEXT[result].zh;
 }
 
@@ -339,6 +344,13 @@ function weightArg(raw: number): Exact {
   const w = Number.isFinite(raw) ? exact(raw) : null;
   if (w === null || w.lt(0) || w.gt(1)) return fail(fmsg.weightInvalid(String(raw)));
   return w;
+}
+
+/** A threshold given to a function: a number ≥ 0, where 0 means none (every score reaches it anyway). */
+function thresholdArg(what: string, raw: unknown): Exact | null {
+  const parsed = parseScore(cell(raw));
+  if (parsed.kind !== "ok" || parsed.value.lt(0)) return fail(fmsg.thresholdInvalid(what, shown(raw)));
+  return parsed.value.equals(0) ? null : parsed.value;
 }
 
 function countArg(what: string, raw: unknown): number {

@@ -51,6 +51,11 @@ export const fmsg = {
     zh: `排除标记“${raw}”无效（应为 TRUE/FALSE 或 是/否）`,
     en: `exclusion flag "${raw}" is not valid (TRUE/FALSE, 是/否)`,
   }),
+  thresholdInvalid: (what: string, raw: string): Message => ({
+    code: "threshold-invalid",
+    zh: `${what}“${raw}”无效（应为非负数；0 表示不设分数线）`,
+    en: `${what} "${raw}" is not valid (a number ≥ 0; 0 means none)`,
+  }),
   emptyRange: (): Message => ({ code: "empty-range", zh: "区域为空", en: "the range is empty" }),
   stageMissing: (status: { zh: string; en: string }): Message => ({ code: "stage-missing", zh: status.zh, en: status.en }),
   noScore: (): Message => ({ code: "no-score", zh: "没有要排名的得分", en: "no score to rank" }),

@@ -226,7 +226,7 @@ describe("QA.FINAL(material, onsite, [bonus], [public], [materialWeight])", () =
   });
 });
 
-describe("QA.STATUS(final, material, vetoed, [award])", () => {
+describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", () => {
   it("QA.STATUS(550, 500, FALSE) is a candidate: reaching a threshold counts", () => {
     expect(qa.call("STATUS", 550, 500, false, null)).toBe("候选");
   });
@@ -254,6 +254,17 @@ describe("QA.STATUS(final, material, vetoed, [award])", () => {
     expect(qa.call("STATUS", 90, 69.5, false, "hebei-individual")).toBe("未进入现场评审");
     expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization")).toBe("候选");
     expect(qa.call("STATUS", 12, 10, false, "jiangmen-2022")).toBe("候选");
+  });
+
+  it("takes other thresholds (the summary's parameter sheet): 0 means none, left out means the rule set's", () => {
+    expect(qa.call("STATUS", 580, 500, false, "hebei-organization", 500, 600)).toBe("未达提名线");
+    expect(qa.call("STATUS", 600, 500, false, "hebei-organization", 500, 600)).toBe("候选");
+    expect(qa.call("STATUS", 600, 520, false, "hebei-organization", 520.000000001, 0)).toBe("未进入现场评审");
+    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", 0, 0)).toBe("候选");
+    expect(qa.call("STATUS", 549, 500, false, "hebei-organization", null, null)).toBe("未达提名线");
+    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", 0, 130)).toBe("未达提名线");
+    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null))).toEqual({ code: "#VALUE!", message: expect.stringContaining("进入现场评审分数线") });
+    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, null, "高"))).toEqual({ code: "#VALUE!", message: expect.stringContaining("提名分数线") });
   });
 
   it("agrees with the engine on a grid of cases", () => {

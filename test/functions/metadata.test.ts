@@ -61,7 +61,7 @@ describe("functions.json (generated from the JSDoc)", () => {
       "VETOED(answers: any[][]) → boolean",
       "PANEL(scores: any[][], [method: string]) → number",
       "FINAL(material: number, onsite: number, [bonus: number], [publicScore: number], [materialWeight: number]) → number",
-      "STATUS(final: any, material: any, vetoed: any, [award: string]) → string",
+      "STATUS(final: any, material: any, vetoed: any, [award: string], [advance: number], [threshold: number]) → string",
       "RANK(score: number, scores: any[][], [excluded: any[][]]) → number",
       "VOTE(yes: number, present: number, members: number, [award: string]) → boolean",
     ]);
