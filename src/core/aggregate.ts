@@ -111,6 +111,8 @@ export interface RubricInfo {
   scoring: "maturity" | "points";
 }
 
+const STAGE_TEXT: Record<StageId, string> = { material: "材料评审", onsite: "现场评审" };
+
 const key = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ");
 
 export function aggregate(
@@ -177,7 +179,17 @@ export function aggregate(
       const st = sameRubric.filter((s) => s.stage === id);
       const totals = st.map((s) => s.total);
       const panel = st.length ? aggregatePanel(totals, options.method ?? info?.rules.panelMethod ?? "mean") : null;
-      if (panel?.note) notes.push(panel.note);
+      if (panel?.note) {
+        notes.push(panel.note);
+        // A panel smaller than the method needs (a trimmed mean of fewer than 3) is a problem to see, not only a note.
+        if (panel.note.code === "trimmed-fallback")
+          problems.push({
+            file: "",
+            applicant: name,
+            code: "panel-small",
+            reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
+          });
+      }
       return { experts: st.map((s) => s.expert), files: st.map((s) => s.file), totals, score: panel?.value ?? null, panel };
     };
     const material = stage("material");
@@ -221,6 +233,7 @@ export function aggregate(
       problems.push({ file: "", applicant: name, code: "no-onsite", reason: `${name} 已进入现场评审，但没有可用的现场评审评分表` });
     if (!material.score && sheets.some((s) => key(s.applicant) === k))
       problems.push({ file: "", applicant: name, code: "no-material", reason: `${name} 没有可用的材料评审评分表` });
+    if (!anySheet) problems.push({ file: "名单", applicant: name, code: "no-sheets", reason: `名单中的申报者“${name}”没有收到任何评分表（名称是否与评分表一致？）` });
     partial.push({ applicant: name, rubricId, material, onsite, bonus, public: pub, final, vetoed: vetoFlags.length > 0, vetoFlags, notes, thresholds });
   }
 

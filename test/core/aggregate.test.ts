@@ -105,6 +105,14 @@ describe("aggregation of returned sheets", () => {
     const r = aggregate(panel("甲", "material", [400, 600]), info, [], { method: "trimmed" });
     expect(format2(r.applicants[0].material.score!)).toBe("500.00");
     expect(r.applicants[0].notes.map((m) => m.code)).toContain("trimmed-fallback");
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: "panel-small", applicant: "甲", reason: expect.stringContaining("只有 2 位专家") }));
+    expect(aggregate(panel("甲", "material", [400, 450, 480]), info, [], { method: "trimmed" }).problems).toEqual([]);
+  });
+
+  it("a roster name that matches no returned workbook is reported", () => {
+    const r = aggregate([...panel("甲", "material", [600])], info, [{ applicant: "乙", bonus: true }]);
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: "no-sheets", applicant: "乙", file: "名单" }));
+    expect(r.problems.filter((p) => p.applicant === "甲").map((p) => p.code)).toEqual(["no-onsite"]);
   });
 
   it("items whose maturities fall in different bands or spread over 20 points are listed", () => {
