@@ -4,6 +4,8 @@
 //   functions.json  generated from the JSDoc by custom-functions-metadata-plugin (a JSDoc error fails the build)
 //   manifest.xml    with https://localhost:3000 replaced by ADDIN_URL / --env url=… in a production build
 //   assets/, support.html
+//   preview.html    the task pane in a plain browser against an in-memory workbook (`npm run preview`, the e2e tests);
+//                   no office.js. ExcelJS is a lazy chunk (xlsx.*.js), loaded only to make a new workbook.
 // `npm run build` needs no certificates; only `webpack serve` (npm run dev-server / npm start) asks
 // office-addin-dev-certs for the localhost certificate (`npm run dev-server -- --env self-signed` skips that).
 const path = require("path");
@@ -14,6 +16,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const RUBRIC_CHECK = path.resolve(__dirname, "src/core/rubric/check.ts");
+const RUBRIC_CHECK_BROWSER = path.resolve(__dirname, "src/taskpane/rubric-check.browser.ts");
 const INJECTED_ASSOCIATE_LOADER = require.resolve("custom-functions-metadata-plugin/lib/loader.js");
 
 /**
@@ -30,6 +34,16 @@ class ExplicitRegistrationOnly {
     });
   }
 }
+
+/**
+ * The rubric data check compiles JSON Schemas with ajv, which generates code with `new Function`: forbidden by the
+ * pages' CSP (no 'unsafe-eval'), and 40 KB the pane need not load. In the bundles it is replaced by
+ * src/taskpane/rubric-check.browser.ts (the bundled files are checked in full by npm test).
+ */
+const browserRubricCheck = new webpack.NormalModuleReplacementPlugin(/check$/, (resource) => {
+  const target = path.resolve(resource.context, resource.request);
+  if (target === RUBRIC_CHECK.replace(/\.ts$/, "") || target === RUBRIC_CHECK) resource.request = RUBRIC_CHECK_BROWSER;
+});
 
 /** A production build without ADDIN_URL keeps https://localhost:3000: say so in the build output. */
 class WarnDevUrl {
@@ -54,6 +68,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./src/taskpane/index.tsx",
+      preview: "./src/taskpane/preview/preview.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -84,6 +99,8 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
           fluentui: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/, name: "fluentui", priority: 10 },
+          // Only "new workbook" needs ExcelJS (src/taskpane/xlsx-file.ts, loaded with import()).
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 30 },
         },
       },
     },
@@ -91,11 +108,19 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new ExplicitRegistrationOnly(),
+      browserRubricCheck,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual", // functions first: the QA.* functions register before the task pane renders
+        scriptLoading: "defer",
+        inject: "head",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/taskpane/preview/preview.html",
+        chunks: ["preview"],
         scriptLoading: "defer",
         inject: "head",
       }),

@@ -1,12 +1,158 @@
-// Placeholder of the task pane (the real one comes with its own issue): proves the page, React and the shared
-// runtime load. The QA.* functions are registered by functions.js, which this page also loads.
-export function App() {
+// The task pane: a reviewer's workflow (生成 → 检查 → 完成) over one WorkbookHost. The tabs are a list, so that
+// further steps (the secretariat's 汇总) are added as one more entry.
+import { useMemo, useState, type ReactNode } from "react";
+import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Library } from "../core";
+import type { PaneEnvironment } from "../excel/env";
+import type { WorkbookHost } from "../host/types";
+import { Banners } from "./Banners";
+import { CheckPanel } from "./CheckPanel";
+import { FinishPanel } from "./FinishPanel";
+import { GeneratePanel } from "./GeneratePanel";
+import { LangContext, STRINGS, say, useStrings } from "./i18n";
+import { paneTheme } from "./theme";
+import { usePane, type PaneState } from "./usePane";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    fontFamily: tokens.fontFamilyBase,
+    overflowWrap: "anywhere",
+  },
+  header: { display: "flex", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
+  host: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+export interface PaneTab {
+  id: string;
+  label: string;
+  render(pane: PaneState): ReactNode;
+}
+
+export interface AppProps {
+  host: WorkbookHost;
+  lib: Library;
+  env: PaneEnvironment;
+  /** A note shown above the tabs (e.g. "not running in Excel"). */
+  notice?: string;
+  /** The preview offers "new workbook" as a download. */
+  newWorkbookIsDownload?: boolean;
+}
+
+export function App(props: AppProps) {
+  const s = useStyles();
+  const theme = useMemo(() => paneTheme(props.env.theme), [props.env.theme]);
   return (
-    <main style={{ fontFamily: "'Microsoft YaHei', 'PingFang SC', sans-serif", padding: "16px" }}>
-      <h1 style={{ fontSize: "20px", margin: "0 0 8px" }}>Scorebook 评审助手</h1>
-      <p style={{ margin: 0 }}>
-        评分函数已加载：在单元格中输入 <code>=QA.</code> 即可使用，如 <code>=QA.ITEMSCORE(60, 45%)</code>。
-      </p>
-    </main>
+    <FluentProvider theme={theme} lang={props.env.lang} className={s.provider}>
+      <LangContext.Provider value={props.env.lang}>
+        <Pane {...props} />
+      </LangContext.Provider>
+    </FluentProvider>
   );
+}
+
+function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
+  const t = useStrings();
+  const s = useStyles();
+  const pane = usePane(host, lib);
+  const [tab, setTab] = useState<string | null>(null);
+  const review = pane.outcome?.kind === "checked" ? pane.outcome.review : null;
+  // Until the reviewer picks a tab: 检查 when the workbook has a scoring set, else 生成.
+  const current = tab ?? (review ? "check" : "generate");
+
+  const tabs: PaneTab[] = [
+    {
+      id: "generate",
+      label: t.tabs.generate,
+      render: (p) => (
+        <GeneratePanel
+          lib={lib}
+          capabilities={host.capabilities}
+          sheets={p.outcome?.sheets ?? null}
+          newWorkbookIsDownload={newWorkbookIsDownload}
+          onGenerate={async (req) => {
+            const r = await p.generate(req);
+            if (r.target === "current") setTab("check");
+            return r;
+          }}
+        />
+      ),
+    },
+    {
+      id: "check",
+      label: t.tabs.check,
+      render: (p) => (
+        <CheckPanel
+          outcome={p.outcome}
+          checking={p.checking}
+          live={host.capabilities.liveEvents}
+          onCheck={() => void p.check()}
+          onChooseSet={p.chooseSet}
+          onSelect={(c) => void p.select(c)}
+        />
+      ),
+    },
+    {
+      id: "finish",
+      label: t.tabs.finish,
+      render: (p) => <FinishPanel outcome={p.outcome} checking={p.checking} onCheck={() => p.check()} onFinish={p.finish} onSelect={(c) => void p.select(c)} />,
+    },
+  ];
+  const active = tabs.find((x) => x.id === current) ?? tabs[0];
+  const errorText = pane.error ? errorMessage(pane.error, env.lang) : null;
+
+  return (
+    <div className={s.root}>
+      <header className={s.header}>
+        <h1 className={s.title}>{t.appTitle}</h1>
+        <Text size={200} className={s.host}>
+          {host.label}
+        </Text>
+      </header>
+      {notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!host.capabilities.currentWorkbook && !host.capabilities.newWorkbook && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.oldExcel}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Banners review={review} onSelect={(c) => void pane.select(c)} />
+      <TabList className={s.tabs} selectedValue={active.id} onTabSelect={(_, d) => setTab(String(d.value))} aria-label={t.tabsLabel} size="medium">
+        {tabs.map((x) => (
+          <Tab key={x.id} value={x.id} id={`tab-${x.id}`} aria-controls={`panel-${x.id}`}>
+            {x.label}
+          </Tab>
+        ))}
+      </TabList>
+      {errorText && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{errorText}</MessageBarBody>
+        </MessageBar>
+      )}
+      {/* Every panel stays mounted (hidden when not selected), so that a half-filled form survives a look at 检查. */}
+      {tabs.map((x) => (
+        <div key={x.id} role="tabpanel" id={`panel-${x.id}`} aria-labelledby={`tab-${x.id}`} hidden={x.id !== active.id}>
+          {x.render(pane)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function errorMessage(e: unknown, lang: "zh-CN" | "en-US"): string {
+  const t = STRINGS[lang];
+  if (e && typeof e === "object" && "zh" in e && "en" in e) return say(e as { code: string; zh: string; en: string }, lang);
+  return `${t.error}: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -1,15 +1,31 @@
 /// <reference types="office-js" />
 // Task pane entry. The page (taskpane.html) is the shared runtime: it loads office.js, then functions.js (the QA.*
-// functions register themselves) and then this bundle. Heavy libraries should be imported with import() where they
-// are needed, so that webpack puts them in chunks of their own, loaded on demand.
+// functions register themselves) and then this bundle. Inside Excel the pane works on the open workbook through the
+// Office.js host; opened anywhere else it falls back to an in-memory workbook (and says so). Heavy libraries
+// (ExcelJS) are loaded with import() where they are needed.
 import { createRoot } from "react-dom/client";
+import { library } from "../core";
+import { officeEnvironment, type PaneEnvironment } from "../excel/env";
+import { OfficeWorkbookHost, officeApi } from "../excel/host";
+import { MemoryWorkbook } from "../host/memory";
+import type { WorkbookHost } from "../host/types";
 import { App } from "./App";
+import { STRINGS } from "./i18n";
 
-function mount(): void {
+function mount(host: WorkbookHost, env: PaneEnvironment, notice?: string): void {
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App />);
+  if (root) createRoot(root).render(<App host={host} lib={library()} env={env} notice={notice} />);
 }
 
-// Office.onReady also resolves outside Office (host null); without office.js (offline preview) mount at once.
-if (typeof Office !== "undefined") void Office.onReady(() => mount());
-else mount();
+/** Outside Excel there is no Office display language: the default, Chinese. */
+function outsideExcel(): void {
+  mount(new MemoryWorkbook(), { lang: "zh-CN", theme: null }, STRINGS["zh-CN"].notInExcel);
+}
+
+// Office.onReady also resolves outside Office (host null); without office.js at all, mount at once.
+if (typeof Office !== "undefined")
+  void Office.onReady((info) => {
+    if (String(info.host) === "Excel") mount(new OfficeWorkbookHost(officeApi()), officeEnvironment());
+    else outsideExcel();
+  });
+else outsideExcel();

@@ -1,0 +1,216 @@
+// The pane's own texts in Chinese (default) and English, chosen from Office's display language. Engine messages
+// carry both languages themselves; rubric, sheet and item names stay Chinese (they are the award's own words).
+import { createContext, useContext } from "react";
+import type { Lang, Message } from "../core/messages";
+
+const zh = {
+  appTitle: "Scorebook 评审助手",
+  hostExcel: "Excel",
+  tabs: { generate: "生成", check: "检查", finish: "完成" },
+  tabsLabel: "评审步骤",
+  busy: "请稍候…",
+  error: "出错了",
+  notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
+  oldExcel: "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
+  generate: {
+    award: "奖项",
+    rubric: "评价标准",
+    applicantOrg: "申报单位",
+    applicantPerson: "申报人",
+    expert: "评审专家",
+    stage: "评审阶段",
+    mode: "公式",
+    modeNative: "普通 Excel 公式（推荐，任何 Excel 均可计算）",
+    modeCustom: "加载项函数 QA.*（需要本加载项）",
+    target: "生成到",
+    targetCurrent: "当前工作簿（新增工作表）",
+    targetNew: "新工作簿",
+    targetNewPreview: "新工作簿（下载 .xlsx 文件）",
+    required: "必填",
+    sheets: (names: string) => `将新增工作表：${names}（另有隐藏的“元数据”）`,
+    clash: (names: string) => `当前工作簿已有同名工作表（${names}），不会覆盖。请使用新的名称：`,
+    suffix: "工作表名称后缀",
+    suffixHint: (example: string) => `例如“${example}”`,
+    suffixTaken: (names: string) => `仍与现有工作表重名：${names}`,
+    suffixChars: "名称不能包含 : \\ / ? * [ ] 或以单引号开头、结尾",
+    suffixLength: (names: string) => `名称超过 31 个字符：${names}`,
+    submit: "生成评分表",
+    working: "正在生成…",
+    doneCurrent: (names: string) => `已生成评分表：${names}`,
+    doneNew: (file: string) => `已生成新工作簿：${file}`,
+    items: (n: number, points: number) => `${n} 个评价项目，共 ${points} 分`,
+  },
+  check: {
+    run: "检查",
+    running: "正在检查…",
+    live: "输入时自动检查",
+    none: "当前工作簿中还没有评分表：请先在“生成”中生成。",
+    set: "评分表",
+    progress: (scored: number, total: number) => `已评分 ${scored} / ${total}`,
+    total: "总分",
+    of: (points: number) => `/ ${points}`,
+    categories: "一级指标小计",
+    category: "一级指标",
+    score: "得分",
+    scored: "已评",
+    problems: (n: number) => `问题（${n}）`,
+    noProblems: "没有发现问题。",
+    goTo: (cell: string, text: string) => `定位到 ${cell}：${text}`,
+    group: {
+      veto: "否决",
+      conflict: "利害关系",
+      workbook: "评分表结构",
+      invalid: "输入无效",
+      "veto-answer": "否决事项未作答",
+      declaration: "回避声明",
+      missing: "未评分",
+      comment: "缺少评语",
+      date: "其他",
+    } as Record<string, string>,
+    complete: "已完成",
+    incomplete: "未完成",
+  },
+  veto: {
+    title: "否决",
+    body: (n: number) => (n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`),
+    conflictTitle: "利害关系",
+    conflict: "你在封面声明与申报者存在利害关系：应主动回避，本评分表不计入评审结果。",
+    show: "查看",
+  },
+  finish: {
+    intro: "完成前再做一次检查：列出仍未处理的事项；没有问题后锁定全部单元格并保护工作表，然后打印或导出。",
+    run: "最终检查",
+    open: (n: number) => `尚未完成（${n}）`,
+    warnings: (n: number) => `提醒（${n}）`,
+    blocked: (n: number) => `还有 ${n} 个问题需要处理，处理后才能完成。`,
+    ready: "全部评价项目已有效评分，可以完成。",
+    acknowledge: "我已看过上面的提醒，仍要完成",
+    protect: "锁定并保护工作表",
+    protecting: "正在保护…",
+    done: (names: string) => `已完成：${names} 已锁定并保护。`,
+    unprotect: "如需修改：审阅 → 撤消工作表保护（未设密码）。",
+    howTitle: "打印或导出",
+    how: [
+      "打印：文件 → 打印（或 Ctrl+P）。各表已设置 A4、打印区域、标题行和页眉页脚；依次打印“封面”“评分”“否决”等工作表，签名后提交。",
+      "导出 PDF：Windows / Mac 版 Excel 选 文件 → 导出 → 创建 PDF；Excel 网页版选 文件 → 打印 → 打印为 PDF。",
+      "提交电子版：保存工作簿，按质评办的要求提交 .xlsx 文件（质评办用 scorebook score 核验全部得分）。",
+    ],
+    showCover: "转到封面",
+  },
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: "Scorebook review assistant",
+  hostExcel: "Excel",
+  tabs: { generate: "Generate", check: "Check", finish: "Finish" },
+  tabsLabel: "Review steps",
+  busy: "Please wait…",
+  error: "Something went wrong",
+  notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
+  oldExcel: "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
+  generate: {
+    award: "Award",
+    rubric: "Criteria",
+    applicantOrg: "Applicant (organisation)",
+    applicantPerson: "Applicant (person)",
+    expert: "Expert",
+    stage: "Stage",
+    mode: "Formulas",
+    modeNative: "Plain Excel formulas (recommended; any Excel computes them)",
+    modeCustom: "Add-in functions QA.* (need this add-in)",
+    target: "Create in",
+    targetCurrent: "This workbook (new sheets)",
+    targetNew: "A new workbook",
+    targetNewPreview: "A new workbook (download an .xlsx file)",
+    required: "Required",
+    sheets: (names: string) => `New sheets: ${names} (and a hidden "元数据")`,
+    clash: (names: string) => `This workbook already has sheets with these names (${names}); nothing is overwritten. Use new names:`,
+    suffix: "Sheet name suffix",
+    suffixHint: (example: string) => `e.g. "${example}"`,
+    suffixTaken: (names: string) => `Still taken: ${names}`,
+    suffixChars: "Names cannot contain : \\ / ? * [ ] or start or end with an apostrophe",
+    suffixLength: (names: string) => `Longer than 31 characters: ${names}`,
+    submit: "Create scoring workbook",
+    working: "Creating…",
+    doneCurrent: (names: string) => `Created: ${names}`,
+    doneNew: (file: string) => `Created a new workbook: ${file}`,
+    items: (n: number, points: number) => `${n} items, ${points} points`,
+  },
+  check: {
+    run: "Check",
+    running: "Checking…",
+    live: "Checks as you type",
+    none: "This workbook has no scoring sheets yet: create them under Generate.",
+    set: "Scoring workbook",
+    progress: (scored: number, total: number) => `Scored ${scored} / ${total}`,
+    total: "Total",
+    of: (points: number) => `/ ${points}`,
+    categories: "Category subtotals",
+    category: "Category",
+    score: "Score",
+    scored: "Scored",
+    problems: (n: number) => `Problems (${n})`,
+    noProblems: "No problems found.",
+    goTo: (cell: string, text: string) => `Go to ${cell}: ${text}`,
+    group: {
+      veto: "Veto",
+      conflict: "Conflict of interest",
+      workbook: "Workbook structure",
+      invalid: "Invalid values",
+      "veto-answer": "Veto items not answered",
+      declaration: "Declaration",
+      missing: "Not scored",
+      comment: "Comments missing",
+      date: "Other",
+    } as Record<string, string>,
+    complete: "Complete",
+    incomplete: "Incomplete",
+  },
+  veto: {
+    title: "Veto",
+    body: (n: number) => (n === 1 ? "This veto item is answered 是 (yes): the applicant is disqualified." : `${n} veto items are answered 是 (yes): the applicant is disqualified.`),
+    conflictTitle: "Conflict of interest",
+    conflict: "You declared a conflict of interest on the cover: you should withdraw; this workbook does not count.",
+    show: "Show",
+  },
+  finish: {
+    intro: "A last check lists what is still open; when nothing is, every cell is locked and the sheets protected, ready to print or export.",
+    run: "Final check",
+    open: (n: number) => `Still open (${n})`,
+    warnings: (n: number) => `Reminders (${n})`,
+    blocked: (n: number) => `${n} problems must be fixed before finishing.`,
+    ready: "Every item has a valid score: ready to finish.",
+    acknowledge: "I have read the reminders and want to finish",
+    protect: "Lock and protect the sheets",
+    protecting: "Protecting…",
+    done: (names: string) => `Finished: ${names} locked and protected.`,
+    unprotect: "To change something: Review → Unprotect Sheet (no password).",
+    howTitle: "Print or export",
+    how: [
+      "Print: File → Print (Ctrl+P). Every sheet has A4, print area, title rows and header/footer set; print the cover, the scoring and the veto sheets, sign and hand in.",
+      "PDF: in Excel for Windows or Mac, File → Export → Create PDF; in Excel on the web, File → Print → Save as PDF.",
+      "Electronic copy: save the workbook and hand in the .xlsx file as the secretariat asks (it re-checks every score with scorebook score).",
+    ],
+    showCover: "Go to the cover",
+  },
+};
+
+export const STRINGS: Record<Lang, Strings> = { "zh-CN": zh, "en-US": en };
+export type { Strings };
+
+export const LangContext = createContext<Lang>("zh-CN");
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
+export function useStrings(): Strings {
+  return STRINGS[useContext(LangContext)];
+}
+
+/** An engine message in the pane's language. */
+export function say(message: Message, lang: Lang): string {
+  return lang === "en-US" ? message.en : message.zh;
+}
