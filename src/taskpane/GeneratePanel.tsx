@@ -80,7 +80,7 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
     setBusy(true);
     try {
       const r = await onGenerate({ rubricId, applicant, expert, stage, mode, target, suffix: target === "current" ? suffix : "" });
-      setResult({ ok: true, text: r.target === "new" ? t.generate.doneNew(r.fileName ?? "") : t.generate.doneCurrent(r.sheets.filter((n, i) => r.layout.sheets[i].visibility === "visible").join("、")) });
+      setResult({ ok: true, text: r.target === "new" ? (newWorkbookIsDownload ? t.generate.doneNew(r.fileName ?? "") : t.generate.doneNewWindow) : t.generate.doneCurrent(r.sheets.filter((n, i) => r.layout.sheets[i].visibility === "visible").join("、")) });
       setSuffixEdit(null);
     } catch (err) {
       const text =

@@ -3,7 +3,7 @@
 import type { Library, StageId } from "../core";
 import { interpret } from "../workbook/interpret";
 import { buildLayout, cleanUserText } from "../workbook/layout";
-import { STAGE_NAME } from "../workbook/labels";
+import { SHEET, STAGE_NAME } from "../workbook/labels";
 import type { FormulaMode, WorkbookLayout } from "../workbook/types";
 import { finishRequests } from "../host/initial";
 import { findSets, renameLayout, SetSource, setOfSheet, suffixProblem, type ScoringSet } from "../host/sets";
@@ -78,7 +78,8 @@ export async function checkWorkbook(host: WorkbookHost, lib: Library, preferred?
   const sets = findSets(listing.names);
   if (!sets.length) return { kind: "none", sheets: listing.names };
   const set = sets.find((s) => s.suffix === preferred) ?? setOfSheet(sets, listing.active) ?? sets[0];
-  const source = await host.read(Object.values(set.sheets));
+  // The guide sheet holds only text the engine does not read: it is left out of the round trip.
+  const source = await host.read(Object.entries(set.sheets).filter(([canonical]) => canonical !== SHEET.guide).map(([, actual]) => actual));
   const report = interpret(new SetSource(source, set), { library: lib });
   return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set, lib) };
 }

@@ -38,6 +38,7 @@ const zh = {
     working: "正在生成…",
     doneCurrent: (names: string) => `已生成评分表：${names}`,
     doneNew: (file: string) => `已生成新工作簿：${file}`,
+    doneNewWindow: "已在新的 Excel 窗口中打开评分表：在那个窗口中打开本加载项即可检查和完成。",
     items: (n: number, points: number) => `${n} 个评价项目，共 ${points} 分`,
   },
   check: {
@@ -136,6 +137,7 @@ const en: Strings = {
     working: "Creating…",
     doneCurrent: (names: string) => `Created: ${names}`,
     doneNew: (file: string) => `Created a new workbook: ${file}`,
+    doneNewWindow: "The scoring workbook opened in a new Excel window: open this add-in there to check and finish it.",
     items: (n: number, points: number) => `${n} items, ${points} points`,
   },
   check: {

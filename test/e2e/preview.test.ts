@@ -172,6 +172,44 @@ maybe("task pane preview in Chromium", () => {
     expect(foreign).toEqual([]);
   });
 
+  it("works from the keyboard: every field in order with its label, Enter generates", async () => {
+    const page = await open();
+    const pane = page.locator("#pane");
+    await pane.getByRole("tab", { name: "生成" }).focus();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement;
+        const label = el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? el.textContent ?? "";
+        return `${el.tagName.toLowerCase()}${el.type === "radio" ? ":radio" : ""} ${label.replace(/\s+/g, "").replace(/\*$/, "")}`;
+      });
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await focused());
+    }
+    expect(order).toEqual([
+      "select 奖项",
+      "select 评价标准",
+      "input 申报单位",
+      "input 评审专家",
+      "input:radio 材料评审",
+      "input:radio 普通Excel公式（推荐，任何Excel均可计算）",
+      "input:radio 当前工作簿（新增工作表）",
+      "button 生成评分表",
+    ]);
+    await pane.getByLabel("奖项").focus();
+    await page.keyboard.press("ArrowDown"); // 河北省政府质量奖（2022）
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("河北丁公司");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("赵六");
+    await page.keyboard.press("Enter");
+    await pane.getByText("已评分 0 / 23").waitFor();
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it("follows the language and the theme: English, dark", async () => {
     const page = await open("?lang=en-US&theme=dark");
     const pane = page.locator("#pane");
