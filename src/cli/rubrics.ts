@@ -1,5 +1,5 @@
 // `scorebook rubrics` and `scorebook rubric <id>`: the library as text or JSON.
-import { library, type RubricBundle } from "../core";
+import { library, vetoLabel, type RubricBundle } from "../core";
 
 /** The documented JSON shape of one rubric (see README, "scorebook rubric"). */
 export function rubricJson(b: RubricBundle) {
@@ -73,7 +73,7 @@ export function showRubric(id: string, json: boolean, out: (s: string) => void, 
     }
   }
   out(`\n否决事项 / 资格条件：`);
-  for (const v of b.rules.vetoes) out(`  [${v.id}] ${v.ask === "unmet" ? "不符合：" : ""}${v.text}`);
+  for (const v of b.rules.vetoes) out(`  [${v.id}] ${vetoLabel(v).zh}`);
   if (b.rules.bonus) out(`\n加分：${b.rules.bonus.text}`);
   return 0;
 }

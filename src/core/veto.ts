@@ -8,9 +8,19 @@ export interface VetoAnswer {
   note?: string;
 }
 
+/**
+ * What a 是 on a veto item means, in words: the event happened (occurred), or the eligibility condition is not met
+ * (unmet — the seed states the condition positively, e.g. "拥护党的路线、方针、政策").
+ */
+export function vetoLabel(v: Pick<Veto, "text" | "ask">): { zh: string; en: string } {
+  return v.ask === "unmet" ? { zh: `不符合申报条件：${v.text}`, en: `eligibility condition not met: ${v.text}` } : { zh: v.text, en: v.text };
+}
+
 export interface VetoResult {
   id: string;
   text: string;
+  /** The item as a flag reads (vetoLabel, Chinese). */
+  label: string;
   flagged: boolean;
   answered: boolean;
   note: string;
@@ -30,9 +40,10 @@ export function evaluateVetoes(vetoes: readonly Veto[], answers: Record<string, 
     const a = answers[v.id];
     const parsed = parseYesNo(a?.answer);
     const note = (a?.note ?? "").trim();
-    if (parsed.kind === "ok") return { id: v.id, text: v.text, flagged: parsed.value, answered: true, note, message: null };
-    if (parsed.kind === "missing") return { id: v.id, text: v.text, flagged: false, answered: false, note, message: msg.vetoUnanswered() };
-    return { id: v.id, text: v.text, flagged: false, answered: false, note, message: parsed.message };
+    const base = { id: v.id, text: v.text, label: vetoLabel(v).zh, note };
+    if (parsed.kind === "ok") return { ...base, flagged: parsed.value, answered: true, message: null };
+    if (parsed.kind === "missing") return { ...base, flagged: false, answered: false, message: msg.vetoUnanswered() };
+    return { ...base, flagged: false, answered: false, message: parsed.message };
   });
   const flagged = items.filter((i) => i.flagged);
   return {

@@ -157,7 +157,7 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
     problems.push({
       kind: "veto",
       severity: "result",
-      message: m("veto", `否决事项回答为“是”：${v.text}`, `veto item answered 是 (yes): ${v.text}`),
+      message: m("veto", `否决事项回答为“是”：${v.label}`, `veto item answered 是 (yes): ${v.label}`),
       cell: locate(set, v.cell),
     });
   }
@@ -182,7 +182,7 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
     totalPoints: report.totalPoints,
     categories: report.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: format2(c.score), scored: c.scored, items: c.items })),
     problems,
-    vetoes: report.vetoes.filter((v) => v.flagged).map((v) => ({ id: v.id, text: v.text, cell: locate(set, v.cell), note: v.note })),
+    vetoes: report.vetoes.filter((v) => v.flagged).map((v) => ({ id: v.id, text: v.label, cell: locate(set, v.cell), note: v.note })),
     conflict: report.declaration.conflict === true,
     errors: problems.filter((p) => p.severity === "error"),
     warnings: problems.filter((p) => p.severity === "warning"),

@@ -59,6 +59,8 @@ export type ReportCategory = CategoryScore;
 export interface ReportVeto {
   id: string;
   text: string;
+  /** How a 是 reads: the event, or "不符合申报条件：…" for an eligibility condition. */
+  label: string;
   cell: string;
   answer: string | null;
   answered: boolean;
@@ -584,7 +586,7 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
       message = r.message?.code === "veto-answer-invalid" ? wbMsg.vetoInvalid(cell, String(raw)) : wbMsg.vetoUnanswered(cell, r.text);
       problems.push({ ...message, cell });
     }
-    return { id: r.id, text: r.text, cell, answer: raw === null || raw === undefined || raw === "" ? null : String(raw), answered: r.answered, flagged: r.flagged, note: r.note, message };
+    return { id: r.id, text: r.text, label: r.label, cell, answer: raw === null || raw === undefined || raw === "" ? null : String(raw), answered: r.answered, flagged: r.flagged, note: r.note, message };
   });
   return { items, vetoed: summary.vetoed };
 }
@@ -653,7 +655,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     total: report.total,
     complete: report.complete,
     items: report.items.map((i) => ({ code: i.code, points: i.points, value: i.value, strengths: i.strengths, opportunities: i.opportunities })),
-    vetoes: report.vetoes.map((v) => ({ id: v.id, text: v.text, flagged: v.flagged, note: v.note })),
+    vetoes: report.vetoes.map((v) => ({ id: v.id, text: v.label, flagged: v.flagged, note: v.note })),
     conflictDeclared: report.declaration.conflict === true,
     conflictNote: report.declaration.note || undefined,
     bonusConfirmed: report.bonus.filter((b) => b.confirmed).map((b) => b.id),

@@ -1,4 +1,4 @@
-import { evaluateVetoes, format2, library, scoreSheet, anyYes } from "../../src/core";
+import { evaluateVetoes, format2, library, scoreSheet, anyYes, vetoLabel } from "../../src/core";
 
 describe("scoring a sheet", () => {
   const b = () => library().get("hebei-organization")!;
@@ -75,5 +75,15 @@ describe("vetoes", () => {
   it("anyYes reads 是 / Y / yes / TRUE / 1", () => {
     expect(anyYes(["否", null, "Y"])).toBe(true);
     expect(anyYes(["否", "", 0, "no"])).toBe(false);
+  });
+});
+
+describe("veto wording", () => {
+  it("a flagged eligibility condition reads as not met; a flagged event reads as the event", () => {
+    const hebei = library().ruleSet("hebei-organization")!.vetoes;
+    const v = evaluateVetoes(hebei, { "party-line": { answer: "是" } });
+    expect(v.flagged[0].label).toBe("不符合申报条件：拥护党的路线、方针、政策");
+    expect(vetoLabel(hebei.find((x) => x.id === "false-material")!).zh).toMatch(/^申报组织和个人隐瞒/);
+    expect(vetoLabel(library().ruleSet("jiangmen-organization")!.vetoes[2])).toEqual({ zh: "申报材料弄虚作假。", en: "申报材料弄虚作假。" });
   });
 });

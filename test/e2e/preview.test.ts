@@ -109,7 +109,7 @@ maybe("task pane preview in Chromium", () => {
     await typeAt(page, "否决", "E5", "是");
     const banner = pane.getByTestId("veto-banner");
     await banner.waitFor();
-    expect(await banner.textContent()).toContain("拥护党的路线、方针、政策");
+    expect(await banner.textContent()).toContain("不符合申报条件：拥护党的路线、方针、政策");
     await page.screenshot({ path: path.join(OUT, "taskpane-veto.png") });
     await pane.screenshot({ path: path.join(OUT, "taskpane-pane-veto.png") });
 

@@ -168,7 +168,7 @@ describe("check", () => {
     await type(wb, SHEET.vetoes, "E5", "是");
     const banner = await screen.findByTestId("veto-banner", {}, { timeout: 3000 });
     expect(banner.textContent).toContain("否决");
-    expect(banner.textContent).toContain("拥护党的路线、方针、政策");
+    expect(banner.textContent).toContain("不符合申报条件：拥护党的路线、方针、政策");
     await act(async () => {
       fireEvent.click(within(banner).getByRole("button", { name: /拥护党的路线/ }));
     });
