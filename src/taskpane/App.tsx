@@ -1,5 +1,5 @@
-// The task pane: a reviewer's workflow (生成 → 检查 → 完成) over one WorkbookHost. The tabs are a list, so that
-// further steps (the secretariat's 汇总) are added as one more entry.
+// The task pane: a reviewer's workflow (生成 → 检查 → 完成) and the secretariat's 汇总, over one WorkbookHost. The
+// tabs are a list: a further step is one more entry.
 import { useMemo, useState, type ReactNode } from "react";
 import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Library } from "../core";
@@ -10,6 +10,7 @@ import { CheckPanel } from "./CheckPanel";
 import { FinishPanel } from "./FinishPanel";
 import { GeneratePanel } from "./GeneratePanel";
 import { LangContext, STRINGS, say, useStrings } from "./i18n";
+import { SummaryPanel } from "./SummaryPanel";
 import { paneTheme } from "./theme";
 import { usePane, type PaneState } from "./usePane";
 
@@ -105,6 +106,12 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
       id: "finish",
       label: t.tabs.finish,
       render: (p) => <FinishPanel outcome={p.outcome} checking={p.checking} onCheck={() => p.check()} onFinish={p.finish} onSelect={(c) => void p.select(c)} />,
+    },
+    {
+      // The secretariat's view: aggregate returned workbooks, write the summary sheets (its code loads on first use).
+      id: "summary",
+      label: t.tabs.summary,
+      render: () => <SummaryPanel host={host} lib={lib} />,
     },
   ];
   const active = tabs.find((x) => x.id === current) ?? tabs[0];

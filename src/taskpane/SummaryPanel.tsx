@@ -1,0 +1,317 @@
+// 汇总 (the secretariat's view): returned scoring workbooks — files the secretariat picks (or drops), or the scoring
+// sets already in the open workbook — aggregated into a ranking, with every file left out listed and why; then the
+// summary sheets (汇总/问题/参数/专家分/明细/反馈) are written into the open workbook, never over an existing sheet.
+// The reading, aggregation and summary code is loaded with import() on first use (./secretariat: its own chunk).
+import { useRef, useState, type DragEvent } from "react";
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Library, PanelMethod } from "../core";
+import type { WorkbookHost } from "../host/types";
+import { SheetExistsError } from "../host/types";
+import type { FormulaMode } from "../workbook/types";
+import { useLang, useStrings } from "./i18n";
+import type { PickedFile, SummaryOutcome } from "./secretariat";
+
+const loadSecretariat = () => import(/* webpackChunkName: "summary" */ "./secretariat");
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  dropActive: { backgroundColor: tokens.colorBrandBackground2, border: `1px dashed ${tokens.colorBrandStroke1}` },
+  file: { maxWidth: "100%", minWidth: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  select: { maxWidth: "100%" },
+  selectInner: { textOverflow: "ellipsis" },
+  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalXS },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  colRank: { width: "2.6em" },
+  colFinal: { width: "4.2em" },
+  colStatus: { width: "36%" },
+  vetoed: { color: tokens.colorPaletteRedForeground1 },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  problem: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  problemFile: { fontWeight: tokens.fontWeightSemibold },
+  kind: {
+    display: "inline-block",
+    marginRight: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase100,
+  },
+});
+
+export interface SummaryPanelProps {
+  host: WorkbookHost;
+  lib: Library;
+}
+
+type Source = "workbook" | "files";
+
+/** A picked file's bytes (File.arrayBuffer where there is one, else FileReader). Only read, never written. */
+export async function fileBytes(f: Blob): Promise<Uint8Array> {
+  if (typeof f.arrayBuffer === "function") return new Uint8Array(await f.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error ?? new Error("read failed"));
+    r.readAsArrayBuffer(f);
+  });
+}
+
+async function picked(f: File): Promise<PickedFile> {
+  return { name: f.name, data: await fileBytes(f) };
+}
+
+export function SummaryPanel({ host, lib }: SummaryPanelProps) {
+  const t = useStrings().summary;
+  const common = useStrings();
+  const lang = useLang();
+  const s = useStyles();
+  const [source, setSource] = useState<Source>("workbook");
+  const [files, setFiles] = useState<File[]>([]);
+  const [roster, setRoster] = useState<File | null>(null);
+  const [method, setMethod] = useState<PanelMethod>("mean");
+  const [mode, setMode] = useState<FormulaMode>("native");
+  const [busy, setBusy] = useState<"run" | "write" | null>(null);
+  const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const rosterInput = useRef<HTMLInputElement>(null);
+
+  const choose = (list: FileList | null) => {
+    const xs = Array.from(list ?? []);
+    setFiles(xs);
+    setSource("files");
+    setOutcome(null);
+    setMessage(null);
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer?.files?.length) choose(e.dataTransfer.files);
+  };
+
+  const run = async () => {
+    setMessage(null);
+    setOutcome(null);
+    if (source === "files" && !files.length) {
+      setMessage({ ok: false, text: t.noFiles });
+      return;
+    }
+    setBusy("run");
+    try {
+      const m = await loadSecretariat();
+      const req = { method, mode, library: lib, roster: roster ? await picked(roster) : null };
+      const o = source === "files" ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req) : await m.summaryFromWorkbook(host, req);
+      setOutcome(o);
+      if (source === "workbook" && o.inputs === 0) setMessage({ ok: false, text: t.noneInWorkbook });
+    } catch (err) {
+      setMessage({ ok: false, text: `${common.error}: ${(err as Error).message}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const write = async () => {
+    if (!outcome) return;
+    setMessage(null);
+    setBusy("write");
+    try {
+      const m = await loadSecretariat();
+      const sheets = await m.writeSummary(host, outcome.layout);
+      setMessage({ ok: true, text: t.written(sheets.join("、")) });
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof SheetExistsError ? t.taken(err.sheets.join("、")) : `${common.error}: ${(err as Error).message}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const statusText = (st: { zh: string; en: string }) => (lang === "en-US" ? st.en : st.zh);
+
+  return (
+    <div className={s.root}>
+      <Text size={200} className={s.hint}>
+        {t.intro}
+      </Text>
+      <Field label={t.source}>
+        <RadioGroup
+          value={source}
+          onChange={(_, d) => {
+            setSource(d.value as Source);
+            setOutcome(null);
+            setMessage(null);
+          }}
+        >
+          <Radio value="workbook" label={t.sourceWorkbook} />
+          <Radio value="files" label={t.sourceFiles} />
+        </RadioGroup>
+      </Field>
+      {source === "files" && (
+        <div
+          className={dragging ? `${s.drop} ${s.dropActive}` : s.drop}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="summary-drop"
+        >
+          <label htmlFor="summary-files">{t.pick}</label>
+          <input
+            id="summary-files"
+            className={s.file}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => choose(e.target.files)}
+          />
+          <Text size={200} className={s.hint}>
+            {files.length ? t.picked(files.length) : t.drop}
+          </Text>
+        </div>
+      )}
+      <div className={s.drop}>
+        <label htmlFor="summary-roster">{t.roster}</label>
+        <input
+          id="summary-roster"
+          ref={rosterInput}
+          className={s.file}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            setRoster(e.target.files?.[0] ?? null);
+            setOutcome(null);
+          }}
+        />
+        {roster && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setRoster(null);
+              if (rosterInput.current) rosterInput.current.value = "";
+              setOutcome(null);
+            }}
+          >
+            {t.rosterClear}
+          </Button>
+        )}
+      </div>
+      <Field label={t.method}>
+        <Select className={s.select} select={{ className: s.selectInner }} value={method} onChange={(_, d) => setMethod(d.value as PanelMethod)}>
+          <option value="mean">{t.methodMean}</option>
+          <option value="trimmed">{t.methodTrimmed}</option>
+          <option value="median">{t.methodMedian}</option>
+        </Select>
+      </Field>
+      <Field label={t.mode}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
+          <Radio value="native" label={t.modeNative} />
+          <Radio value="custom" label={t.modeCustom} />
+        </RadioGroup>
+      </Field>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => void run()} disabled={busy !== null}>
+          {busy === "run" ? t.running : t.run}
+        </Button>
+        {outcome && outcome.inputs > 0 && (
+          <Button onClick={() => void write()} disabled={busy !== null || !host.capabilities.currentWorkbook}>
+            {busy === "write" ? t.writing : t.write}
+          </Button>
+        )}
+        {busy && <Spinner size="tiny" aria-label={common.busy} />}
+      </div>
+      {message && (
+        <MessageBar intent={message.ok ? "success" : "warning"} layout="multiline" role={message.ok ? "status" : "alert"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && outcome.inputs > 0 && (
+        <>
+          <Text size={200} role="status">
+            {t.counts(outcome.inputs, outcome.used, outcome.ranking.length)}
+          </Text>
+          {outcome.ranking.length ? (
+            <table className={s.table} aria-label={t.ranking}>
+              <caption className={s.caption}>{t.ranking}</caption>
+              <colgroup>
+                <col className={s.colRank} />
+                <col />
+                <col className={s.colFinal} />
+                <col className={s.colStatus} />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col" className={`${s.th} ${s.num}`}>
+                    {t.rank}
+                  </th>
+                  <th scope="col" className={s.th}>
+                    {t.applicant}
+                  </th>
+                  <th scope="col" className={`${s.th} ${s.num}`}>
+                    {t.final}
+                  </th>
+                  <th scope="col" className={s.th}>
+                    {t.status}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.ranking.map((r) => (
+                  <tr key={`${r.rubricId}|${r.applicant}`}>
+                    <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
+                    <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
+                      {r.applicant}
+                    </th>
+                    <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>
+                    <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
+                      {statusText(r.status)}
+                      {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <Text size={200}>{t.noApplicants}</Text>
+          )}
+          <section aria-labelledby="summary-problems">
+            <h2 id="summary-problems" className={s.heading}>
+              {t.problems(outcome.problems.length)}
+            </h2>
+            {outcome.problems.length ? (
+              <ul className={s.list}>
+                {outcome.problems.map((p, i) => (
+                  <li key={i} className={s.problem}>
+                    <span className={s.kind}>{p.kind}</span>
+                    <span className={s.problemFile}>{p.file}</span>
+                    {p.applicant ? `（${p.applicant}）` : ""}：{p.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Text size={200}>{t.noProblems}</Text>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

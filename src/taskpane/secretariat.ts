@@ -1,0 +1,264 @@
+// The secretariat's 汇总 in the task pane: returned workbooks (files the secretariat picks, or the scoring sets of the
+// open workbook) → interpret() → aggregate → the summary layout, written into the open workbook. Loaded with
+// import() only (SummaryPanel.tsx), so that the zip reader, the aggregation and the summary builder are a chunk of
+// their own and not part of the pane's start-up code. Files are only read (they are read-only blobs in a browser);
+// every file that cannot be used becomes a problem with its name and the engine's Chinese reason, never an exception.
+//
+// Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
+// roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
+import { format2, parseRoster, STATUS_TEXT, type AggregateOptions, type AggregateResult, type Library, type PanelMethod, type SheetProblem } from "../core";
+import { findSets, renameRefs, SetSource, suggestSuffix } from "../host/sets";
+import type { WorkbookHost } from "../host/types";
+import { aggregateReports, buildSummaryLayout, isSummaryWorkbook, problemKind, SUMMARY_AS_INPUT, SUMMARY_SHEET, type RosterInput, type SummaryLayout } from "../summary";
+import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
+import type { FormulaMode, WorkbookLayout } from "../workbook/types";
+import { readZipWorkbook, XlsxReadError, type RawCell } from "../xlsx/zip-cells";
+import { zipSource } from "../xlsx/zip-source";
+
+/** A file the secretariat picked: its name and bytes. */
+export interface PickedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface SummaryRequest {
+  method: PanelMethod;
+  mode: FormulaMode;
+  roster?: PickedFile | null;
+  library: Library;
+  now?: Date;
+}
+
+/** One applicant as the pane shows it. */
+export interface RankingRow {
+  applicant: string;
+  rubricId: string;
+  final: string | null;
+  status: { zh: string; en: string };
+  rank: number | null;
+  vetoed: boolean;
+  /** The rank a vetoed applicant would have had. */
+  wouldBeRank: number | null;
+}
+
+export interface PaneSummaryProblem {
+  file: string;
+  applicant?: string;
+  kind: string;
+  reason: string;
+}
+
+export interface SummaryOutcome {
+  /** Workbooks given (files picked, or scoring sets found). */
+  inputs: number;
+  /** Workbooks that went into a panel. */
+  used: number;
+  ranking: RankingRow[];
+  problems: PaneSummaryProblem[];
+  layout: SummaryLayout;
+  result: AggregateResult;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+/** The sheets interpret() reads: all but the scoring guide (text only). */
+const NEEDED = (name: string) => name !== SHEET.guide;
+
+/** Reads one picked file with the lean zip reader (the browser's DecompressionStream) and interprets it. */
+export async function interpretPicked(file: PickedFile, lib: Library, cache?: InterpretCache): Promise<{ report: ScoreReport } | { problem: SheetProblem }> {
+  const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
+  if (starts(file.data, OLE)) return fail("encrypted-or-ole", "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx");
+  if (!starts(file.data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
+  try {
+    const wb = await readZipWorkbook(file.data, { sheets: NEEDED });
+    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail("summary-workbook", SUMMARY_AS_INPUT);
+    return { report: interpret(zipSource(wb, file.name), { library: lib, cache }) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+  }
+}
+
+/** Aggregates picked files: one bad file never stops the rest. */
+export async function summaryFromFiles(files: readonly PickedFile[], req: SummaryRequest): Promise<SummaryOutcome> {
+  const cache = interpretCache();
+  const reports: ScoreReport[] = [];
+  const unreadable: SheetProblem[] = [];
+  for (const f of files) {
+    const r = await interpretPicked(f, req.library, cache);
+    if ("report" in r) reports.push(r.report);
+    else unreadable.push(r.problem);
+  }
+  return finish(reports, unreadable, files.length, req);
+}
+
+/** Aggregates the scoring sets of the open workbook: listSheets + one read of every set's sheets (two round trips). */
+export async function summaryFromWorkbook(host: WorkbookHost, req: SummaryRequest): Promise<SummaryOutcome> {
+  const listing = await host.listSheets();
+  const sets = findSets(listing.names);
+  const reports: ScoreReport[] = [];
+  const unreadable: SheetProblem[] = [];
+  if (sets.length) {
+    const wanted = sets.flatMap((set) => Object.entries(set.sheets).filter(([c]) => c !== SHEET.guide).map(([, actual]) => actual));
+    const source = await host.read(wanted);
+    const cache = interpretCache();
+    for (const set of sets) {
+      const name = set.sheets[SHEET.scoring];
+      try {
+        reports.push(interpret(new SetSource(source, set, name), { library: req.library, cache }));
+      } catch (e) {
+        unreadable.push({ file: name, code: "unreadable", reason: `无法读取（${(e as Error).message}）` });
+      }
+    }
+  }
+  return finish(reports, unreadable, sets.length, req);
+}
+
+async function finish(reports: ScoreReport[], unreadable: SheetProblem[], inputs: number, req: SummaryRequest): Promise<SummaryOutcome> {
+  const options: AggregateOptions = { method: req.method };
+  const roster = req.roster ? await readRoster(req.roster) : undefined;
+  const result = aggregateReports({ reports, unreadable, roster, options, library: req.library });
+  const layout = buildSummaryLayout(result, {
+    mode: req.mode,
+    aggregate: options,
+    createdAt: (req.now ?? new Date()).toISOString(),
+    files: inputs,
+    library: req.library,
+  });
+  return {
+    inputs,
+    used: result.used.length,
+    ranking: result.applicants.map((a) => ({
+      applicant: a.applicant,
+      rubricId: a.rubricId,
+      final: a.final ? format2(a.final) : null,
+      status: STATUS_TEXT[a.status],
+      rank: a.rank,
+      vetoed: a.vetoed,
+      wouldBeRank: a.wouldBeRank,
+    })),
+    problems: result.problems.map((p) => ({ file: p.file, applicant: p.applicant, kind: problemKind(p.code), reason: p.reason })),
+    layout,
+    result,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Roster (名单): .csv (UTF-8 or GB18030) or .xlsx (first visible sheet), as src/aggregate/roster.ts reads it.
+
+/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030, which Chinese Excel writes. */
+export function decodeText(data: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder("gb18030").decode(data);
+  }
+}
+
+/** A small RFC 4180 reader: quoted fields ("" for a quote), comma, semicolon or tab, blank lines skipped. */
+export function csvRows(text: string): string[][] {
+  const t = text.replace(/^\uFEFF/, "");
+  const firstLine = t.split(/\r?\n/, 1)[0] ?? "";
+  const d = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endRow = () => {
+    row.push(field);
+    field = "";
+    if (row.some((v) => v.trim() !== "")) rows.push(row.map((v) => v.trim()));
+    row = [];
+  };
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (quoted) {
+      if (ch === '"' && t[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === d) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") endRow();
+    else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length) endRow();
+  return rows;
+}
+
+function cellRows(cells: Map<string, RawCell>): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [ref, c] of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    (rows[Number(m[2]) - 1] ??= [])[col - 1] = c.error ?? c.value;
+  }
+  const out = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
+  while (out.length && out[0].every((v) => v === "")) out.shift();
+  return out;
+}
+
+/** The roster's entries and row problems; a roster that cannot be read at all is one problem. */
+export async function readRoster(file: PickedFile): Promise<RosterInput> {
+  const unreadable = (reason: string): RosterInput => ({ entries: [], problems: [{ file: file.name, row: 1, reason }] });
+  let rows: unknown[][];
+  if (starts(file.data, ZIP)) {
+    try {
+      const wb = await readZipWorkbook(file.data);
+      const sheet = wb.sheets.find((s) => s.state === "visible") ?? wb.sheets[0];
+      rows = sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map()) : [];
+    } catch (e) {
+      return unreadable(`名单文件无法读取：${(e as Error).message}`);
+    }
+  } else if (/\.(csv|txt)$/i.test(file.name)) rows = csvRows(decodeText(file.data));
+  else return unreadable("名单文件应为 .csv 或 .xlsx");
+  return parseRoster(rows, file.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing into the open workbook: never over an existing sheet.
+
+/** "" when the summary's sheet names are free, else the first free " (n)" (as for a second scoring set). */
+export function summarySuffix(layout: SummaryLayout, existing: readonly string[]): string {
+  return suggestSuffix(layout, existing);
+}
+
+/**
+ * The summary with its sheet names suffixed (formulas and conditional formats follow), in the shape
+ * WorkbookHost.writeLayout takes: the hosts scope a clashing defined name to `map.scoring.sheet` (the summary has no
+ * defined names; 汇总 stands in).
+ */
+export function summaryForHost(layout: SummaryLayout, suffix: string): WorkbookLayout {
+  const mapping: Record<string, string> = {};
+  for (const s of layout.sheets) mapping[s.name] = s.name + suffix;
+  const f = (formula: string) => (suffix ? renameRefs(formula, mapping) : formula);
+  const sheets = layout.sheets.map((s) => ({
+    ...s,
+    name: mapping[s.name],
+    cells: s.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: f(c.formula) })),
+    conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, formula: f(cf.formula) })),
+  }));
+  const ranking = mapping[SUMMARY_SHEET.ranking] ?? sheets[0].name;
+  return {
+    properties: layout.properties,
+    styles: layout.styles,
+    sheets,
+    names: layout.names.map((n) => ({ ...n, sheet: mapping[n.sheet] ?? n.sheet })),
+    map: { scoring: { sheet: ranking } },
+  } as unknown as WorkbookLayout;
+}
+
+/** Writes the summary as new sheets (with a free suffix) and shows 汇总; returns the sheets written. */
+export async function writeSummary(host: WorkbookHost, layout: SummaryLayout): Promise<string[]> {
+  const { names } = await host.listSheets();
+  const suffix = summarySuffix(layout, names);
+  const target = summaryForHost(layout, suffix);
+  await host.writeLayout(target, { activate: SUMMARY_SHEET.ranking + suffix });
+  return target.sheets.map((s) => s.name);
+}
