@@ -130,7 +130,11 @@ export function aggregate(
       problems.push({ file: s.file, applicant: s.applicant, code: "conflict", reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}` });
     else if (s.blocking.length > 0)
       problems.push({ file: s.file, applicant: s.applicant, code: s.blocking[0].code, reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}` });
-    else if (!s.complete) problems.push({ file: s.file, applicant: s.applicant, code: "incomplete", reason: "评分表未填写完整，未计入" });
+    else if (!s.complete) {
+      const open = s.items.filter((i) => i.value === null).map((i) => i.code);
+      const which = open.length ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）` : "";
+      problems.push({ file: s.file, applicant: s.applicant, code: "incomplete", reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入` });
+    }
     else usable.push(s);
   }
 

@@ -299,6 +299,11 @@ function parseShared(xml: string): string[] {
 
 /** The text of an <si> or <is>: its <t> runs joined, phonetic runs (<rPh>) left out. */
 function textRuns(xml: string): string {
+  // Most strings are one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
+  if (xml.startsWith("<t") && xml.endsWith("</t>")) {
+    const open = xml.indexOf(">");
+    if (open > 0 && xml[open - 1] !== "/" && xml.indexOf("<", open) === xml.length - 4) return decode(xml.slice(open + 1, -4));
+  }
   let s = "";
   for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) s += decode(m[1] ?? "");
   return s;
@@ -310,22 +315,31 @@ function parseSheet(xml: string, shared: string[]): Map<string, RawCell> {
   // cells that use them, expanded once every master is known.
   const masters = new Map<string, { ref: string; formula: string }>();
   const sharing: { cell: RawCell; ref: string; si: string }[] = [];
+  // One pass over the cells; attributes and the <f>/<v> parts are found with indexOf (a regular expression per
+  // part per cell was most of the reading time).
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const a = m[1];
-    const ref = attr(a, "r");
+    const ref = quickAttr(a, "r");
     if (!ref) continue;
     const body = m[2] ?? "";
-    const t = attr(a, "t") ?? "n";
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    const t = quickAttr(a, "t") ?? "n";
     const cell: RawCell = { value: null };
-    if (f) {
-      cell.formula = decode(f[2] ?? "");
-      if (attr(f[1], "t") === "shared") {
-        const si = attr(f[1], "si") ?? "";
-        if (cell.formula !== "") masters.set(si, { ref, formula: cell.formula });
-        else sharing.push({ cell, ref, si });
+    let v: string | undefined;
+    if (body) {
+      const fi = tagAt(body, "f");
+      if (fi >= 0) {
+        const close = body.indexOf(">", fi);
+        const selfClosing = body[close - 1] === "/";
+        const fAttrs = body.slice(fi + 2, selfClosing ? close - 1 : close);
+        cell.formula = selfClosing ? "" : decode(body.slice(close + 1, body.indexOf("</f>", close)));
+        if (quickAttr(fAttrs, "t") === "shared") {
+          const si = quickAttr(fAttrs, "si") ?? "";
+          if (cell.formula !== "") masters.set(si, { ref, formula: cell.formula });
+          else sharing.push({ cell, ref, si });
+        }
       }
+      const vi = body.indexOf("<v>");
+      if (vi >= 0) v = body.slice(vi + 3, body.indexOf("</v>", vi));
     }
     if (t === "s") cell.value = v !== undefined ? (shared[Number(v)] ?? null) : null;
     else if (t === "inlineStr") cell.value = textRuns(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
@@ -344,6 +358,28 @@ function parseSheet(xml: string, shared: string[]): Map<string, RawCell> {
     if (master) s.cell.formula = slideFormula(master.formula, master.ref, s.ref);
   }
   return out;
+}
+
+/** Where an element <name …> or <name> starts in xml, or −1 (not a longer name that starts the same). */
+function tagAt(xml: string, name: string): number {
+  let i = xml.indexOf(`<${name}`);
+  while (i >= 0) {
+    const next = xml[i + name.length + 1];
+    if (next === ">" || next === " " || next === "/" || next === "\t" || next === "\n" || next === "\r") return i;
+    i = xml.indexOf(`<${name}`, i + 1);
+  }
+  return -1;
+}
+
+/** An attribute's raw value from the attribute text of a start tag (which begins with whitespace), or undefined. */
+function quickAttr(attrs: string, name: string): string | undefined {
+  const key = `${name}="`;
+  let i = attrs.indexOf(key);
+  while (i > 0 && !/\s/.test(attrs[i - 1])) i = attrs.indexOf(key, i + 1);
+  if (i < 0 || (i === 0 && !attrs.startsWith(key))) return undefined;
+  const start = i + key.length;
+  const end = attrs.indexOf('"', start);
+  return end < 0 ? undefined : attrs.slice(start, end);
 }
 
 function cellPos(ref: string): { col: number; row: number } {
@@ -397,14 +433,45 @@ function attr(attrs: string, name: string): string | undefined {
 const ESCAPED = /_x[0-9A-Fa-f]{4}_/;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/**
+ * Decoded texts that held entities, by their XML: workbooks of one rubric repeat the same formulas (full of &quot;)
+ * and labels, so reading many files decodes each once.
+ */
+const DECODED = new Map<string, string>();
+
 /** XML text to a string: the five entities, character references, and Excel's _xHHHH_ escapes. */
 function decode(s: string): string {
   let out = s;
-  if (out.includes("&"))
-    out = out.replace(/&(?:(amp|lt|gt|quot|apos)|#x([0-9a-fA-F]+)|#(\d+));/g, (_all, name?: string, hex?: string, dec?: string) =>
-      name ? ENTITIES[name] : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(dec!, 10)),
-    );
+  let amp = out.indexOf("&");
+  const entities = amp >= 0;
+  if (entities) {
+    const hit = DECODED.get(s);
+    if (hit !== undefined) return hit;
+    // A plain scan: formulas are full of &quot;, and a regular expression with a callback is several times slower.
+    let res = "";
+    let from = 0;
+    while (amp >= 0) {
+      const semi = out.indexOf(";", amp);
+      if (semi < 0) break;
+      const name = out.slice(amp + 1, semi);
+      let ch: string | undefined = ENTITIES[name];
+      if (ch === undefined && name[0] === "#") {
+        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) ch = String.fromCodePoint(code);
+      }
+      if (ch !== undefined) {
+        res += out.slice(from, amp) + ch;
+        from = semi + 1;
+      }
+      amp = out.indexOf("&", ch !== undefined ? semi + 1 : amp + 1);
+    }
+    out = res + out.slice(from);
+  }
   if (out.includes("_x") && ESCAPED.test(out)) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (entities && s.length < 2000) {
+    if (DECODED.size >= 20_000) DECODED.clear();
+    DECODED.set(s, out);
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
 // custom-mode workbooks can be calculated in tests with the real QA.* functions, which LibreOffice cannot run.
 // Supported: numbers, text, TRUE/FALSE, {array constants}, A1 references and ranges (with 'sheet'! and $), the
 // operators = <> < <= > >= & + - * / and unary minus, and the functions listed in FUNCTIONS below plus QA.*.
-import type { WorkbookLayout } from "../../src/workbook";
+import type { RenderableLayout } from "../../src/workbook";
 
 export type Err = { error: string };
 export type Scalar = number | string | boolean | null | Err;
@@ -90,7 +90,7 @@ export class FormulaBook {
 
   constructor(private readonly custom: Custom = (n) => ({ error: `#NAME? ${n}` })) {}
 
-  static fromLayout(layout: WorkbookLayout, custom?: Custom): FormulaBook {
+  static fromLayout(layout: RenderableLayout, custom?: Custom): FormulaBook {
     const book = new FormulaBook(custom);
     for (const s of layout.sheets)
       for (const c of s.cells) book.cells.set(`${s.name}!${c.ref}`, c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null });
@@ -255,7 +255,7 @@ export class FormulaBook {
     const s = (i: number) => this.scalar(args[i]);
     if (name.startsWith("QA.")) {
       const fn = name.slice(3);
-      const ranged = new Set(["SUBTOTAL:0", "SUBTOTAL:1", "MISSING:0", "VETOED:0"]);
+      const ranged = new Set(["SUBTOTAL:0", "SUBTOTAL:1", "MISSING:0", "VETOED:0", "PANEL:0", "RANK:1", "RANK:2"]);
       return this.custom(
         fn,
         args.map((a, i) => (ranged.has(`${fn}:${i}`) ? this.grid(a) : this.scalar(a))),
@@ -274,6 +274,31 @@ export class FormulaBook {
       }
       case "ISNUMBER":
         return typeof s(0) === "number";
+      case "N": {
+        const v = s(0);
+        return isErr(v) ? v : typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : 0;
+      }
+      case "NOT": {
+        const v = s(0);
+        return isErr(v) ? v : !truthy(v);
+      }
+      case "COUNT":
+        return args.flatMap((a) => this.cellsOf(a)).filter((v) => typeof v === "number").length;
+      case "AVERAGE":
+      case "MIN":
+      case "MAX":
+      case "MEDIAN": {
+        const all = args.flatMap((a) => this.cellsOf(a));
+        const e = all.find(isErr);
+        if (e) return e;
+        const xs = all.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
+        if (xs.length === 0) return name === "MIN" || name === "MAX" ? 0 : { error: "#DIV/0!" };
+        if (name === "AVERAGE") return xs.reduce((a, b) => a + b, 0) / xs.length;
+        if (name === "MIN") return xs[0];
+        if (name === "MAX") return xs[xs.length - 1];
+        const mid = Math.floor(xs.length / 2);
+        return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+      }
       case "AND":
       case "OR": {
         const xs = args.map((_, i) => s(i));

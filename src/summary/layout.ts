@@ -1,0 +1,762 @@
+// The secretariat's summary workbook (汇总表) as data, built from an aggregation result (src/core/aggregate.ts):
+//   汇总   one row per applicant, in one block per rule set: panel scores, bonus, public satisfaction, final score,
+//          veto, rank and status, all live formulas over 专家分 and 参数 (custom mode: QA.PANEL / QA.FINAL / QA.STATUS /
+//          QA.RANK; native mode: plain formulas any spreadsheet evaluates). Bonus, public satisfaction and veto are
+//          inputs: changing one, a parameter or an expert's total re-ranks at once.
+//   问题   every problem, one row each, with the file name.
+//   参数   per rule set: stage weights, panel method, thresholds, top N, divergence limit (blank = none).
+//   专家分 one row per applicant and stage, the experts' totals side by side (inputs).
+//   明细   every expert's input per item, the panel statistics and the divergence flags (专家分歧, for the 合议).
+//   反馈   the experts' strengths and opportunities for improvement, by applicant and item.
+// The engine's values are written as the cached results, so the file shows the right numbers before any recalculation.
+// Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
+import {
+  library as bundledLibrary,
+  stageWeight,
+  STATUS_TEXT,
+  thresholdsOf,
+  toNumber,
+  type AggregateOptions,
+  type AggregateResult,
+  type ApplicantResult,
+  type Exact,
+  type Library,
+  type ReturnedSheet,
+  type RubricBundle,
+  type RuleSet,
+  type StageId,
+  type Status,
+} from "../core";
+import { colLetter, quoteSheet } from "../workbook/a1";
+import { GENERATOR, STYLES } from "../workbook/layout";
+import { STAGE_NAME } from "../workbook/labels";
+import { rowHeight, wrappedLines } from "../workbook/text";
+import type {
+  CellLayout,
+  CellStyle,
+  ColumnLayout,
+  ConditionalFormatLayout,
+  FormulaMode,
+  PrintLayout,
+  Scalar,
+  SheetKey,
+  SheetLayout,
+  ValidationLayout,
+} from "../workbook/types";
+import { problemKind } from "./problems";
+import {
+  SUMMARY_FORMAT,
+  SUMMARY_SHEET,
+  type DetailsMap,
+  type PanelsMap,
+  type ParametersMap,
+  type RankingMap,
+  type SummaryLayout,
+  type SummaryMap,
+} from "./types";
+
+export interface SummaryOptions {
+  /** custom: the add-in's QA.* functions; native (default): plain formulas. */
+  mode?: FormulaMode;
+  /** The options the aggregation ran with: the parameter sheet starts from them. */
+  aggregate?: AggregateOptions;
+  /** ISO 8601 time of the summary. */
+  createdAt?: string;
+  /** How many workbooks were given (for the title line). */
+  files?: number;
+  library?: Library;
+}
+
+const FONT = "宋体";
+const YES = "是";
+const NO = "否";
+const C = { na: "EDEDED", good: "C6EFCE", goodText: "006100", bad: "FFC7CE", badText: "9C0006", warn: "FFEB9C", warnText: "9C5700" };
+const thin = { top: "thin", bottom: "thin", left: "thin", right: "thin", color: "808080" } as const;
+
+const EXTRA_STYLES: Record<string, CellStyle> = {
+  headerUser: { ...STYLES.header, numFmt: "@" },
+  blockTitle: { font: { bold: true, size: 11 }, horizontal: "left", vertical: "bottom", numFmt: "@" },
+  userText: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+  count: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0" },
+  score: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
+  final: { font: { size: 10, bold: true }, fill: "DCE6F1", border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
+  rank: { font: { size: 11, bold: true }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0" },
+  statusText: { font: { size: 10, bold: true }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top" },
+  percent: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0%" },
+  percent1: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0%" },
+  points: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0" },
+  spread: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0" },
+  flag: { font: { size: 10, bold: true, color: C.badText }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top" },
+  na: { font: { size: 10 }, fill: C.na, border: thin, horizontal: "center", vertical: "top" },
+  inputScore: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
+  inputNumber: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "middle", numFmt: "General" },
+  inputPercent: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "middle", numFmt: "0%" },
+  inputChoice: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "@" },
+  paramLabel: { font: { size: 10, bold: true }, fill: "F2F2F2", border: thin, horizontal: "left", vertical: "middle", wrap: true },
+  paramValue: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "middle", numFmt: "@" },
+  paramPercent: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "middle", numFmt: "0%" },
+  paramNote: { font: { size: 9, color: "7F7F7F" }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
+  longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+};
+for (const s of Object.values(EXTRA_STYLES)) s.font = { ...s.font, name: FONT };
+
+export const SUMMARY_STYLES: Record<string, CellStyle> = { ...STYLES, ...EXTRA_STYLES };
+
+const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+
+/** A4 landscape, one page wide, page numbers; `titleRow` repeated on every page. */
+function landscape(area: string, titleRow?: number): PrintLayout {
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area,
+    titleRows: titleRow ? { first: titleRow, last: titleRow } : undefined,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: MARGINS,
+    centerHorizontally: true,
+  };
+}
+/** Excel's limit on the text of one cell. */
+const MAX_CELL_TEXT = 32000;
+
+class Sheet {
+  readonly cells = new Map<string, CellLayout>();
+  readonly heights = new Map<number, number>();
+  readonly merges: string[] = [];
+  readonly validations: ValidationLayout[] = [];
+  readonly conditionalFormats: ConditionalFormatLayout[] = [];
+  columns: ColumnLayout[] = [];
+
+  constructor(
+    readonly key: SheetKey,
+    readonly name: string,
+  ) {}
+
+  set(ref: string, cell: Omit<CellLayout, "ref">): void {
+    this.cells.set(ref, { ref, ...cell });
+  }
+
+  text(ref: string, value: string, style: string): void {
+    this.set(ref, { value: value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value, style });
+  }
+
+  value(ref: string, value: Scalar, style: string): void {
+    this.set(ref, { value, style });
+  }
+
+  formula(ref: string, formula: string, result: Scalar, style: string): void {
+    this.set(ref, { formula, result, style });
+  }
+
+  input(ref: string, value: Scalar, style: string): void {
+    this.set(ref, { value: value === "" ? null : value, style, locked: false });
+  }
+
+  height(row: number, h: number): void {
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, h));
+  }
+
+  build(extra: { tabColor?: string; freeze?: { rows: number; columns: number }; print?: PrintLayout; protect: boolean }): SheetLayout {
+    const order = (ref: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      let c = 0;
+      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+      return Number(m[2]) * 100000 + c;
+    };
+    return {
+      key: this.key,
+      name: this.name,
+      visibility: "visible",
+      tabColor: extra.tabColor,
+      columns: this.columns,
+      rows: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
+      cells: [...this.cells.values()].sort((a, b) => order(a.ref) - order(b.ref)),
+      merges: this.merges,
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
+      freeze: extra.freeze,
+      protection: extra.protect ? { allowFormatColumns: true, allowFormatRows: true } : null,
+      print: extra.print,
+      showGridLines: false,
+    };
+  }
+}
+
+const ref = (col: string, row: number) => `${col}${row}`;
+const abs = (col: string, row: number) => `$${col}$${row}`;
+const ext = (sheet: string, col: string, row: number) => `${quoteSheet(sheet)}!${abs(col, row)}`;
+/** A cached number as the ROUND(…, 9) formulas give it. */
+const r9 = (x: Exact | null | undefined): number | "" => (x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9)));
+const text = (v: string) => `"${v.replace(/"/g, '""')}"`;
+const ST = (s: Status) => STATUS_TEXT[s].zh;
+
+interface Group {
+  rules: RuleSet;
+  applicants: { a: ApplicantResult; bundle: RubricBundle }[];
+}
+
+/** Builds the summary workbook's layout from an aggregation result. */
+export function buildSummaryLayout(result: AggregateResult, options: SummaryOptions = {}): SummaryLayout {
+  const lib = options.library ?? bundledLibrary();
+  const mode: FormulaMode = options.mode ?? "native";
+  const agg = options.aggregate ?? {};
+  const createdAt = options.createdAt ?? new Date(0).toISOString();
+
+  // Applicants by rule set, in the library's order of rule sets; within a group, in the engine's ranking order.
+  const order = lib.awards.flatMap((a) => a.ruleSets.map((r) => r.id));
+  const groups: Group[] = [];
+  for (const a of result.applicants) {
+    const bundle = lib.get(a.rubricId);
+    if (!bundle) continue; // no rubric known (e.g. a roster name without workbooks): only in 问题
+    let g = groups.find((x) => x.rules.id === bundle.rules.id);
+    if (!g) groups.push((g = { rules: bundle.rules, applicants: [] }));
+    g.applicants.push({ a, bundle });
+  }
+  groups.sort((x, y) => order.indexOf(x.rules.id) - order.indexOf(y.rules.id));
+
+  const parameters = parametersSheet(groups, agg);
+  const panels = panelsSheet(groups, parameters.map, mode);
+  const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result);
+  const details = detailsSheet(groups, result, parameters.map);
+  const problems = problemsSheet(result);
+  const feedback = feedbackSheet(groups, result);
+  const map: SummaryMap = {
+    ranking: ranking.map,
+    parameters: parameters.map,
+    panels: panels.map,
+    details: details.map,
+    problems: problems.map,
+    feedback: feedback.map,
+  };
+  return {
+    format: SUMMARY_FORMAT,
+    mode,
+    properties: {
+      title: "政府质量奖评审汇总表",
+      subject: `${result.applicants.length} 个申报者，${result.problems.length} 个问题`,
+      creator: GENERATOR,
+      created: createdAt,
+      keywords: SUMMARY_FORMAT,
+    },
+    styles: SUMMARY_STYLES,
+    sheets: [ranking.sheet, problems.sheet, parameters.sheet, panels.sheet, details.sheet, feedback.sheet],
+    names: [],
+    map,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 参数
+
+const METHODS = ["mean", "trimmed", "median"];
+
+function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
+  const s = new Sheet("parameters", SUMMARY_SHEET.parameters);
+  const rows = { ruleSet: 5, materialWeight: 6, onsiteWeight: 7, method: 8, advance: 9, final: 10, topN: 11, divergence: 12 };
+  const columns: Record<string, string> = {};
+  groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
+  const noteCol = colLetter(groups.length + 2);
+  s.columns = [{ col: "A", width: 24 }, ...groups.map((_, i) => ({ col: colLetter(i + 2), width: 22 })), { col: noteCol, width: 64 }];
+  s.text("A1", "评审参数", "title");
+  s.height(1, 26);
+  const how = "修改白底单元格，“汇总”工作表立即重新计算专家组得分、综合得分、结论和名次。分数线、名额留空表示不设。每种奖项（规则）一列，分别排名。";
+  s.text("A2", how, "note");
+  s.merges.push(`A2:${noteCol}2`);
+  s.height(2, 28);
+  s.text("A4", "参数", "header");
+  groups.forEach((g) => s.text(ref(columns[g.rules.id], 4), g.rules.name.zh, "header"));
+  s.text(ref(noteCol, 4), "说明", "header");
+  s.height(4, 30);
+  const label = (row: number, l: string, note: string) => {
+    s.text(ref("A", row), l, "paramLabel");
+    s.text(ref(noteCol, row), note, "paramNote");
+    s.height(row, rowHeight(wrappedLines(note, 64, 9), 9));
+  };
+  label(rows.ruleSet, "规则编号", "规则集编号（QA 函数按它取默认值，请勿修改）。");
+  label(rows.materialWeight, "材料评审权重", "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分（+ 公众满意度）。0 至 1，如 30%。");
+  label(rows.onsiteWeight, "现场评审权重", "= 1 − 材料评审权重（自动计算）。");
+  label(rows.method, "专家组合成方法", "mean：平均分；trimmed：去掉一个最高分和一个最低分后的平均分（不足 3 人时取平均分）；median：中位数。");
+  label(rows.advance, "进入现场评审分数线", "材料评审得分达到此分数（含）方可进入现场评审；留空表示不设。");
+  label(rows.final, "提名分数线", "综合得分达到此分数（含）方可列入候选；留空表示不设。");
+  label(rows.topN, "候选名额（前 N 名）", "达到提名分数线者按综合得分由高到低，不超过 N 名列入候选，其余为“超出名额”；并列者同名次；留空表示不限。");
+  label(rows.divergence, "专家分歧阈值（百分点）", "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。");
+  for (const g of groups) {
+    const col = columns[g.rules.id];
+    const r = g.rules;
+    const t = thresholdsOf(r, agg.thresholds);
+    const w = agg.materialWeight ?? stageWeight(r, "material");
+    s.text(ref(col, rows.ruleSet), r.id, "paramValue");
+    s.input(ref(col, rows.materialWeight), toNumber(w), "inputPercent");
+    s.formula(ref(col, rows.onsiteWeight), `1-${ref(col, rows.materialWeight)}`, Number((1 - toNumber(w)).toFixed(9)), "paramPercent");
+    s.input(ref(col, rows.method), agg.method ?? r.panelMethod, "inputChoice");
+    s.input(ref(col, rows.advance), t.advance === null ? null : toNumber(t.advance), "inputNumber");
+    s.input(ref(col, rows.final), t.final === null ? null : toNumber(t.final), "inputNumber");
+    s.input(ref(col, rows.topN), t.topN, "inputNumber");
+    s.input(ref(col, rows.divergence), agg.divergence ?? 20, "inputNumber");
+  }
+  if (groups.length) {
+    const last = colLetter(groups.length + 1);
+    const span = (row: number) => `B${row}:${last}${row}`;
+    s.validations.push(
+      { ref: span(rows.materialWeight), type: "decimal", min: 0, max: 1, allowBlank: false, error: { title: "权重无效", message: "材料评审权重应在 0 与 1 之间，如 30%。" } },
+      {
+        ref: span(rows.method),
+        type: "list",
+        list: METHODS,
+        allowBlank: false,
+        error: { title: "方法无效", message: "请选择 mean（平均分）、trimmed（去掉最高最低分）或 median（中位数）。" },
+      },
+      { ref: span(rows.advance), type: "decimal", min: 0, max: 100000, allowBlank: true, error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" } },
+      { ref: span(rows.final), type: "decimal", min: 0, max: 100000, allowBlank: true, error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" } },
+      { ref: span(rows.topN), type: "whole", min: 1, max: 100000, allowBlank: true, error: { title: "名额无效", message: "请填写正整数，或留空表示不限。" } },
+      { ref: span(rows.divergence), type: "decimal", min: 0, max: 100, allowBlank: false, error: { title: "阈值无效", message: "请填写 0 至 100 的百分点数，如 20。" } },
+    );
+  }
+  return { sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.divergence}`), protect: true }), map: { sheet: s.name, columns, rows } };
+}
+
+const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) => ext(p.sheet, p.columns[ruleSet], p.rows[key]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 专家分
+
+function panelsSheet(groups: Group[], params: ParametersMap, mode: FormulaMode): { sheet: SheetLayout; map: PanelsMap } {
+  const s = new Sheet("panels", SUMMARY_SHEET.panels);
+  const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
+  const totals = Array.from({ length: k }, (_, i) => colLetter(6 + i));
+  const experts = Array.from({ length: k }, (_, i) => colLetter(6 + k + i));
+  const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", score: "E", totals, experts };
+  s.columns = [
+    { col: "A", width: 26 },
+    { col: "B", width: 20 },
+    { col: "C", width: 10 },
+    { col: "D", width: 8 },
+    { col: "E", width: 11 },
+    ...totals.map((col) => ({ col, width: 10 })),
+    ...experts.map((col) => ({ col, width: 10 })),
+  ];
+  const lastCol = experts[k - 1];
+  s.text("A1", "各专家总分与专家组得分", "title");
+  s.height(1, 26);
+  const how = "每行为一个申报者的一个评审阶段：各专家的总分（由评分引擎按评分表重新计算）并排列出，专家组得分按“参数”中的合成方法计算。修改某位专家的总分（白底单元格），汇总表立即重新计算。已回避、未填写完整、无效或重复的评分表不在此列，见“问题”。";
+  s.text("A2", how, "note");
+  s.merges.push(`A2:${lastCol}2`);
+  s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
+  const header = 4;
+  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分"].forEach((h, i) => s.text(ref(colLetter(i + 1), header), h, "header"));
+  totals.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}总分`, "header"));
+  experts.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}`, "header"));
+  s.height(header, 30);
+  const rows: PanelsMap["rows"] = [];
+  let row = header + 1;
+  for (const g of groups) {
+    const method = param(params, g.rules.id, "method");
+    for (const { a } of g.applicants) {
+      for (const stage of ["material", "onsite"] as const) {
+        const st = a[stage];
+        const n = Math.max(1, st.totals.length);
+        const range = `${totals[0]}${row}:${totals[n - 1]}${row}`;
+        s.text(ref("A", row), a.applicant, "userText");
+        s.text(ref("B", row), g.rules.name.zh, "text");
+        s.text(ref("C", row), STAGE_NAME[stage], "text");
+        const count = ref("D", row);
+        s.formula(count, `COUNT(${range})`, st.totals.length, "count");
+        const combine =
+          mode === "custom"
+            ? `QA.PANEL(${range},${method})`
+            : `IF(${method}="median",MEDIAN(${range}),IF(AND(${method}="trimmed",${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
+        s.formula(ref("E", row), `IF(${count}=0,"",ROUND(${combine},9))`, r9(st.score), "final");
+        st.totals.forEach((t, i) => {
+          s.input(ref(totals[i], row), r9(t), "inputScore");
+          s.text(ref(experts[i], row), st.experts[i], "userText");
+        });
+        if (st.totals.length === 0) s.input(ref(totals[0], row), null, "inputScore");
+        rows.push({ applicant: a.applicant, stage, row });
+        row++;
+      }
+    }
+  }
+  if (rows.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
+  return {
+    sheet: s.build({ tabColor: "548235", freeze: { rows: header, columns: 1 }, print: landscape(`A1:${lastCol}${Math.max(row, header + 1)}`, header), protect: true }),
+    map: { sheet: s.name, columns, rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 汇总
+
+function rankingSheet(
+  groups: Group[],
+  panels: PanelsMap,
+  params: ParametersMap,
+  mode: FormulaMode,
+  files: number | undefined,
+  result: AggregateResult,
+): { sheet: SheetLayout; map: RankingMap } {
+  const s = new Sheet("ranking", SUMMARY_SHEET.ranking);
+  const spec: [keyof RankingMap["columns"], string, number, boolean?][] = [
+    ["applicant", "申报者", 26],
+    ["rubric", "评分标准", 18],
+    ["materialExperts", "材料评审\n专家数", 8],
+    ["material", "材料评审\n得分", 10],
+    ["onsiteExperts", "现场评审\n专家数", 8],
+    ["onsite", "现场评审\n得分", 10],
+    ["bonus", "加分", 7],
+    ["public", "公众\n满意度", 8],
+    ["final", "综合得分", 10],
+    ["veto", "否决", 6],
+    ["rank", "名次", 6],
+    ["status", "结论", 12],
+    ["rankNote", "名次说明", 16],
+    ["vetoReason", "否决事由（专家、事项、依据）", 36],
+    ["notes", "备注", 30],
+    ["preStatus", "初步结论", 12, true],
+    ["excluded", "不参加排名", 8, true],
+  ];
+  const cols = {} as RankingMap["columns"];
+  spec.forEach(([key], i) => (cols[key] = colLetter(i + 1)));
+  s.columns = spec.map(([, , width, hidden], i) => ({ col: colLetter(i + 1), width, hidden }));
+  const lastVisible = cols.notes;
+  s.text("A1", "政府质量奖评审汇总", "title");
+  s.merges.push(`A1:${lastVisible}1`);
+  s.height(1, 26);
+  const used = result.used.length;
+  const info = `共 ${result.applicants.length} 个申报者；${files !== undefined ? `收到 ${files} 份文件，` : ""}计入 ${used} 份评分表；问题 ${result.problems.length} 个（见“问题”）。公式：${
+    mode === "custom" ? "custom（Scorebook 加载项的 QA. 函数）" : "native（普通 Excel 公式）"
+  }。`;
+  s.text("A2", info, "note");
+  s.merges.push(`A2:${lastVisible}2`);
+  const how =
+    "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分 + 公众满意度（权重、合成方法、分数线和名额见“参数”）。否决的申报者不参加排名，“名次”列为其假定名次。白底单元格（加分、公众满意度、否决）可以修改，修改后立即重新计算结论和名次；专家总分在“专家分”中修改。";
+  s.text("A3", how, "note");
+  s.merges.push(`A3:${lastVisible}3`);
+  s.height(3, rowHeight(wrappedLines(how, 150, 9), 9));
+
+  const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
+  const groupsMap: RankingMap["groups"] = [];
+  let row = 5;
+  for (const g of groups) {
+    const rs = g.rules.id;
+    const titleRow = row;
+    s.text(ref("A", titleRow), `${g.rules.name.zh}（${rs}）`, "section");
+    s.height(titleRow, 24);
+    const headerRow = titleRow + 1;
+    spec.forEach(([, h], i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
+    s.height(headerRow, 30);
+    const first = headerRow + 1;
+    const last = first + g.applicants.length - 1;
+    const rows: { applicant: string; row: number }[] = [];
+    const P = (key: keyof ParametersMap["rows"]) => param(params, rs, key);
+    g.applicants.forEach(({ a, bundle }, i) => {
+      const r = first + i;
+      rows.push({ applicant: a.applicant, row: r });
+      const at = (key: keyof RankingMap["columns"]) => ref(cols[key], r);
+      const span = (key: keyof RankingMap["columns"]) => `${abs(cols[key], first)}:${abs(cols[key], last)}`;
+      const mRow = panelRow.get(`${a.applicant}\u0000material`)!;
+      const oRow = panelRow.get(`${a.applicant}\u0000onsite`)!;
+      s.text(at("applicant"), a.applicant, "userText");
+      s.text(at("rubric"), bundle.rubric.id, "text");
+      s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), a.material.totals.length, "count");
+      s.formula(at("material"), ext(panels.sheet, "E", mRow), r9(a.material.score), "score");
+      s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), a.onsite.totals.length, "count");
+      s.formula(at("onsite"), ext(panels.sheet, "E", oRow), r9(a.onsite.score), "score");
+      s.input(at("bonus"), r9(a.bonus), "inputScore");
+      if (g.rules.publicSatisfaction) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
+      else s.value(at("public"), null, "na");
+      const [D, F, G, H, I, J, K, L, Pc, Q] = (["material", "onsite", "bonus", "public", "final", "veto", "rank", "status", "preStatus", "excluded"] as const).map(at);
+      const finalF =
+        mode === "custom"
+          ? `IF(OR(${D}="",${F}=""),"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
+          : `IF(OR(${D}="",${F}=""),"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
+      s.formula(I, finalF, r9(a.final), "final");
+      s.input(J, a.vetoed ? YES : NO, "inputChoice");
+      const pre: Status = a.status === "over-limit" ? "candidate" : a.status;
+      const preF =
+        mode === "custom"
+          ? `QA.STATUS(${I},${D},${J},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`
+          : `IF(${J}=${text(YES)},${text(ST("vetoed"))},IF(${D}="",${text(ST("incomplete"))},IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},IF(${I}="",${text(ST("no-onsite"))},IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})))))`;
+      s.formula(Pc, preF, ST(pre), "text");
+      const excluded = pre !== "candidate" && pre !== "below-threshold";
+      s.formula(Q, `NOT(OR(${Pc}=${text(ST("candidate"))},${Pc}=${text(ST("below-threshold"))}))`, excluded, "text");
+      const rankOf =
+        mode === "custom" ? `QA.RANK(${I},${span("final")},${span("excluded")})` : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
+      const shownRank = a.rank ?? a.wouldBeRank;
+      s.formula(K, `IF(OR(${I}="",AND(${Q},${Pc}<>${text(ST("vetoed"))})),"",${rankOf})`, shownRank ?? "", "rank");
+      s.formula(
+        L,
+        `IF(AND(${Pc}=${text(ST("candidate"))},${P("topN")}<>"",${K}<>""),IF(${K}>${P("topN")},${text(ST("over-limit"))},${Pc}),${Pc})`,
+        ST(a.status),
+        "statusText",
+      );
+      s.formula(
+        at("rankNote"),
+        `IF(AND(${Pc}=${text(ST("vetoed"))},${K}<>""),"假定名次：已否决，不占名次","")`,
+        a.status === "vetoed" && shownRank !== null ? "假定名次：已否决，不占名次" : "",
+        "smallText",
+      );
+      const reason = a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）：${v.text}${v.note ? `——${v.note}` : ""}`).join("\n");
+      s.text(at("vetoReason"), reason, "userText");
+      const notes = a.notes.map((n) => n.zh).join("；");
+      s.text(at("notes"), notes, "smallText");
+      s.height(r, Math.max(20, rowHeight(Math.max(wrappedLines(reason || " ", 36, 10), wrappedLines(notes || " ", 30, 9)), 10)));
+    });
+    const statusRange = `${cols.status}${first}:${cols.status}${last}`;
+    s.conditionalFormats.push(
+      { ref: statusRange, formula: `${cols.status}${first}=${text(ST("vetoed"))}`, fill: C.bad, fontColor: C.badText, bold: true, priority: 1 },
+      { ref: statusRange, formula: `${cols.status}${first}=${text(ST("candidate"))}`, fill: C.good, fontColor: C.goodText, bold: true, priority: 2 },
+      { ref: `${cols.veto}${first}:${cols.veto}${last}`, formula: `${cols.veto}${first}=${text(YES)}`, fill: C.bad, fontColor: C.badText, bold: true, priority: 3 },
+    );
+    s.validations.push(
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        type: "list",
+        list: [YES, NO],
+        allowBlank: false,
+        error: { title: "否决", message: "请选择“是”或“否”。" },
+        prompt: { title: "否决", message: "是：取消评奖资格（不参加排名）。" },
+      },
+      { ref: `${cols.bonus}${first}:${cols.bonus}${last}`, type: "decimal", min: 0, max: 1000, allowBlank: true, error: { title: "加分无效", message: "请填写非负数。" } },
+    );
+    if (g.rules.publicSatisfaction)
+      s.validations.push({
+        ref: `${cols.public}${first}:${cols.public}${last}`,
+        type: "decimal",
+        min: 0,
+        max: g.rules.publicSatisfaction.max,
+        allowBlank: true,
+        error: { title: "公众满意度无效", message: `请填写 0 至 ${g.rules.publicSatisfaction.max} 分。` },
+      });
+    groupsMap.push({ ruleSet: rs, titleRow, headerRow, firstRow: first, lastRow: last, rows });
+    row = last + 2;
+  }
+  if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
+  const print: PrintLayout = {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area: `A1:${lastVisible}${Math.max(5, row)}`,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: MARGINS,
+    centerHorizontally: true,
+  };
+  return {
+    sheet: s.build({ tabColor: "1F4E78", freeze: { rows: 0, columns: 1 }, print, protect: true }),
+    map: { sheet: s.name, columns: cols, groups: groupsMap },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 明细
+
+function sheetsOf(result: AggregateResult, files: readonly string[]): ReturnedSheet[] {
+  return files.map((f) => result.used.find((u) => u.file === f)).filter((x): x is ReturnedSheet => !!x);
+}
+
+function detailsSheet(groups: Group[], result: AggregateResult, params: ParametersMap): { sheet: SheetLayout; map: DetailsMap } {
+  const s = new Sheet("details", SUMMARY_SHEET.details);
+  const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
+  s.columns = [
+    { col: "A", width: 7 },
+    { col: "B", width: 20 },
+    { col: "C", width: 6 },
+    ...Array.from({ length: k + 6 }, (_, i) => ({ col: colLetter(4 + i), width: 10 })),
+  ];
+  const lastCol = colLetter(3 + k + 6);
+  s.text("A1", "评分明细与专家分歧", "title");
+  s.height(1, 26);
+  const how =
+    "各专家对每个评价项目的输入（成熟度或得分）并排列出，右侧为专家组统计。极差以百分点计（按分值计分的项目折算为占分值的百分比）；成熟度分属不同档次，或极差超过“参数”中的分歧阈值，标为“分歧”（黄色），提交专家组合议。";
+  s.text("A2", how, "note");
+  s.merges.push(`A2:${lastCol}2`);
+  s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
+  const blocks: DetailsMap["blocks"] = [];
+  let row = 4;
+  for (const g of groups) {
+    const limit = param(params, g.rules.id, "divergence");
+    for (const { a, bundle } of g.applicants) {
+      const maturity = bundle.rubric.scoring === "maturity";
+      for (const stage of ["material", "onsite"] as StageId[]) {
+        const used = sheetsOf(result, a[stage].files);
+        if (used.length === 0) continue;
+        const n = used.length;
+        const titleRow = row;
+        s.text(ref("A", titleRow), `${a.applicant} · ${STAGE_NAME[stage]}（${bundle.rubric.id}，${n} 位专家）`, "blockTitle");
+        s.height(titleRow, 22);
+        const headerRow = titleRow + 1;
+        const inputs = Array.from({ length: n }, (_, i) => colLetter(4 + i));
+        const [mean, min, max, spread, bands, divergent] = Array.from({ length: 6 }, (_, i) => colLetter(4 + n + i));
+        ["编号", "评价项目", "分值"].forEach((h, i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
+        used.forEach((u, i) => s.text(ref(inputs[i], headerRow), u.expert, "headerUser"));
+        [maturity ? "平均" : "平均分", "最低", "最高", "极差\n(百分点)", "跨档", "分歧"].forEach((h, i) => s.text(ref(colLetter(4 + n + i), headerRow), h, "header"));
+        s.height(headerRow, 30);
+        const first = headerRow + 1;
+        const items: { code: string; row: number }[] = [];
+        const divs = result.divergences.filter((d) => d.applicant === a.applicant && d.stage === stage);
+        bundle.rubric.items.forEach((item, i) => {
+          const r = first + i;
+          items.push({ code: item.code, row: r });
+          s.text(ref("A", r), item.code, "code");
+          s.text(ref("B", r), item.name, "text");
+          s.value(ref("C", r), item.points, "count");
+          const values: number[] = [];
+          used.forEach((u, j) => {
+            const v = u.items.find((x) => x.code === item.code)?.value ?? null;
+            if (v !== null) values.push(v);
+            s.value(ref(inputs[j], r), v === null ? null : maturity ? Number((v / 100).toFixed(9)) : v, maturity ? "percent" : "points");
+          });
+          const range = `${inputs[0]}${r}:${inputs[n - 1]}${r}`;
+          const style = maturity ? "percent" : "score";
+          const asFraction = (x: number) => (maturity ? Number((x / 100).toFixed(9)) : x);
+          const avg = values.length ? values.reduce((p, x) => p + x, 0) / values.length : null;
+          s.formula(ref(mean, r), `IF(COUNT(${range})=0,"",AVERAGE(${range}))`, avg === null ? "" : asFraction(avg), maturity ? "percent1" : style);
+          s.formula(ref(min, r), `IF(COUNT(${range})=0,"",MIN(${range}))`, values.length ? asFraction(Math.min(...values)) : "", style);
+          s.formula(ref(max, r), `IF(COUNT(${range})=0,"",MAX(${range}))`, values.length ? asFraction(Math.max(...values)) : "", style);
+          const pct = values.map((v) => (maturity ? v : (v / item.points) * 100));
+          const spreadValue = values.length >= 2 ? Number((Math.max(...pct) - Math.min(...pct)).toFixed(9)) : "";
+          const spreadF = maturity
+            ? `IF(COUNT(${range})<2,"",ROUND((MAX(${range})-MIN(${range}))*100,9))`
+            : `IF(COUNT(${range})<2,"",ROUND((MAX(${range})-MIN(${range}))/${ref("C", r)}*100,9))`;
+          s.formula(ref(spread, r), spreadF, spreadValue, "spread");
+          const d = divs.find((x) => x.code === item.code);
+          const bandText = d && d.bands.length > 1 ? `第 ${d.bands.join("、")} 档` : "";
+          s.text(ref(bands, r), bandText, "smallText");
+          const isDivergent = !!d;
+          s.formula(
+            ref(divergent, r),
+            `IF(OR(${ref(bands, r)}<>"",IF(${ref(spread, r)}="",FALSE,${ref(spread, r)}>${limit})),"分歧","")`,
+            isDivergent ? "分歧" : "",
+            "flag",
+          );
+        });
+        const last = first + bundle.rubric.items.length - 1;
+        const totalRow = last + 1;
+        s.text(ref("B", totalRow), "总分", "sumLabel");
+        s.value(ref("C", totalRow), bundle.rubric.totalPoints, "count");
+        used.forEach((u, j) => s.value(ref(inputs[j], totalRow), r9(u.total), "score"));
+        s.conditionalFormats.push({ ref: `A${first}:${divergent}${last}`, formula: `$${divergent}${first}="分歧"`, fill: C.warn, priority: blocks.length + 1 });
+        blocks.push({
+          applicant: a.applicant,
+          stage: stage as "material" | "onsite",
+          titleRow,
+          headerRow,
+          firstRow: first,
+          lastRow: last,
+          items,
+          columns: { code: "A", inputs, mean, min, max, spread, bands, divergent },
+        });
+        row = totalRow + 2;
+      }
+    }
+  }
+  if (blocks.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
+  return { sheet: s.build({ tabColor: "BF8F00", print: landscape(`A1:${lastCol}${row}`), protect: true }), map: { sheet: s.name, blocks } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 问题
+
+function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["problems"] } {
+  const s = new Sheet("problems", SUMMARY_SHEET.problems);
+  s.columns = [
+    { col: "A", width: 5 },
+    { col: "B", width: 40 },
+    { col: "C", width: 20 },
+    { col: "D", width: 12 },
+    { col: "E", width: 80 },
+    { col: "F", width: 16 },
+  ];
+  s.text("A1", `问题清单（${result.problems.length} 个）`, "title");
+  s.height(1, 26);
+  const how = "每个问题一行。未计入的评分表不影响其他评分表；处理后（如补齐、重新提交）再次汇总即可。源文件从不被修改。";
+  s.text("A2", how, "note");
+  s.merges.push("A2:F2");
+  const header = 3;
+  ["序号", "文件", "申报者", "类别", "说明", "代码"].forEach((h, i) => s.text(ref(colLetter(i + 1), header), h, "header"));
+  s.height(header, 22);
+  const first = header + 1;
+  result.problems.forEach((p, i) => {
+    const r = first + i;
+    s.value(ref("A", r), i + 1, "count");
+    s.text(ref("B", r), p.file, "userText");
+    s.text(ref("C", r), p.applicant ?? "", "userText");
+    s.text(ref("D", r), problemKind(p.code), "text");
+    s.text(ref("E", r), p.reason, "userText");
+    s.text(ref("F", r), p.code, "idText");
+    s.height(r, rowHeight(Math.max(wrappedLines(p.reason, 80, 10), wrappedLines(p.file, 40, 10)), 10));
+  });
+  if (result.problems.length === 0) s.text(ref("B", first), "未发现问题：全部评分表均已计入。", "text");
+  const last = Math.max(first, first + result.problems.length - 1);
+  return {
+    sheet: s.build({ tabColor: result.problems.length ? "C00000" : "548235", freeze: { rows: header, columns: 0 }, print: landscape(`A1:F${last}`, header), protect: false }),
+    map: { sheet: s.name, headerRow: header, firstRow: first, lastRow: result.problems.length ? last : first - 1 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 反馈
+
+function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["feedback"] } {
+  const s = new Sheet("feedback", SUMMARY_SHEET.feedback);
+  s.columns = [
+    { col: "A", width: 7 },
+    { col: "B", width: 18 },
+    { col: "C", width: 60 },
+    { col: "D", width: 60 },
+  ];
+  s.text("A1", "反馈意见汇总（优势与改进机会）", "title");
+  s.height(1, 26);
+  const how = "各专家在评分表中填写的优势与改进机会，按申报者和评价项目汇集（相同的意见只列一次，不署专家姓名），作为撰写反馈报告的起点。本表可自由编辑。";
+  s.text("A2", how, "note");
+  s.merges.push("A2:D2");
+  s.height(2, 28);
+  const applicants: { applicant: string; titleRow: number }[] = [];
+  let row = 4;
+  for (const g of groups) {
+    for (const { a, bundle } of g.applicants) {
+      const used = [...sheetsOf(result, a.material.files), ...sheetsOf(result, a.onsite.files)];
+      if (used.length === 0) continue;
+      applicants.push({ applicant: a.applicant, titleRow: row });
+      s.text(ref("A", row), `${a.applicant}（${bundle.rubric.title.zh}）`, "blockTitle");
+      s.height(row, 22);
+      row++;
+      ["编号", "评价项目", "主要优势", "改进机会"].forEach((h, i) => s.text(ref(colLetter(i + 1), row), h, "header"));
+      row++;
+      let any = false;
+      for (const item of bundle.rubric.items) {
+        const collect = (what: "strengths" | "opportunities") => {
+          const seen = new Set<string>();
+          const lines: string[] = [];
+          for (const u of used) {
+            const t = (u.items.find((x) => x.code === item.code)?.[what] ?? "").trim();
+            if (!t || seen.has(t)) continue;
+            seen.add(t);
+            lines.push(`【${STAGE_NAME[u.stage]}】${t}`);
+          }
+          return lines.join("\n");
+        };
+        const strengths = collect("strengths");
+        const opportunities = collect("opportunities");
+        if (!strengths && !opportunities) continue;
+        any = true;
+        s.text(ref("A", row), item.code, "code");
+        s.text(ref("B", row), item.name, "text");
+        s.text(ref("C", row), strengths, "longText");
+        s.text(ref("D", row), opportunities, "longText");
+        s.height(row, rowHeight(Math.max(wrappedLines(strengths || " ", 60, 10), wrappedLines(opportunities || " ", 60, 10)), 10));
+        row++;
+      }
+      if (!any) {
+        s.text(ref("A", row), "（专家未填写优势与改进机会）", "note");
+        row++;
+      }
+      row++;
+    }
+  }
+  if (applicants.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
+  const print: PrintLayout = { paper: "A4", orientation: "portrait", fitToWidth: 1, fitToHeight: 0, area: `A1:D${row}`, footer: { center: "第 &P 页，共 &N 页" }, margins: MARGINS };
+  return { sheet: s.build({ tabColor: "2F75B5", print, protect: false }), map: { sheet: s.name, applicants } };
+}

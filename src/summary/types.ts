@@ -1,0 +1,90 @@
+// The secretariat's summary workbook (汇总表) as data: the same renderer-neutral layout types as the scoring
+// workbook (src/workbook/types.ts, read its conventions), so that src/xlsx/write.ts writes it to a file and the task
+// pane writes it into the open workbook. The map tells where everything is, for tests and for the task pane.
+import type { FormulaMode, RenderableLayout } from "../workbook/types";
+
+export const SUMMARY_FORMAT = "scorebook.summary-workbook";
+
+/** The summary's sheet names. */
+export const SUMMARY_SHEET = {
+  ranking: "汇总",
+  problems: "问题",
+  parameters: "参数",
+  panels: "专家分",
+  details: "明细",
+  feedback: "反馈",
+} as const;
+
+/** 汇总: one block of rows per rule set (organisations and individuals are ranked separately). */
+export interface RankingMap {
+  sheet: string;
+  columns: {
+    applicant: string;
+    rubric: string;
+    materialExperts: string;
+    material: string;
+    onsiteExperts: string;
+    onsite: string;
+    /** Inputs (what-if): bonus, public satisfaction, veto 是/否. */
+    bonus: string;
+    public: string;
+    final: string;
+    veto: string;
+    rank: string;
+    status: string;
+    /** Says when a rank is the one a vetoed applicant would have had. */
+    rankNote: string;
+    /** Who flagged what and why (the engine's text). */
+    vetoReason: string;
+    notes: string;
+    /** Hidden helpers: the status before the top-N limit, and TRUE when the row is left out of the ranking. */
+    preStatus: string;
+    excluded: string;
+  };
+  groups: { ruleSet: string; titleRow: number; headerRow: number; firstRow: number; lastRow: number; rows: { applicant: string; row: number }[] }[];
+}
+
+/** 参数: one column per rule set, one row per parameter. */
+export interface ParametersMap {
+  sheet: string;
+  /** Rule set id → column letter. */
+  columns: Record<string, string>;
+  rows: { ruleSet: number; materialWeight: number; onsiteWeight: number; method: number; advance: number; final: number; topN: number; divergence: number };
+}
+
+/** 专家分: one row per applicant and stage, the experts' totals side by side. */
+export interface PanelsMap {
+  sheet: string;
+  columns: { applicant: string; ruleSet: string; stage: string; count: string; score: string; totals: string[]; experts: string[] };
+  rows: { applicant: string; stage: "material" | "onsite"; row: number }[];
+}
+
+/** 明细: one block per applicant and stage, an item per row, the experts' inputs side by side. */
+export interface DetailsMap {
+  sheet: string;
+  blocks: {
+    applicant: string;
+    stage: "material" | "onsite";
+    titleRow: number;
+    headerRow: number;
+    firstRow: number;
+    lastRow: number;
+    items: { code: string; row: number }[];
+    columns: { code: string; inputs: string[]; mean: string; min: string; max: string; spread: string; bands: string; divergent: string };
+  }[];
+}
+
+export interface SummaryMap {
+  ranking: RankingMap;
+  parameters: ParametersMap;
+  panels: PanelsMap;
+  details: DetailsMap;
+  problems: { sheet: string; headerRow: number; firstRow: number; lastRow: number };
+  feedback: { sheet: string; applicants: { applicant: string; titleRow: number }[] };
+}
+
+export interface SummaryLayout extends RenderableLayout {
+  format: typeof SUMMARY_FORMAT;
+  mode: FormulaMode;
+  map: SummaryMap;
+}
