@@ -1,0 +1,124 @@
+// End to end in headless Chromium against the built preview (as test/e2e/preview.test.ts): the secretariat's 汇总 tab.
+// Four scoring sets (two applicants, both stages) are generated into the preview workbook and filled in, then 汇总 aggregates the open workbook,
+// shows the ranking, and writes the summary sheets, which appear as sheet tabs in the grid. The summary code is a
+// lazy chunk (summary.*.js) fetched only then; every request stays on the page's own origin. The pane stays 320 px
+// wide without horizontal scrolling. Screenshots go to test/output/ (git-ignored).
+import { existsSync, mkdirSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import { servePreview, type PreviewServer } from "../../scripts/serve-preview";
+
+const ROOT = path.join(__dirname, "../..");
+const DIST = process.env.PREVIEW_DIST ?? path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "test/output");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CI = process.env.CI === "true";
+const haveChromium = existsSync(CHROMIUM);
+const built = existsSync(path.join(DIST, "preview.html"));
+if (CI && !haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
+if (CI && !built) throw new Error("dist/preview.html is missing: .ci/run must run `npm run build` before the tests");
+const maybe = haveChromium && built ? describe : describe.skip;
+
+jest.setTimeout(120_000);
+
+maybe("task pane preview in Chromium: 汇总", () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import("playwright-core");
+    mkdirSync(OUT, { recursive: true });
+    server = await servePreview(DIST);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("request", (r) => {
+      if (!r.url().startsWith(`${server.url}/`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url());
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/preview.html`);
+    await page.locator("#pane h1").waitFor();
+    return page;
+  }
+
+  /** Generates a scoring set (the form suggests the next free suffix by itself) and fills it in completely. */
+  async function scoringSet(page: Page, applicant: string, stage: "材料评审" | "现场评审", suffix: string, value: string) {
+    const pane = page.locator("#pane");
+    await pane.getByRole("tab", { name: "生成" }).click();
+    await pane.getByLabel("奖项").selectOption("hebei-2022");
+    await pane.getByLabel("评价标准").selectOption("hebei-organization");
+    await pane.getByLabel("申报单位").fill(applicant);
+    await pane.getByLabel("评审专家").fill("李四");
+    await pane.getByLabel(stage).check();
+    await pane.getByRole("button", { name: "生成评分表" }).click();
+    await pane.getByText(`已生成评分表：封面${suffix}、`).waitFor({ state: "attached" }); // the pane moves on to 检查
+    await page.evaluate(
+      ({ suffix, value }) => {
+        const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } }).scorebookPreview;
+        for (let row = 5; row <= 27; row++) wb.enter(`评分${suffix}`, `G${row}`, value);
+        for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, "否");
+        wb.enter(`封面${suffix}`, "C16", "无利害关系");
+        wb.enter(`封面${suffix}`, "C9", "2025-06-30");
+      },
+      { suffix, value },
+    );
+  }
+
+  it("aggregates the open workbook's scoring sets, shows the ranking and writes the summary sheets", async () => {
+    const page = await open();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(path.basename(new URL(r.url()).pathname));
+    });
+    await scoringSet(page, "河北甲公司", "材料评审", "", "80%");
+    await scoringSet(page, "河北甲公司", "现场评审", " (2)", "85%");
+    await scoringSet(page, "河北乙公司", "材料评审", " (3)", "70%");
+    await scoringSet(page, "河北乙公司", "现场评审", " (4)", "75%");
+    expect(scripts.filter((s) => s.startsWith("summary."))).toEqual([]);
+
+    const pane = page.locator("#pane");
+    await pane.getByRole("tab", { name: "汇总" }).click();
+    await pane.getByRole("button", { name: "汇总", exact: true }).click();
+    await pane.getByText("共 4 份评分表，4 份计入，2 个申报者").waitFor();
+    expect(scripts.some((s) => s.startsWith("summary."))).toBe(true);
+    const table = pane.getByRole("table", { name: "排名" });
+    const names = await table.locator("tbody th").allTextContents();
+    expect(names).toEqual(["河北甲公司", "河北乙公司"]);
+    const finals = await table.locator("tbody td:nth-child(3)").allTextContents();
+    expect(Number(finals[0])).toBeGreaterThan(Number(finals[1]));
+    expect(await table.locator("tbody td:first-child").allTextContents()).toEqual(["1", "2"]);
+
+    await pane.getByRole("button", { name: "写入汇总表" }).click();
+    await pane.getByText("已写入汇总表：汇总、问题、参数、专家分、明细、反馈").waitFor();
+    const tabs = await page.locator(".sheet-tabs [role=tab]").allTextContents();
+    expect(tabs).toEqual(expect.arrayContaining(["汇总", "问题", "参数", "专家分", "明细", "反馈"]));
+    // The grid shows 汇总 (written last, activated), with the applicants in it.
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "汇总", exact: true }).click();
+    await page.locator("#grid td", { hasText: "河北甲公司" }).first().waitFor();
+    await page.screenshot({ path: path.join(OUT, "taskpane-summary.png") });
+    await pane.screenshot({ path: path.join(OUT, "taskpane-pane-summary.png") });
+
+    // 320 px wide, no horizontal scrolling.
+    const widths = await pane.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(widths.client).toBe(320);
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
