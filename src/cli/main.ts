@@ -2,13 +2,16 @@
 import { Command, CommanderError } from "commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
+import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** A progress display for long runs (scorebook aggregate); none when absent. */
+  progress?: () => Progress | null;
 }
 
-const defaultIo: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") };
+const defaultIo: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), progress: terminalProgress };
 
 export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   const program = new Command("scorebook")
@@ -60,6 +63,26 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
         "声明回避、公式或分值被改动、评分标准不符、不是评分表或不是 .xlsx (problems found)；2 参数错误或文件不存在 (usage error).",
     )
     .action(async (file: string, opts: { json?: boolean; rubric?: string }) => setCode(await scoreCommand(file, opts, io.out, io.err)));
+
+  program
+    .command("aggregate")
+    .description("汇总专家交回的评分表，排名并生成汇总表 (aggregate returned workbooks, rank the applicants, write the summary)")
+    .argument("<paths...>", "评分表 .xlsx 文件或文件夹（文件夹中的 .xlsx 逐层查找） (workbooks or folders)")
+    .option("--roster <file>", "名单 .csv 或 .xlsx：申报者、加分、公众满意度 (roster: applicant, bonus, public satisfaction)")
+    .option("--method <method>", "专家组合成方法：mean 平均分（默认按奖项规则）| trimmed 去掉最高最低分 | median 中位数 (panel method)")
+    .option("-o, --output <file>", "汇总表 .xlsx，默认 summary.xlsx (the summary workbook)")
+    .option("--formulas <mode>", "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)", "native")
+    .option("--json", "以 JSON 输出排名和问题 (print JSON)")
+    .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
+    .option("--workers <n>", "读取评分表的线程数，默认按 CPU 核数 (reader threads; 0 = main thread only)")
+    .addHelpText(
+      "after",
+      "\n例 (example):\n  scorebook aggregate 回收评分表/ --roster 名单.csv -o 汇总.xlsx\n" +
+        "源文件只读不写。退出码 (exit codes)：0 全部文件均已计入、没有问题 (every file used)；1 发现问题（无法读取、跳过或未计入的文件、" +
+        "名单错误、缺少现场评审、专家人数不足等），汇总表照常生成并列出全部问题 (problems found; the summary is still written)；" +
+        "2 参数错误、路径不存在、没有找到评分表、名单文件无法读取、汇总表已存在（未加 --force） (usage error).",
+    )
+    .action(async (paths: string[], opts: AggregateCliOptions) => setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)));
 
   return program;
 }

@@ -1,0 +1,172 @@
+// Benchmark of the secretariat's aggregation (not a test): 1,000 filled scoring workbooks (100 applicants × 5 experts
+// × 2 stages, hebei-organization, 23 items each) generated with the real layout and writer, then aggregated
+//   - by Scorebook: the lean zip reader on reader threads (src/aggregate), the engine, the summary layout;
+//   - the same on the main thread only (--workers 0);
+//   - the naive baseline: every file fully loaded with ExcelJS (src/xlsx/read.ts), then the same interpret() and engine;
+//   - the whole command line, `scorebook aggregate <dir> -o summary.xlsx`, as a user runs it (summary written).
+// Each measure runs in a fresh Node process, so that its peak memory (maxRSS, reader threads included) is its own.
+// Prints a Markdown table; docs/benchmarks.md records what it printed.
+//
+//   npx tsx scripts/bench-aggregate.ts [--applicants 100] [--experts 5] [--runs 3]
+//
+// The workbooks are written once into out/bench/ (about a minute) and reused while the spec is unchanged.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { aggregateFiles } from "../src/aggregate/run";
+import { collectInputs } from "../src/aggregate/files";
+import { aggregateReports } from "../src/summary";
+import { interpret, interpretCache } from "../src/workbook";
+import { readXlsx } from "../src/xlsx";
+import { sampleFiles, writeSample, type SampleSpec } from "./sample-workbooks";
+
+const ROOT = path.join(__dirname, "..");
+const OUT = path.join(ROOT, "out", "bench");
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function spec(applicants: number, experts: number): SampleSpec {
+  const names = (prefix: string) => Array.from({ length: experts }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);
+  return {
+    createdAt: "2026-05-20T09:00:00.000Z",
+    seed: 7,
+    groups: [
+      {
+        rubric: "hebei-organization",
+        experts: { material: names("材料专家"), onsite: names("现场专家") },
+        applicants: Array.from({ length: applicants }, (_, i) => ({ name: `测试申报单位${String(i + 1).padStart(3, "0")}`, level: 50 + ((i * 37) % 45) })),
+      },
+    ],
+  };
+}
+
+async function generate(s: SampleSpec, dir: string): Promise<number> {
+  const stamp = path.join(dir, "spec.json");
+  const files = sampleFiles(s);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === JSON.stringify(s)) return files.length;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const t0 = Date.now();
+  let n = 0;
+  for (const f of files) {
+    await writeSample(s, f, path.join(dir, "workbooks"));
+    if (++n % 100 === 0) process.stderr.write(`  generated ${n}/${files.length}\n`);
+  }
+  fs.writeFileSync(stamp, JSON.stringify(s));
+  process.stderr.write(`  generated ${files.length} workbooks in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return files.length;
+}
+
+interface Measure {
+  ms: number;
+  maxRssMb: number;
+  used: number;
+  problems: number;
+}
+
+/** One measure, in this (fresh) process: prints a JSON line. */
+async function measure(kind: string, dir: string): Promise<void> {
+  const t0 = performance.now();
+  let used = 0;
+  let problems = 0;
+  if (kind === "scorebook" || kind === "main-thread") {
+    const r = await aggregateFiles({ inputs: [dir], workers: kind === "main-thread" ? 0 : undefined });
+    used = r.result.used.length;
+    problems = r.result.problems.length;
+  } else if (kind === "exceljs") {
+    const { files } = await collectInputs([dir]);
+    const cache = interpretCache();
+    const reports = [];
+    for (const f of files) reports.push(interpret(await readXlsx(fs.readFileSync(f), f), { cache }));
+    const result = aggregateReports({ reports });
+    used = result.used.length;
+    problems = result.problems.length;
+  }
+  const ms = performance.now() - t0;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, maxRssMb, used, problems } satisfies Measure) + "\n");
+}
+
+function child(args: string[]): { ms: number; maxRssMb: number; used: number; problems: number; wallMs: number } {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Date.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  const line = r.stdout.trim().split("\n").pop() ?? "{}";
+  try {
+    return { ...(JSON.parse(line) as Measure), wallMs };
+  } catch {
+    return { ms: wallMs, maxRssMb: NaN, used: NaN, problems: NaN, wallMs };
+  }
+}
+
+/** The command line as a user runs it: wall time of the whole process (start-up, reading, summary written). */
+function cli(dir: string, out: string): { wallMs: number; code: number | null } {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "scorebook.js"), "aggregate", dir, "-o", out, "--force", "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { wallMs: Date.now() - t0, code: r.status };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf("--measure");
+  if (i >= 0) return measure(process.argv[i + 1], process.argv[i + 2]);
+  const applicants = arg("applicants", 100);
+  const experts = arg("experts", 5);
+  const runs = arg("runs", 3);
+  const s = spec(applicants, experts);
+  const dir = path.join(OUT, `${applicants}x${experts}`);
+  const n = await generate(s, dir);
+  const workbooks = path.join(dir, "workbooks");
+  const self = path.relative(ROOT, __filename);
+  const rows: { name: string; ms: number[]; rss: number[]; used: number }[] = [];
+  for (const kind of ["scorebook", "main-thread", "exceljs"]) {
+    const ms: number[] = [];
+    const rss: number[] = [];
+    let used = 0;
+    for (let k = 0; k < (kind === "exceljs" ? 1 : runs); k++) {
+      const m = child([self, "--measure", kind, workbooks]);
+      ms.push(m.ms);
+      rss.push(m.maxRssMb);
+      used = m.used;
+      process.stderr.write(`  ${kind}: ${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
+    }
+    rows.push({ name: kind, ms, rss, used });
+  }
+  const cliRuns = Array.from({ length: runs }, () => cli(workbooks, path.join(dir, "summary.xlsx")));
+  const base = median(rows.find((r) => r.name === "exceljs")!.ms);
+  const label: Record<string, string> = {
+    scorebook: `Scorebook: zip reader on ${Math.max(1, os.availableParallelism() - 0)} reader threads + engine + summary layout`,
+    "main-thread": "Scorebook, main thread only (--workers 0)",
+    exceljs: "naive baseline: every file loaded with ExcelJS, same interpret() and engine",
+  };
+  const lines = [
+    `${n} workbooks (${applicants} applicants × ${experts} experts × 2 stages, hebei-organization), ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
+    "",
+    "| measure | time (median) | files / s | peak memory (maxRSS) | vs. baseline |",
+    "|---|---|---|---|---|",
+    ...rows.map((r) => {
+      const t = median(r.ms);
+      return `| ${label[r.name]} | ${(t / 1000).toFixed(2)} s (${r.ms.map((x) => (x / 1000).toFixed(2)).join(" / ")}) | ${Math.round((n / t) * 1000)} | ${Math.round(median(r.rss))} MB | ${(base / t).toFixed(1)} × |`;
+    }),
+    `| \`scorebook aggregate <dir> -o summary.xlsx --json\`, whole process (start-up, reading, summary written) | ${(median(cliRuns.map((c) => c.wallMs)) / 1000).toFixed(2)} s (${cliRuns
+      .map((c) => (c.wallMs / 1000).toFixed(2))
+      .join(" / ")}) | ${Math.round((n / median(cliRuns.map((c) => c.wallMs))) * 1000)} | — | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
+    "",
+    `Every run counted ${rows.map((r) => r.used).join(" / ")} workbooks into the panels.`,
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// Which files to aggregate: files given one by one, and folders walked recursively for .xlsx workbooks. Nothing is
+// skipped silently: a file given by name that is not an .xlsx, and every other file found in a folder (Excel's
+// ~$ lock files, documents, images …), is reported as a problem with its name.
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { FileProblem } from "./read";
+
+export interface Inputs {
+  /** The workbooks to read, in a stable order: as given, folders sorted by path. */
+  files: string[];
+  /** Files not read, with the reason. */
+  skipped: FileProblem[];
+  /** Paths that do not exist (a usage error for the command line). */
+  missing: string[];
+}
+
+const isWorkbook = (name: string) => path.extname(name).toLowerCase() === ".xlsx";
+
+function skipReason(name: string): string {
+  if (name.startsWith("~$")) return "Excel 打开文件时生成的临时锁定文件（~$ 开头），不是评分表，已跳过";
+  const ext = path.extname(name).toLowerCase();
+  if (ext === ".xls") return "旧版 Excel 97–2003（.xls）文件，无法读取，已跳过；请在 Excel 中另存为 .xlsx";
+  if (ext === ".xlsm" || ext === ".xlsb") return `${ext} 文件不是 Scorebook 评分表（评分表为 .xlsx），已跳过`;
+  return "不是 .xlsx 文件，已跳过";
+}
+
+/**
+ * Collects the workbooks named by paths. `exclude` (e.g. the summary being written) is left out without a word;
+ * the same file reached twice is read once.
+ */
+export async function collectInputs(paths: readonly string[], exclude: readonly string[] = []): Promise<Inputs> {
+  const files: string[] = [];
+  const skipped: FileProblem[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const excluded = new Set(exclude.map((e) => path.resolve(e)));
+  const visitedDirs = new Set<string>();
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+
+  const addFile = async (file: string, explicit: boolean) => {
+    const key = await real(file);
+    if (seen.has(key) || excluded.has(path.resolve(file)) || excluded.has(key)) return;
+    seen.add(key);
+    const name = path.basename(file);
+    if (isWorkbook(name) && !name.startsWith("~$")) files.push(file);
+    else skipped.push({ file, code: "skipped", reason: explicit && !name.startsWith("~$") ? "不是 .xlsx 文件，未读取" : skipReason(name) });
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    const key = await real(dir);
+    if (visitedDirs.has(key)) return; // a link back up the tree
+    visitedDirs.add(key);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ file: dir, code: "unreadable", reason: `无法读取文件夹（${(e as Error).message}）` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const st = await fs.stat(p).catch(() => null);
+        isDir = !!st?.isDirectory();
+        isFile = !!st?.isFile();
+      }
+      if (isDir) await walk(p);
+      else if (isFile) await addFile(p, false);
+    }
+  };
+
+  for (const p of paths) {
+    const st = await fs.stat(p).catch(() => null);
+    if (!st) missing.push(p);
+    else if (st.isDirectory()) await walk(p);
+    else await addFile(p, true);
+  }
+  return { files, skipped, missing };
+}

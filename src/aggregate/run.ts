@@ -1,0 +1,99 @@
+// The secretariat's aggregation over files (Node): collect the workbooks, read every one (read only; one bad file
+// never stops the rest), aggregate with the engine and build the summary layout. No process.exit, no printing: the
+// command line (src/cli/aggregate.ts) does the talking, the task pane calls src/summary/secretariat.ts instead.
+import * as os from "os";
+import type { AggregateOptions, AggregateResult, Library } from "../core";
+import { aggregateRead, buildSummaryLayout, traceReport, type ReadResult, type SummaryLayout } from "../summary";
+import { interpretCache, type FormulaMode } from "../workbook";
+import { collectInputs } from "./files";
+import { interpretFile, shownPath, type ReadLimits } from "./read";
+import type { Roster } from "./roster";
+import { WorkerPool } from "./workers";
+
+export interface AggregateFilesOptions {
+  /** Files and folders, as given. */
+  inputs: readonly string[];
+  roster?: Roster;
+  options?: AggregateOptions;
+  mode?: FormulaMode;
+  /** Never read as input (the summary being written). */
+  exclude?: readonly string[];
+  /** Called after each file is read. */
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** Reader threads besides the main thread: default one per further CPU core (0 reads on the main thread only). */
+  workers?: number;
+  limits?: ReadLimits;
+  createdAt?: string;
+  library?: Library;
+}
+
+export interface AggregateFilesResult {
+  /** The workbooks found (shown paths). */
+  files: string[];
+  /** Paths that do not exist. */
+  missing: string[];
+  result: AggregateResult;
+  layout: SummaryLayout;
+  /** Workbooks read into a panel or left out for a reason of their own (everything but unreadable files). */
+  read: number;
+}
+
+/**
+ * Reads every file into a ReadResult (in the order given). The main thread reads too; with more than one core,
+ * reader threads share the files with it (one per further core by default, only for runs long enough to repay
+ * their start-up).
+ */
+export async function readAll(
+  files: readonly string[],
+  opts: { workers?: number; limits?: ReadLimits; onProgress?: (done: number, total: number, file: string) => void } = {},
+): Promise<ReadResult[]> {
+  const out: ReadResult[] = new Array(files.length);
+  let done = 0;
+  let next = 0;
+  const tick = (i: number) => opts.onProgress?.(++done, files.length, files[i]);
+  const take = () => (next < files.length ? next++ : -1);
+  const wanted = opts.workers ?? Math.max(0, os.availableParallelism() - 1);
+  const workers = files.length >= MIN_FILES_FOR_THREADS || opts.workers !== undefined ? Math.min(wanted, files.length) : 0;
+  const pool = workers > 0 ? new WorkerPool(workers, opts.limits) : null;
+  const cache = interpretCache();
+  // Two files in flight on this thread, so that reading the disk overlaps parsing.
+  const lane = async () => {
+    for (let i = take(); i >= 0; i = take()) {
+      const r = await interpretFile(files[i], cache, opts.limits);
+      out[i] = r.ok ? traceReport(r.report) : { problem: r.problem };
+      tick(i);
+    }
+  };
+  try {
+    await Promise.all([
+      lane(),
+      lane(),
+      pool?.run(files, take, (i, r) => {
+        out[i] = r;
+        tick(i);
+      }),
+    ]);
+  } finally {
+    await pool?.close();
+  }
+  return out;
+}
+
+/** Below this many files, starting reader threads costs more than it saves. */
+const MIN_FILES_FOR_THREADS = 64;
+
+export async function aggregateFiles(o: AggregateFilesOptions): Promise<AggregateFilesResult> {
+  const inputs = await collectInputs(o.inputs, o.exclude);
+  const files = inputs.files.map((f) => shownPath(f));
+  const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
+  const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
+  const result = aggregateRead({ read: [...skipped, ...read], roster: o.roster, options: o.options, library: o.library });
+  const layout = buildSummaryLayout(result, {
+    mode: o.mode,
+    aggregate: o.options,
+    createdAt: o.createdAt ?? new Date().toISOString(),
+    files: inputs.files.length + inputs.skipped.length,
+    library: o.library,
+  });
+  return { files, missing: inputs.missing, result, layout, read: read.filter((r) => "sheet" in r).length };
+}

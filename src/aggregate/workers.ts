@@ -1,0 +1,64 @@
+// A small pool of reader threads (worker_threads): reading and interpreting a workbook is CPU work, so on a machine
+// with several cores the files are shared among threads. Each thread loads the TypeScript sources through tsx, the
+// same way bin/scorebook.js runs the command line.
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { exact } from "../core";
+import type { ReadResult } from "../summary/secretariat";
+import type { ReadLimits } from "./read";
+import type { WireResult } from "./worker-main";
+
+const BOOT = `
+const { parentPort, workerData } = require("worker_threads");
+require("tsx/cjs");
+require(workerData.module).workerMain(parentPort, workerData.limits);
+`;
+
+function fromWire(w: WireResult): ReadResult {
+  if ("problem" in w) return { problem: w.problem };
+  return { sheet: { ...w.sheet, total: exact(w.sheet.total) } };
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(size: number, limits: ReadLimits = {}) {
+    const module = path.join(__dirname, "worker-main.ts");
+    this.workers = Array.from({ length: size }, () => new Worker(BOOT, { eval: true, workerData: { module, limits } }));
+  }
+
+  /**
+   * Reads files until `take` gives −1 (files are shared with other readers through it); `each` gets a file's
+   * index and result as they come back.
+   */
+  run(files: readonly string[], take: () => number, each: (i: number, r: ReadResult) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let inFlight = 0;
+      const send = (w: Worker) => {
+        const i = take();
+        if (i < 0) return false;
+        inFlight++;
+        w.postMessage({ i, file: files[i] });
+        return true;
+      };
+      let started = false;
+      for (const w of this.workers) {
+        w.on("message", (m: { i: number; result: WireResult }) => {
+          inFlight--;
+          each(m.i, fromWire(m.result));
+          send(w);
+          if (inFlight === 0) resolve();
+        });
+        w.on("error", reject);
+        // Two files in flight per thread: one being parsed while the next is read from disk.
+        started = send(w) || started;
+        send(w);
+      }
+      if (!started) resolve();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,193 @@
+// `scorebook aggregate`: the secretariat's job. Reads every returned workbook (files or folders), recomputes every
+// score, aggregates the panels under the award's rules, prints the ranking (or JSON) and writes the summary workbook.
+//
+// Exit codes: 0 every file was read and used, no problem of any kind; 1 problems found (a file unreadable, skipped or
+// left out, a roster row, an applicant without an on-site panel, a panel too small for the method …) — the summary is
+// still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
+// unreadable, the summary file exists without --force or would overwrite an input).
+import { promises as fs } from "fs";
+import * as path from "path";
+import { isPanelMethod, library, PANEL_METHODS, type PanelMethod } from "../core";
+import { aggregateFiles } from "../aggregate/run";
+import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
+import { problemKind, rankingText, summaryJson } from "../summary";
+import type { FormulaMode } from "../workbook";
+import { writeXlsx } from "../xlsx";
+
+export interface AggregateCliOptions {
+  roster?: string;
+  method?: string;
+  output?: string;
+  json?: boolean;
+  formulas?: string;
+  force?: boolean;
+  workers?: string;
+}
+
+/** A progress display for a long run (a bar on a terminal); null when there is nothing to show it on. */
+export interface Progress {
+  start(total: number): void;
+  update(done: number, file: string): void;
+  stop(): void;
+}
+
+export const DEFAULT_SUMMARY = "summary.xlsx";
+
+export async function aggregateCommand(
+  paths: string[],
+  opts: AggregateCliOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  progress: Progress | null = null,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  let method: PanelMethod | undefined;
+  if (opts.method !== undefined) {
+    const m = opts.method.trim().toLowerCase();
+    if (!isPanelMethod(m)) {
+      err(`合成方法“${opts.method}”无效：应为 ${PANEL_METHODS.join("、")}（平均分、去掉一个最高分和一个最低分后的平均分、中位数） (--method mean|trimmed|median)`);
+      return 2;
+    }
+    method = m;
+  }
+  const mode = (opts.formulas ?? "native").trim().toLowerCase();
+  if (mode !== "native" && mode !== "custom") {
+    err(`公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`);
+    return 2;
+  }
+  let workers: number | undefined;
+  if (opts.workers !== undefined) {
+    workers = Number(opts.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      err(`--workers 应为 0 至 64 的整数（0 表示只用主线程）`);
+      return 2;
+    }
+  }
+  if (paths.length === 0) {
+    err("请给出评分表文件或文件夹 (give the returned workbooks: files or folders)");
+    return 2;
+  }
+  const output = opts.output ?? DEFAULT_SUMMARY;
+  if (path.extname(output).toLowerCase() !== ".xlsx") {
+    err(`输出文件“${output}”应以 .xlsx 结尾 (the summary must be an .xlsx file)`);
+    return 2;
+  }
+  const outAbs = path.resolve(output);
+  if (paths.some((p) => path.resolve(p) === outAbs)) {
+    err(`输出文件 ${output} 是输入的评分表之一：源文件从不被修改，请另选输出文件 (the summary would overwrite an input)`);
+    return 2;
+  }
+  if (!opts.force && (await fs.stat(output).catch(() => null))) {
+    err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
+    return 2;
+  }
+
+  let roster: Roster | undefined;
+  if (opts.roster) {
+    try {
+      roster = await readRosterFile(opts.roster);
+    } catch (e) {
+      if (e instanceof RosterFileError) {
+        err(e.zh);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
+  const t0 = Date.now();
+  let started = false;
+  const run = await aggregateFiles({
+    inputs: paths,
+    roster,
+    options: { method },
+    mode: mode as FormulaMode,
+    exclude: [output],
+    workers,
+    createdAt: now().toISOString(),
+    onProgress: progress
+      ? (done, total, file) => {
+          if (!started) {
+            progress.start(total);
+            started = true;
+          }
+          progress.update(done, file);
+        }
+      : undefined,
+  });
+  if (started) progress?.stop();
+  if (run.missing.length) {
+    err(`找不到：${run.missing.join("、")} (no such file or folder)`);
+    return 2;
+  }
+  const { result } = run;
+  if (run.files.length === 0 && result.problems.length === 0) {
+    err(`没有找到 .xlsx 评分表：${paths.join("、")} (no workbook found)`);
+    return 2;
+  }
+
+  // Written next to its final name, then renamed: a half-written summary never replaces a good one.
+  const data = await writeXlsx(run.layout);
+  const tmp = path.join(path.dirname(outAbs), `.${path.basename(outAbs)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, outAbs);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    err(code === "ENOENT" ? `无法写入 ${output}：文件夹不存在 (no such folder)` : `无法写入 ${output}：${(e as Error).message}`);
+    return 2;
+  }
+
+  if (opts.json) out(JSON.stringify(summaryJson(result), null, 2));
+  else {
+    const lib = library();
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    const skipped = result.problems.filter((p) => p.code === "skipped").length;
+    out(
+      `汇总：找到 ${run.files.length} 个 .xlsx 文件${skipped ? `（另有 ${skipped} 个文件跳过）` : ""}，计入 ${result.used.length} 份评分表，${result.applicants.length} 个申报者，用时 ${secs} 秒。`,
+    );
+    out("");
+    const ruleSetOf = (id: string) => {
+      const r = lib.get(id)?.rules;
+      return r && { id: r.id, name: r.name.zh };
+    };
+    for (const line of rankingText(result, ruleSetOf)) out(line);
+    if (result.divergences.length) {
+      out(`专家分歧（需合议，见汇总表“明细”）：${result.divergences.length} 项`);
+      for (const d of result.divergences.slice(0, 20))
+        out(`  - ${d.applicant} · ${d.stage === "material" ? "材料评审" : "现场评审"} · ${d.code}：${d.values.map((v) => `${v.expert} ${v.value}`).join("，")}（极差 ${points(d.spread)} 个百分点）`);
+      if (result.divergences.length > 20) out(`  …… 另有 ${result.divergences.length - 20} 项`);
+      out("");
+    }
+    if (result.problems.length) {
+      out(`问题（${result.problems.length}，见汇总表“问题”）：`);
+      for (const p of result.problems) out(`  - [${problemKind(p.code)}] ${p.file ? `${p.file}：` : ""}${p.reason}`);
+      out("");
+    } else out("未发现问题：全部文件均已计入。");
+    out(`已写入汇总表：${output}（${mode === "custom" ? "custom 公式，需 Scorebook 加载项" : "native 公式，任何电子表格软件均可重算"}）`);
+  }
+  return result.problems.length ? 1 : 0;
+}
+
+/** A spread in percentage points: whole numbers as they are, else one decimal. */
+function points(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}
+
+/** A progress bar on stderr when it is a terminal (cli-progress); null otherwise (pipes, CI logs, tests). */
+export function terminalProgress(): Progress | null {
+  if (!process.stderr.isTTY) return null;
+  // Loaded only when shown: the command line starts faster without it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar, Presets } = require("cli-progress") as typeof import("cli-progress");
+  const bar = new SingleBar(
+    { format: "读取评分表 [{bar}] {value}/{total} {percentage}% | {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true, fps: 10 },
+    Presets.shades_classic,
+  );
+  return {
+    start: (total) => bar.start(total, 0, { file: "" }),
+    update: (done, file) => bar.update(done, { file: path.basename(file).slice(0, 40) }),
+    stop: () => bar.stop(),
+  };
+}
