@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
   host: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Wraps rather than scrolls: four tabs in English are wider than a 320 px pane.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
 export interface PaneTab {
