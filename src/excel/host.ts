@@ -17,7 +17,7 @@ import {
 } from "../host/types";
 import { colLetter } from "../workbook/a1";
 import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
-import type { WorkbookLayout } from "../workbook/types";
+import type { RenderableLayout } from "../workbook/types";
 import { protectSheet, queueLayout, type RenderFeatures } from "./render";
 
 /** What the host needs from Office.js; `officeApi()` gives the real one, tests a mock. */
@@ -63,7 +63,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
-  async writeLayout(layout: WorkbookLayout, options: WriteOptions = {}): Promise<void> {
+  async writeLayout(layout: RenderableLayout, options: WriteOptions = {}): Promise<void> {
     if (!this.capabilities.currentWorkbook) throw new HostUnsupportedError("writeLayout", `ExcelApi ${MIN_EXCEL_API}`);
     await this.api.run(async (ctx) => {
       const wb = ctx.workbook;

@@ -6,7 +6,8 @@
 //   - one format operation set per run of cells of one style in one column;
 //   - validations, conditional formats, merges, names, print setup and protection as the layout lists them.
 // Enum values are written as string literals ("Center", "Stop"), never Excel.* enums (see ../shared/TOOLCHAIN.md).
-import type { CellLayout, CellStyle, DefinedNameLayout, HeaderFooterText, SheetLayout, WorkbookLayout } from "../workbook/types";
+import type { CellLayout, CellStyle, DefinedNameLayout, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
+import { nameScopeSheet } from "../host/types";
 import { boundingBox, columnRuns } from "../host/ranges";
 
 /** Optional requirement sets the renderer may use (ExcelApi 1.8 is the minimum for writeLayout). */
@@ -73,7 +74,7 @@ function rowsIn(range: string): number {
   return Number(/\d+$/.exec(b)![0]) - Number(/\d+$/.exec(a)![0]) + 1;
 }
 
-function cellBlocks(layout: WorkbookLayout, cells: CellLayout[]) {
+function cellBlocks(layout: RenderableLayout, cells: CellLayout[]) {
   const box = boundingBox(cells.map((c) => c.ref))!;
   const grid = <T>() => Array.from({ length: box.rows }, () => Array<T | null>(box.cols).fill(null));
   const numberFormat = grid<string>();
@@ -114,7 +115,7 @@ function headerFooterParts(t: HeaderFooterText | undefined, where: "Header" | "F
 }
 
 /** Queues one sheet's content on a new worksheet. */
-export function queueSheet(ws: Excel.Worksheet, layout: WorkbookLayout, s: SheetLayout, features: RenderFeatures): void {
+export function queueSheet(ws: Excel.Worksheet, layout: RenderableLayout, s: SheetLayout, features: RenderFeatures): void {
   if (s.tabColor) ws.tabColor = hex(s.tabColor);
   ws.showGridlines = s.showGridLines;
   for (const c of s.columns) {
@@ -212,7 +213,7 @@ export function nameReference(n: DefinedNameLayout): string {
  */
 export function queueLayout(
   ctx: Excel.RequestContext,
-  layout: WorkbookLayout,
+  layout: RenderableLayout,
   existingNames: ReadonlySet<string>,
   features: RenderFeatures,
   activate?: string,
@@ -225,7 +226,7 @@ export function queueLayout(
     queueSheet(ws, layout, s, features);
   }
   const scopedNames: string[] = [];
-  const scoring = sheets[layout.map.scoring.sheet];
+  const scoring = sheets[nameScopeSheet(layout)];
   for (const n of layout.names) {
     if (existingNames.has(n.name.toLowerCase())) {
       scoring.names.add(n.name, nameReference(n));

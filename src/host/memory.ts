@@ -17,12 +17,13 @@ import type {
   ProtectionLayout,
   ValidationLayout,
   Visibility,
+  RenderableLayout,
   WorkbookLayout,
 } from "../workbook/types";
 import { readInitial } from "./initial";
 import { cellsOf } from "./ranges";
 import { findSets, renameLayout, SetSource } from "./sets";
-import { SheetExistsError, type HostCapabilities, type HostSource, type ProtectRequest, type SheetListing, type WorkbookHost, type WriteOptions } from "./types";
+import { nameScopeSheet, SheetExistsError, type HostCapabilities, type HostSource, type ProtectRequest, type SheetListing, type WorkbookHost, type WriteOptions } from "./types";
 
 export interface MemCell {
   /** A constant, or a formula's current result. */
@@ -179,7 +180,7 @@ export class MemoryWorkbook implements WorkbookHost {
     return { names: [...this.order], active: this.active };
   }
 
-  async writeLayout(layout: WorkbookLayout, options: WriteOptions = {}): Promise<void> {
+  async writeLayout(layout: RenderableLayout, options: WriteOptions = {}): Promise<void> {
     this.count("writeLayout");
     const taken = layout.sheets.filter((s) => this.findSheet(s.name)).map((s) => s.name);
     if (taken.length) throw new SheetExistsError(taken);
@@ -208,7 +209,7 @@ export class MemoryWorkbook implements WorkbookHost {
       this.order.push(s.name);
     }
     const lowerNames = new Set(Object.keys(this.names).map((n) => n.toLowerCase()));
-    const scoring = this.sheets.get(layout.map.scoring.sheet)!;
+    const scoring = this.sheets.get(nameScopeSheet(layout))!;
     for (const n of layout.names) {
       const ref = `'${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
       if (lowerNames.has(n.name.toLowerCase())) scoring.names[n.name] = ref;

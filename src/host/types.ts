@@ -6,7 +6,7 @@
 // Excel (writeLayout: two, one to check the sheet names, one to write everything), so that a whole check (listSheets
 // + read) costs two `context.sync()` whatever the size of the rubric.
 import type { CellSource } from "../workbook/source";
-import type { ProtectionLayout, WorkbookLayout } from "../workbook/types";
+import type { ProtectionLayout, RenderableLayout, WorkbookLayout } from "../workbook/types";
 
 /** What a host can do; the pane hides what it cannot. */
 export interface HostCapabilities {
@@ -57,7 +57,7 @@ export interface WorkbookHost {
    * first; the host checks again at write time). A defined name that already exists at workbook scope (another
    * scoring set's) is added at the scope of the layout's scoring sheet instead, never replaced.
    */
-  writeLayout(layout: WorkbookLayout, options?: WriteOptions): Promise<void>;
+  writeLayout(layout: RenderableLayout, options?: WriteOptions): Promise<void>;
   /** Opens .xlsx bytes (base64) as a new workbook. */
   openWorkbook(base64: string, fileName: string): Promise<void>;
   /** The values (formula cells: their results) and formulas of the given sheets, and the defined names. */
@@ -87,4 +87,13 @@ export class HostUnsupportedError extends Error {
     super(`${what} needs ${requirement}`);
     this.name = "HostUnsupportedError";
   }
+}
+
+/**
+ * The sheet that takes a layout's defined names as sheet-scoped names when the workbook already has them (a second
+ * scoring set in one workbook): the scoring sheet of a scoring workbook, else the first visible sheet.
+ */
+export function nameScopeSheet(layout: RenderableLayout): string {
+  const scoring = (layout as Partial<WorkbookLayout>).map?.scoring.sheet;
+  return scoring ?? layout.sheets.find((s) => s.visibility === "visible")?.name ?? layout.sheets[0].name;
 }

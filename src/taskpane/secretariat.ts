@@ -11,7 +11,7 @@ import { findSets, renameRefs, SetSource, suggestSuffix } from "../host/sets";
 import type { WorkbookHost } from "../host/types";
 import { aggregateReports, buildSummaryLayout, isSummaryWorkbook, problemKind, SUMMARY_AS_INPUT, SUMMARY_SHEET, type RosterInput, type SummaryLayout } from "../summary";
 import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
-import type { FormulaMode, WorkbookLayout } from "../workbook/types";
+import type { FormulaMode, RenderableLayout } from "../workbook/types";
 import { readZipWorkbook, XlsxReadError, type RawCell } from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
 
@@ -234,7 +234,7 @@ export function summarySuffix(layout: SummaryLayout, existing: readonly string[]
  * WorkbookHost.writeLayout takes: the hosts scope a clashing defined name to `map.scoring.sheet` (the summary has no
  * defined names; 汇总 stands in).
  */
-export function summaryForHost(layout: SummaryLayout, suffix: string): WorkbookLayout {
+export function summaryForHost(layout: SummaryLayout, suffix: string): RenderableLayout {
   const mapping: Record<string, string> = {};
   for (const s of layout.sheets) mapping[s.name] = s.name + suffix;
   const f = (formula: string) => (suffix ? renameRefs(formula, mapping) : formula);
@@ -244,14 +244,12 @@ export function summaryForHost(layout: SummaryLayout, suffix: string): WorkbookL
     cells: s.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: f(c.formula) })),
     conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, formula: f(cf.formula) })),
   }));
-  const ranking = mapping[SUMMARY_SHEET.ranking] ?? sheets[0].name;
   return {
     properties: layout.properties,
     styles: layout.styles,
     sheets,
     names: layout.names.map((n) => ({ ...n, sheet: mapping[n.sheet] ?? n.sheet })),
-    map: { scoring: { sheet: ranking } },
-  } as unknown as WorkbookLayout;
+  };
 }
 
 /** Writes the summary as new sheets (with a free suffix) and shows 汇总; returns the sheets written. */

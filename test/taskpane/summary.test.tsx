@@ -8,6 +8,7 @@ import { act } from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { library, type StageId } from "../../src/core";
 import { MemoryWorkbook } from "../../src/host/memory";
+import { nameScopeSheet } from "../../src/host/types";
 import { renameLayout } from "../../src/host/sets";
 import { App } from "../../src/taskpane/App";
 import { csvRows, readRoster, summaryForHost } from "../../src/taskpane/secretariat";
@@ -164,7 +165,7 @@ describe("汇总 tab", () => {
     const out = summaryForHost(layout as never, " (2)");
     expect(out.sheets.map((s) => s.name)).toEqual(["汇总 (2)", "专家分 (2)", "参数 (2)"]);
     expect(out.sheets[0].cells[0].formula).toBe("SUM('专家分 (2)'!B2,'参数 (2)'!C3)");
-    expect(out.map.scoring.sheet).toBe("汇总 (2)");
+    expect(nameScopeSheet(out)).toBe("汇总 (2)"); // colliding defined names would be scoped to 汇总 (2)
     expect(summaryForHost(layout as never, "").sheets[0].cells[0].formula).toBe("SUM('专家分'!B2,参数!C3)");
   });
 
