@@ -1,6 +1,7 @@
 // Which files to aggregate: files given one by one, and folders walked recursively for .xlsx workbooks. Nothing is
 // skipped silently: a file given by name that is not an .xlsx, and every other file found in a folder (Excel's
 // ~$ lock files, documents, images …), is reported as a problem with its name.
+import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { FileProblem } from "./read";
@@ -35,10 +36,16 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
   const seen = new Set<string>();
   const excluded = new Set(exclude.map((e) => path.resolve(e)));
   const visitedDirs = new Set<string>();
-  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  const real = (p: string) => {
+    try {
+      return fsSync.realpathSync.native(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
 
   const addFile = async (file: string, explicit: boolean) => {
-    const key = await real(file);
+    const key = real(file);
     if (seen.has(key) || excluded.has(path.resolve(file)) || excluded.has(key)) return;
     seen.add(key);
     const name = path.basename(file);
@@ -47,7 +54,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
   };
 
   const walk = async (dir: string): Promise<void> => {
-    const key = await real(dir);
+    const key = real(dir);
     if (visitedDirs.has(key)) return; // a link back up the tree
     visitedDirs.add(key);
     let entries;

@@ -20,7 +20,7 @@ export interface AggregateFilesOptions {
   exclude?: readonly string[];
   /** Called after each file is read. */
   onProgress?: (done: number, total: number, file: string) => void;
-  /** Reader threads besides the main thread: default one per further CPU core (0 reads on the main thread only). */
+  /** Reader threads besides the main thread (0: the main thread only); default defaultWorkers(). */
   workers?: number;
   limits?: ReadLimits;
   createdAt?: string;
@@ -39,9 +39,8 @@ export interface AggregateFilesResult {
 }
 
 /**
- * Reads every file into a ReadResult (in the order given). The main thread reads too; with more than one core,
- * reader threads share the files with it (one per further core by default, only for runs long enough to repay
- * their start-up).
+ * Reads every file into a ReadResult (in the order given). The main thread reads too; reader threads, when there are
+ * any (defaultWorkers(), and only for runs long enough to repay their start-up), share the files with it.
  */
 export async function readAll(
   files: readonly string[],
@@ -52,7 +51,7 @@ export async function readAll(
   let next = 0;
   const tick = (i: number) => opts.onProgress?.(++done, files.length, files[i]);
   const take = () => (next < files.length ? next++ : -1);
-  const wanted = opts.workers ?? Math.max(0, os.availableParallelism() - 1);
+  const wanted = opts.workers ?? defaultWorkers();
   const workers = files.length >= MIN_FILES_FOR_THREADS || opts.workers !== undefined ? Math.min(wanted, files.length) : 0;
   const pool = workers > 0 ? new WorkerPool(workers, opts.limits) : null;
   const cache = interpretCache();
@@ -81,6 +80,15 @@ export async function readAll(
 
 /** Below this many files, starting reader threads costs more than it saves. */
 const MIN_FILES_FOR_THREADS = 64;
+
+/**
+ * Reader threads by default: none on a machine with fewer than 4 cores. Reading is allocation-heavy, and V8's
+ * garbage collector already works on a second core beside the main thread: on the 2-core development machine a
+ * reader thread made 1,000 files slower, not faster (docs/benchmarks.md). With more cores, two fewer than there are.
+ */
+export function defaultWorkers(cores = os.availableParallelism()): number {
+  return cores >= 4 ? Math.min(cores - 2, 6) : 0;
+}
 
 export async function aggregateFiles(o: AggregateFilesOptions): Promise<AggregateFilesResult> {
   const inputs = await collectInputs(o.inputs, o.exclude);

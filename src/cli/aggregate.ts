@@ -127,7 +127,8 @@ export async function aggregateCommand(
   }
 
   // Written next to its final name, then renamed: a half-written summary never replaces a good one.
-  const data = await writeXlsx(run.layout);
+  // Fast compression: a summary of 1,000 workbooks writes noticeably sooner, a little larger.
+  const data = await writeXlsx(run.layout, { compressionLevel: 1 });
   const tmp = path.join(path.dirname(outAbs), `.${path.basename(outAbs)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, data);

@@ -74,7 +74,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option("--formulas <mode>", "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)", "native")
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
-    .option("--workers <n>", "读取评分表的线程数，默认按 CPU 核数 (reader threads; 0 = main thread only)")
+    .option("--workers <n>", "另开的读取线程数，默认：4 核以下不开，否则核数减 2 (reader threads besides the main one)")
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook aggregate 回收评分表/ --roster 名单.csv -o 汇总.xlsx\n" +

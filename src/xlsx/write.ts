@@ -188,9 +188,18 @@ export async function layoutToWorkbook(layout: RenderableLayout): Promise<ExcelJ
   return wb;
 }
 
+export interface WriteXlsxOptions {
+  /**
+   * DEFLATE level of the zip, 1 (fastest) to 9; ExcelJS's default (6) when omitted. A large summary written at level 1
+   * takes a third less time to compress and comes out about a third larger.
+   */
+  compressionLevel?: number;
+}
+
 /** Writes the layout as .xlsx bytes. */
-export async function writeXlsx(layout: RenderableLayout): Promise<Buffer> {
+export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = await layoutToWorkbook(layout);
-  const data = await wb.xlsx.writeBuffer();
+  const zip = options.compressionLevel ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } } : undefined;
+  const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
   return Buffer.from(data as ArrayBuffer);
 }
