@@ -77,7 +77,11 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: hashed("[name]"),
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // The roster reader (src/summary/roster-file.ts) runs in the pane too: csv-parse's own browser build there.
+      alias: { "csv-parse/sync$": "csv-parse/browser/esm/sync" },
+    },
     module: {
       rules: [
         {

@@ -12,7 +12,8 @@ import type { WorkbookHost } from "../host/types";
 import { aggregateReports, buildSummaryLayout, isSummaryWorkbook, problemKind, SUMMARY_AS_INPUT, SUMMARY_SHEET, type RosterInput, type SummaryLayout } from "../summary";
 import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import { readZipWorkbook, XlsxReadError, type RawCell } from "../xlsx/zip-cells";
+import { readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
+import { rosterRows } from "../summary/roster-file";
 import { zipSource } from "../xlsx/zip-source";
 
 /** A file the secretariat picked: its name and bytes. */
@@ -147,77 +148,12 @@ async function finish(reports: ScoreReport[], unreadable: SheetProblem[], inputs
 // ---------------------------------------------------------------------------------------------------------------
 // Roster (名单): .csv (UTF-8 or GB18030) or .xlsx (first visible sheet), as src/aggregate/roster.ts reads it.
 
-/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030, which Chinese Excel writes. */
-export function decodeText(data: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder("gb18030").decode(data);
-  }
-}
-
-/** A small RFC 4180 reader: quoted fields ("" for a quote), comma, semicolon or tab, blank lines skipped. */
-export function csvRows(text: string): string[][] {
-  const t = text.replace(/^\uFEFF/, "");
-  const firstLine = t.split(/\r?\n/, 1)[0] ?? "";
-  const d = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endRow = () => {
-    row.push(field);
-    field = "";
-    if (row.some((v) => v.trim() !== "")) rows.push(row.map((v) => v.trim()));
-    row = [];
-  };
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (quoted) {
-      if (ch === '"' && t[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === d) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") endRow();
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) endRow();
-  return rows;
-}
-
-function cellRows(cells: Map<string, RawCell>): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const [ref, c] of cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    (rows[Number(m[2]) - 1] ??= [])[col - 1] = c.error ?? c.value;
-  }
-  const out = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
-  while (out.length && out[0].every((v) => v === "")) out.shift();
-  return out;
-}
-
 /** The roster's entries and row problems; a roster that cannot be read at all is one problem. */
 export async function readRoster(file: PickedFile): Promise<RosterInput> {
   const unreadable = (reason: string): RosterInput => ({ entries: [], problems: [{ file: file.name, row: 1, reason }] });
-  let rows: unknown[][];
-  if (starts(file.data, ZIP)) {
-    try {
-      const wb = await readZipWorkbook(file.data);
-      const sheet = wb.sheets.find((s) => s.state === "visible") ?? wb.sheets[0];
-      rows = sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map()) : [];
-    } catch (e) {
-      return unreadable(`名单文件无法读取：${(e as Error).message}`);
-    }
-  } else if (/\.(csv|txt)$/i.test(file.name)) rows = csvRows(decodeText(file.data));
-  else return unreadable("名单文件应为 .csv 或 .xlsx");
+  const read = await rosterRows(file.data, file.name);
+  if ("error" in read) return unreadable(read.error);
+  const rows = read.rows;
   return parseRoster(rows, file.name);
 }
 
