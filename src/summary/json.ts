@@ -57,7 +57,7 @@ export function rankingText(result: AggregateResult, ruleSetOf: (rubricId: strin
     out.push(`${pad("名次", 6)}${pad("申报者", nameW + 2)}${padStart("材料评审", 10)}${padStart("现场评审", 10)}${padStart("加分", 7)}${padStart("满意度", 8)}${padStart("综合得分", 10)}  结论`);
     for (const a of g.rows) {
       const rank = a.rank !== null ? String(a.rank) : a.wouldBeRank !== null ? `(${a.wouldBeRank})` : "—";
-      const extra = a.vetoed ? `：${a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）${v.text.slice(0, 16)}${v.text.length > 16 ? "…" : ""}`).join("；")}` : "";
+      const extra = a.vetoed ? `：${a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）${v.text.slice(0, 24)}${v.text.length > 24 ? "…" : ""}`).join("；")}` : "";
       out.push(
         `${pad(rank, 6)}${pad(a.applicant, nameW + 2)}${padStart(f2(a.material.score), 10)}${padStart(f2(a.onsite.score), 10)}${padStart(format2(a.bonus), 7)}${padStart(
           a.public === null ? "—" : format2(a.public),
