@@ -29,19 +29,14 @@ import {
 } from "../core";
 import { colLetter, quoteSheet } from "../workbook/a1";
 import { GENERATOR, STYLES } from "../workbook/layout";
+import { SheetBuilder } from "../workbook/sheet-builder";
 import { STAGE_NAME } from "../workbook/labels";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type {
-  CellLayout,
   CellStyle,
-  ColumnLayout,
-  ConditionalFormatLayout,
   FormulaMode,
   PrintLayout,
-  Scalar,
-  SheetKey,
   SheetLayout,
-  ValidationLayout,
 } from "../workbook/types";
 import { problemKind } from "./problems";
 import {
@@ -118,71 +113,6 @@ function landscape(area: string, titleRow?: number): PrintLayout {
     centerHorizontally: true,
   };
 }
-/** Excel's limit on the text of one cell. */
-const MAX_CELL_TEXT = 32000;
-
-class Sheet {
-  readonly cells = new Map<string, CellLayout>();
-  readonly heights = new Map<number, number>();
-  readonly merges: string[] = [];
-  readonly validations: ValidationLayout[] = [];
-  readonly conditionalFormats: ConditionalFormatLayout[] = [];
-  columns: ColumnLayout[] = [];
-
-  constructor(
-    readonly key: SheetKey,
-    readonly name: string,
-  ) {}
-
-  set(ref: string, cell: Omit<CellLayout, "ref">): void {
-    this.cells.set(ref, { ref, ...cell });
-  }
-
-  text(ref: string, value: string, style: string): void {
-    this.set(ref, { value: value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value, style });
-  }
-
-  value(ref: string, value: Scalar, style: string): void {
-    this.set(ref, { value, style });
-  }
-
-  formula(ref: string, formula: string, result: Scalar, style: string): void {
-    this.set(ref, { formula, result, style });
-  }
-
-  input(ref: string, value: Scalar, style: string): void {
-    this.set(ref, { value: value === "" ? null : value, style, locked: false });
-  }
-
-  height(row: number, h: number): void {
-    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, h));
-  }
-
-  build(extra: { tabColor?: string; freeze?: { rows: number; columns: number }; print?: PrintLayout; protect: boolean }): SheetLayout {
-    const order = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      let c = 0;
-      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-      return Number(m[2]) * 100000 + c;
-    };
-    return {
-      key: this.key,
-      name: this.name,
-      visibility: "visible",
-      tabColor: extra.tabColor,
-      columns: this.columns,
-      rows: [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
-      cells: [...this.cells.values()].sort((a, b) => order(a.ref) - order(b.ref)),
-      merges: this.merges,
-      validations: this.validations,
-      conditionalFormats: this.conditionalFormats,
-      freeze: extra.freeze,
-      protection: extra.protect ? { allowFormatColumns: true, allowFormatRows: true } : null,
-      print: extra.print,
-      showGridLines: false,
-    };
-  }
-}
 
 const ref = (col: string, row: number) => `${col}${row}`;
 const abs = (col: string, row: number) => `$${col}$${row}`;
@@ -253,7 +183,7 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
 const METHODS = ["mean", "trimmed", "median"];
 
 function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
-  const s = new Sheet("parameters", SUMMARY_SHEET.parameters);
+  const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
   const rows = { ruleSet: 5, materialWeight: 6, onsiteWeight: 7, method: 8, advance: 9, final: 10, topN: 11, divergence: 12 };
   const columns: Record<string, string> = {};
   groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
@@ -323,7 +253,7 @@ const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows
 // 专家分
 
 function panelsSheet(groups: Group[], params: ParametersMap, mode: FormulaMode): { sheet: SheetLayout; map: PanelsMap } {
-  const s = new Sheet("panels", SUMMARY_SHEET.panels);
+  const s = new SheetBuilder("panels", SUMMARY_SHEET.panels);
   const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
   const totals = Array.from({ length: k }, (_, i) => colLetter(6 + i));
   const experts = Array.from({ length: k }, (_, i) => colLetter(6 + k + i));
@@ -396,7 +326,7 @@ function rankingSheet(
   files: number | undefined,
   result: AggregateResult,
 ): { sheet: SheetLayout; map: RankingMap } {
-  const s = new Sheet("ranking", SUMMARY_SHEET.ranking);
+  const s = new SheetBuilder("ranking", SUMMARY_SHEET.ranking);
   const spec: [keyof RankingMap["columns"], string, number, boolean?][] = [
     ["applicant", "申报者", 26],
     ["rubric", "评分标准", 18],
@@ -557,7 +487,7 @@ function sheetsOf(result: AggregateResult, files: readonly string[]): ReturnedSh
 }
 
 function detailsSheet(groups: Group[], result: AggregateResult, params: ParametersMap): { sheet: SheetLayout; map: DetailsMap } {
-  const s = new Sheet("details", SUMMARY_SHEET.details);
+  const s = new SheetBuilder("details", SUMMARY_SHEET.details);
   const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
   s.columns = [
     { col: "A", width: 7 },
@@ -660,7 +590,7 @@ function detailsSheet(groups: Group[], result: AggregateResult, params: Paramete
 // 问题
 
 function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["problems"] } {
-  const s = new Sheet("problems", SUMMARY_SHEET.problems);
+  const s = new SheetBuilder("problems", SUMMARY_SHEET.problems);
   s.columns = [
     { col: "A", width: 5 },
     { col: "B", width: 40 },
@@ -700,7 +630,7 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
 // 反馈
 
 function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["feedback"] } {
-  const s = new Sheet("feedback", SUMMARY_SHEET.feedback);
+  const s = new SheetBuilder("feedback", SUMMARY_SHEET.feedback);
   s.columns = [
     { col: "A", width: 7 },
     { col: "B", width: 18 },

@@ -30,6 +30,7 @@ import {
   type RowCells,
 } from "./formulas";
 import { CHECK_TEXT, DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, NO, SHEET, STAGE_NAME, YES } from "./labels";
+import { SheetBuilder } from "./sheet-builder";
 import { rowHeight, wrappedLines } from "./text";
 
 /** An ideographic space (U+3000) separating fields on one line. */
@@ -39,22 +40,16 @@ import {
   type BonusMap,
   type CellLayout,
   type CellStyle,
-  type ColumnLayout,
-  type ConditionalFormatLayout,
   type CoverMap,
   type DefinedNameLayout,
   type FormulaMode,
   type InitialValues,
   type MetaKey,
   type MetaMap,
-  type PrintLayout,
   type Scalar,
   type ScoringMap,
-  type SheetKey,
   type SheetLayout,
-  type ValidationLayout,
   type VetoMap,
-  type Visibility,
   type WorkbookLayout,
   type WorkbookMeta,
 } from "./types";
@@ -130,96 +125,8 @@ export const STYLES: Record<string, CellStyle> = {
 };
 for (const s of Object.values(STYLES)) s.font = { ...s.font, name: FONT };
 
-class SheetBuilder {
-  readonly cells = new Map<string, CellLayout>();
-  readonly rows = new Map<number, number>();
-  readonly merges: string[] = [];
-  readonly validations: ValidationLayout[] = [];
-  readonly conditionalFormats: ConditionalFormatLayout[] = [];
-  columns: ColumnLayout[] = [];
 
-  constructor(
-    readonly key: SheetKey,
-    readonly name: string,
-  ) {}
 
-  set(ref: string, cell: Omit<CellLayout, "ref">): void {
-    this.cells.set(ref, { ref, ...cell });
-  }
-
-  text(ref: string, value: string, style: string): void {
-    this.set(ref, { value, style });
-  }
-
-  formula(ref: string, formula: string, result: Scalar, style: string): void {
-    this.set(ref, { formula, result, style });
-  }
-
-  input(ref: string, value: Scalar | undefined, style: string): void {
-    this.set(ref, { value: value === undefined || value === "" ? null : value, style, locked: false });
-  }
-
-  /** Merges a range; the first cell keeps the content, the others carry the style for the borders. */
-  merge(range: string, style?: string): void {
-    this.merges.push(range);
-    if (!style) return;
-    const [a, b] = range.split(":");
-    const ca = /^([A-Z]+)(\d+)$/.exec(a)!;
-    const cb = /^([A-Z]+)(\d+)$/.exec(b)!;
-    for (let r = Number(ca[2]); r <= Number(cb[2]); r++)
-      for (let c = colNum(ca[1]); c <= colNum(cb[1]); c++) {
-        const ref = `${colLetter(c)}${r}`;
-        if (!this.cells.has(ref)) this.set(ref, { style });
-      }
-  }
-
-  height(row: number, h: number): void {
-    this.rows.set(row, Math.max(this.rows.get(row) ?? 0, h));
-  }
-
-  /** Height of a row as printed (rows without a height are 15 pt). */
-  rowHeightOf(row: number): number {
-    return this.rows.get(row) ?? 15;
-  }
-
-  build(extra: {
-    visibility?: Visibility;
-    tabColor?: string;
-    freeze?: { rows: number; columns: number };
-    print?: PrintLayout;
-    showGridLines?: boolean;
-    pageBreaks?: number[];
-  }): SheetLayout {
-    return {
-      key: this.key,
-      name: this.name,
-      visibility: extra.visibility ?? "visible",
-      tabColor: extra.tabColor,
-      columns: this.columns,
-      rows: [...this.rows].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
-      cells: [...this.cells.values()].sort((a, b) => refOrder(a.ref) - refOrder(b.ref)),
-      merges: this.merges,
-      validations: this.validations,
-      conditionalFormats: this.conditionalFormats,
-      freeze: extra.freeze,
-      protection: { allowFormatColumns: true, allowFormatRows: true },
-      print: extra.print,
-      pageBreaks: extra.pageBreaks?.length ? extra.pageBreaks : undefined,
-      showGridLines: extra.showGridLines ?? false,
-    };
-  }
-}
-
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function refOrder(ref: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  return Number(m[2]) * 1000 + colNum(m[1]);
-}
 
 /** Header/footer text: "&" is a code character there. */
 function hf(s: string, max = 40): string {
