@@ -105,15 +105,19 @@ function child(args: string[]): { ms: number; maxRssMb: number; used: number; pr
   }
 }
 
-/** The command line as a user runs it: wall time of the whole process (start-up, reading, summary written). */
-function cli(dir: string, out: string): { wallMs: number; code: number | null } {
+/**
+ * The command line as a user runs it: wall time of the whole process (start-up, reading, summary written), and its
+ * peak memory when GNU time is there to tell.
+ */
+function cli(dir: string, out: string): { wallMs: number; code: number | null; maxRssMb: number } {
+  const args = [path.join(ROOT, "bin", "scorebook.js"), "aggregate", dir, "-o", out, "--force", "--json"];
+  const time = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "scorebook.js"), "aggregate", dir, "-o", out, "--force", "--json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { wallMs: Date.now() - t0, code: r.status };
+  const r = time
+    ? spawnSync(time, ["-f", "maxrss=%M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const kb = Number(/maxrss=(\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN);
+  return { wallMs: Date.now() - t0, code: r.status, maxRssMb: kb / 1024 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -164,7 +168,9 @@ async function main(): Promise<void> {
     }),
     `| \`scorebook aggregate <dir> -o summary.xlsx --json\`, whole process (start-up, reading, summary written) | ${(median(cliRuns.map((c) => c.wallMs)) / 1000).toFixed(2)} s (${cliRuns
       .map((c) => (c.wallMs / 1000).toFixed(2))
-      .join(" / ")}) | ${Math.round((n / median(cliRuns.map((c) => c.wallMs))) * 1000)} | — | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
+      .join(" / ")}) | ${Math.round((n / median(cliRuns.map((c) => c.wallMs))) * 1000)} | ${
+      Number.isFinite(median(cliRuns.map((c) => c.maxRssMb))) ? `${Math.round(median(cliRuns.map((c) => c.maxRssMb)))} MB` : "—"
+    } | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
     "",
     `Every run counted ${rows.map((r) => r.used).join(" / ")} workbooks into the panels.`,
   ];
