@@ -1,0 +1,54 @@
+// The pure entry point for the task pane's secretariat view: CellSources in (here the layouts of filled scoring
+// workbooks as an open workbook would hold them), reports, the aggregation and the summary layout out. Sources that
+// are not scoring workbooks, or a summary given back, become problems with their names.
+import { exact } from "../../src/core";
+import { secretariatSummary, SUMMARY_SHEET } from "../../src/summary";
+import { buildLayout, layoutSource, MemorySource, type InitialValues } from "../../src/workbook";
+import { bundle } from "../helpers/workbooks";
+
+function filled(applicant: string, expert: string, stage: "material" | "onsite", level: number, veto = false) {
+  const b = bundle("hebei-organization");
+  const values: InitialValues = {
+    entries: Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: level }])),
+    vetoes: Object.fromEntries(b.rules.vetoes.map((v, k) => [v.id, { answer: veto && k === 0 ? "是" : "否", note: veto && k === 0 ? "未在河北设立" : "" }])),
+    declaration: { answer: "无利害关系" },
+  };
+  const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "2026-06-01T08:00:00.000Z" }, values);
+  return layoutSource(layout, `${applicant}_${stage}_${expert}.xlsx`);
+}
+
+describe("secretariatSummary (pure: CellSources in, result and summary layout out)", () => {
+  it("aggregates, names the sources it cannot use, and builds the summary in the asked mode", () => {
+    const sources = [
+      filled("甲公司", "王一", "material", 0.6),
+      filled("甲公司", "王二", "material", 0.5),
+      filled("甲公司", "李一", "onsite", 0.7),
+      filled("乙公司", "王一", "material", 0.8),
+      filled("乙公司", "李一", "onsite", 0.8, true),
+      new MemorySource("随便.xlsx", { Sheet1: { A1: { value: "x" } } }),
+      new MemorySource("上次汇总.xlsx", { [SUMMARY_SHEET.ranking]: {}, [SUMMARY_SHEET.panels]: {}, [SUMMARY_SHEET.parameters]: {} }),
+    ];
+    const { reports, result, layout } = secretariatSummary({
+      sources,
+      mode: "custom",
+      createdAt: "2026-06-10T08:00:00.000Z",
+      roster: { entries: [{ applicant: "甲公司", bonus: true }], problems: [] },
+      options: { materialWeight: exact(0.5) },
+    });
+    expect(reports).toHaveLength(6);
+    expect(result.problems.map((p) => [p.file, p.code])).toEqual([
+      ["上次汇总.xlsx", "summary-workbook"],
+      ["随便.xlsx", "not-scorebook"],
+    ]);
+    const a = result.applicants.find((x) => x.applicant === "甲公司")!;
+    // material (600 + 500) / 2 = 550, on-site 700, weight 1/2, the roster's bonus 10.
+    expect(a.final!.equals(635)).toBe(true);
+    const b = result.applicants.find((x) => x.applicant === "乙公司")!;
+    expect(b).toMatchObject({ vetoed: true, status: "vetoed", wouldBeRank: 1 });
+    expect(b.vetoFlags[0]).toMatchObject({ expert: "李一", note: "未在河北设立" });
+    expect(layout.mode).toBe("custom");
+    expect(layout.properties.created).toBe("2026-06-10T08:00:00.000Z");
+    const p = layout.map.parameters;
+    expect(layout.sheets.find((s) => s.name === p.sheet)!.cells.find((c) => c.ref === `${p.columns["hebei-organization"]}${p.rows.materialWeight}`)!.value).toBe(0.5);
+  });
+});
