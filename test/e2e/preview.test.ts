@@ -3,61 +3,18 @@
 // workbook, types valid and invalid values, sees the problems, the total and the veto banner, and makes a new
 // workbook (ExcelJS loaded on demand under the page's CSP). Every request must stay on the page's own origin.
 // Screenshots go to test/output/ (git-ignored). Skipped without Chromium or a build, except under CI=true.
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { servePreview, type PreviewServer } from "../../scripts/serve-preview";
+import type { Page } from "playwright-core";
+import { describeInPreview, OUT, previewSession } from "../helpers/preview-browser";
 import { library } from "../../src/core";
 import { interpret } from "../../src/workbook";
 import { readXlsx } from "../../src/xlsx";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = process.env.PREVIEW_DIST ?? path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test/output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CI = process.env.CI === "true";
-const haveChromium = existsSync(CHROMIUM);
-const built = existsSync(path.join(DIST, "preview.html"));
-if (CI && !haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
-if (CI && !built) throw new Error("dist/preview.html is missing: .ci/run must run `npm run build` before the tests");
-const maybe = haveChromium && built ? describe : describe.skip;
-
 jest.setTimeout(120_000);
 
-maybe("task pane preview in Chromium", () => {
-  let server: PreviewServer;
-  let browser: Browser;
-  const foreign: string[] = [];
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    const { chromium } = await import("playwright-core");
-    mkdirSync(OUT, { recursive: true });
-    server = await servePreview(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(query = ""): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on("request", (r) => {
-      if (!r.url().startsWith(`${server.url}/`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url());
-    });
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/preview.html${query}`);
-    await page.locator("#pane h1").waitFor();
-    return page;
-  }
+describeInPreview("task pane preview in Chromium", () => {
+  const { foreign, errors, open } = previewSession();
 
   async function generate(page: Page, applicant = "河北某某科技股份有限公司") {
     const pane = page.locator("#pane");

@@ -3,58 +3,14 @@
 // shows the ranking, and writes the summary sheets, which appear as sheet tabs in the grid. The summary code is a
 // lazy chunk (summary.*.js) fetched only then; every request stays on the page's own origin. The pane stays 320 px
 // wide without horizontal scrolling. Screenshots go to test/output/ (git-ignored).
-import { existsSync, mkdirSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { servePreview, type PreviewServer } from "../../scripts/serve-preview";
-
-const ROOT = path.join(__dirname, "../..");
-const DIST = process.env.PREVIEW_DIST ?? path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test/output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CI = process.env.CI === "true";
-const haveChromium = existsSync(CHROMIUM);
-const built = existsSync(path.join(DIST, "preview.html"));
-if (CI && !haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
-if (CI && !built) throw new Error("dist/preview.html is missing: .ci/run must run `npm run build` before the tests");
-const maybe = haveChromium && built ? describe : describe.skip;
+import type { Page } from "playwright-core";
+import { describeInPreview, OUT, previewSession } from "../helpers/preview-browser";
 
 jest.setTimeout(120_000);
 
-maybe("task pane preview in Chromium: 汇总", () => {
-  let server: PreviewServer;
-  let browser: Browser;
-  const foreign: string[] = [];
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    const { chromium } = await import("playwright-core");
-    mkdirSync(OUT, { recursive: true });
-    server = await servePreview(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on("request", (r) => {
-      if (!r.url().startsWith(`${server.url}/`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url());
-    });
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/preview.html`);
-    await page.locator("#pane h1").waitFor();
-    return page;
-  }
+describeInPreview("task pane preview in Chromium: 汇总", () => {
+  const { foreign, errors, open } = previewSession();
 
   /** Generates a scoring set (the form suggests the next free suffix by itself) and fills it in completely. */
   async function scoringSet(page: Page, applicant: string, stage: "材料评审" | "现场评审", suffix: string, value: string) {
