@@ -3,6 +3,7 @@
 // the file) and the task pane (the user picks the file): no file system here. In the browser bundles webpack maps
 // csv-parse/sync to csv-parse's own browser build.
 import { parse } from "csv-parse/sync";
+import { colIndex, parseCellRef } from "../workbook/a1";
 import { readZipWorkbook, XlsxReadError, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
 
 /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030 (GBK), which Chinese Excel writes. */
@@ -25,11 +26,8 @@ export function csvRows(text: string): string[][] {
 export function cellRows(cells: Map<string, RawCell>): unknown[][] {
   const rows: unknown[][] = [];
   for (const [ref, c] of cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    (rows[Number(m[2]) - 1] ??= [])[col - 1] = c.error ?? c.value;
+    const { col, row } = parseCellRef(ref);
+    (rows[row - 1] ??= [])[colIndex(col) - 1] = c.error ?? c.value;
   }
   const out = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
   while (out.length && out[0].every((v) => v === "")) out.shift();

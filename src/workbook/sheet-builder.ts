@@ -1,20 +1,15 @@
 // Builds one sheet of a layout cell by cell; shared by the scoring workbook (layout.ts) and the secretariat's summary
 // (src/summary/layout.ts), so that both produce SheetLayout the same way.
-import { colLetter } from "./a1";
+import { colIndex, colLetter, parseCellRef } from "./a1";
 import type { CellLayout, ColumnLayout, ConditionalFormatLayout, PrintLayout, Scalar, SheetKey, SheetLayout, ValidationLayout, Visibility } from "./types";
 
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32000;
 
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 function refOrder(ref: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  return Number(m[2]) * 1000 + colNum(m[1]);
+  const { col, row } = parseCellRef(ref);
+  return row * 1000 + colIndex(col);
 }
 
 export class SheetBuilder {
@@ -60,7 +55,7 @@ export class SheetBuilder {
     const ca = /^([A-Z]+)(\d+)$/.exec(a)!;
     const cb = /^([A-Z]+)(\d+)$/.exec(b)!;
     for (let r = Number(ca[2]); r <= Number(cb[2]); r++)
-      for (let c = colNum(ca[1]); c <= colNum(cb[1]); c++) {
+      for (let c = colIndex(ca[1]); c <= colIndex(cb[1]); c++) {
         const ref = `${colLetter(c)}${r}`;
         if (!this.cells.has(ref)) this.set(ref, { style });
       }

@@ -8,6 +8,7 @@
 // (Node callers pass zlib's, the fastest), else the platform's DecompressionStream("deflate-raw") (browsers, Node
 // ≥ 18), else JSZip.
 import JSZip from "jszip";
+import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
 
 export type RawCell = { value: string | number | boolean | null; formula?: string; error?: string };
 
@@ -383,20 +384,10 @@ function quickAttr(attrs: string, name: string): string | undefined {
 }
 
 function cellPos(ref: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col, row: Number(m[2]) };
+  const { col, row } = parseCellRef(ref);
+  return { col: colIndex(col), row };
 }
 
-function colName(n: number): string {
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * A shared formula as it reads in another cell: relative references move by the distance from the master cell,
@@ -417,7 +408,7 @@ export function slideFormula(formula: string, from: string, to: string): string 
       const nc = cd ? c.col : c.col + dc;
       const nr = rd ? c.row : c.row + dr;
       if (nc < 1 || nr < 1) return all;
-      return `${cd}${colName(nc)}${rd}${nr}`;
+      return `${cd}${colLetter(nc)}${rd}${nr}`;
     },
   );
 }

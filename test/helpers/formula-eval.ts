@@ -3,6 +3,7 @@
 // Supported: numbers, text, TRUE/FALSE, {array constants}, A1 references and ranges (with 'sheet'! and $), the
 // operators = <> < <= > >= & + - * / and unary minus, and the functions listed in FUNCTIONS below plus QA.*.
 import type { RenderableLayout } from "../../src/workbook";
+import { colIndex, colLetter } from "../../src/workbook/a1";
 
 export type Err = { error: string };
 export type Scalar = number | string | boolean | null | Err;
@@ -18,19 +19,6 @@ type Value = Scalar | Range | Scalar[];
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && "error" in v;
 const isRange = (v: unknown): v is Range => typeof v === "object" && v !== null && "r1" in v;
 
-function colNum(s: string): number {
-  let n = 0;
-  for (const ch of s.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-function colName(n: number): string {
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "name"; v: string } | { t: "op"; v: string };
 
@@ -217,15 +205,15 @@ export class FormulaBook {
   private ref(text: string, sheet: string): Range {
     const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(text)!;
     const s = m[1]?.replace(/''/g, "'") ?? m[2] ?? sheet;
-    const c1 = colNum(m[3]);
+    const c1 = colIndex(m[3]);
     const r1 = Number(m[4]);
-    return { sheet: s, r1, c1, r2: m[6] ? Number(m[6]) : r1, c2: m[5] ? colNum(m[5]) : c1 };
+    return { sheet: s, r1, c1, r2: m[6] ? Number(m[6]) : r1, c2: m[5] ? colIndex(m[5]) : c1 };
   }
 
   private scalar(v: Value): Scalar {
     if (isRange(v)) {
       if (v.r1 !== v.r2 || v.c1 !== v.c2) return { error: "#VALUE!" };
-      return this.get(v.sheet, `${colName(v.c1)}${v.r1}`);
+      return this.get(v.sheet, `${colLetter(v.c1)}${v.r1}`);
     }
     if (Array.isArray(v)) return v[0] ?? null;
     return v;
@@ -234,7 +222,7 @@ export class FormulaBook {
   private cellsOf(v: Value): Scalar[] {
     if (isRange(v)) {
       const out: Scalar[] = [];
-      for (let r = v.r1; r <= v.r2; r++) for (let c = v.c1; c <= v.c2; c++) out.push(this.get(v.sheet, `${colName(c)}${r}`));
+      for (let r = v.r1; r <= v.r2; r++) for (let c = v.c1; c <= v.c2; c++) out.push(this.get(v.sheet, `${colLetter(c)}${r}`));
       return out;
     }
     return Array.isArray(v) ? v : [v];
@@ -245,7 +233,7 @@ export class FormulaBook {
     const out: Scalar[][] = [];
     for (let r = v.r1; r <= v.r2; r++) {
       const row: Scalar[] = [];
-      for (let c = v.c1; c <= v.c2; c++) row.push(this.get(v.sheet, `${colName(c)}${r}`));
+      for (let c = v.c1; c <= v.c2; c++) row.push(this.get(v.sheet, `${colLetter(c)}${r}`));
       out.push(row);
     }
     return out;
