@@ -29,7 +29,8 @@ class ExplicitRegistrationOnly {
   apply(compiler) {
     compiler.hooks.compilation.tap("ExplicitRegistrationOnly", (compilation) => {
       webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("ExplicitRegistrationOnly", (loaders) => {
-        for (let i = loaders.length - 1; i >= 0; i--) if (loaders[i].loader === INJECTED_ASSOCIATE_LOADER) loaders.splice(i, 1);
+        for (let i = loaders.length - 1; i >= 0; i--)
+          if (loaders[i].loader === INJECTED_ASSOCIATE_LOADER) loaders.splice(i, 1);
       });
     });
   }
@@ -50,7 +51,9 @@ class WarnDevUrl {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("WarnDevUrl", (compilation) => {
       compilation.warnings.push(
-        new webpack.WebpackError(`dist/manifest.xml keeps ${DEV_URL}: set ADDIN_URL=https://… (or --env url=https://…) for a deployable build`),
+        new webpack.WebpackError(
+          `dist/manifest.xml keeps ${DEV_URL}: set ADDIN_URL=https://… (or --env url=https://…) for a deployable build`,
+        ),
       );
     });
   }
@@ -102,7 +105,11 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: (chunk) => chunk.name !== "functions",
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
-          fluentui: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/, name: "fluentui", priority: 10 },
+          fluentui: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/,
+            name: "fluentui",
+            priority: 10,
+          },
           // Only "new workbook" needs ExcelJS (src/taskpane/xlsx-file.ts, loaded with import()).
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 30 },
         },

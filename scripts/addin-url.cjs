@@ -19,8 +19,10 @@ function resolveAddinUrl(raw) {
   } catch {
     throw new Error(`ADDIN_URL "${text}" is not a URL (example: https://scorebook.example.gov.cn/addin)`);
   }
-  if (url.protocol !== "https:") throw new Error(`ADDIN_URL "${text}" must start with https:// (Office loads add-ins over https only)`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`ADDIN_URL "${text}" must be a plain base URL (no query, fragment or credentials)`);
+  if (url.protocol !== "https:")
+    throw new Error(`ADDIN_URL "${text}" must start with https:// (Office loads add-ins over https only)`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`ADDIN_URL "${text}" must be a plain base URL (no query, fragment or credentials)`);
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 

@@ -31,7 +31,8 @@ function arg(name: string, fallback: number): number {
 }
 
 function spec(applicants: number, experts: number): SampleSpec {
-  const names = (prefix: string) => Array.from({ length: experts }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);
+  const names = (prefix: string) =>
+    Array.from({ length: experts }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);
   return {
     createdAt: "2026-05-20T09:00:00.000Z",
     seed: 7,
@@ -39,7 +40,10 @@ function spec(applicants: number, experts: number): SampleSpec {
       {
         rubric: "hebei-organization",
         experts: { material: names("材料专家"), onsite: names("现场专家") },
-        applicants: Array.from({ length: applicants }, (_, i) => ({ name: `测试申报单位${String(i + 1).padStart(3, "0")}`, level: 50 + ((i * 37) % 45) })),
+        applicants: Array.from({ length: applicants }, (_, i) => ({
+          name: `测试申报单位${String(i + 1).padStart(3, "0")}`,
+          level: 50 + ((i * 37) % 45),
+        })),
       },
     ],
   };
@@ -94,7 +98,11 @@ async function measure(kind: string, dir: string): Promise<void> {
 
 function child(args: string[]): { ms: number; maxRssMb: number; used: number; problems: number; wallMs: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = Date.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const line = r.stdout.trim().split("\n").pop() ?? "{}";
@@ -114,7 +122,11 @@ function cli(dir: string, out: string): { wallMs: number; code: number | null; m
   const time = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   const t0 = Date.now();
   const r = time
-    ? spawnSync(time, ["-f", "maxrss=%M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+    ? spawnSync(time, ["-f", "maxrss=%M", process.execPath, ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      })
     : spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const kb = Number(/maxrss=(\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN);
   return { wallMs: Date.now() - t0, code: r.status, maxRssMb: kb / 1024 };
@@ -154,7 +166,8 @@ async function main(): Promise<void> {
   const label: Record<string, string> = {
     scorebook: `Scorebook: lean zip reader, interpret cache, engine, summary layout (default: ${threads ? `main thread + ${threads} reader threads` : "main thread only on this machine"})`,
     "one-thread": "Scorebook with one reader thread beside the main thread (--workers 1)",
-    exceljs: "naive baseline: each file fully loaded with ExcelJS and interpreted as `scorebook score` does, then the engine",
+    exceljs:
+      "naive baseline: each file fully loaded with ExcelJS and interpreted as `scorebook score` does, then the engine",
     "exceljs-cached": "for reference: ExcelJS loading, with Scorebook's interpret cache",
   };
   const lines = [
@@ -169,7 +182,9 @@ async function main(): Promise<void> {
     `| \`scorebook aggregate <dir> -o summary.xlsx --json\`, whole process (start-up, reading, summary written) | ${(median(cliRuns.map((c) => c.wallMs)) / 1000).toFixed(2)} s (${cliRuns
       .map((c) => (c.wallMs / 1000).toFixed(2))
       .join(" / ")}) | ${Math.round((n / median(cliRuns.map((c) => c.wallMs))) * 1000)} | ${
-      Number.isFinite(median(cliRuns.map((c) => c.maxRssMb))) ? `${Math.round(median(cliRuns.map((c) => c.maxRssMb)))} MB` : "—"
+      Number.isFinite(median(cliRuns.map((c) => c.maxRssMb)))
+        ? `${Math.round(median(cliRuns.map((c) => c.maxRssMb)))} MB`
+        : "—"
     } | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
     "",
     `Every run counted ${rows.map((r) => r.used).join(" / ")} workbooks into the panels.`,

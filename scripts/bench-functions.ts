@@ -43,7 +43,9 @@ function loadBundle(code: string): Map<string, Fn> {
 function field(n: number) {
   let s = 12345;
   const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const scores = Array.from({ length: n }, () => [Math.round((400 + next() * 500) * 4) / 4 + (next() < 0.2 ? 0.1 + 0.2 : 0)]);
+  const scores = Array.from({ length: n }, () => [
+    Math.round((400 + next() * 500) * 4) / 4 + (next() < 0.2 ? 0.1 + 0.2 : 0),
+  ]);
   const excluded = scores.map(() => [next() < 0.1]);
   return { scores, excluded };
 }
@@ -75,10 +77,17 @@ function main(): number {
   // Reference: the same rule with a fraction built for every score (what QA.RANK avoids with scaledKey).
   const REF = 300;
   const flat = scores.map((r) => r[0]);
-  const reference = time(REF, (i) => rankAmong(exact(flat[i % 1000]), flat.map((x) => exact(x))));
+  const reference = time(REF, (i) =>
+    rankAmong(
+      exact(flat[i % 1000]),
+      flat.map((x) => exact(x)),
+    ),
+  );
 
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`# Custom functions benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"})`);
+  console.log(
+    `# Custom functions benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"})`,
+  );
   console.log("");
   console.log("| measure | value |");
   console.log("|---|---|");
@@ -86,10 +95,18 @@ function main(): number {
   console.log(`| gzip -9 | ${kb(gz)} (budget ${kb(BUDGET)}: ${gz <= BUDGET ? "ok" : "OVER"}) |`);
   console.log(`| gzip -6 (default) | ${kb(gzDefault)} |`);
   // A bundle that loads chunks carries webpack's chunk-loading runtime (the "webpackChunk…" global).
-  console.log(`| other chunks loaded by the functions | ${code.includes("webpackChunk") ? "some (chunk loading present)" : "none (self-contained)"} |`);
-  console.log(`| ${CALLS.toLocaleString("en")} × QA.RANK over 1,000 scores, with an excluded range | ${withFlags.toFixed(0)} ms (${((withFlags * 1000) / CALLS).toFixed(1)} µs a call) |`);
-  console.log(`| ${CALLS.toLocaleString("en")} × QA.RANK over 1,000 scores, no excluded range | ${withoutFlags.toFixed(0)} ms (${((withoutFlags * 1000) / CALLS).toFixed(1)} µs a call) |`);
-  console.log(`| reference: the same ranking with exact fractions for every score (${REF} calls) | ${((reference * 1000) / REF).toFixed(0)} µs a call |`);
+  console.log(
+    `| other chunks loaded by the functions | ${code.includes("webpackChunk") ? "some (chunk loading present)" : "none (self-contained)"} |`,
+  );
+  console.log(
+    `| ${CALLS.toLocaleString("en")} × QA.RANK over 1,000 scores, with an excluded range | ${withFlags.toFixed(0)} ms (${((withFlags * 1000) / CALLS).toFixed(1)} µs a call) |`,
+  );
+  console.log(
+    `| ${CALLS.toLocaleString("en")} × QA.RANK over 1,000 scores, no excluded range | ${withoutFlags.toFixed(0)} ms (${((withoutFlags * 1000) / CALLS).toFixed(1)} µs a call) |`,
+  );
+  console.log(
+    `| reference: the same ranking with exact fractions for every score (${REF} calls) | ${((reference * 1000) / REF).toFixed(0)} µs a call |`,
+  );
   return gz <= BUDGET ? 0 : 1;
 }
 

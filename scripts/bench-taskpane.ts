@@ -37,7 +37,8 @@ export function measure(dist = DIST, page = "taskpane.html"): TaskpaneSizes {
   // Other pages' entry scripts (preview) are not chunks the task pane loads.
   const otherEntries = new Set<string>();
   for (const f of readdirSync(dist).filter((x) => x.endsWith(".html") && x !== page))
-    for (const m of readFileSync(path.join(dist, f), "utf8").matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)) if (!names.has(m[1])) otherEntries.add(m[1]);
+    for (const m of readFileSync(path.join(dist, f), "utf8").matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g))
+      if (!names.has(m[1])) otherEntries.add(m[1]);
   const lazy = readdirSync(dist)
     .filter((f) => f.endsWith(".js") && !names.has(f) && !otherEntries.has(f))
     .map((f) => size(dist, f));

@@ -13,7 +13,10 @@ import { sampleFiles, writeSample, type SampleSpec } from "./sample-workbooks";
 const ROOT = path.join(__dirname, "..");
 
 async function demo(): Promise<number> {
-  const spec = JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "demo.json"), "utf8")) as SampleSpec & { roster: string; about: string };
+  const spec = JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "demo.json"), "utf8")) as SampleSpec & {
+    roster: string;
+    about: string;
+  };
   const outDir = path.join(ROOT, "out");
   const workbooks = path.join(outDir, "demo");
   fs.rmSync(workbooks, { recursive: true, force: true });
@@ -24,13 +27,28 @@ async function demo(): Promise<number> {
   for (const f of files) await writeSample(spec, f, workbooks);
   console.log(`（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   const ev = spec.events ?? {};
-  if (ev.veto) console.log(`  · 否决：${ev.veto.expert} 在 ${ev.veto.applicant} 的现场评审中勾选否决事项 ${ev.veto.id}`);
-  if (ev.divergent) console.log(`  · 分歧：${ev.divergent.expert} 给 ${ev.divergent.applicant} 的 ${ev.divergent.item} 打了 ${ev.divergent.value}%`);
-  if (ev.incomplete) console.log(`  · 未完成：${ev.incomplete.expert} 对 ${ev.incomplete.applicant} 的评分表有 ${ev.incomplete.items.length} 项未评分`);
+  if (ev.veto)
+    console.log(`  · 否决：${ev.veto.expert} 在 ${ev.veto.applicant} 的现场评审中勾选否决事项 ${ev.veto.id}`);
+  if (ev.divergent)
+    console.log(
+      `  · 分歧：${ev.divergent.expert} 给 ${ev.divergent.applicant} 的 ${ev.divergent.item} 打了 ${ev.divergent.value}%`,
+    );
+  if (ev.incomplete)
+    console.log(
+      `  · 未完成：${ev.incomplete.expert} 对 ${ev.incomplete.applicant} 的评分表有 ${ev.incomplete.items.length} 项未评分`,
+    );
   console.log("");
   const summary = path.join(outDir, "summary.xlsx");
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
-  const args = ["aggregate", rel(workbooks), "--roster", rel(path.join(ROOT, "samples", spec.roster)), "-o", rel(summary), "--force"];
+  const args = [
+    "aggregate",
+    rel(workbooks),
+    "--roster",
+    rel(path.join(ROOT, "samples", spec.roster)),
+    "-o",
+    rel(summary),
+    "--force",
+  ];
   if (process.argv.includes("--custom")) args.push("--formulas", "custom");
   console.log(`$ scorebook ${args.join(" ")}`);
   const code = await main(["node", "scorebook", ...args]);

@@ -87,7 +87,14 @@ export function sampleFiles(spec: SampleSpec): SampleFile[] {
         if (stage === "onsite" && a.onsite === false) continue;
         for (const expert of g.experts[stage]) {
           const values = sampleValues(spec, bundle, a, stage, expert);
-          out.push({ file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)), rubric: g.rubric, applicant: a.name, expert, stage, values });
+          out.push({
+            file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)),
+            rubric: g.rubric,
+            applicant: a.name,
+            expert,
+            stage,
+            values,
+          });
         }
       }
     }
@@ -100,10 +107,17 @@ function safe(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(0, 60);
 }
 
-function sampleValues(spec: SampleSpec, b: RubricBundle, a: SampleApplicant, stage: StageId, expert: string): InitialValues {
+function sampleValues(
+  spec: SampleSpec,
+  b: RubricBundle,
+  a: SampleApplicant,
+  stage: StageId,
+  expert: string,
+): InitialValues {
   const seed = spec.seed;
   const ev = spec.events ?? {};
-  const is = (e: { applicant: string; stage: StageId; expert: string } | undefined) => !!e && e.applicant === a.name && e.stage === stage && e.expert === expert;
+  const is = (e: { applicant: string; stage: StageId; expert: string } | undefined) =>
+    !!e && e.applicant === a.name && e.stage === stage && e.expert === expert;
   const entries: NonNullable<InitialValues["entries"]> = {};
   const bands = [...b.scale.bands].sort((x, y) => x.min - y.min);
   for (const item of b.rubric.items) {
@@ -124,7 +138,10 @@ function sampleValues(spec: SampleSpec, b: RubricBundle, a: SampleApplicant, sta
     } else {
       const step = b.rubric.pointsStep ?? 0.5;
       const base = Math.floor(((target / 100) * item.points) / step) * step;
-      value = Math.min(item.points, Math.max(0, base + (hash(seed, a.name, item.code, stage, expert) < 0.5 ? 0 : step)));
+      value = Math.min(
+        item.points,
+        Math.max(0, base + (hash(seed, a.name, item.code, stage, expert) < 0.5 ? 0 : step)),
+      );
       if (is(ev.divergent) && ev.divergent!.item === item.code) value = ev.divergent!.value;
     }
     const say = hash(seed, "text", a.name, item.code, stage, expert);
@@ -146,7 +163,17 @@ function sampleValues(spec: SampleSpec, b: RubricBundle, a: SampleApplicant, sta
 /** Writes one sample workbook (generated and filled, cached results computed by the engine). */
 export async function writeSample(spec: SampleSpec, f: SampleFile, root: string): Promise<string> {
   const bundle = library().get(f.rubric)!;
-  const layout = buildLayout(bundle, { applicant: f.applicant, expert: f.expert, stage: f.stage, mode: spec.mode ?? "native", createdAt: spec.createdAt }, f.values);
+  const layout = buildLayout(
+    bundle,
+    {
+      applicant: f.applicant,
+      expert: f.expert,
+      stage: f.stage,
+      mode: spec.mode ?? "native",
+      createdAt: spec.createdAt,
+    },
+    f.values,
+  );
   const file = path.join(root, f.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, await writeXlsx(layout));

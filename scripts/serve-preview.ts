@@ -37,7 +37,10 @@ export function servePreview(dir: string, port = 0): Promise<PreviewServer> {
       res.end("not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
@@ -60,7 +63,10 @@ if (require.main === module) {
   }
   const port = Number(process.env.PREVIEW_PORT ?? 3100);
   servePreview(dist, port).then(
-    (s) => console.log(`Scorebook task pane preview: ${s.url}/preview.html   (English: ?lang=en-US, dark theme: ?theme=dark; Ctrl+C stops)`),
+    (s) =>
+      console.log(
+        `Scorebook task pane preview: ${s.url}/preview.html   (English: ?lang=en-US, dark theme: ?theme=dark; Ctrl+C stops)`,
+      ),
     (e) => {
       console.error(`cannot serve on 127.0.0.1:${port}: ${(e as Error).message} (set PREVIEW_PORT)`);
       process.exit(1);

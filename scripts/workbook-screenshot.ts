@@ -13,8 +13,16 @@ import { buildLayout, type InitialValues, type WorkbookLayout } from "../src/wor
 import { writeXlsx } from "../src/xlsx";
 import { convert } from "../test/helpers/libreoffice";
 
-const STRENGTHS = ["建立了覆盖主要业务的质量管理制度，关键过程有文件化的方法并定期评审。", "领导层定期听取质量工作汇报，质量目标分解到部门。", ""];
-const OFIS = ["部分方法仅在生产部门实施，未在服务和采购过程系统展开；缺少对方法有效性的评价数据。", "未见与同行标杆的对比分析，改进多为被动响应。", ""];
+const STRENGTHS = [
+  "建立了覆盖主要业务的质量管理制度，关键过程有文件化的方法并定期评审。",
+  "领导层定期听取质量工作汇报，质量目标分解到部门。",
+  "",
+];
+const OFIS = [
+  "部分方法仅在生产部门实施，未在服务和采购过程系统展开；缺少对方法有效性的评价数据。",
+  "未见与同行标杆的对比分析，改进多为被动响应。",
+  "",
+];
 
 export function sample(b: RubricBundle): InitialValues {
   const pct = [0.45, 0.6, 0.35, 0.7, 0.55, 0.5, 0.65, 0.4];
@@ -30,14 +38,21 @@ export function sample(b: RubricBundle): InitialValues {
   }
   return {
     entries,
-    vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否", note: "查阅申报材料及信用中国，未发现" }])),
+    vetoes: Object.fromEntries(
+      b.rules.vetoes.map((v) => [v.id, { answer: "否", note: "查阅申报材料及信用中国，未发现" }]),
+    ),
     declaration: { answer: "无利害关系" },
   };
 }
 
 /** The same workbook with only one sheet visible, so that the PDF holds just that sheet. */
 export function onlySheet(layout: WorkbookLayout, key: string): WorkbookLayout {
-  return { ...layout, sheets: layout.sheets.map((s) => (s.key === key ? s : { ...s, visibility: s.visibility === "veryHidden" ? s.visibility : "hidden" })) };
+  return {
+    ...layout,
+    sheets: layout.sheets.map((s) =>
+      s.key === key ? s : { ...s, visibility: s.visibility === "veryHidden" ? s.visibility : "hidden" },
+    ),
+  };
 }
 
 async function main(): Promise<void> {
@@ -48,7 +63,13 @@ async function main(): Promise<void> {
   for (const id of ids) {
     const b = library().get(id);
     if (!b) throw new Error(`unknown rubric ${id}`);
-    const meta = { applicant: "江门市某某精密制造有限公司", expert: "张三", stage: "material" as const, mode: "native" as const, createdAt: new Date().toISOString() };
+    const meta = {
+      applicant: "江门市某某精密制造有限公司",
+      expert: "张三",
+      stage: "material" as const,
+      mode: "native" as const,
+      createdAt: new Date().toISOString(),
+    };
     const layout = buildLayout(b, meta, sample(b));
     const full = path.join(outDir, `${id}.xlsx`);
     fs.writeFileSync(full, await writeXlsx(layout));

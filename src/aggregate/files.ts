@@ -50,7 +50,12 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     seen.add(key);
     const name = path.basename(file);
     if (isWorkbook(name) && !name.startsWith("~$")) files.push(file);
-    else skipped.push({ file, code: "skipped", reason: explicit && !name.startsWith("~$") ? "不是 .xlsx 文件，未读取" : skipReason(name) });
+    else
+      skipped.push({
+        file,
+        code: "skipped",
+        reason: explicit && !name.startsWith("~$") ? "不是 .xlsx 文件，未读取" : skipReason(name),
+      });
   };
 
   const walk = async (dir: string): Promise<void> => {

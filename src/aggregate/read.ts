@@ -10,7 +10,8 @@ import { readZipWorkbook, XlsxReadError, type InflateRaw, type ZipReadOptions } 
 import { zipSource } from "../xlsx/zip-source";
 
 /** Node's zlib, stopping at the size the zip directory states (a part that lies about its size is refused). */
-export const nodeInflate: InflateRaw = (data, maxBytes) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+export const nodeInflate: InflateRaw = (data, maxBytes) =>
+  zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
 
 export interface FileProblem {
   file: string;
@@ -34,9 +35,18 @@ const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length 
 const NEEDED = (name: string) => name !== SHEET.guide;
 
 /** Reads and interprets workbook bytes; `file` names the file in every message. */
-export async function interpretBytes(data: Uint8Array, file: string, cache?: InterpretCache, limits: ReadLimits = {}): Promise<ReadOutcome> {
+export async function interpretBytes(
+  data: Uint8Array,
+  file: string,
+  cache?: InterpretCache,
+  limits: ReadLimits = {},
+): Promise<ReadOutcome> {
   const fail = (code: string, reason: string): ReadOutcome => ({ ok: false, problem: { file, code, reason } });
-  if (starts(data, OLE)) return fail("encrypted-or-ole", "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx");
+  if (starts(data, OLE))
+    return fail(
+      "encrypted-or-ole",
+      "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
+    );
   if (!starts(data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
   const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate };
   try {
@@ -53,14 +63,22 @@ export async function interpretBytes(data: Uint8Array, file: string, cache?: Int
  * Reads one file (read only) and interprets it; a file over the size limit is refused before it is read. The file is
  * read synchronously: files are small, and on a reader thread nothing else waits (it is also the faster call).
  */
-export async function interpretFile(file: string, cache?: InterpretCache, limits: ReadLimits = {}): Promise<ReadOutcome> {
+export async function interpretFile(
+  file: string,
+  cache?: InterpretCache,
+  limits: ReadLimits = {},
+): Promise<ReadOutcome> {
   const fail = (code: string, reason: string): ReadOutcome => ({ ok: false, problem: { file, code, reason } });
   const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
   let data: Buffer;
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) return fail("unreadable", "不是文件");
-    if (st.size > max) return fail("too-large", `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(1)} MB），未读取`);
+    if (st.size > max)
+      return fail(
+        "too-large",
+        `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(1)} MB），未读取`,
+      );
     data = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -30,7 +30,10 @@ export async function readRosterFile(file: string): Promise<Roster> {
     data = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RosterFileError(file, code === "ENOENT" ? `名单文件不存在：${file}` : `无法读取名单文件 ${file}（${(e as Error).message}）`);
+    throw new RosterFileError(
+      file,
+      code === "ENOENT" ? `名单文件不存在：${file}` : `无法读取名单文件 ${file}（${(e as Error).message}）`,
+    );
   }
   const read = await rosterRows(data, file, nodeInflate);
   if ("error" in read) throw new RosterFileError(file, read.error);

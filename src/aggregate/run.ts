@@ -44,7 +44,11 @@ export interface AggregateFilesResult {
  */
 export async function readAll(
   files: readonly string[],
-  opts: { workers?: number; limits?: ReadLimits; onProgress?: (done: number, total: number, file: string) => void } = {},
+  opts: {
+    workers?: number;
+    limits?: ReadLimits;
+    onProgress?: (done: number, total: number, file: string) => void;
+  } = {},
 ): Promise<ReadResult[]> {
   const out: ReadResult[] = new Array(files.length);
   let done = 0;
@@ -52,7 +56,8 @@ export async function readAll(
   const tick = (i: number) => opts.onProgress?.(++done, files.length, files[i]);
   const take = () => (next < files.length ? next++ : -1);
   const wanted = opts.workers ?? defaultWorkers();
-  const workers = files.length >= MIN_FILES_FOR_THREADS || opts.workers !== undefined ? Math.min(wanted, files.length) : 0;
+  const workers =
+    files.length >= MIN_FILES_FOR_THREADS || opts.workers !== undefined ? Math.min(wanted, files.length) : 0;
   const pool = workers > 0 ? new WorkerPool(workers, opts.limits) : null;
   const cache = interpretCache();
   // Two files in flight on this thread, so that reading the disk overlaps parsing.
@@ -95,7 +100,12 @@ export async function aggregateFiles(o: AggregateFilesOptions): Promise<Aggregat
   const files = inputs.files.map((f) => shownPath(f));
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
-  const result = aggregateRead({ read: [...skipped, ...read], roster: o.roster, options: o.options, library: o.library });
+  const result = aggregateRead({
+    read: [...skipped, ...read],
+    roster: o.roster,
+    options: o.options,
+    library: o.library,
+  });
   const layout = buildSummaryLayout(result, {
     mode: o.mode,
     aggregate: o.options,

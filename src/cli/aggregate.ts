@@ -45,14 +45,18 @@ export async function aggregateCommand(
   if (opts.method !== undefined) {
     const m = opts.method.trim().toLowerCase();
     if (!isPanelMethod(m)) {
-      err(`合成方法“${opts.method}”无效：应为 ${PANEL_METHODS.join("、")}（平均分、去掉一个最高分和一个最低分后的平均分、中位数） (--method mean|trimmed|median)`);
+      err(
+        `合成方法“${opts.method}”无效：应为 ${PANEL_METHODS.join("、")}（平均分、去掉一个最高分和一个最低分后的平均分、中位数） (--method mean|trimmed|median)`,
+      );
       return 2;
     }
     method = m;
   }
   const mode = (opts.formulas ?? "native").trim().toLowerCase();
   if (mode !== "native" && mode !== "custom") {
-    err(`公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`);
+    err(
+      `公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`,
+    );
     return 2;
   }
   let workers: number | undefined;
@@ -74,7 +78,9 @@ export async function aggregateCommand(
   }
   const outAbs = path.resolve(output);
   if (paths.some((p) => path.resolve(p) === outAbs)) {
-    err(`输出文件 ${output} 是输入的评分表之一：源文件从不被修改，请另选输出文件 (the summary would overwrite an input)`);
+    err(
+      `输出文件 ${output} 是输入的评分表之一：源文件从不被修改，请另选输出文件 (the summary would overwrite an input)`,
+    );
     return 2;
   }
   if (!opts.force && (await fs.stat(output).catch(() => null))) {
@@ -136,7 +142,11 @@ export async function aggregateCommand(
   } catch (e) {
     await fs.rm(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    err(code === "ENOENT" ? `无法写入 ${output}：文件夹不存在 (no such folder)` : `无法写入 ${output}：${(e as Error).message}`);
+    err(
+      code === "ENOENT"
+        ? `无法写入 ${output}：文件夹不存在 (no such folder)`
+        : `无法写入 ${output}：${(e as Error).message}`,
+    );
     return 2;
   }
 
@@ -157,7 +167,9 @@ export async function aggregateCommand(
     if (result.divergences.length) {
       out(`专家分歧（需合议，见汇总表“明细”）：${result.divergences.length} 项`);
       for (const d of result.divergences.slice(0, 20))
-        out(`  - ${d.applicant} · ${d.stage === "material" ? "材料评审" : "现场评审"} · ${d.code}：${d.values.map((v) => `${v.expert} ${v.value}`).join("，")}（极差 ${points(d.spread)} 个百分点）`);
+        out(
+          `  - ${d.applicant} · ${d.stage === "material" ? "材料评审" : "现场评审"} · ${d.code}：${d.values.map((v) => `${v.expert} ${v.value}`).join("，")}（极差 ${points(d.spread)} 个百分点）`,
+        );
       if (result.divergences.length > 20) out(`  …… 另有 ${result.divergences.length - 20} 项`);
       out("");
     }
@@ -166,7 +178,9 @@ export async function aggregateCommand(
       for (const p of result.problems) out(`  - [${problemKind(p.code)}] ${p.file ? `${p.file}：` : ""}${p.reason}`);
       out("");
     } else out("未发现问题：全部文件均已计入。");
-    out(`已写入汇总表：${output}（${mode === "custom" ? "custom 公式，需 Scorebook 加载项" : "native 公式，任何电子表格软件均可重算"}）`);
+    out(
+      `已写入汇总表：${output}（${mode === "custom" ? "custom 公式，需 Scorebook 加载项" : "native 公式，任何电子表格软件均可重算"}）`,
+    );
   }
   return result.problems.length ? 1 : 0;
 }
@@ -183,7 +197,13 @@ export function terminalProgress(): Progress | null {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SingleBar, Presets } = require("cli-progress") as typeof import("cli-progress");
   const bar = new SingleBar(
-    { format: "读取评分表 [{bar}] {value}/{total} {percentage}% | {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true, fps: 10 },
+    {
+      format: "读取评分表 [{bar}] {value}/{total} {percentage}% | {file}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 10,
+    },
     Presets.shades_classic,
   );
   return {

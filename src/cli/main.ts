@@ -11,7 +11,11 @@ export interface Io {
   progress?: () => Progress | null;
 }
 
-const defaultIo: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), progress: terminalProgress };
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + "\n"),
+  err: (s) => process.stderr.write(s + "\n"),
+  progress: terminalProgress,
+};
 
 export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   const program = new Command("scorebook")
@@ -40,7 +44,11 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option("--applicant <name>", "申报单位或申报人 (applicant)")
     .option("--expert <name>", "评审专家姓名 (expert)")
     .option("--stage <stage>", "评审阶段：material 材料评审 | onsite 现场评审 (review stage)")
-    .option("--formulas <mode>", "公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)", "native")
+    .option(
+      "--formulas <mode>",
+      "公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)",
+      "native",
+    )
     .option("-o, --output <file>", "输出文件，默认为“申报者_阶段_专家.xlsx” (output file)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password; none by default)")
@@ -62,16 +70,30 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       "\n退出码 (exit codes)：0 评分表完整且无异常 (clean and complete)；1 发现问题：未评分或输入无效、否决项未回答、" +
         "声明回避、公式或分值被改动、评分标准不符、不是评分表或不是 .xlsx (problems found)；2 参数错误或文件不存在 (usage error).",
     )
-    .action(async (file: string, opts: { json?: boolean; rubric?: string }) => setCode(await scoreCommand(file, opts, io.out, io.err)));
+    .action(async (file: string, opts: { json?: boolean; rubric?: string }) =>
+      setCode(await scoreCommand(file, opts, io.out, io.err)),
+    );
 
   program
     .command("aggregate")
-    .description("汇总专家交回的评分表，排名并生成汇总表 (aggregate returned workbooks, rank the applicants, write the summary)")
+    .description(
+      "汇总专家交回的评分表，排名并生成汇总表 (aggregate returned workbooks, rank the applicants, write the summary)",
+    )
     .argument("<paths...>", "评分表 .xlsx 文件或文件夹（文件夹中的 .xlsx 逐层查找） (workbooks or folders)")
-    .option("--roster <file>", "名单 .csv 或 .xlsx：申报者、加分、公众满意度 (roster: applicant, bonus, public satisfaction)")
-    .option("--method <method>", "专家组合成方法：mean 平均分（默认按奖项规则）| trimmed 去掉最高最低分 | median 中位数 (panel method)")
+    .option(
+      "--roster <file>",
+      "名单 .csv 或 .xlsx：申报者、加分、公众满意度 (roster: applicant, bonus, public satisfaction)",
+    )
+    .option(
+      "--method <method>",
+      "专家组合成方法：mean 平均分（默认按奖项规则）| trimmed 去掉最高最低分 | median 中位数 (panel method)",
+    )
     .option("-o, --output <file>", "汇总表 .xlsx，默认 summary.xlsx (the summary workbook)")
-    .option("--formulas <mode>", "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)", "native")
+    .option(
+      "--formulas <mode>",
+      "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)",
+      "native",
+    )
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
     .option("--workers <n>", "另开的读取线程数，默认：4 核以下不开，否则核数减 2 (reader threads besides the main one)")
@@ -82,7 +104,9 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
         "名单错误、缺少现场评审、专家人数不足等），汇总表照常生成并列出全部问题 (problems found; the summary is still written)；" +
         "2 参数错误、路径不存在、没有找到评分表、名单文件无法读取、汇总表已存在（未加 --force） (usage error).",
     )
-    .action(async (paths: string[], opts: AggregateCliOptions) => setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)));
+    .action(async (paths: string[], opts: AggregateCliOptions) =>
+      setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)),
+    );
 
   return program;
 }

@@ -14,7 +14,12 @@ export function rubricJson(b: RubricBundle) {
     scale:
       r.scoring === "points"
         ? { id: "points", kind: "points", step: r.pointsStep ?? 0.5 }
-        : { id: scale.id, kind: "maturity", step: scale.step, bands: scale.bands.map((x) => ({ band: x.band, min: x.min, max: x.max })) },
+        : {
+            id: scale.id,
+            kind: "maturity",
+            step: scale.step,
+            bands: scale.bands.map((x) => ({ band: x.band, min: x.min, max: x.max })),
+          },
     totalPoints: r.totalPoints,
     categories: r.categories.map((c) => ({ code: c.code, name: c.name, points: c.points })),
     items: r.items.map((i) => ({
@@ -27,7 +32,14 @@ export function rubricJson(b: RubricBundle) {
       subitems: (i.subitems ?? []).map((s) => ({ code: s.code, name: s.name, guidance: s.guidance })),
     })),
     vetoes: rules.vetoes.map((v) => ({ id: v.id, text: v.text, ask: v.ask, source: v.source })),
-    bonuses: rules.bonus ? rules.bonus.conditions.map((c) => ({ id: c.id, text: c.text, points: rules.bonus!.points, cumulative: rules.bonus!.cumulative })) : [],
+    bonuses: rules.bonus
+      ? rules.bonus.conditions.map((c) => ({
+          id: c.id,
+          text: c.text,
+          points: rules.bonus!.points,
+          cumulative: rules.bonus!.cumulative,
+        }))
+      : [],
     fixes: r.fixes ?? [],
   };
 }
@@ -35,12 +47,26 @@ export function rubricJson(b: RubricBundle) {
 export function listRubrics(json: boolean, out: (s: string) => void): number {
   const lib = library();
   if (json) {
-    out(JSON.stringify(lib.rubrics.map((r) => ({ id: r.id, award: r.award, title: r.title.zh, titleEn: r.title.en ?? null, totalPoints: r.totalPoints, items: r.items.length })), null, 2));
+    out(
+      JSON.stringify(
+        lib.rubrics.map((r) => ({
+          id: r.id,
+          award: r.award,
+          title: r.title.zh,
+          titleEn: r.title.en ?? null,
+          totalPoints: r.totalPoints,
+          items: r.items.length,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const a of lib.awards) {
     out(`${a.title.zh}`);
-    for (const r of lib.rubrics.filter((x) => x.award === a.id)) out(`  ${r.id.padEnd(28)} ${r.title.zh}（${r.items.length} 项，${r.totalPoints} 分）`);
+    for (const r of lib.rubrics.filter((x) => x.award === a.id))
+      out(`  ${r.id.padEnd(28)} ${r.title.zh}（${r.items.length} 项，${r.totalPoints} 分）`);
   }
   return 0;
 }
@@ -59,7 +85,11 @@ export function showRubric(id: string, json: boolean, out: (s: string) => void, 
   const r = b.rubric;
   out(`${r.title.zh}（${r.id}）`);
   out(`来源：${r.source}`);
-  out(r.scoring === "points" ? `评分方式：直接打分，0 至该项满分，步长 ${r.pointsStep} 分` : `评分方式：成熟度百分比 × 分值（${b.scale.name.zh}）`);
+  out(
+    r.scoring === "points"
+      ? `评分方式：直接打分，0 至该项满分，步长 ${r.pointsStep} 分`
+      : `评分方式：成熟度百分比 × 分值（${b.scale.name.zh}）`,
+  );
   out(`总分：${r.totalPoints}`);
   for (const c of r.categories) {
     out(`\n${c.code} ${c.name}（${c.points} 分）`);

@@ -8,7 +8,16 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { format2, library, type StageId } from "../core";
-import { buildLayout, cleanUserText, interpret, LayoutError, reportJson, STAGE_NAME, type FormulaMode, type ScoreReport } from "../workbook";
+import {
+  buildLayout,
+  cleanUserText,
+  interpret,
+  LayoutError,
+  reportJson,
+  STAGE_NAME,
+  type FormulaMode,
+  type ScoreReport,
+} from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
 
 export interface GenerateOptions {
@@ -42,11 +51,19 @@ export function defaultFileName(applicant: string, stage: StageId, expert: strin
       .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
       .replace(/\s+/g, " ")
       .slice(0, 60);
-  const name = `${part(applicant)}_${STAGE_NAME[stage]}_${part(expert)}`.replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
+  const name = `${part(applicant)}_${STAGE_NAME[stage]}_${part(expert)}`.replace(/^[-=+@.\s]+/, (m) =>
+    "_".repeat(m.length),
+  );
   return `${name}.xlsx`;
 }
 
-export async function generateCommand(rubricId: string, opts: GenerateOptions, out: (s: string) => void, err: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
+export async function generateCommand(
+  rubricId: string,
+  opts: GenerateOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const lib = library();
   const bundle = lib.get(rubricId);
   if (!bundle) {
@@ -64,19 +81,29 @@ export async function generateCommand(rubricId: string, opts: GenerateOptions, o
   }
   const stage = STAGES[String(opts.stage).trim().toLowerCase()];
   if (!stage) {
-    err(`评审阶段“${opts.stage}”无效：应为 material（材料评审）或 onsite（现场评审） (stage must be material or onsite)`);
+    err(
+      `评审阶段“${opts.stage}”无效：应为 material（材料评审）或 onsite（现场评审） (stage must be material or onsite)`,
+    );
     return 2;
   }
   const mode = (opts.formulas ?? "native").trim().toLowerCase();
   if (mode !== "native" && mode !== "custom") {
-    err(`公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`);
+    err(
+      `公式模式“${opts.formulas}”无效：应为 native（普通 Excel 公式）或 custom（加载项的 QA. 函数） (--formulas native|custom)`,
+    );
     return 2;
   }
   let layout;
   try {
     layout = buildLayout(
       bundle,
-      { applicant: opts.applicant!, expert: opts.expert!, stage, mode: mode as FormulaMode, createdAt: now().toISOString() },
+      {
+        applicant: opts.applicant!,
+        expert: opts.expert!,
+        stage,
+        mode: mode as FormulaMode,
+        createdAt: now().toISOString(),
+      },
       {},
       { password: opts.password || undefined },
     );
@@ -97,7 +124,8 @@ export async function generateCommand(rubricId: string, opts: GenerateOptions, o
     await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") err(`文件已存在：${file}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
+    if (code === "EEXIST")
+      err(`文件已存在：${file}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
     else if (code === "ENOENT") err(`无法写入 ${file}：文件夹不存在 (no such folder)`);
     else err(`无法写入 ${file}：${(e as Error).message}`);
     return 2;
@@ -106,14 +134,22 @@ export async function generateCommand(rubricId: string, opts: GenerateOptions, o
   out(`已生成评分表：${file}`);
   out(`  评分标准：${r.title.zh}（${r.id}，${r.items.length} 项，${r.totalPoints} 分）`);
   out(`  申报者：${layout.meta.applicant}${GAP}评审专家：${layout.meta.expert}${GAP}评审阶段：${STAGE_NAME[stage]}`);
-  out(`  公式：${mode === "native" ? "native（普通 Excel 公式，无需加载项）" : "custom（使用 Scorebook 加载项的 QA. 函数）"}`);
-  out(`  工作表：${layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name).join("、")}（另有隐藏的元数据）`);
+  out(
+    `  公式：${mode === "native" ? "native（普通 Excel 公式，无需加载项）" : "custom（使用 Scorebook 加载项的 QA. 函数）"}`,
+  );
+  out(
+    `  工作表：${layout.sheets
+      .filter((s) => s.visibility === "visible")
+      .map((s) => s.name)
+      .join("、")}（另有隐藏的元数据）`,
+  );
   return 0;
 }
 
 function showInput(report: ScoreReport, input: ScoreReport["items"][number]["input"]): string {
   if (input === null || input === "") return "—";
-  if (typeof input === "number") return report.scoring === "maturity" ? `${Number((input * 100).toFixed(4))}%` : String(input);
+  if (typeof input === "number")
+    return report.scoring === "maturity" ? `${Number((input * 100).toFixed(4))}%` : String(input);
   return `“${String(input)}”`;
 }
 
@@ -126,7 +162,9 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
     return;
   }
   out(`评分标准：${report.rubricTitle}（${report.rubric}）`);
-  out(`申报者：${report.applicant ?? "?"}${GAP}评审专家：${report.expert ?? "?"}${GAP}评审阶段：${report.stage ? STAGE_NAME[report.stage] : "?"}${GAP}公式：${report.mode ?? "?"}`);
+  out(
+    `申报者：${report.applicant ?? "?"}${GAP}评审专家：${report.expert ?? "?"}${GAP}评审阶段：${report.stage ? STAGE_NAME[report.stage] : "?"}${GAP}公式：${report.mode ?? "?"}`,
+  );
   out("");
   out("编号    分值   输入        得分     状态");
   for (const i of report.items) {
@@ -134,10 +172,17 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
     out(i.message ? `${line}${GAP}${i.message.zh}` : line);
   }
   out("");
-  for (const c of report.categories) out(`  ${c.code} ${c.name}：${format2(c.score)} / ${c.points}（已评 ${c.scored} / ${c.items} 项）`);
-  out(`总分：${format2(report.total)} / ${report.totalPoints}（已评 ${report.scored} / ${report.itemCount} 项，${report.complete ? "已完成" : "未完成"}）`);
+  for (const c of report.categories)
+    out(`  ${c.code} ${c.name}：${format2(c.score)} / ${c.points}（已评 ${c.scored} / ${c.items} 项）`);
+  out(
+    `总分：${format2(report.total)} / ${report.totalPoints}（已评 ${report.scored} / ${report.itemCount} 项，${report.complete ? "已完成" : "未完成"}）`,
+  );
   const flagged = report.vetoes.filter((v) => v.flagged);
-  out(flagged.length ? `否决：是（${flagged.map((v) => `${v.id}${v.note ? `：${v.note}` : ""}`).join("；")}）` : `否决：否${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`);
+  out(
+    flagged.length
+      ? `否决：是（${flagged.map((v) => `${v.id}${v.note ? `：${v.note}` : ""}`).join("；")}）`
+      : `否决：否${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`,
+  );
   const bonus = report.bonus.filter((b) => b.confirmed);
   if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => b.id).join("、") : "无"}`);
   out(`回避声明：${report.declaration.answer ?? "未填写"}`);
@@ -148,9 +193,18 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
   out(report.ok ? "结论：评分表完整、无异常，可以计入。" : "结论：评分表有问题，暂不能计入（见上）。");
 }
 
-export async function scoreCommand(file: string, opts: { json?: boolean; rubric?: string }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function scoreCommand(
+  file: string,
+  opts: { json?: boolean; rubric?: string },
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   if (opts.rubric && !library().get(opts.rubric)) {
-    err(`未知的评分标准“${opts.rubric}”。可用的评分标准：\n${library().rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    err(
+      `未知的评分标准“${opts.rubric}”。可用的评分标准：\n${library()
+        .rubrics.map((r) => `  ${r.id}`)
+        .join("\n")}`,
+    );
     return 2;
   }
   let report: ScoreReport;
@@ -162,7 +216,14 @@ export async function scoreCommand(file: string, opts: { json?: boolean; rubric?
       err(`${e.zh} (${e.en})`);
       return 2;
     }
-    if (opts.json) out(JSON.stringify({ file, ok: false, problems: [{ code: e.code, message: e.zh, en: e.en, cell: null, item: null }] }, null, 2));
+    if (opts.json)
+      out(
+        JSON.stringify(
+          { file, ok: false, problems: [{ code: e.code, message: e.zh, en: e.en, cell: null, item: null }] },
+          null,
+          2,
+        ),
+      );
     else err(`${e.zh} (${e.en})`);
     return 1;
   }
@@ -170,4 +231,3 @@ export async function scoreCommand(file: string, opts: { json?: boolean; rubric?
   else printReport(report, out);
   return report.ok ? 0 : 1;
 }
-

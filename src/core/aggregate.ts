@@ -125,17 +125,39 @@ export function aggregate(
   const usable: ReturnedSheet[] = [];
   for (const s of sheets) {
     const info = rubricOf(s.rubricId);
-    if (!info) problems.push({ file: s.file, applicant: s.applicant, code: "unknown-rubric", reason: `未知的评分标准“${s.rubricId}”` });
+    if (!info)
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: "unknown-rubric",
+        reason: `未知的评分标准“${s.rubricId}”`,
+      });
     else if (s.conflictDeclared)
-      problems.push({ file: s.file, applicant: s.applicant, code: "conflict", reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}` });
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: "conflict",
+        reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
+      });
     else if (s.blocking.length > 0)
-      problems.push({ file: s.file, applicant: s.applicant, code: s.blocking[0].code, reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}` });
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: s.blocking[0].code,
+        reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
+      });
     else if (!s.complete) {
       const open = s.items.filter((i) => i.value === null).map((i) => i.code);
-      const which = open.length ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）` : "";
-      problems.push({ file: s.file, applicant: s.applicant, code: "incomplete", reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入` });
-    }
-    else usable.push(s);
+      const which = open.length
+        ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
+        : "";
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: "incomplete",
+        reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
+      });
+    } else usable.push(s);
   }
 
   // The same expert twice for the same applicant and stage: the newer counts, both are named.
@@ -173,7 +195,12 @@ export function aggregate(
     const rubricIds = [...new Set(mine.map((s) => s.rubricId))];
     if (rubricIds.length > 1) {
       for (const s of mine.filter((x) => x.rubricId !== rubricIds[0]))
-        problems.push({ file: s.file, applicant: name, code: "mixed-rubric", reason: `同一申报者的评分表使用了不同的评分标准（${rubricIds.join("、")}）` });
+        problems.push({
+          file: s.file,
+          applicant: name,
+          code: "mixed-rubric",
+          reason: `同一申报者的评分表使用了不同的评分标准（${rubricIds.join("、")}）`,
+        });
     }
     const rubricId = rubricIds[0] ?? anySheet?.rubricId ?? "";
     const info = rubricOf(rubricId);
@@ -194,12 +221,27 @@ export function aggregate(
             reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
           });
       }
-      return { experts: st.map((s) => s.expert), files: st.map((s) => s.file), totals, score: panel?.value ?? null, panel };
+      return {
+        experts: st.map((s) => s.expert),
+        files: st.map((s) => s.file),
+        totals,
+        score: panel?.value ?? null,
+        panel,
+      };
     };
     const material = stage("material");
     const onsite = stage("onsite");
     if (info) {
-      for (const st of ["material", "onsite"] as const) divergences.push(...diverge(name, st, sameRubric.filter((s) => s.stage === st), info, options.divergence ?? 20));
+      for (const st of ["material", "onsite"] as const)
+        divergences.push(
+          ...diverge(
+            name,
+            st,
+            sameRubric.filter((s) => s.stage === st),
+            info,
+            options.divergence ?? 20,
+          ),
+        );
     }
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
     const rules = info?.rules;
@@ -226,19 +268,50 @@ export function aggregate(
       }
     }
     const vetoFlags: VetoFlag[] = sameRubric.flatMap((s) =>
-      s.vetoes.filter((v) => v.flagged).map((v) => ({ expert: s.expert, file: s.file, stage: s.stage, id: v.id, text: v.text, note: v.note })),
+      s.vetoes
+        .filter((v) => v.flagged)
+        .map((v) => ({ expert: s.expert, file: s.file, stage: s.stage, id: v.id, text: v.text, note: v.note })),
     );
     const final =
       rules && material.score && onsite.score
-        ? finalScore(rules, { material: material.score, onsite: onsite.score, bonus, public: pub ?? undefined, materialWeight: options.materialWeight })
+        ? finalScore(rules, {
+            material: material.score,
+            onsite: onsite.score,
+            bonus,
+            public: pub ?? undefined,
+            materialWeight: options.materialWeight,
+          })
         : null;
     const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
     if (material.score && !onsite.score && !(thresholds.advance && material.score.lt(thresholds.advance)))
-      problems.push({ file: "", applicant: name, code: "no-onsite", reason: `${name} 已进入现场评审，但没有可用的现场评审评分表` });
+      problems.push({
+        file: "",
+        applicant: name,
+        code: "no-onsite",
+        reason: `${name} 已进入现场评审，但没有可用的现场评审评分表`,
+      });
     if (!material.score && sheets.some((s) => key(s.applicant) === k))
       problems.push({ file: "", applicant: name, code: "no-material", reason: `${name} 没有可用的材料评审评分表` });
-    if (!anySheet) problems.push({ file: "名单", applicant: name, code: "no-sheets", reason: `名单中的申报者“${name}”没有收到任何评分表（名称是否与评分表一致？）` });
-    partial.push({ applicant: name, rubricId, material, onsite, bonus, public: pub, final, vetoed: vetoFlags.length > 0, vetoFlags, notes, thresholds });
+    if (!anySheet)
+      problems.push({
+        file: "名单",
+        applicant: name,
+        code: "no-sheets",
+        reason: `名单中的申报者“${name}”没有收到任何评分表（名称是否与评分表一致？）`,
+      });
+    partial.push({
+      applicant: name,
+      rubricId,
+      material,
+      onsite,
+      bonus,
+      public: pub,
+      final,
+      vetoed: vetoFlags.length > 0,
+      vetoFlags,
+      notes,
+      thresholds,
+    });
   }
 
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N).
@@ -251,16 +324,33 @@ export function aggregate(
   for (const group of groups.values()) {
     const t = group[0].thresholds;
     const decisions = decide(
-      group.map((p) => ({ id: p.applicant, vetoed: p.vetoed, material: p.material.score, onsite: p.onsite.score, final: p.final })),
+      group.map((p) => ({
+        id: p.applicant,
+        vetoed: p.vetoed,
+        material: p.material.score,
+        onsite: p.onsite.score,
+        final: p.final,
+      })),
       t,
     );
     group.forEach((p, i) => {
       const d = decisions[i];
       const { thresholds: _t, ...rest } = p;
-      applicants.push({ ...rest, status: d.status, rank: d.rank, wouldBeRank: d.wouldBeRank, notes: d.note ? [...p.notes, d.note] : p.notes });
+      applicants.push({
+        ...rest,
+        status: d.status,
+        rank: d.rank,
+        wouldBeRank: d.wouldBeRank,
+        notes: d.note ? [...p.notes, d.note] : p.notes,
+      });
     });
   }
-  applicants.sort((a, b) => order(a) - order(b) || (b.final && a.final ? b.final.compare(a.final) : 0) || a.applicant.localeCompare(b.applicant, "zh"));
+  applicants.sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (b.final && a.final ? b.final.compare(a.final) : 0) ||
+      a.applicant.localeCompare(b.applicant, "zh"),
+  );
   return { applicants, problems, divergences, used };
 }
 
@@ -274,7 +364,13 @@ function newer(a: ReturnedSheet, b: ReturnedSheet): boolean {
 }
 
 /** Items where the panel's maturities fall in different bands or spread more than the limit. */
-function diverge(applicant: string, stage: StageId, sheets: ReturnedSheet[], info: RubricInfo, limit: number): Divergence[] {
+function diverge(
+  applicant: string,
+  stage: StageId,
+  sheets: ReturnedSheet[],
+  info: RubricInfo,
+  limit: number,
+): Divergence[] {
   if (sheets.length < 2) return [];
   const out: Divergence[] = [];
   const codes = sheets[0].items.map((i) => i.code);
@@ -287,11 +383,20 @@ function diverge(applicant: string, stage: StageId, sheets: ReturnedSheet[], inf
     // Points rubrics: the spread is measured as a share of the item's maximum, in percentage points.
     const asPercent = values.map((v) => (info.scoring === "points" ? (v.value / v.points) * 100 : v.value));
     const spread = Math.max(...asPercent) - Math.min(...asPercent);
-    const bands = info.scoring === "maturity" ? [...new Set(values.map((v) => bandOf(info.scale, v.value)?.band ?? 0))].sort() : [];
+    const bands =
+      info.scoring === "maturity" ? [...new Set(values.map((v) => bandOf(info.scale, v.value)?.band ?? 0))].sort() : [];
     const byBand = bands.length > 1;
     const bySpread = spread > limit;
     if (byBand || bySpread)
-      out.push({ applicant, stage, code, values: values.map(({ expert, value }) => ({ expert, value })), spread, bands, reason: byBand && bySpread ? "both" : byBand ? "bands" : "spread" });
+      out.push({
+        applicant,
+        stage,
+        code,
+        values: values.map(({ expert, value }) => ({ expert, value })),
+        spread,
+        bands,
+        reason: byBand && bySpread ? "both" : byBand ? "bands" : "spread",
+      });
   }
   return out;
 }

@@ -28,7 +28,8 @@ export function aggregatePanel(values: readonly Exact[], method: PanelMethod = "
     return { value, method, used: "median", count: n, note: null, dropped: [] };
   }
   if (method === "trimmed") {
-    if (n < 3) return { value: mean(values), method, used: "mean", count: n, note: msg.trimmedFallback(n), dropped: [] };
+    if (n < 3)
+      return { value: mean(values), method, used: "mean", count: n, note: msg.trimmedFallback(n), dropped: [] };
     const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v.compare(b.v));
     const low = order[0].i;
     const high = order[n - 1].i;

@@ -4,7 +4,8 @@ import { exact, ratio, scaledKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
 
-export type Status = "vetoed" | "incomplete" | "not-advanced" | "no-onsite" | "below-threshold" | "candidate" | "over-limit";
+export type Status =
+  "vetoed" | "incomplete" | "not-advanced" | "no-onsite" | "below-threshold" | "candidate" | "over-limit";
 
 export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
   vetoed: { zh: "否决", en: "Vetoed" },
@@ -71,7 +72,12 @@ export interface Thresholds {
 export function thresholdsOf(rules: RuleSet, override: Partial<Thresholds> = {}): Thresholds {
   return {
     advance: override.advance !== undefined ? override.advance : rules.advance ? exact(rules.advance.min) : null,
-    final: override.final !== undefined ? override.final : rules.finalThreshold !== null ? exact(rules.finalThreshold) : null,
+    final:
+      override.final !== undefined
+        ? override.final
+        : rules.finalThreshold !== null
+          ? exact(rules.finalThreshold)
+          : null,
     topN: override.topN !== undefined ? override.topN : rules.topN,
   };
 }
@@ -155,7 +161,10 @@ export function rankAmongNumbers(score: number, field: readonly number[]): numbe
     }
     if (fast) return above + 1;
   }
-  return rankAmong(exact(score), field.map((x) => exact(x)));
+  return rankAmong(
+    exact(score),
+    field.map((x) => exact(x)),
+  );
 }
 
 export interface Decision {
@@ -173,7 +182,12 @@ export interface Decision {
 export function decide(applicants: readonly (StatusInput & { id: string })[], t: Thresholds): Decision[] {
   const statuses = applicants.map((a) => statusOf(a, t));
   const ranks = rankApplicants(
-    applicants.map((a, i) => ({ id: a.id, final: a.final, vetoed: a.vetoed, excluded: statuses[i] !== "candidate" && statuses[i] !== "below-threshold" && statuses[i] !== "vetoed" })),
+    applicants.map((a, i) => ({
+      id: a.id,
+      final: a.final,
+      vetoed: a.vetoed,
+      excluded: statuses[i] !== "candidate" && statuses[i] !== "below-threshold" && statuses[i] !== "vetoed",
+    })),
   );
   // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
   const insideRanks = applicants

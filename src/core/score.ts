@@ -82,4 +82,3 @@ export function scoreSheet(rubric: Rubric, scale: Scale, entries: Record<string,
 function isEntry(e: unknown): e is EntryInput {
   return typeof e === "object" && e !== null && "value" in e;
 }
-

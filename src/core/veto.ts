@@ -13,7 +13,9 @@ export interface VetoAnswer {
  * (unmet — the seed states the condition positively, e.g. "拥护党的路线、方针、政策").
  */
 export function vetoLabel(v: Pick<Veto, "text" | "ask">): { zh: string; en: string } {
-  return v.ask === "unmet" ? { zh: `不符合申报条件：${v.text}`, en: `eligibility condition not met: ${v.text}` } : { zh: v.text, en: v.text };
+  return v.ask === "unmet"
+    ? { zh: `不符合申报条件：${v.text}`, en: `eligibility condition not met: ${v.text}` }
+    : { zh: v.text, en: v.text };
 }
 
 export interface VetoResult {

@@ -24,7 +24,10 @@ import { protectSheet, queueLayout, type RenderFeatures } from "./render";
 export interface OfficeApi {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Excel.run on an existing request context (removing event handlers). */
-  runIn?<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  runIn?<T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
   createWorkbook?(base64: string): Promise<void>;
   isSetSupported(name: string, version: string): boolean;
 }
@@ -48,7 +51,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   constructor(private readonly api: OfficeApi) {
     const ok = api.isSetSupported("ExcelApi", MIN_EXCEL_API);
-    this.capabilities = { currentWorkbook: ok, newWorkbook: ok && typeof api.createWorkbook === "function", liveEvents: api.isSetSupported("ExcelApi", "1.7") };
+    this.capabilities = {
+      currentWorkbook: ok,
+      newWorkbook: ok && typeof api.createWorkbook === "function",
+      liveEvents: api.isSetSupported("ExcelApi", "1.7"),
+    };
     this.features = { pageLayout: api.isSetSupported("ExcelApi", "1.9") };
   }
 
@@ -73,13 +80,20 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const taken = new Set(wb.worksheets.items.map((s) => s.name.toLowerCase()));
       const clash = layout.sheets.map((s) => s.name).filter((n) => taken.has(n.toLowerCase()));
       if (clash.length) throw new SheetExistsError(clash);
-      queueLayout(ctx, layout, new Set(wb.names.items.map((n) => n.name.toLowerCase())), this.features, options.activate);
+      queueLayout(
+        ctx,
+        layout,
+        new Set(wb.names.items.map((n) => n.name.toLowerCase())),
+        this.features,
+        options.activate,
+      );
       await ctx.sync();
     });
   }
 
   async openWorkbook(base64: string): Promise<void> {
-    if (!this.capabilities.newWorkbook || !this.api.createWorkbook) throw new HostUnsupportedError("openWorkbook", "ExcelApi 1.8");
+    if (!this.capabilities.newWorkbook || !this.api.createWorkbook)
+      throw new HostUnsupportedError("openWorkbook", "ExcelApi 1.8");
     await this.api.createWorkbook(base64);
   }
 
@@ -173,5 +187,9 @@ function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   const s = String(v);
-  return /^#(N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/.test(s) ? { error: s } : s;
+  return /^#(N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/.test(
+    s,
+  )
+    ? { error: s }
+    : s;
 }

@@ -6,7 +6,14 @@
 //   - one format operation set per run of cells of one style in one column;
 //   - validations, conditional formats, merges, names, print setup and protection as the layout lists them.
 // Enum values are written as string literals ("Center", "Stop"), never Excel.* enums (see ../shared/TOOLCHAIN.md).
-import type { CellLayout, CellStyle, DefinedNameLayout, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
+import type {
+  CellLayout,
+  CellStyle,
+  DefinedNameLayout,
+  HeaderFooterText,
+  RenderableLayout,
+  SheetLayout,
+} from "../workbook/types";
 import { nameScopeSheet } from "../host/types";
 import { boundingBox, columnRuns } from "../host/ranges";
 
@@ -102,7 +109,12 @@ function cellBlocks(layout: RenderableLayout, cells: CellLayout[]) {
       anyValue = true;
     }
   }
-  return { box, numberFormat: anyFormat ? numberFormat : null, values: anyValue ? values : null, formulas: anyFormula ? formulas : null };
+  return {
+    box,
+    numberFormat: anyFormat ? numberFormat : null,
+    values: anyValue ? values : null,
+    formulas: anyFormula ? formulas : null,
+  };
 }
 
 function headerFooterParts(t: HeaderFooterText | undefined, where: "Header" | "Footer"): [string, string][] {
@@ -115,7 +127,12 @@ function headerFooterParts(t: HeaderFooterText | undefined, where: "Header" | "F
 }
 
 /** Queues one sheet's content on a new worksheet. */
-export function queueSheet(ws: Excel.Worksheet, layout: RenderableLayout, s: SheetLayout, features: RenderFeatures): void {
+export function queueSheet(
+  ws: Excel.Worksheet,
+  layout: RenderableLayout,
+  s: SheetLayout,
+  features: RenderFeatures,
+): void {
   if (s.tabColor) ws.tabColor = hex(s.tabColor);
   ws.showGridlines = s.showGridLines;
   for (const c of s.columns) {
@@ -142,13 +159,18 @@ export function queueSheet(ws: Excel.Worksheet, layout: RenderableLayout, s: She
     for (const run of columnRuns(refs)) applyStyle(ws.getRange(run), style, rowsIn(run));
   }
   for (const m of s.merges) ws.getRange(m).merge(false);
-  for (const run of columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref))) ws.getRange(run).format.protection.locked = false;
+  for (const run of columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref)))
+    ws.getRange(run).format.protection.locked = false;
 
   for (const v of s.validations) {
     const dv = ws.getRange(v.ref).dataValidation;
     if (v.type === "list") dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
-    else if (v.type === "date") dv.rule = { date: { formula1: serialToIso(v.min ?? 1), formula2: serialToIso(v.max ?? 2958465), operator: "Between" } };
-    else if (v.type === "whole") dv.rule = { wholeNumber: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: "Between" } };
+    else if (v.type === "date")
+      dv.rule = {
+        date: { formula1: serialToIso(v.min ?? 1), formula2: serialToIso(v.max ?? 2958465), operator: "Between" },
+      };
+    else if (v.type === "whole")
+      dv.rule = { wholeNumber: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: "Between" } };
     else dv.rule = { decimal: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: "Between" } };
     dv.ignoreBlanks = v.allowBlank;
     dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
@@ -186,7 +208,8 @@ export function queueSheet(ws: Excel.Worksheet, layout: RenderableLayout, s: She
     pl.footerMargin = p.margins.footer * inch;
     if (p.centerHorizontally) pl.centerHorizontally = true;
     const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
-    for (const [key, text] of [...headerFooterParts(p.header, "Header"), ...headerFooterParts(p.footer, "Footer")]) hf[key] = text;
+    for (const [key, text] of [...headerFooterParts(p.header, "Header"), ...headerFooterParts(p.footer, "Footer")])
+      hf[key] = text;
     for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
 }

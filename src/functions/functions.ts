@@ -15,7 +15,15 @@ import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
-import { committeeVote, finalScore, rankAmongNumbers, STATUS_TEXT, statusOf, thresholdsOf, type Thresholds } from "../core/rules";
+import {
+  committeeVote,
+  finalScore,
+  rankAmongNumbers,
+  STATUS_TEXT,
+  statusOf,
+  thresholdsOf,
+  type Thresholds,
+} from "../core/rules";
 import type { RuleSet, Scale } from "../core/types";
 import { checkMaturity, maturityScore } from "../core/validate";
 import { anyYes } from "../core/veto";
@@ -94,7 +102,8 @@ export function subtotal(points: number[][], maturities: unknown[][], scale?: st
     if (c.status === "invalid" || c.value === null) return fail(at(m, i, c.message ?? msg.missing()));
     const raw = p.values[i];
     if (isBlank(raw)) return fail(at(m, i, fmsg.pointsMissing()));
-    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) return fail(at(m, i, fmsg.pointsInvalid(shown(raw))));
+    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0)
+      return fail(at(m, i, fmsg.pointsInvalid(shown(raw))));
     scores.push(maturityScore(raw, c.value));
   }
   return toNumber(scores.reduce<Exact>((acc, x) => acc.add(x), exact(0)));
@@ -156,7 +165,13 @@ export function panel(scores: unknown[][], method?: string): number {
  * @param materialWeight 材料评审权重（0–1），默认 0.3
  * @returns 综合得分
  */
-export function final(material: number, onsite: number, bonus?: number, publicScore?: number, materialWeight?: number): number {
+export function final(
+  material: number,
+  onsite: number,
+  bonus?: number,
+  publicScore?: number,
+  materialWeight?: number,
+): number {
   if (isBlank(material)) return unavailable(fmsg.stageMissing(STATUS_TEXT.incomplete));
   if (isBlank(onsite)) return unavailable(fmsg.stageMissing(STATUS_TEXT["no-onsite"]));
   const w = isBlank(materialWeight) ? undefined : weightArg(materialWeight);
@@ -182,7 +197,14 @@ export function final(material: number, onsite: number, bonus?: number, publicSc
  * @param threshold 提名分数线（综合得分），可省略（省略时按所选规则；0 表示不设）
  * @returns 结论文字
  */
-export function status(final: unknown, material: unknown, vetoed: unknown, award?: string, advance?: number, threshold?: number): string {
+export function status(
+  final: unknown,
+  material: unknown,
+  vetoed: unknown,
+  award?: string,
+  advance?: number,
+  threshold?: number,
+): string {
   const rules = rulesArg(award);
   const f = scoreArg(final);
   const m = scoreArg(material);
@@ -192,7 +214,10 @@ export function status(final: unknown, material: unknown, vetoed: unknown, award
   if (!isOmitted(advance)) over.advance = thresholdArg("进入现场评审分数线", advance);
   if (!isOmitted(threshold)) over.final = thresholdArg("提名分数线", threshold);
   // The final score exists only after the on-site review: a blank final means no on-site score yet.
-  const result = statusOf({ vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f }, thresholdsOf(rules, over));
+  const result = statusOf(
+    { vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f },
+    thresholdsOf(rules, over),
+  );
   return STATUS_TEXT[result].zh;
 }
 
@@ -236,7 +261,8 @@ export function rank(score: number, scores: unknown[][], excluded?: unknown[][])
  */
 export function vote(yes: number, present: number, members: number, award?: string): boolean {
   const rules = rulesArg(award);
-  return committeeVote(rules, countArg("赞成票数", yes), countArg("出席人数", present), countArg("委员总数", members)).passes;
+  return committeeVote(rules, countArg("赞成票数", yes), countArg("出席人数", present), countArg("委员总数", members))
+    .passes;
 }
 
 /** Every function by its id in functions.json (the manifest's namespace QA makes them QA.ITEMSCORE …). */
@@ -278,7 +304,8 @@ function unavailable(message: Message): never {
 
 /** A cell value as the engine reads it; anything that is not text, a number or TRUE/FALSE is read as its text. */
 function cell(v: unknown): RawInput {
-  if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+    return v;
   return String(v);
 }
 

@@ -57,6 +57,10 @@ export const fmsg = {
     en: `${what} "${raw}" is not valid (a number ≥ 0; 0 means none)`,
   }),
   emptyRange: (): Message => ({ code: "empty-range", zh: "区域为空", en: "the range is empty" }),
-  stageMissing: (status: { zh: string; en: string }): Message => ({ code: "stage-missing", zh: status.zh, en: status.en }),
+  stageMissing: (status: { zh: string; en: string }): Message => ({
+    code: "stage-missing",
+    zh: status.zh,
+    en: status.en,
+  }),
   noScore: (): Message => ({ code: "no-score", zh: "没有要排名的得分", en: "no score to rank" }),
 };

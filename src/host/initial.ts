@@ -31,22 +31,37 @@ export function readInitial(source: CellSource, layout: WorkbookLayout): Initial
   }
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
   for (const { id, row } of m.vetoes.rows)
-    vetoes[id] = { answer: scalar(source.value(m.vetoes.sheet, `${m.vetoes.columns.answer}${row}`)), note: text(source.value(m.vetoes.sheet, `${m.vetoes.columns.note}${row}`)) };
+    vetoes[id] = {
+      answer: scalar(source.value(m.vetoes.sheet, `${m.vetoes.columns.answer}${row}`)),
+      note: text(source.value(m.vetoes.sheet, `${m.vetoes.columns.note}${row}`)),
+    };
   const bonus: NonNullable<InitialValues["bonus"]> = {};
   if (m.bonus)
     for (const { id, row } of m.bonus.rows)
-      bonus[id] = { answer: scalar(source.value(m.bonus.sheet, `${m.bonus.columns.answer}${row}`)), note: text(source.value(m.bonus.sheet, `${m.bonus.columns.note}${row}`)) };
+      bonus[id] = {
+        answer: scalar(source.value(m.bonus.sheet, `${m.bonus.columns.answer}${row}`)),
+        note: text(source.value(m.bonus.sheet, `${m.bonus.columns.note}${row}`)),
+      };
   return {
     entries,
     vetoes,
     bonus,
-    declaration: { answer: scalar(source.value(m.cover.sheet, m.cover.declaration)), note: text(source.value(m.cover.sheet, m.cover.declarationNote)) },
+    declaration: {
+      answer: scalar(source.value(m.cover.sheet, m.cover.declaration)),
+      note: text(source.value(m.cover.sheet, m.cover.declarationNote)),
+    },
   };
 }
 
 /** Finish: every sheet of a (renamed) layout that the layout protects, with its input cells to lock first. */
-export function finishRequests(layout: WorkbookLayout): { sheet: string; protection: NonNullable<WorkbookLayout["sheets"][number]["protection"]>; lock: string[] }[] {
+export function finishRequests(
+  layout: WorkbookLayout,
+): { sheet: string; protection: NonNullable<WorkbookLayout["sheets"][number]["protection"]>; lock: string[] }[] {
   return layout.sheets
     .filter((s) => s.protection !== null)
-    .map((s) => ({ sheet: s.name, protection: s.protection!, lock: columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref)) }));
+    .map((s) => ({
+      sheet: s.name,
+      protection: s.protection!,
+      lock: columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref)),
+    }));
 }

@@ -23,7 +23,16 @@ import type {
 import { readInitial } from "./initial";
 import { cellsOf } from "./ranges";
 import { findSets, renameLayout, SetSource } from "./sets";
-import { nameScopeSheet, SheetExistsError, type HostCapabilities, type HostSource, type ProtectRequest, type SheetListing, type WorkbookHost, type WriteOptions } from "./types";
+import {
+  nameScopeSheet,
+  SheetExistsError,
+  type HostCapabilities,
+  type HostSource,
+  type ProtectRequest,
+  type SheetListing,
+  type WorkbookHost,
+  type WriteOptions,
+} from "./types";
 
 export interface MemCell {
   /** A constant, or a formula's current result. */
@@ -239,7 +248,9 @@ export class MemoryWorkbook implements WorkbookHost {
       const s = this.sheets.get(name);
       if (!s) continue;
       const cells: Record<string, MemoryCell> = {};
-      for (const [ref, c] of s.cells) if (c.formula !== undefined || (c.value !== null && c.value !== "")) cells[ref] = { value: c.value, formula: c.formula };
+      for (const [ref, c] of s.cells)
+        if (c.formula !== undefined || (c.value !== null && c.value !== ""))
+          cells[ref] = { value: c.value, formula: c.formula };
       data[name] = cells;
       scoped[name] = { ...s.names };
     }
@@ -331,7 +342,12 @@ export class MemoryWorkbook implements WorkbookHost {
     const s = this.sheets.get(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const existing = s.cells.get(ref);
-    s.cells.set(ref, { locked: existing?.locked ?? true, style: existing?.style, value: cell.value ?? null, formula: cell.formula });
+    s.cells.set(ref, {
+      locked: existing?.locked ?? true,
+      style: existing?.style,
+      value: cell.value ?? null,
+      formula: cell.formula,
+    });
     this.changed(sheet);
   }
 

@@ -37,7 +37,8 @@ export function cellsOf(range: string): string[] {
   const q = parseCellRef(b);
   const out: string[] = [];
   for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++)
-    for (let c = Math.min(colIndex(p.col), colIndex(q.col)); c <= Math.max(colIndex(p.col), colIndex(q.col)); c++) out.push(`${colLetter(c)}${r}`);
+    for (let c = Math.min(colIndex(p.col), colIndex(q.col)); c <= Math.max(colIndex(p.col), colIndex(q.col)); c++)
+      out.push(`${colLetter(c)}${r}`);
   return out;
 }
 

@@ -13,7 +13,14 @@ import type { HostSource } from "./types";
 export const MAX_SHEET_NAME = 31;
 const BAD_SHEET_CHARS = /[:\\/?*[\]]/;
 
-export const CANONICAL_SHEETS: readonly string[] = [SHEET.cover, SHEET.scoring, SHEET.vetoes, SHEET.bonus, SHEET.guide, SHEET.meta];
+export const CANONICAL_SHEETS: readonly string[] = [
+  SHEET.cover,
+  SHEET.scoring,
+  SHEET.vetoes,
+  SHEET.bonus,
+  SHEET.guide,
+  SHEET.meta,
+];
 
 export interface ScoringSet {
   /** "" for the first set, " (2)" for the next … */
@@ -49,9 +56,14 @@ export function namesWithSuffix(layout: { sheets: readonly { name: string }[] },
 }
 
 /** Why a suffix cannot be used (null when it can): a taken name, a forbidden character, a name too long. */
-export function suffixProblem(layout: { sheets: readonly { name: string }[] }, suffix: string, existing: readonly string[]): { code: "taken" | "chars" | "length"; names: string[] } | null {
+export function suffixProblem(
+  layout: { sheets: readonly { name: string }[] },
+  suffix: string,
+  existing: readonly string[],
+): { code: "taken" | "chars" | "length"; names: string[] } | null {
   const names = namesWithSuffix(layout, suffix);
-  if (BAD_SHEET_CHARS.test(suffix) || suffix.startsWith("'") || suffix.endsWith("'")) return { code: "chars", names: [] };
+  if (BAD_SHEET_CHARS.test(suffix) || suffix.startsWith("'") || suffix.endsWith("'"))
+    return { code: "chars", names: [] };
   const long = names.filter((n) => n.length > MAX_SHEET_NAME);
   if (long.length) return { code: "length", names: long };
   const lower = new Set(existing.map((n) => n.toLowerCase())); // Excel compares sheet names without case
@@ -78,7 +90,9 @@ export function renameRefs(text: string, mapping: Record<string, string>): strin
   if (!pairs.length) return text;
   // Longest names first, so that "评分指南" is not taken for "评分".
   pairs.sort((a, b) => b[0].length - a[0].length);
-  const alternatives = pairs.map(([from]) => `${escapeRegExp(quoteSheet(from))}!|(?<![\\w\\u4e00-\\u9fff'.])${escapeRegExp(from)}!`).join("|");
+  const alternatives = pairs
+    .map(([from]) => `${escapeRegExp(quoteSheet(from))}!|(?<![\\w\\u4e00-\\u9fff'.])${escapeRegExp(from)}!`)
+    .join("|");
   const re = new RegExp(alternatives, "g");
   const to = (match: string) => {
     const name = match.startsWith("'") ? match.slice(1, -2).replace(/''/g, "'") : match.slice(0, -1);
@@ -162,7 +176,9 @@ export class SetSource implements CellSource {
   definedNames(): Record<string, string> {
     const scoring = this.toActual[SHEET.scoring];
     const names = { ...this.source.definedNames(), ...(scoring ? this.source.scopedNames(scoring) : {}) };
-    return Object.fromEntries(Object.entries(names).map(([k, v]) => [k, renameRefs(v.replace(/^=/, ""), this.toCanonical)]));
+    return Object.fromEntries(
+      Object.entries(names).map(([k, v]) => [k, renameRefs(v.replace(/^=/, ""), this.toCanonical)]),
+    );
   }
 
   savedAt(): string | null {

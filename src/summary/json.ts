@@ -22,18 +22,41 @@ export function summaryJson(result: AggregateResult) {
       statusText: STATUS_TEXT[a.status].zh,
       rank: a.rank,
       wouldBeRank: a.wouldBeRank,
-      vetoes: a.vetoFlags.map((v) => ({ expert: v.expert, stage: v.stage, id: v.id, text: v.text, note: v.note, file: v.file })),
+      vetoes: a.vetoFlags.map((v) => ({
+        expert: v.expert,
+        stage: v.stage,
+        id: v.id,
+        text: v.text,
+        note: v.note,
+        file: v.file,
+      })),
       notes: a.notes.map((n) => n.zh),
     })),
-    problems: result.problems.map((p) => ({ file: p.file, reason: p.reason, code: p.code, applicant: p.applicant ?? null })),
-    divergences: result.divergences.map((d) => ({ applicant: d.applicant, stage: d.stage, item: d.code, spread: d.spread, bands: d.bands, values: d.values, reason: d.reason })),
+    problems: result.problems.map((p) => ({
+      file: p.file,
+      reason: p.reason,
+      code: p.code,
+      applicant: p.applicant ?? null,
+    })),
+    divergences: result.divergences.map((d) => ({
+      applicant: d.applicant,
+      stage: d.stage,
+      item: d.code,
+      spread: d.spread,
+      bands: d.bands,
+      values: d.values,
+      reason: d.reason,
+    })),
   };
 }
 
 /** Display width of a string in a terminal (CJK characters take two columns). */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -41,7 +64,10 @@ const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
 const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
 
 /** The ranking as a table, one block per rubric's rule set, for a terminal. */
-export function rankingText(result: AggregateResult, ruleSetOf: (rubricId: string) => { id: string; name: string } | undefined): string[] {
+export function rankingText(
+  result: AggregateResult,
+  ruleSetOf: (rubricId: string) => { id: string; name: string } | undefined,
+): string[] {
   const out: string[] = [];
   const groups = new Map<string, { name: string; rows: AggregateResult["applicants"] }>();
   for (const a of result.applicants) {
@@ -54,10 +80,14 @@ export function rankingText(result: AggregateResult, ruleSetOf: (rubricId: strin
   for (const g of groups.values()) {
     const nameW = Math.max(8, ...g.rows.map((a) => width(a.applicant)));
     out.push(g.name);
-    out.push(`${pad("名次", 6)}${pad("申报者", nameW + 2)}${padStart("材料评审", 10)}${padStart("现场评审", 10)}${padStart("加分", 7)}${padStart("满意度", 8)}${padStart("综合得分", 10)}  结论`);
+    out.push(
+      `${pad("名次", 6)}${pad("申报者", nameW + 2)}${padStart("材料评审", 10)}${padStart("现场评审", 10)}${padStart("加分", 7)}${padStart("满意度", 8)}${padStart("综合得分", 10)}  结论`,
+    );
     for (const a of g.rows) {
       const rank = a.rank !== null ? String(a.rank) : a.wouldBeRank !== null ? `(${a.wouldBeRank})` : "—";
-      const extra = a.vetoed ? `：${a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）${v.text.slice(0, 24)}${v.text.length > 24 ? "…" : ""}`).join("；")}` : "";
+      const extra = a.vetoed
+        ? `：${a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）${v.text.slice(0, 24)}${v.text.length > 24 ? "…" : ""}`).join("；")}`
+        : "";
       out.push(
         `${pad(rank, 6)}${pad(a.applicant, nameW + 2)}${padStart(f2(a.material.score), 10)}${padStart(f2(a.onsite.score), 10)}${padStart(format2(a.bonus), 7)}${padStart(
           a.public === null ? "—" : format2(a.public),

@@ -32,12 +32,7 @@ import { GENERATOR, STYLES } from "../workbook/layout";
 import { SheetBuilder } from "../workbook/sheet-builder";
 import { STAGE_NAME } from "../workbook/labels";
 import { rowHeight, wrappedLines } from "../workbook/text";
-import type {
-  CellStyle,
-  FormulaMode,
-  PrintLayout,
-  SheetLayout,
-} from "../workbook/types";
+import type { CellStyle, FormulaMode, PrintLayout, SheetLayout } from "../workbook/types";
 import { problemKind } from "./problems";
 import {
   SUMMARY_FORMAT,
@@ -65,31 +60,100 @@ export interface SummaryOptions {
 const FONT = "宋体";
 const YES = "是";
 const NO = "否";
-const C = { na: "EDEDED", good: "C6EFCE", goodText: "006100", bad: "FFC7CE", badText: "9C0006", warn: "FFEB9C", warnText: "9C5700" };
+const C = {
+  na: "EDEDED",
+  good: "C6EFCE",
+  goodText: "006100",
+  bad: "FFC7CE",
+  badText: "9C0006",
+  warn: "FFEB9C",
+  warnText: "9C5700",
+};
 const thin = { top: "thin", bottom: "thin", left: "thin", right: "thin", color: "808080" } as const;
 
 const EXTRA_STYLES: Record<string, CellStyle> = {
   headerUser: { ...STYLES.header, numFmt: "@" },
   blockTitle: { font: { bold: true, size: 11 }, horizontal: "left", vertical: "bottom", numFmt: "@" },
-  userText: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+  userText: {
+    font: { size: 10 },
+    fill: "F5F5F5",
+    border: thin,
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+    numFmt: "@",
+  },
   count: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0" },
   score: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
-  final: { font: { size: 10, bold: true }, fill: "DCE6F1", border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
-  rank: { font: { size: 11, bold: true }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0" },
+  final: {
+    font: { size: 10, bold: true },
+    fill: "DCE6F1",
+    border: thin,
+    horizontal: "center",
+    vertical: "top",
+    numFmt: "0.00",
+  },
+  rank: {
+    font: { size: 11, bold: true },
+    fill: "F5F5F5",
+    border: thin,
+    horizontal: "center",
+    vertical: "top",
+    numFmt: "0",
+  },
   statusText: { font: { size: 10, bold: true }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top" },
   percent: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0%" },
   percent1: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0%" },
   points: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0" },
   spread: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top", numFmt: "0.0" },
-  flag: { font: { size: 10, bold: true, color: C.badText }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top" },
+  flag: {
+    font: { size: 10, bold: true, color: C.badText },
+    fill: "F5F5F5",
+    border: thin,
+    horizontal: "center",
+    vertical: "top",
+  },
   na: { font: { size: 10 }, fill: C.na, border: thin, horizontal: "center", vertical: "top" },
   inputScore: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
-  inputNumber: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "middle", numFmt: "General" },
-  inputPercent: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "middle", numFmt: "0%" },
+  inputNumber: {
+    font: { size: 10, bold: true },
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "General",
+  },
+  inputPercent: {
+    font: { size: 10, bold: true },
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "0%",
+  },
   inputChoice: { font: { size: 10, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "@" },
-  paramLabel: { font: { size: 10, bold: true }, fill: "F2F2F2", border: thin, horizontal: "left", vertical: "middle", wrap: true },
-  paramValue: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "middle", numFmt: "@" },
-  paramPercent: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "middle", numFmt: "0%" },
+  paramLabel: {
+    font: { size: 10, bold: true },
+    fill: "F2F2F2",
+    border: thin,
+    horizontal: "left",
+    vertical: "middle",
+    wrap: true,
+  },
+  paramValue: {
+    font: { size: 10 },
+    fill: "F5F5F5",
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "@",
+  },
+  paramPercent: {
+    font: { size: 10 },
+    fill: "F5F5F5",
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "0%",
+  },
   paramNote: { font: { size: 9, color: "7F7F7F" }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
 };
@@ -118,7 +182,8 @@ const ref = (col: string, row: number) => `${col}${row}`;
 const abs = (col: string, row: number) => `$${col}$${row}`;
 const ext = (sheet: string, col: string, row: number) => `${quoteSheet(sheet)}!${abs(col, row)}`;
 /** A cached number as the ROUND(…, 9) formulas give it. */
-const r9 = (x: Exact | null | undefined): number | "" => (x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9)));
+const r9 = (x: Exact | null | undefined): number | "" =>
+  x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9));
 const text = (v: string) => `"${v.replace(/"/g, '""')}"`;
 const ST = (s: Status) => STATUS_TEXT[s].zh;
 
@@ -184,14 +249,28 @@ const METHODS = ["mean", "trimmed", "median"];
 
 function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
   const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
-  const rows = { ruleSet: 5, materialWeight: 6, onsiteWeight: 7, method: 8, advance: 9, final: 10, topN: 11, divergence: 12 };
+  const rows = {
+    ruleSet: 5,
+    materialWeight: 6,
+    onsiteWeight: 7,
+    method: 8,
+    advance: 9,
+    final: 10,
+    topN: 11,
+    divergence: 12,
+  };
   const columns: Record<string, string> = {};
   groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
   const noteCol = colLetter(groups.length + 2);
-  s.columns = [{ col: "A", width: 24 }, ...groups.map((_, i) => ({ col: colLetter(i + 2), width: 22 })), { col: noteCol, width: 64 }];
+  s.columns = [
+    { col: "A", width: 24 },
+    ...groups.map((_, i) => ({ col: colLetter(i + 2), width: 22 })),
+    { col: noteCol, width: 64 },
+  ];
   s.text("A1", "评审参数", "title");
   s.height(1, 26);
-  const how = "修改白底单元格，“汇总”工作表立即重新计算专家组得分、综合得分、结论和名次。分数线、名额留空表示不设。每种奖项（规则）一列，分别排名。";
+  const how =
+    "修改白底单元格，“汇总”工作表立即重新计算专家组得分、综合得分、结论和名次。分数线、名额留空表示不设。每种奖项（规则）一列，分别排名。";
   s.text("A2", how, "note");
   s.merges.push(`A2:${noteCol}2`);
   s.height(2, 28);
@@ -205,13 +284,29 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     s.height(row, rowHeight(wrappedLines(note, 64, 9), 9));
   };
   label(rows.ruleSet, "规则编号", "规则集编号（QA 函数按它取默认值，请勿修改）。");
-  label(rows.materialWeight, "材料评审权重", "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分（+ 公众满意度）。0 至 1，如 30%。");
+  label(
+    rows.materialWeight,
+    "材料评审权重",
+    "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分（+ 公众满意度）。0 至 1，如 30%。",
+  );
   label(rows.onsiteWeight, "现场评审权重", "= 1 − 材料评审权重（自动计算）。");
-  label(rows.method, "专家组合成方法", "mean：平均分；trimmed：去掉一个最高分和一个最低分后的平均分（不足 3 人时取平均分）；median：中位数。");
+  label(
+    rows.method,
+    "专家组合成方法",
+    "mean：平均分；trimmed：去掉一个最高分和一个最低分后的平均分（不足 3 人时取平均分）；median：中位数。",
+  );
   label(rows.advance, "进入现场评审分数线", "材料评审得分达到此分数（含）方可进入现场评审；留空表示不设。");
   label(rows.final, "提名分数线", "综合得分达到此分数（含）方可列入候选；留空表示不设。");
-  label(rows.topN, "候选名额（前 N 名）", "达到提名分数线者按综合得分由高到低，不超过 N 名列入候选，其余为“超出名额”；并列者同名次；留空表示不限。");
-  label(rows.divergence, "专家分歧阈值（百分点）", "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。");
+  label(
+    rows.topN,
+    "候选名额（前 N 名）",
+    "达到提名分数线者按综合得分由高到低，不超过 N 名列入候选，其余为“超出名额”；并列者同名次；留空表示不限。",
+  );
+  label(
+    rows.divergence,
+    "专家分歧阈值（百分点）",
+    "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。",
+  );
   for (const g of groups) {
     const col = columns[g.rules.id];
     const r = g.rules;
@@ -219,7 +314,12 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     const w = agg.materialWeight ?? stageWeight(r, "material");
     s.text(ref(col, rows.ruleSet), r.id, "paramValue");
     s.input(ref(col, rows.materialWeight), toNumber(w), "inputPercent");
-    s.formula(ref(col, rows.onsiteWeight), `1-${ref(col, rows.materialWeight)}`, Number((1 - toNumber(w)).toFixed(9)), "paramPercent");
+    s.formula(
+      ref(col, rows.onsiteWeight),
+      `1-${ref(col, rows.materialWeight)}`,
+      Number((1 - toNumber(w)).toFixed(9)),
+      "paramPercent",
+    );
     s.input(ref(col, rows.method), agg.method ?? r.panelMethod, "inputChoice");
     s.input(ref(col, rows.advance), t.advance === null ? null : toNumber(t.advance), "inputNumber");
     s.input(ref(col, rows.final), t.final === null ? null : toNumber(t.final), "inputNumber");
@@ -230,7 +330,14 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     const last = colLetter(groups.length + 1);
     const span = (row: number) => `B${row}:${last}${row}`;
     s.validations.push(
-      { ref: span(rows.materialWeight), type: "decimal", min: 0, max: 1, allowBlank: false, error: { title: "权重无效", message: "材料评审权重应在 0 与 1 之间，如 30%。" } },
+      {
+        ref: span(rows.materialWeight),
+        type: "decimal",
+        min: 0,
+        max: 1,
+        allowBlank: false,
+        error: { title: "权重无效", message: "材料评审权重应在 0 与 1 之间，如 30%。" },
+      },
       {
         ref: span(rows.method),
         type: "list",
@@ -238,23 +345,62 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
         allowBlank: false,
         error: { title: "方法无效", message: "请选择 mean（平均分）、trimmed（去掉最高最低分）或 median（中位数）。" },
       },
-      { ref: span(rows.advance), type: "decimal", min: 0, max: 100000, allowBlank: true, error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" } },
-      { ref: span(rows.final), type: "decimal", min: 0, max: 100000, allowBlank: true, error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" } },
-      { ref: span(rows.topN), type: "whole", min: 1, max: 100000, allowBlank: true, error: { title: "名额无效", message: "请填写正整数，或留空表示不限。" } },
-      { ref: span(rows.divergence), type: "decimal", min: 0, max: 100, allowBlank: false, error: { title: "阈值无效", message: "请填写 0 至 100 的百分点数，如 20。" } },
+      {
+        ref: span(rows.advance),
+        type: "decimal",
+        min: 0,
+        max: 100000,
+        allowBlank: true,
+        error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" },
+      },
+      {
+        ref: span(rows.final),
+        type: "decimal",
+        min: 0,
+        max: 100000,
+        allowBlank: true,
+        error: { title: "分数线无效", message: "请填写非负数，或留空表示不设。" },
+      },
+      {
+        ref: span(rows.topN),
+        type: "whole",
+        min: 1,
+        max: 100000,
+        allowBlank: true,
+        error: { title: "名额无效", message: "请填写正整数，或留空表示不限。" },
+      },
+      {
+        ref: span(rows.divergence),
+        type: "decimal",
+        min: 0,
+        max: 100,
+        allowBlank: false,
+        error: { title: "阈值无效", message: "请填写 0 至 100 的百分点数，如 20。" },
+      },
     );
   }
-  return { sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.divergence}`), protect: true }), map: { sheet: s.name, columns, rows } };
+  return {
+    sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.divergence}`), protect: true }),
+    map: { sheet: s.name, columns, rows },
+  };
 }
 
-const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) => ext(p.sheet, p.columns[ruleSet], p.rows[key]);
+const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) =>
+  ext(p.sheet, p.columns[ruleSet], p.rows[key]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // 专家分
 
-function panelsSheet(groups: Group[], params: ParametersMap, mode: FormulaMode): { sheet: SheetLayout; map: PanelsMap } {
+function panelsSheet(
+  groups: Group[],
+  params: ParametersMap,
+  mode: FormulaMode,
+): { sheet: SheetLayout; map: PanelsMap } {
   const s = new SheetBuilder("panels", SUMMARY_SHEET.panels);
-  const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
+  const k = Math.max(
+    1,
+    ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])),
+  );
   const totals = Array.from({ length: k }, (_, i) => colLetter(6 + i));
   const experts = Array.from({ length: k }, (_, i) => colLetter(6 + k + i));
   const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", score: "E", totals, experts };
@@ -270,12 +416,15 @@ function panelsSheet(groups: Group[], params: ParametersMap, mode: FormulaMode):
   const lastCol = experts[k - 1];
   s.text("A1", "各专家总分与专家组得分", "title");
   s.height(1, 26);
-  const how = "每行为一个申报者的一个评审阶段：各专家的总分（由评分引擎按评分表重新计算）并排列出，专家组得分按“参数”中的合成方法计算。修改某位专家的总分（白底单元格），汇总表立即重新计算。已回避、未填写完整、无效或重复的评分表不在此列，见“问题”。";
+  const how =
+    "每行为一个申报者的一个评审阶段：各专家的总分（由评分引擎按评分表重新计算）并排列出，专家组得分按“参数”中的合成方法计算。修改某位专家的总分（白底单元格），汇总表立即重新计算。已回避、未填写完整、无效或重复的评分表不在此列，见“问题”。";
   s.text("A2", how, "note");
   s.merges.push(`A2:${lastCol}2`);
   s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
   const header = 4;
-  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分"].forEach((h, i) => s.text(ref(colLetter(i + 1), header), h, "header"));
+  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分"].forEach((h, i) =>
+    s.text(ref(colLetter(i + 1), header), h, "header"),
+  );
   totals.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}总分`, "header"));
   experts.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}`, "header"));
   s.height(header, 30);
@@ -310,7 +459,12 @@ function panelsSheet(groups: Group[], params: ParametersMap, mode: FormulaMode):
   }
   if (rows.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
   return {
-    sheet: s.build({ tabColor: "548235", freeze: { rows: header, columns: 1 }, print: landscape(`A1:${lastCol}${Math.max(row, header + 1)}`, header), protect: true }),
+    sheet: s.build({
+      tabColor: "548235",
+      freeze: { rows: header, columns: 1 },
+      print: landscape(`A1:${lastCol}${Math.max(row, header + 1)}`, header),
+      protect: true,
+    }),
     map: { sheet: s.name, columns, rows },
   };
 }
@@ -396,7 +550,9 @@ function rankingSheet(
       s.input(at("bonus"), r9(a.bonus), "inputScore");
       if (g.rules.publicSatisfaction) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
       else s.value(at("public"), null, "na");
-      const [D, F, G, H, I, J, K, L, Pc, Q] = (["material", "onsite", "bonus", "public", "final", "veto", "rank", "status", "preStatus", "excluded"] as const).map(at);
+      const [D, F, G, H, I, J, K, L, Pc, Q] = (
+        ["material", "onsite", "bonus", "public", "final", "veto", "rank", "status", "preStatus", "excluded"] as const
+      ).map(at);
       const finalF =
         mode === "custom"
           ? `IF(OR(${D}="",${F}=""),"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
@@ -412,7 +568,9 @@ function rankingSheet(
       const excluded = pre !== "candidate" && pre !== "below-threshold";
       s.formula(Q, `NOT(OR(${Pc}=${text(ST("candidate"))},${Pc}=${text(ST("below-threshold"))}))`, excluded, "text");
       const rankOf =
-        mode === "custom" ? `QA.RANK(${I},${span("final")},${span("excluded")})` : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
+        mode === "custom"
+          ? `QA.RANK(${I},${span("final")},${span("excluded")})`
+          : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
       const shownRank = a.rank ?? a.wouldBeRank;
       s.formula(K, `IF(OR(${I}="",AND(${Q},${Pc}<>${text(ST("vetoed"))})),"",${rankOf})`, shownRank ?? "", "rank");
       s.formula(
@@ -427,17 +585,43 @@ function rankingSheet(
         a.status === "vetoed" && shownRank !== null ? "假定名次：已否决，不占名次" : "",
         "smallText",
       );
-      const reason = a.vetoFlags.map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）：${v.text}${v.note ? `——${v.note}` : ""}`).join("\n");
+      const reason = a.vetoFlags
+        .map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）：${v.text}${v.note ? `——${v.note}` : ""}`)
+        .join("\n");
       s.text(at("vetoReason"), reason, "userText");
       const notes = a.notes.map((n) => n.zh).join("；");
       s.text(at("notes"), notes, "smallText");
-      s.height(r, Math.max(20, rowHeight(Math.max(wrappedLines(reason || " ", 36, 10), wrappedLines(notes || " ", 30, 9)), 10)));
+      s.height(
+        r,
+        Math.max(20, rowHeight(Math.max(wrappedLines(reason || " ", 36, 10), wrappedLines(notes || " ", 30, 9)), 10)),
+      );
     });
     const statusRange = `${cols.status}${first}:${cols.status}${last}`;
     s.conditionalFormats.push(
-      { ref: statusRange, formula: `${cols.status}${first}=${text(ST("vetoed"))}`, fill: C.bad, fontColor: C.badText, bold: true, priority: 1 },
-      { ref: statusRange, formula: `${cols.status}${first}=${text(ST("candidate"))}`, fill: C.good, fontColor: C.goodText, bold: true, priority: 2 },
-      { ref: `${cols.veto}${first}:${cols.veto}${last}`, formula: `${cols.veto}${first}=${text(YES)}`, fill: C.bad, fontColor: C.badText, bold: true, priority: 3 },
+      {
+        ref: statusRange,
+        formula: `${cols.status}${first}=${text(ST("vetoed"))}`,
+        fill: C.bad,
+        fontColor: C.badText,
+        bold: true,
+        priority: 1,
+      },
+      {
+        ref: statusRange,
+        formula: `${cols.status}${first}=${text(ST("candidate"))}`,
+        fill: C.good,
+        fontColor: C.goodText,
+        bold: true,
+        priority: 2,
+      },
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        formula: `${cols.veto}${first}=${text(YES)}`,
+        fill: C.bad,
+        fontColor: C.badText,
+        bold: true,
+        priority: 3,
+      },
     );
     s.validations.push(
       {
@@ -448,7 +632,14 @@ function rankingSheet(
         error: { title: "否决", message: "请选择“是”或“否”。" },
         prompt: { title: "否决", message: "是：取消评奖资格（不参加排名）。" },
       },
-      { ref: `${cols.bonus}${first}:${cols.bonus}${last}`, type: "decimal", min: 0, max: 1000, allowBlank: true, error: { title: "加分无效", message: "请填写非负数。" } },
+      {
+        ref: `${cols.bonus}${first}:${cols.bonus}${last}`,
+        type: "decimal",
+        min: 0,
+        max: 1000,
+        allowBlank: true,
+        error: { title: "加分无效", message: "请填写非负数。" },
+      },
     );
     if (g.rules.publicSatisfaction)
       s.validations.push({
@@ -486,9 +677,16 @@ function sheetsOf(result: AggregateResult, files: readonly string[]): ReturnedSh
   return files.map((f) => result.used.find((u) => u.file === f)).filter((x): x is ReturnedSheet => !!x);
 }
 
-function detailsSheet(groups: Group[], result: AggregateResult, params: ParametersMap): { sheet: SheetLayout; map: DetailsMap } {
+function detailsSheet(
+  groups: Group[],
+  result: AggregateResult,
+  params: ParametersMap,
+): { sheet: SheetLayout; map: DetailsMap } {
   const s = new SheetBuilder("details", SUMMARY_SHEET.details);
-  const k = Math.max(1, ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])));
+  const k = Math.max(
+    1,
+    ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])),
+  );
   s.columns = [
     { col: "A", width: 7 },
     { col: "B", width: 20 },
@@ -514,14 +712,20 @@ function detailsSheet(groups: Group[], result: AggregateResult, params: Paramete
         if (used.length === 0) continue;
         const n = used.length;
         const titleRow = row;
-        s.text(ref("A", titleRow), `${a.applicant} · ${STAGE_NAME[stage]}（${bundle.rubric.id}，${n} 位专家）`, "blockTitle");
+        s.text(
+          ref("A", titleRow),
+          `${a.applicant} · ${STAGE_NAME[stage]}（${bundle.rubric.id}，${n} 位专家）`,
+          "blockTitle",
+        );
         s.height(titleRow, 22);
         const headerRow = titleRow + 1;
         const inputs = Array.from({ length: n }, (_, i) => colLetter(4 + i));
         const [mean, min, max, spread, bands, divergent] = Array.from({ length: 6 }, (_, i) => colLetter(4 + n + i));
         ["编号", "评价项目", "分值"].forEach((h, i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
         used.forEach((u, i) => s.text(ref(inputs[i], headerRow), u.expert, "headerUser"));
-        [maturity ? "平均" : "平均分", "最低", "最高", "极差\n(百分点)", "跨档", "分歧"].forEach((h, i) => s.text(ref(colLetter(4 + n + i), headerRow), h, "header"));
+        [maturity ? "平均" : "平均分", "最低", "最高", "极差\n(百分点)", "跨档", "分歧"].forEach((h, i) =>
+          s.text(ref(colLetter(4 + n + i), headerRow), h, "header"),
+        );
         s.height(headerRow, 30);
         const first = headerRow + 1;
         const items: { code: string; row: number }[] = [];
@@ -536,15 +740,34 @@ function detailsSheet(groups: Group[], result: AggregateResult, params: Paramete
           used.forEach((u, j) => {
             const v = u.items.find((x) => x.code === item.code)?.value ?? null;
             if (v !== null) values.push(v);
-            s.value(ref(inputs[j], r), v === null ? null : maturity ? Number((v / 100).toFixed(9)) : v, maturity ? "percent" : "points");
+            s.value(
+              ref(inputs[j], r),
+              v === null ? null : maturity ? Number((v / 100).toFixed(9)) : v,
+              maturity ? "percent" : "points",
+            );
           });
           const range = `${inputs[0]}${r}:${inputs[n - 1]}${r}`;
           const style = maturity ? "percent" : "score";
           const asFraction = (x: number) => (maturity ? Number((x / 100).toFixed(9)) : x);
           const avg = values.length ? values.reduce((p, x) => p + x, 0) / values.length : null;
-          s.formula(ref(mean, r), `IF(COUNT(${range})=0,"",AVERAGE(${range}))`, avg === null ? "" : asFraction(avg), maturity ? "percent1" : style);
-          s.formula(ref(min, r), `IF(COUNT(${range})=0,"",MIN(${range}))`, values.length ? asFraction(Math.min(...values)) : "", style);
-          s.formula(ref(max, r), `IF(COUNT(${range})=0,"",MAX(${range}))`, values.length ? asFraction(Math.max(...values)) : "", style);
+          s.formula(
+            ref(mean, r),
+            `IF(COUNT(${range})=0,"",AVERAGE(${range}))`,
+            avg === null ? "" : asFraction(avg),
+            maturity ? "percent1" : style,
+          );
+          s.formula(
+            ref(min, r),
+            `IF(COUNT(${range})=0,"",MIN(${range}))`,
+            values.length ? asFraction(Math.min(...values)) : "",
+            style,
+          );
+          s.formula(
+            ref(max, r),
+            `IF(COUNT(${range})=0,"",MAX(${range}))`,
+            values.length ? asFraction(Math.max(...values)) : "",
+            style,
+          );
           const pct = values.map((v) => (maturity ? v : (v / item.points) * 100));
           const spreadValue = values.length >= 2 ? Number((Math.max(...pct) - Math.min(...pct)).toFixed(9)) : "";
           const spreadF = maturity
@@ -567,7 +790,12 @@ function detailsSheet(groups: Group[], result: AggregateResult, params: Paramete
         s.text(ref("B", totalRow), "总分", "sumLabel");
         s.value(ref("C", totalRow), bundle.rubric.totalPoints, "count");
         used.forEach((u, j) => s.value(ref(inputs[j], totalRow), r9(u.total), "score"));
-        s.conditionalFormats.push({ ref: `A${first}:${divergent}${last}`, formula: `$${divergent}${first}="分歧"`, fill: C.warn, priority: blocks.length + 1 });
+        s.conditionalFormats.push({
+          ref: `A${first}:${divergent}${last}`,
+          formula: `$${divergent}${first}="分歧"`,
+          fill: C.warn,
+          priority: blocks.length + 1,
+        });
         blocks.push({
           applicant: a.applicant,
           stage: stage as "material" | "onsite",
@@ -583,7 +811,10 @@ function detailsSheet(groups: Group[], result: AggregateResult, params: Paramete
     }
   }
   if (blocks.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
-  return { sheet: s.build({ tabColor: "BF8F00", print: landscape(`A1:${lastCol}${row}`), protect: true }), map: { sheet: s.name, blocks } };
+  return {
+    sheet: s.build({ tabColor: "BF8F00", print: landscape(`A1:${lastCol}${row}`), protect: true }),
+    map: { sheet: s.name, blocks },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -601,11 +832,14 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
   ];
   s.text("A1", `问题清单（${result.problems.length} 个）`, "title");
   s.height(1, 26);
-  const how = "每个问题一行。未计入的评分表不影响其他评分表；处理后（如补齐、重新提交）再次汇总即可。源文件从不被修改。";
+  const how =
+    "每个问题一行。未计入的评分表不影响其他评分表；处理后（如补齐、重新提交）再次汇总即可。源文件从不被修改。";
   s.text("A2", how, "note");
   s.merges.push("A2:F2");
   const header = 3;
-  ["序号", "文件", "申报者", "类别", "说明", "代码"].forEach((h, i) => s.text(ref(colLetter(i + 1), header), h, "header"));
+  ["序号", "文件", "申报者", "类别", "说明", "代码"].forEach((h, i) =>
+    s.text(ref(colLetter(i + 1), header), h, "header"),
+  );
   s.height(header, 22);
   const first = header + 1;
   result.problems.forEach((p, i) => {
@@ -621,7 +855,12 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
   if (result.problems.length === 0) s.text(ref("B", first), "未发现问题：全部评分表均已计入。", "text");
   const last = Math.max(first, first + result.problems.length - 1);
   return {
-    sheet: s.build({ tabColor: result.problems.length ? "C00000" : "548235", freeze: { rows: header, columns: 0 }, print: landscape(`A1:F${last}`, header), protect: false }),
+    sheet: s.build({
+      tabColor: result.problems.length ? "C00000" : "548235",
+      freeze: { rows: header, columns: 0 },
+      print: landscape(`A1:F${last}`, header),
+      protect: false,
+    }),
     map: { sheet: s.name, headerRow: header, firstRow: first, lastRow: result.problems.length ? last : first - 1 },
   };
 }
@@ -639,7 +878,8 @@ function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: Sheet
   ];
   s.text("A1", "反馈意见汇总（优势与改进机会）", "title");
   s.height(1, 26);
-  const how = "各专家在评分表中填写的优势与改进机会，按申报者和评价项目汇集（相同的意见只列一次，不署专家姓名），作为撰写反馈报告的起点。本表可自由编辑。";
+  const how =
+    "各专家在评分表中填写的优势与改进机会，按申报者和评价项目汇集（相同的意见只列一次，不署专家姓名），作为撰写反馈报告的起点。本表可自由编辑。";
   s.text("A2", how, "note");
   s.merges.push("A2:D2");
   s.height(2, 28);
@@ -676,7 +916,10 @@ function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: Sheet
         s.text(ref("B", row), item.name, "text");
         s.text(ref("C", row), strengths, "longText");
         s.text(ref("D", row), opportunities, "longText");
-        s.height(row, rowHeight(Math.max(wrappedLines(strengths || " ", 60, 10), wrappedLines(opportunities || " ", 60, 10)), 10));
+        s.height(
+          row,
+          rowHeight(Math.max(wrappedLines(strengths || " ", 60, 10), wrappedLines(opportunities || " ", 60, 10)), 10),
+        );
         row++;
       }
       if (!any) {
@@ -687,6 +930,14 @@ function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: Sheet
     }
   }
   if (applicants.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
-  const print: PrintLayout = { paper: "A4", orientation: "portrait", fitToWidth: 1, fitToHeight: 0, area: `A1:D${row}`, footer: { center: "第 &P 页，共 &N 页" }, margins: MARGINS };
+  const print: PrintLayout = {
+    paper: "A4",
+    orientation: "portrait",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area: `A1:D${row}`,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: MARGINS,
+  };
   return { sheet: s.build({ tabColor: "2F75B5", print, protect: false }), map: { sheet: s.name, applicants } };
 }

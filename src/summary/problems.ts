@@ -3,7 +3,10 @@
 const KINDS: [label: string, codes: string[]][] = [
   ["文件无法读取", ["not-xlsx", "encrypted-or-ole", "too-large", "zip-bomb", "unreadable", "not-found", "corrupt"]],
   ["不是评分表", ["not-scorebook", "summary-workbook", "not-workbook", "skipped"]],
-  ["评分标准不符", ["unknown-rubric", "rubric-changed", "wrong-rubric", "mixed-rubric", "layout-version", "item-changed"]],
+  [
+    "评分标准不符",
+    ["unknown-rubric", "rubric-changed", "wrong-rubric", "mixed-rubric", "layout-version", "item-changed"],
+  ],
   ["评分表来源不明", ["meta-missing", "meta-invalid", "cover-changed"]],
   ["回避", ["conflict"]],
   ["未填写完整", ["incomplete", "missing", "veto-unanswered", "declaration-missing"]],
@@ -12,7 +15,18 @@ const KINDS: [label: string, codes: string[]][] = [
   ["名单", ["roster", "no-sheets", "public-out-of-range"]],
   [
     "评分表被改动",
-    ["formula-changed", "formula-overwritten", "score-mismatch", "name-changed", "points-edited", "row-moved", "row-missing", "row-unknown", "row-duplicate", "sheet-missing"],
+    [
+      "formula-changed",
+      "formula-overwritten",
+      "score-mismatch",
+      "name-changed",
+      "points-edited",
+      "row-moved",
+      "row-missing",
+      "row-unknown",
+      "row-duplicate",
+      "sheet-missing",
+    ],
   ],
 ];
 

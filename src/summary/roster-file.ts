@@ -18,8 +18,19 @@ export function decodeText(data: Uint8Array): string {
 export function csvRows(text: string): string[][] {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   // Excel in some locales separates with semicolons or tabs.
-  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  const delimiter =
+    firstLine.includes("\t") && !firstLine.includes(",")
+      ? "\t"
+      : firstLine.includes(";") && !firstLine.includes(",")
+        ? ";"
+        : ",";
+  return parse(text, {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as string[][];
 }
 
 /** A sheet's cells as rows; leading blank rows dropped (the header must be the first non-blank row). */
@@ -37,7 +48,11 @@ export function cellRows(cells: Map<string, RawCell>): unknown[][] {
 const isZip = (d: Uint8Array) => d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04;
 
 /** The roster's rows, or why the file cannot be read at all (Chinese, naming the file). */
-export async function rosterRows(data: Uint8Array, file: string, inflateRaw?: InflateRaw): Promise<{ rows: unknown[][] } | { error: string }> {
+export async function rosterRows(
+  data: Uint8Array,
+  file: string,
+  inflateRaw?: InflateRaw,
+): Promise<{ rows: unknown[][] } | { error: string }> {
   if (isZip(data) || /\.xlsx$/i.test(file)) {
     try {
       const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});

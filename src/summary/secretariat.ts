@@ -58,7 +58,14 @@ export function rubricInfo(lib: Library = bundledLibrary()): (id: string) => Rub
 export function traceReport(r: ScoreReport): ReadResult {
   if (r.rubric && r.applicant && r.expert && r.stage) return { sheet: toReturnedSheet(r) };
   const first = r.problems[0];
-  return { problem: { file: r.file, applicant: r.applicant ?? undefined, code: first?.code ?? "not-scorebook", reason: first?.zh ?? "不是 Scorebook 评分表" } };
+  return {
+    problem: {
+      file: r.file,
+      applicant: r.applicant ?? undefined,
+      code: first?.code ?? "not-scorebook",
+      reason: first?.zh ?? "不是 Scorebook 评分表",
+    },
+  };
 }
 
 /** Aggregates what was read. Problems come in the order: the files' own, the roster's rows, then the aggregation's. */
@@ -70,14 +77,18 @@ export function aggregateRead(input: AggregateReadInput): AggregateResult {
     if ("problem" in r) problems.push(r.problem);
     else sheets.push(r.sheet);
   }
-  for (const p of input.roster?.problems ?? []) problems.push({ file: p.file, code: "roster", reason: `第 ${p.row} 行：${p.reason}` });
+  for (const p of input.roster?.problems ?? [])
+    problems.push({ file: p.file, code: "roster", reason: `第 ${p.row} 行：${p.reason}` });
   const result = aggregate(sheets, rubricInfo(lib), input.roster?.entries ?? [], input.options ?? {});
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
 /** aggregateRead over interpreted workbooks (and files that could not be read at all, reported first). */
 export function aggregateReports(input: AggregateReportsInput): AggregateResult {
-  const read: ReadResult[] = [...(input.unreadable ?? []).map((problem) => ({ problem })), ...input.reports.map(traceReport)];
+  const read: ReadResult[] = [
+    ...(input.unreadable ?? []).map((problem) => ({ problem })),
+    ...input.reports.map(traceReport),
+  ];
   return aggregateRead({ ...input, read });
 }
 

@@ -41,7 +41,14 @@ export interface RankingMap {
     preStatus: string;
     excluded: string;
   };
-  groups: { ruleSet: string; titleRow: number; headerRow: number; firstRow: number; lastRow: number; rows: { applicant: string; row: number }[] }[];
+  groups: {
+    ruleSet: string;
+    titleRow: number;
+    headerRow: number;
+    firstRow: number;
+    lastRow: number;
+    rows: { applicant: string; row: number }[];
+  }[];
 }
 
 /** 参数: one column per rule set, one row per parameter. */
@@ -49,13 +56,30 @@ export interface ParametersMap {
   sheet: string;
   /** Rule set id → column letter. */
   columns: Record<string, string>;
-  rows: { ruleSet: number; materialWeight: number; onsiteWeight: number; method: number; advance: number; final: number; topN: number; divergence: number };
+  rows: {
+    ruleSet: number;
+    materialWeight: number;
+    onsiteWeight: number;
+    method: number;
+    advance: number;
+    final: number;
+    topN: number;
+    divergence: number;
+  };
 }
 
 /** 专家分: one row per applicant and stage, the experts' totals side by side. */
 export interface PanelsMap {
   sheet: string;
-  columns: { applicant: string; ruleSet: string; stage: string; count: string; score: string; totals: string[]; experts: string[] };
+  columns: {
+    applicant: string;
+    ruleSet: string;
+    stage: string;
+    count: string;
+    score: string;
+    totals: string[];
+    experts: string[];
+  };
   rows: { applicant: string; stage: "material" | "onsite"; row: number }[];
 }
 
@@ -70,7 +94,16 @@ export interface DetailsMap {
     firstRow: number;
     lastRow: number;
     items: { code: string; row: number }[];
-    columns: { code: string; inputs: string[]; mean: string; min: string; max: string; spread: string; bands: string; divergent: string };
+    columns: {
+      code: string;
+      inputs: string[];
+      mean: string;
+      min: string;
+      max: string;
+      spread: string;
+      bands: string;
+      divergent: string;
+    };
   }[];
 }
 

@@ -1,7 +1,16 @@
 // The task pane: a reviewer's workflow (生成 → 检查 → 完成) and the secretariat's 汇总, over one WorkbookHost. The
 // tabs are a list: a further step is one more entry.
 import { useMemo, useState, type ReactNode } from "react";
-import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Library } from "../core";
 import type { PaneEnvironment } from "../excel/env";
 import type { WorkbookHost } from "../host/types";
@@ -27,8 +36,19 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     overflowWrap: "anywhere",
   },
-  header: { display: "flex", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
+  header: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    lineHeight: tokens.lineHeightBase500,
+  },
   host: { color: tokens.colorNeutralForeground3 },
   // Wraps rather than scrolls: four tabs in English are wider than a 320 px pane.
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
@@ -106,7 +126,15 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
     {
       id: "finish",
       label: t.tabs.finish,
-      render: (p) => <FinishPanel outcome={p.outcome} checking={p.checking} onCheck={() => p.check()} onFinish={p.finish} onSelect={(c) => void p.select(c)} />,
+      render: (p) => (
+        <FinishPanel
+          outcome={p.outcome}
+          checking={p.checking}
+          onCheck={() => p.check()}
+          onFinish={p.finish}
+          onSelect={(c) => void p.select(c)}
+        />
+      ),
     },
     {
       // The secretariat's view: aggregate returned workbooks, write the summary sheets (its code loads on first use).
@@ -137,7 +165,13 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
         </MessageBar>
       )}
       <Banners review={review} onSelect={(c) => void pane.select(c)} />
-      <TabList className={s.tabs} selectedValue={active.id} onTabSelect={(_, d) => setTab(String(d.value))} aria-label={t.tabsLabel} size="medium">
+      <TabList
+        className={s.tabs}
+        selectedValue={active.id}
+        onTabSelect={(_, d) => setTab(String(d.value))}
+        aria-label={t.tabsLabel}
+        size="medium"
+      >
         {tabs.map((x) => (
           <Tab key={x.id} value={x.id} id={`tab-${x.id}`} aria-controls={`panel-${x.id}`}>
             {x.label}
@@ -151,7 +185,13 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
       )}
       {/* Every panel stays mounted (hidden when not selected), so that a half-filled form survives a look at 检查. */}
       {tabs.map((x) => (
-        <div key={x.id} role="tabpanel" id={`panel-${x.id}`} aria-labelledby={`tab-${x.id}`} hidden={x.id !== active.id}>
+        <div
+          key={x.id}
+          role="tabpanel"
+          id={`panel-${x.id}`}
+          aria-labelledby={`tab-${x.id}`}
+          hidden={x.id !== active.id}
+        >
           {x.render(pane)}
         </div>
       ))}
@@ -161,6 +201,7 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
 
 function errorMessage(e: unknown, lang: "zh-CN" | "en-US"): string {
   const t = STRINGS[lang];
-  if (e && typeof e === "object" && "zh" in e && "en" in e) return say(e as { code: string; zh: string; en: string }, lang);
+  if (e && typeof e === "object" && "zh" in e && "en" in e)
+    return say(e as { code: string; zh: string; en: string }, lang);
   return `${t.error}: ${e instanceof Error ? e.message : String(e)}`;
 }

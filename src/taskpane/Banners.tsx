@@ -1,5 +1,13 @@
 // The veto banner (any veto item answered 是, named) and the conflict-of-interest banner, above every tab.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { locate } from "../host/sets";
 import { useStrings } from "./i18n";
 import type { Review } from "./review";
@@ -23,7 +31,13 @@ const useStyles = makeStyles({
   bar: { alignItems: "flex-start" },
 });
 
-export function Banners({ review, onSelect }: { review: Review | null; onSelect(cell: { sheet: string; ref: string }): void }) {
+export function Banners({
+  review,
+  onSelect,
+}: {
+  review: Review | null;
+  onSelect(cell: { sheet: string; ref: string }): void;
+}) {
   const t = useStrings();
   const s = useStyles();
   if (!review) return null;
@@ -38,7 +52,12 @@ export function Banners({ review, onSelect }: { review: Review | null; onSelect(
               {review.vetoes.map((v) => (
                 <li key={v.id} className={s.item}>
                   {v.cell ? (
-                    <button type="button" className={s.link} onClick={() => onSelect(v.cell!)} aria-label={`${v.text}（${v.cell.sheet}!${v.cell.ref}）`}>
+                    <button
+                      type="button"
+                      className={s.link}
+                      onClick={() => onSelect(v.cell!)}
+                      aria-label={`${v.text}（${v.cell.sheet}!${v.cell.ref}）`}
+                    >
                       {v.text}
                     </button>
                   ) : (

@@ -1,5 +1,17 @@
 // 检查: progress, the running total, category subtotals and the problems of the checked scoring set.
-import { Badge, Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SHEET } from "../workbook/labels";
 import type { CheckOutcome } from "./flows";
 import { useStrings } from "./i18n";
@@ -10,12 +22,38 @@ const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hint: { color: tokens.colorNeutralForeground3 },
   who: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  totals: { display: "flex", alignItems: "baseline", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
-  total: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  totals: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+  },
+  total: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalXS },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  caption: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  td: {
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: "anywhere",
+    verticalAlign: "top",
+  },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   problemsTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
@@ -40,7 +78,15 @@ export function CheckPanel({ outcome, checking, live, onCheck, onChooseSet, onSe
         <Button appearance="primary" onClick={onCheck} disabled={checking}>
           {t.check.run}
         </Button>
-        {checking ? <Spinner size="tiny" label={t.check.running} /> : live && <Text size={200} className={s.hint}>{t.check.live}</Text>}
+        {checking ? (
+          <Spinner size="tiny" label={t.check.running} />
+        ) : (
+          live && (
+            <Text size={200} className={s.hint}>
+              {t.check.live}
+            </Text>
+          )
+        )}
       </div>
       {outcome?.kind === "none" && (
         <MessageBar intent="info" layout="multiline">
@@ -79,7 +125,11 @@ export function CheckPanel({ outcome, checking, live, onCheck, onChooseSet, onSe
               </Badge>
             </div>
             <Field validationMessage={t.check.progress(review.scored, review.itemCount)} validationState="none">
-              <ProgressBar value={review.itemCount ? review.scored / review.itemCount : 0} thickness="large" aria-label={t.check.progress(review.scored, review.itemCount)} />
+              <ProgressBar
+                value={review.itemCount ? review.scored / review.itemCount : 0}
+                thickness="large"
+                aria-label={t.check.progress(review.scored, review.itemCount)}
+              />
             </Field>
           </section>
           <table className={s.table}>
@@ -119,7 +169,11 @@ export function CheckPanel({ outcome, checking, live, onCheck, onChooseSet, onSe
             </tbody>
           </table>
           <h3 className={s.problemsTitle}>{t.check.problems(review.problems.length)}</h3>
-          {review.problems.length === 0 ? <Text>{t.check.noProblems}</Text> : <ProblemList problems={review.problems} onSelect={onSelect} idPrefix="check" />}
+          {review.problems.length === 0 ? (
+            <Text>{t.check.noProblems}</Text>
+          ) : (
+            <ProblemList problems={review.problems} onSelect={onSelect} idPrefix="check" />
+          )}
         </>
       )}
     </div>

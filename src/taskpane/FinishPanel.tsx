@@ -1,7 +1,16 @@
 // 完成: a final check listing what is still open; then every cell is locked and the sheets protected; then how to
 // print or export (Office.js has no print API: the pane says how, the layout has already set up every page).
 import { useState } from "react";
-import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SHEET } from "../workbook/labels";
 import type { CheckOutcome } from "./flows";
 import { useStrings } from "./i18n";
@@ -12,7 +21,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
+  steps: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -35,7 +51,13 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
   const review = outcome?.kind === "checked" ? outcome.review : null;
   const errors = review?.errors ?? [];
   const warnings = review?.warnings ?? [];
-  const canFinish = review !== null && review.layout !== null && errors.length === 0 && (warnings.length === 0 || ack) && !busy && done === null;
+  const canFinish =
+    review !== null &&
+    review.layout !== null &&
+    errors.length === 0 &&
+    (warnings.length === 0 || ack) &&
+    !busy &&
+    done === null;
 
   const finalCheck = async () => {
     setDone(null);
@@ -91,7 +113,9 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
             <>
               <h3 className={s.h}>{t.finish.warnings(warnings.length)}</h3>
               <ProblemList problems={warnings} onSelect={onSelect} idPrefix="finish-warn" />
-              {errors.length === 0 && <Checkbox checked={ack} onChange={(_, d) => setAck(d.checked === true)} label={t.finish.acknowledge} />}
+              {errors.length === 0 && (
+                <Checkbox checked={ack} onChange={(_, d) => setAck(d.checked === true)} label={t.finish.acknowledge} />
+              )}
             </>
           )}
           <div className={s.bar}>

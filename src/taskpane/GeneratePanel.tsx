@@ -1,7 +1,20 @@
 // 生成: award → criteria (grouped by rule set), applicant, expert, stage, formula mode, where → the scoring workbook.
 // The sheet names are checked against the workbook first: a clash is never overwritten, a suffix is offered instead.
 import { useMemo, useState, type FormEvent } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Library, StageId } from "../core";
 import { buildLayout, LayoutError } from "../workbook/layout";
 import type { FormulaMode } from "../workbook/types";
@@ -52,7 +65,13 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
   // The sheets this rubric's layout has (the names do not depend on the applicant or the expert).
   const layoutSheets = useMemo(() => {
     if (!bundle) return [];
-    return buildLayout(bundle, { applicant: "?", expert: "?", stage: "material", mode: "native", createdAt: "" }).sheets.map((x) => ({ name: x.name, visibility: x.visibility }));
+    return buildLayout(bundle, {
+      applicant: "?",
+      expert: "?",
+      stage: "material",
+      mode: "native",
+      createdAt: "",
+    }).sheets.map((x) => ({ name: x.name, visibility: x.visibility }));
   }, [bundle]);
   const shape = { sheets: layoutSheets };
   const existing = sheets ?? [];
@@ -60,7 +79,9 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
   const suffix = suffixEdit ?? suggested;
   const problem = target === "current" ? suffixProblem(shape, suffix, existing) : null;
   const clash = target === "current" && suggested !== "";
-  const visibleNames = layoutSheets.filter((x) => x.visibility === "visible").map((x) => x.name + (target === "current" ? suffix : ""));
+  const visibleNames = layoutSheets
+    .filter((x) => x.visibility === "visible")
+    .map((x) => x.name + (target === "current" ? suffix : ""));
 
   const onAward = (id: string) => {
     setAwardId(id);
@@ -68,7 +89,8 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
     setSuffixEdit(null);
   };
 
-  const applicantLabel = bundle?.rules.applicant === "individual" ? t.generate.applicantPerson : t.generate.applicantOrg;
+  const applicantLabel =
+    bundle?.rules.applicant === "individual" ? t.generate.applicantPerson : t.generate.applicantOrg;
   const missingApplicant = applicant.trim() === "";
   const missingExpert = expert.trim() === "";
 
@@ -79,8 +101,24 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
     if (!bundle || missingApplicant || missingExpert || problem) return;
     setBusy(true);
     try {
-      const r = await onGenerate({ rubricId, applicant, expert, stage, mode, target, suffix: target === "current" ? suffix : "" });
-      setResult({ ok: true, text: r.target === "new" ? (newWorkbookIsDownload ? t.generate.doneNew(r.fileName ?? "") : t.generate.doneNewWindow) : t.generate.doneCurrent(r.sheets.filter((n, i) => r.layout.sheets[i].visibility === "visible").join("、")) });
+      const r = await onGenerate({
+        rubricId,
+        applicant,
+        expert,
+        stage,
+        mode,
+        target,
+        suffix: target === "current" ? suffix : "",
+      });
+      setResult({
+        ok: true,
+        text:
+          r.target === "new"
+            ? newWorkbookIsDownload
+              ? t.generate.doneNew(r.fileName ?? "")
+              : t.generate.doneNewWindow
+            : t.generate.doneCurrent(r.sheets.filter((n, i) => r.layout.sheets[i].visibility === "visible").join("、")),
+      });
       setSuffixEdit(null);
     } catch (err) {
       const text =
@@ -97,13 +135,22 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
     }
   };
 
-  const groups = award?.ruleSets.map((rs) => ({ rs, rubrics: lib.rubrics.filter((r) => r.award === award.id && r.ruleSet === rs.id) })) ?? [];
+  const groups =
+    award?.ruleSets.map((rs) => ({
+      rs,
+      rubrics: lib.rubrics.filter((r) => r.award === award.id && r.ruleSet === rs.id),
+    })) ?? [];
   const stageNames = bundle?.rules.stages ?? [];
 
   return (
     <form className={s.form} onSubmit={submit} noValidate aria-label={t.tabs.generate}>
       <Field label={t.generate.award}>
-        <Select className={s.select} select={{ className: s.selectInner }} value={awardId} onChange={(_, d) => onAward(d.value)}>
+        <Select
+          className={s.select}
+          select={{ className: s.selectInner }}
+          value={awardId}
+          onChange={(_, d) => onAward(d.value)}
+        >
           {lib.awards.map((a) => (
             <option key={a.id} value={a.id}>
               {a.title.zh}
@@ -111,8 +158,20 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
           ))}
         </Select>
       </Field>
-      <Field label={t.generate.rubric} hint={bundle ? `${bundle.rubric.title.zh} · ${t.generate.items(bundle.rubric.items.length, bundle.rubric.totalPoints)}` : undefined}>
-        <Select className={s.select} select={{ className: s.selectInner }} value={rubricId} onChange={(_, d) => setRubricId(d.value)}>
+      <Field
+        label={t.generate.rubric}
+        hint={
+          bundle
+            ? `${bundle.rubric.title.zh} · ${t.generate.items(bundle.rubric.items.length, bundle.rubric.totalPoints)}`
+            : undefined
+        }
+      >
+        <Select
+          className={s.select}
+          select={{ className: s.selectInner }}
+          value={rubricId}
+          onChange={(_, d) => setRubricId(d.value)}
+        >
           {groups.map(({ rs, rubrics }) => (
             <optgroup key={rs.id} label={rs.name.zh}>
               {rubrics.map((r) => (
@@ -124,10 +183,18 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
           ))}
         </Select>
       </Field>
-      <Field label={applicantLabel} required validationMessage={touched && missingApplicant ? t.generate.required : undefined}>
+      <Field
+        label={applicantLabel}
+        required
+        validationMessage={touched && missingApplicant ? t.generate.required : undefined}
+      >
         <Input value={applicant} onChange={(_, d) => setApplicant(d.value)} autoComplete="off" />
       </Field>
-      <Field label={t.generate.expert} required validationMessage={touched && missingExpert ? t.generate.required : undefined}>
+      <Field
+        label={t.generate.expert}
+        required
+        validationMessage={touched && missingExpert ? t.generate.required : undefined}
+      >
         <Input value={expert} onChange={(_, d) => setExpert(d.value)} autoComplete="off" />
       </Field>
       <Field label={t.generate.stage}>
@@ -146,12 +213,23 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
       <Field label={t.generate.target}>
         <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "current" | "new")}>
           <Radio value="current" label={t.generate.targetCurrent} disabled={!capabilities.currentWorkbook} />
-          <Radio value="new" label={newWorkbookIsDownload ? t.generate.targetNewPreview : t.generate.targetNew} disabled={!capabilities.newWorkbook} />
+          <Radio
+            value="new"
+            label={newWorkbookIsDownload ? t.generate.targetNewPreview : t.generate.targetNew}
+            disabled={!capabilities.newWorkbook}
+          />
         </RadioGroup>
       </Field>
       {target === "current" && clash && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.generate.clash(layoutSheets.map((x) => x.name).filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase())).join("、"))}</MessageBarBody>
+          <MessageBarBody>
+            {t.generate.clash(
+              layoutSheets
+                .map((x) => x.name)
+                .filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()))
+                .join("、"),
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       {target === "current" && clash && (
@@ -171,9 +249,17 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
           <Input value={suffix} onChange={(_, d) => setSuffixEdit(d.value)} />
         </Field>
       )}
-      {target === "current" && <Text size={200} className={s.hint}>{t.generate.sheets(visibleNames.join("、"))}</Text>}
+      {target === "current" && (
+        <Text size={200} className={s.hint}>
+          {t.generate.sheets(visibleNames.join("、"))}
+        </Text>
+      )}
       <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || !bundle || (target === "current" && problem !== null)}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || !bundle || (target === "current" && problem !== null)}
+        >
           {busy ? t.generate.working : t.generate.submit}
         </Button>
         {busy && <Spinner size="tiny" aria-label={t.busy} />}

@@ -5,7 +5,11 @@ import type { PaneProblem, ProblemKind } from "./review";
 
 const useStyles = makeStyles({
   group: { margin: `0 0 ${tokens.spacingVerticalM}` },
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalXS}` },
+  heading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
   item: {
     display: "flex",
@@ -43,13 +47,33 @@ const useStyles = makeStyles({
   result: { borderLeft: `3px solid ${tokens.colorPaletteDarkRedBorderActive}` },
 });
 
-const GROUP_ORDER: ProblemKind[] = ["veto", "conflict", "workbook", "invalid", "veto-answer", "declaration", "missing", "comment", "date"];
+const GROUP_ORDER: ProblemKind[] = [
+  "veto",
+  "conflict",
+  "workbook",
+  "invalid",
+  "veto-answer",
+  "declaration",
+  "missing",
+  "comment",
+  "date",
+];
 
-export function ProblemList({ problems, onSelect, idPrefix }: { problems: PaneProblem[]; onSelect(cell: { sheet: string; ref: string }): void; idPrefix: string }) {
+export function ProblemList({
+  problems,
+  onSelect,
+  idPrefix,
+}: {
+  problems: PaneProblem[];
+  onSelect(cell: { sheet: string; ref: string }): void;
+  idPrefix: string;
+}) {
   const s = useStyles();
   const t = useStrings();
   const lang = useLang();
-  const groups = GROUP_ORDER.map((kind) => ({ kind, items: problems.filter((p) => p.kind === kind) })).filter((g) => g.items.length);
+  const groups = GROUP_ORDER.map((kind) => ({ kind, items: problems.filter((p) => p.kind === kind) })).filter(
+    (g) => g.items.length,
+  );
   return (
     <div>
       {groups.map((g) => {
@@ -67,7 +91,13 @@ export function ProblemList({ problems, onSelect, idPrefix }: { problems: PanePr
                 return (
                   <li key={`${g.kind}-${i}`}>
                     {p.cell ? (
-                      <button type="button" className={cls} onClick={() => onSelect(p.cell!)} aria-label={t.check.goTo(where!, text)} data-cell={where ?? undefined}>
+                      <button
+                        type="button"
+                        className={cls}
+                        onClick={() => onSelect(p.cell!)}
+                        aria-label={t.check.goTo(where!, text)}
+                        data-cell={where ?? undefined}
+                      >
                         <span className={s.cell} aria-hidden="true">
                           {where}
                         </span>

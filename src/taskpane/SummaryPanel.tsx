@@ -3,7 +3,19 @@
 // summary sheets (汇总/问题/参数/专家分/明细/反馈) are written into the open workbook, never over an existing sheet.
 // The reading, aggregation and summary code is loaded with import() on first use (./secretariat: its own chunk).
 import { useRef, useState, type DragEvent } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Library, PanelMethod } from "../core";
 import type { WorkbookHost } from "../host/types";
 import { SheetExistsError } from "../host/types";
@@ -29,19 +41,53 @@ const useStyles = makeStyles({
   file: { maxWidth: "100%", minWidth: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
   select: { maxWidth: "100%" },
   selectInner: { textOverflow: "ellipsis" },
-  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
+  },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalXS },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  caption: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  td: {
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: "anywhere",
+    verticalAlign: "top",
+  },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   colRank: { width: "2.6em" },
   colFinal: { width: "4.2em" },
   colStatus: { width: "36%" },
   vetoed: { color: tokens.colorPaletteRedForeground1 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  problem: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  problem: {
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   problemFile: { fontWeight: tokens.fontWeightSemibold },
   kind: {
     display: "inline-block",
@@ -117,7 +163,10 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
     try {
       const m = await loadSecretariat();
       const req = { method, mode, library: lib, roster: roster ? await picked(roster) : null };
-      const o = source === "files" ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req) : await m.summaryFromWorkbook(host, req);
+      const o =
+        source === "files"
+          ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)
+          : await m.summaryFromWorkbook(host, req);
       setOutcome(o);
       if (source === "workbook" && o.inputs === 0) setMessage({ ok: false, text: t.noneInWorkbook });
     } catch (err) {
@@ -136,7 +185,13 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       const sheets = await m.writeSummary(host, outcome.layout);
       setMessage({ ok: true, text: t.written(sheets.join("、")) });
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof SheetExistsError ? t.taken(err.sheets.join("、")) : `${common.error}: ${(err as Error).message}` });
+      setMessage({
+        ok: false,
+        text:
+          err instanceof SheetExistsError
+            ? t.taken(err.sheets.join("、"))
+            : `${common.error}: ${(err as Error).message}`,
+      });
     } finally {
       setBusy(null);
     }
@@ -215,7 +270,12 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
         )}
       </div>
       <Field label={t.method}>
-        <Select className={s.select} select={{ className: s.selectInner }} value={method} onChange={(_, d) => setMethod(d.value as PanelMethod)}>
+        <Select
+          className={s.select}
+          select={{ className: s.selectInner }}
+          value={method}
+          onChange={(_, d) => setMethod(d.value as PanelMethod)}
+        >
           <option value="mean">{t.methodMean}</option>
           <option value="trimmed">{t.methodTrimmed}</option>
           <option value="median">{t.methodMedian}</option>
@@ -239,7 +299,11 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
         {busy && <Spinner size="tiny" aria-label={common.busy} />}
       </div>
       {message && (
-        <MessageBar intent={message.ok ? "success" : "warning"} layout="multiline" role={message.ok ? "status" : "alert"}>
+        <MessageBar
+          intent={message.ok ? "success" : "warning"}
+          layout="multiline"
+          role={message.ok ? "status" : "alert"}
+        >
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -38,11 +38,18 @@ export function workbookFileName(layout: WorkbookLayout): string {
       .replace(/[\\/:*?"<>|]/g, "_")
       .replace(/\s+/g, " ")
       .slice(0, 60);
-  return `${part(layout.meta.applicant)}_${STAGE_NAME[layout.meta.stage]}_${part(layout.meta.expert)}.xlsx`.replace(/^[-=+@.\s]+/, (s) => "_".repeat(s.length));
+  return `${part(layout.meta.applicant)}_${STAGE_NAME[layout.meta.stage]}_${part(layout.meta.expert)}.xlsx`.replace(
+    /^[-=+@.\s]+/,
+    (s) => "_".repeat(s.length),
+  );
 }
 
 /** Builds the layout (throws LayoutError for empty names) and writes it where the reviewer chose. */
-export async function generateWorkbook(host: WorkbookHost, lib: Library, req: GenerateRequest): Promise<GenerateResult> {
+export async function generateWorkbook(
+  host: WorkbookHost,
+  lib: Library,
+  req: GenerateRequest,
+): Promise<GenerateResult> {
   const bundle = lib.get(req.rubricId);
   if (!bundle) throw new Error(`unknown rubric ${req.rubricId}`);
   const layout = buildLayout(bundle, {
@@ -67,19 +74,28 @@ export async function generateWorkbook(host: WorkbookHost, lib: Library, req: Ge
 export { suffixProblem };
 
 /** `sheets`: every sheet name of the workbook (the generate form checks its names against them). */
-export type CheckOutcome = { kind: "none"; sheets: string[] } | { kind: "checked"; sheets: string[]; sets: ScoringSet[]; review: Review };
+export type CheckOutcome =
+  { kind: "none"; sheets: string[] } | { kind: "checked"; sheets: string[]; sets: ScoringSet[]; review: Review };
 
 /**
  * Checks one scoring set with the engine: the set the reviewer chose (by suffix), else the one of the active sheet,
  * else the first. Two host calls: listSheets and read (two round trips to Excel).
  */
-export async function checkWorkbook(host: WorkbookHost, lib: Library, preferred?: string | null): Promise<CheckOutcome> {
+export async function checkWorkbook(
+  host: WorkbookHost,
+  lib: Library,
+  preferred?: string | null,
+): Promise<CheckOutcome> {
   const listing = await host.listSheets();
   const sets = findSets(listing.names);
   if (!sets.length) return { kind: "none", sheets: listing.names };
   const set = sets.find((s) => s.suffix === preferred) ?? setOfSheet(sets, listing.active) ?? sets[0];
   // The guide sheet holds only text the engine does not read: it is left out of the round trip.
-  const source = await host.read(Object.entries(set.sheets).filter(([canonical]) => canonical !== SHEET.guide).map(([, actual]) => actual));
+  const source = await host.read(
+    Object.entries(set.sheets)
+      .filter(([canonical]) => canonical !== SHEET.guide)
+      .map(([, actual]) => actual),
+  );
   const report = interpret(new SetSource(source, set), { library: lib });
   return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set, lib) };
 }
@@ -87,7 +103,9 @@ export async function checkWorkbook(host: WorkbookHost, lib: Library, preferred?
 /** Locks every input cell of the set and protects its sheets (one host call). */
 export async function finishWorkbook(host: WorkbookHost, review: Review): Promise<string[]> {
   if (!review.layout) throw new Error("not a scoring workbook");
-  const requests = finishRequests(renameLayout(review.layout, review.set.suffix)).filter((r) => Object.values(review.set.sheets).includes(r.sheet));
+  const requests = finishRequests(renameLayout(review.layout, review.set.suffix)).filter((r) =>
+    Object.values(review.set.sheets).includes(r.sheet),
+  );
   await host.protect(requests);
   return requests.map((r) => r.sheet);
 }

@@ -11,7 +11,8 @@ const zh = {
   busy: "请稍候…",
   error: "出错了",
   notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
-  oldExcel: "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
+  oldExcel:
+    "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
   generate: {
     award: "奖项",
     rubric: "评价标准",
@@ -73,7 +74,8 @@ const zh = {
   },
   veto: {
     title: "否决",
-    body: (n: number) => (n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`),
+    body: (n: number) =>
+      n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`,
     conflictTitle: "利害关系",
     conflict: "你在封面声明与申报者存在利害关系：应主动回避，本评分表不计入评审结果。",
     show: "查看",
@@ -118,7 +120,8 @@ const zh = {
     modeCustom: "加载项函数 QA.*（需要本加载项）",
     run: "汇总",
     running: "正在汇总…",
-    counts: (inputs: number, used: number, applicants: number) => `共 ${inputs} 份评分表，${used} 份计入，${applicants} 个申报者`,
+    counts: (inputs: number, used: number, applicants: number) =>
+      `共 ${inputs} 份评分表，${used} 份计入，${applicants} 个申报者`,
     noneInWorkbook: "当前工作簿中没有评分表。",
     ranking: "排名",
     rank: "名次",
@@ -146,7 +149,8 @@ const en: Strings = {
   busy: "Please wait…",
   error: "Something went wrong",
   notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
-  oldExcel: "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
+  oldExcel:
+    "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
   generate: {
     award: "Award",
     rubric: "Criteria",
@@ -163,7 +167,8 @@ const en: Strings = {
     targetNewPreview: "A new workbook (download an .xlsx file)",
     required: "Required",
     sheets: (names: string) => `New sheets: ${names} (and a hidden "元数据")`,
-    clash: (names: string) => `This workbook already has sheets with these names (${names}); nothing is overwritten. Use new names:`,
+    clash: (names: string) =>
+      `This workbook already has sheets with these names (${names}); nothing is overwritten. Use new names:`,
     suffix: "Sheet name suffix",
     suffixHint: (example: string) => `e.g. "${example}"`,
     suffixTaken: (names: string) => `Still taken: ${names}`,
@@ -208,13 +213,17 @@ const en: Strings = {
   },
   veto: {
     title: "Veto",
-    body: (n: number) => (n === 1 ? "This veto item is answered 是 (yes): the applicant is disqualified." : `${n} veto items are answered 是 (yes): the applicant is disqualified.`),
+    body: (n: number) =>
+      n === 1
+        ? "This veto item is answered 是 (yes): the applicant is disqualified."
+        : `${n} veto items are answered 是 (yes): the applicant is disqualified.`,
     conflictTitle: "Conflict of interest",
     conflict: "You declared a conflict of interest on the cover: you should withdraw; this workbook does not count.",
     show: "Show",
   },
   finish: {
-    intro: "A last check lists what is still open; when nothing is, every cell is locked and the sheets protected, ready to print or export.",
+    intro:
+      "A last check lists what is still open; when nothing is, every cell is locked and the sheets protected, ready to print or export.",
     run: "Final check",
     open: (n: number) => `Still open (${n})`,
     warnings: (n: number) => `Reminders (${n})`,
@@ -234,7 +243,8 @@ const en: Strings = {
     showCover: "Go to the cover",
   },
   summary: {
-    intro: "Secretariat: aggregate the experts' returned scoring workbooks into a ranking and write the summary sheets into this workbook. Picked files are only read, never changed.",
+    intro:
+      "Secretariat: aggregate the experts' returned scoring workbooks into a ranking and write the summary sheets into this workbook. Picked files are only read, never changed.",
     source: "Scoring workbooks",
     sourceWorkbook: "The scoring sheets in this workbook",
     sourceFiles: "Pick files (.xlsx, several at once)",
@@ -253,7 +263,8 @@ const en: Strings = {
     modeCustom: "Add-in functions QA.* (need this add-in)",
     run: "Aggregate",
     running: "Aggregating…",
-    counts: (inputs: number, used: number, applicants: number) => `${inputs} scoring workbooks, ${used} counted, ${applicants} applicants`,
+    counts: (inputs: number, used: number, applicants: number) =>
+      `${inputs} scoring workbooks, ${used} counted, ${applicants} applicants`,
     noneInWorkbook: "This workbook has no scoring sheets.",
     ranking: "Ranking",
     rank: "Rank",

@@ -9,15 +9,7 @@ import type { WorkbookLayout } from "../workbook/types";
 import { locate, type ScoringSet } from "../host/sets";
 
 export type ProblemKind =
-  | "invalid"
-  | "missing"
-  | "comment"
-  | "veto"
-  | "veto-answer"
-  | "declaration"
-  | "conflict"
-  | "date"
-  | "workbook";
+  "invalid" | "missing" | "comment" | "veto" | "veto-answer" | "declaration" | "conflict" | "date" | "workbook";
 
 /** error: must be fixed before finishing; warning: should be; result: a veto or a conflict, shown prominently. */
 export type Severity = "error" | "warning" | "result";
@@ -91,7 +83,11 @@ function layoutOf(report: ScoreReport, bundle: RubricBundle | undefined): Workbo
 }
 
 /** The comment a score at the top or the bottom of the scale needs, or null. */
-export function commentNeeded(bundle: RubricBundle, value: number, points: number): "strengths" | "opportunities" | null {
+export function commentNeeded(
+  bundle: RubricBundle,
+  value: number,
+  points: number,
+): "strengths" | "opportunities" | null {
   if (bundle.rubric.scoring === "maturity") {
     const bands = [...bundle.scale.bands].sort((a, b) => a.min - b.min);
     if (value >= bands[bands.length - 1].min) return "strengths";
@@ -103,7 +99,12 @@ export function commentNeeded(bundle: RubricBundle, value: number, points: numbe
   return null;
 }
 
-function commentProblems(report: ScoreReport, bundle: RubricBundle, layout: WorkbookLayout, set: ScoringSet): PaneProblem[] {
+function commentProblems(
+  report: ScoreReport,
+  bundle: RubricBundle,
+  layout: WorkbookLayout,
+  set: ScoringSet,
+): PaneProblem[] {
   const out: PaneProblem[] = [];
   const cols = layout.map.scoring.columns;
   const maturity = bundle.rubric.scoring === "maturity";
@@ -114,15 +115,34 @@ function commentProblems(report: ScoreReport, bundle: RubricBundle, layout: Work
     if ((need === "strengths" ? item.strengths : item.opportunities).trim() !== "") continue;
     const at = locate(set, item.cell);
     const row = at ? /\d+$/.exec(at.ref)![0] : null;
-    const cell = at && row ? { sheet: at.sheet, ref: `${need === "strengths" ? cols.strengths : cols.opportunities}${row}` } : null;
+    const cell =
+      at && row
+        ? { sheet: at.sheet, ref: `${need === "strengths" ? cols.strengths : cols.opportunities}${row}` }
+        : null;
     const shown = maturity ? `${item.value}%` : `${item.value}`;
     const what = maturity
       ? need === "strengths"
-        ? m("comment-high", `成熟度 ${shown} 在最高档：请在“优势”栏写明依据`, `maturity ${shown} is in the top band: write the strengths behind it`)
-        : m("comment-low", `成熟度 ${shown} 在最低档：请在“改进机会”栏写明依据`, `maturity ${shown} is in the lowest band: write the opportunities for improvement`)
+        ? m(
+            "comment-high",
+            `成熟度 ${shown} 在最高档：请在“优势”栏写明依据`,
+            `maturity ${shown} is in the top band: write the strengths behind it`,
+          )
+        : m(
+            "comment-low",
+            `成熟度 ${shown} 在最低档：请在“改进机会”栏写明依据`,
+            `maturity ${shown} is in the lowest band: write the opportunities for improvement`,
+          )
       : need === "strengths"
-        ? m("comment-high", `得分 ${shown}（满分 ${item.points}）很高：请在“优势”栏写明依据`, `${shown} of ${item.points} points is very high: write the strengths behind it`)
-        : m("comment-low", `得分 ${shown}（满分 ${item.points}）很低：请在“改进机会”栏写明依据`, `${shown} of ${item.points} points is very low: write the opportunities for improvement`);
+        ? m(
+            "comment-high",
+            `得分 ${shown}（满分 ${item.points}）很高：请在“优势”栏写明依据`,
+            `${shown} of ${item.points} points is very high: write the strengths behind it`,
+          )
+        : m(
+            "comment-low",
+            `得分 ${shown}（满分 ${item.points}）很低：请在“改进机会”栏写明依据`,
+            `${shown} of ${item.points} points is very low: write the opportunities for improvement`,
+          );
     out.push({
       kind: "comment",
       severity: "warning",
@@ -163,14 +183,35 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
   }
   for (const p of report.problems) {
     const kind = KIND_OF_CODE[p.code] ?? "workbook";
-    problems.push({ kind, severity: kind === "conflict" ? "result" : "error", message: p.cell ? stripCell(p, p.cell) : p, cell: p.cell ? locate(set, p.cell) : null, item: p.item });
+    problems.push({
+      kind,
+      severity: kind === "conflict" ? "result" : "error",
+      message: p.cell ? stripCell(p, p.cell) : p,
+      cell: p.cell ? locate(set, p.cell) : null,
+      item: p.item,
+    });
   }
   if (bundle && layout) problems.push(...commentProblems(report, bundle, layout, set));
   if (layout && report.rubric && report.date === null) {
     const cell = locate(set, `${layout.map.cover.sheet}!${layout.map.cover.date}`);
-    problems.push({ kind: "date", severity: "warning", message: m("date-missing", "封面的评审日期未填写", "the review date on the cover is empty"), cell });
+    problems.push({
+      kind: "date",
+      severity: "warning",
+      message: m("date-missing", "封面的评审日期未填写", "the review date on the cover is empty"),
+      cell,
+    });
   }
-  const order: ProblemKind[] = ["veto", "conflict", "workbook", "invalid", "veto-answer", "declaration", "missing", "comment", "date"];
+  const order: ProblemKind[] = [
+    "veto",
+    "conflict",
+    "workbook",
+    "invalid",
+    "veto-answer",
+    "declaration",
+    "missing",
+    "comment",
+    "date",
+  ];
   problems.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   return {
     report,
@@ -180,9 +221,18 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
     itemCount: report.itemCount,
     total: format2(report.total),
     totalPoints: report.totalPoints,
-    categories: report.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: format2(c.score), scored: c.scored, items: c.items })),
+    categories: report.categories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      points: c.points,
+      score: format2(c.score),
+      scored: c.scored,
+      items: c.items,
+    })),
     problems,
-    vetoes: report.vetoes.filter((v) => v.flagged).map((v) => ({ id: v.id, text: v.label, cell: locate(set, v.cell), note: v.note })),
+    vetoes: report.vetoes
+      .filter((v) => v.flagged)
+      .map((v) => ({ id: v.id, text: v.label, cell: locate(set, v.cell), note: v.note })),
     conflict: report.declaration.conflict === true,
     errors: problems.filter((p) => p.severity === "error"),
     warnings: problems.filter((p) => p.severity === "warning"),
@@ -191,7 +241,17 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
 
 /** A message without the leading "评分!G7：" / "评分!G7 (1.1): " (the pane shows the cell as a link of its own). */
 function stripCell(message: Message, cell: string): Message {
-  const zh = message.zh.startsWith(cell) ? message.zh.slice(cell.length).replace(/^（[^）]*）/, "").replace(/^[：:]\s*/, "") : message.zh;
-  const en = message.en.startsWith(cell) ? message.en.slice(cell.length).replace(/^\s*\([^)]*\)/, "").replace(/^[：:]\s*/, "") : message.en;
+  const zh = message.zh.startsWith(cell)
+    ? message.zh
+        .slice(cell.length)
+        .replace(/^（[^）]*）/, "")
+        .replace(/^[：:]\s*/, "")
+    : message.zh;
+  const en = message.en.startsWith(cell)
+    ? message.en
+        .slice(cell.length)
+        .replace(/^\s*\([^)]*\)/, "")
+        .replace(/^[：:]\s*/, "")
+    : message.en;
   return { ...message, zh, en };
 }

@@ -6,10 +6,28 @@
 //
 // Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
 // roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
-import { format2, parseRoster, STATUS_TEXT, type AggregateOptions, type AggregateResult, type Library, type PanelMethod, type SheetProblem } from "../core";
+import {
+  format2,
+  parseRoster,
+  STATUS_TEXT,
+  type AggregateOptions,
+  type AggregateResult,
+  type Library,
+  type PanelMethod,
+  type SheetProblem,
+} from "../core";
 import { findSets, renameRefs, SetSource, suggestSuffix } from "../host/sets";
 import type { WorkbookHost } from "../host/types";
-import { aggregateReports, buildSummaryLayout, isSummaryWorkbook, problemKind, SUMMARY_AS_INPUT, SUMMARY_SHEET, type RosterInput, type SummaryLayout } from "../summary";
+import {
+  aggregateReports,
+  buildSummaryLayout,
+  isSummaryWorkbook,
+  problemKind,
+  SUMMARY_AS_INPUT,
+  SUMMARY_SHEET,
+  type RosterInput,
+  type SummaryLayout,
+} from "../summary";
 import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
 import { readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
@@ -67,9 +85,17 @@ const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length 
 const NEEDED = (name: string) => name !== SHEET.guide;
 
 /** Reads one picked file with the lean zip reader (the browser's DecompressionStream) and interprets it. */
-export async function interpretPicked(file: PickedFile, lib: Library, cache?: InterpretCache): Promise<{ report: ScoreReport } | { problem: SheetProblem }> {
+export async function interpretPicked(
+  file: PickedFile,
+  lib: Library,
+  cache?: InterpretCache,
+): Promise<{ report: ScoreReport } | { problem: SheetProblem }> {
   const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
-  if (starts(file.data, OLE)) return fail("encrypted-or-ole", "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx");
+  if (starts(file.data, OLE))
+    return fail(
+      "encrypted-or-ole",
+      "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
+    );
   if (!starts(file.data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
   try {
     const wb = await readZipWorkbook(file.data, { sheets: NEEDED });
@@ -101,7 +127,11 @@ export async function summaryFromWorkbook(host: WorkbookHost, req: SummaryReques
   const reports: ScoreReport[] = [];
   const unreadable: SheetProblem[] = [];
   if (sets.length) {
-    const wanted = sets.flatMap((set) => Object.entries(set.sheets).filter(([c]) => c !== SHEET.guide).map(([, actual]) => actual));
+    const wanted = sets.flatMap((set) =>
+      Object.entries(set.sheets)
+        .filter(([c]) => c !== SHEET.guide)
+        .map(([, actual]) => actual),
+    );
     const source = await host.read(wanted);
     const cache = interpretCache();
     for (const set of sets) {
@@ -116,7 +146,12 @@ export async function summaryFromWorkbook(host: WorkbookHost, req: SummaryReques
   return finish(reports, unreadable, sets.length, req);
 }
 
-async function finish(reports: ScoreReport[], unreadable: SheetProblem[], inputs: number, req: SummaryRequest): Promise<SummaryOutcome> {
+async function finish(
+  reports: ScoreReport[],
+  unreadable: SheetProblem[],
+  inputs: number,
+  req: SummaryRequest,
+): Promise<SummaryOutcome> {
   const options: AggregateOptions = { method: req.method };
   const roster = req.roster ? await readRoster(req.roster) : undefined;
   const result = aggregateReports({ reports, unreadable, roster, options, library: req.library });
@@ -139,7 +174,12 @@ async function finish(reports: ScoreReport[], unreadable: SheetProblem[], inputs
       vetoed: a.vetoed,
       wouldBeRank: a.wouldBeRank,
     })),
-    problems: result.problems.map((p) => ({ file: p.file, applicant: p.applicant, kind: problemKind(p.code), reason: p.reason })),
+    problems: result.problems.map((p) => ({
+      file: p.file,
+      applicant: p.applicant,
+      kind: problemKind(p.code),
+      reason: p.reason,
+    })),
     layout,
     result,
   };
@@ -150,7 +190,10 @@ async function finish(reports: ScoreReport[], unreadable: SheetProblem[], inputs
 
 /** The roster's entries and row problems; a roster that cannot be read at all is one problem. */
 export async function readRoster(file: PickedFile): Promise<RosterInput> {
-  const unreadable = (reason: string): RosterInput => ({ entries: [], problems: [{ file: file.name, row: 1, reason }] });
+  const unreadable = (reason: string): RosterInput => ({
+    entries: [],
+    problems: [{ file: file.name, row: 1, reason }],
+  });
   const read = await rosterRows(file.data, file.name);
   if ("error" in read) return unreadable(read.error);
   const rows = read.rows;

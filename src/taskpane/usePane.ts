@@ -2,7 +2,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Library } from "../core";
 import type { WorkbookHost } from "../host/types";
-import { checkWorkbook, finishWorkbook, generateWorkbook, type CheckOutcome, type GenerateRequest, type GenerateResult } from "./flows";
+import {
+  checkWorkbook,
+  finishWorkbook,
+  generateWorkbook,
+  type CheckOutcome,
+  type GenerateRequest,
+  type GenerateResult,
+} from "./flows";
 import type { Review } from "./review";
 
 /** Live checks wait this long after the last edit. */

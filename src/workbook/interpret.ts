@@ -159,7 +159,8 @@ export function interpretCache(): InterpretCache {
     layout(bundle, meta) {
       const key = `${bundle.rubric.id}\u0000${meta.stage}\u0000${meta.mode}`;
       const hit = layouts.get(key);
-      if (hit && hit.rubric === bundle.rubric && hit.scale === bundle.scale && hit.rules === bundle.rules) return hit.layout;
+      if (hit && hit.rubric === bundle.rubric && hit.scale === bundle.scale && hit.rules === bundle.rules)
+        return hit.layout;
       const layout = buildLayout(bundle, meta);
       layouts.set(key, { rubric: bundle.rubric, scale: bundle.scale, rules: bundle.rules, layout });
       return layout;
@@ -297,15 +298,18 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
   const lib = options.library ?? bundledLibrary();
   const meta = readMeta(source);
   if (!meta || meta.format !== FORMAT_ID) return emptyReport(file, [wbMsg.notScorebook(file)], meta ?? {});
-  if (meta.layoutVersion !== LAYOUT_VERSION) return emptyReport(file, [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", LAYOUT_VERSION)], meta);
+  if (meta.layoutVersion !== LAYOUT_VERSION)
+    return emptyReport(file, [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", LAYOUT_VERSION)], meta);
   if (!meta.rubricId) return emptyReport(file, [wbMsg.metaField(file, "rubricId")], meta);
   const bundle = lib.get(meta.rubricId);
   if (!bundle) return emptyReport(file, [wbMsg.unknownRubric(file, meta.rubricId)], meta);
 
   const problems: ReportProblem[] = [];
-  if (options.expectedRubric && options.expectedRubric !== meta.rubricId) problems.push(wbMsg.wrongRubric(file, meta.rubricId, options.expectedRubric));
+  if (options.expectedRubric && options.expectedRubric !== meta.rubricId)
+    problems.push(wbMsg.wrongRubric(file, meta.rubricId, options.expectedRubric));
   const cache = options.cache;
-  if (meta.rubricFingerprint !== (cache ? cache.fingerprint(bundle) : rubricFingerprint(bundle))) problems.push(wbMsg.fingerprint(file, meta.rubricId));
+  if (meta.rubricFingerprint !== (cache ? cache.fingerprint(bundle) : rubricFingerprint(bundle)))
+    problems.push(wbMsg.fingerprint(file, meta.rubricId));
   const stage: StageId | null = meta.stage === "material" || meta.stage === "onsite" ? meta.stage : null;
   if (!stage) problems.push(wbMsg.badMeta(file, "stage", meta.stage ?? ""));
   const mode: FormulaMode | null = meta.mode === "custom" || meta.mode === "native" ? meta.mode : null;
@@ -344,7 +348,14 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
     mode,
     meta,
     items: scoring.items,
-    categories: sheet.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: c.score, scored: c.scored, items: c.items })),
+    categories: sheet.categories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      points: c.points,
+      score: c.score,
+      scored: c.scored,
+      items: c.items,
+    })),
     total: sheet.total,
     totalPoints: bundle.rubric.totalPoints,
     scored: sheet.scored,
@@ -367,7 +378,12 @@ interface ScoringRead {
   shifted: boolean;
 }
 
-function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]): ScoringRead {
+function readScoring(
+  source: CellSource,
+  bundle: RubricBundle,
+  layout: WorkbookLayout,
+  problems: ReportProblem[],
+): ScoringRead {
   const map = layout.map.scoring;
   const sheet = map.sheet;
   const cols = map.columns;
@@ -378,7 +394,9 @@ function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookL
   const known = new Set(rubric.items.map((i) => i.code));
   if (present) {
     for (let row = 1; row <= map.lastItemRow + FIND_ROWS_BELOW; row++) {
-      const code = asText(source.value(sheet, `${cols.code}${row}`)).normalize("NFKC").trim();
+      const code = asText(source.value(sheet, `${cols.code}${row}`))
+        .normalize("NFKC")
+        .trim();
       if (!/^\d+(\.\d+)+$/.test(code)) continue;
       const ref = at(sheet, `${cols.code}${row}`);
       if (!known.has(code)) problems.push({ ...wbMsg.extraRow(ref, code), cell: ref });
@@ -405,10 +423,19 @@ function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookL
     const pointsCell = `${cols.points}${row}`;
     const pts = source.value(sheet, pointsCell);
     if (typeof pts !== "number" || Math.abs(pts - def.points) > 1e-9)
-      problems.push({ ...wbMsg.pointsEdited(at(sheet, pointsCell), item.code, shown(pts), def.points), cell: at(sheet, pointsCell), item: item.code });
+      problems.push({
+        ...wbMsg.pointsEdited(at(sheet, pointsCell), item.code, shown(pts), def.points),
+        cell: at(sheet, pointsCell),
+        item: item.code,
+      });
     const nameCell = `${cols.name}${row}`;
     const name = asText(source.value(sheet, nameCell)).trim();
-    if (name !== def.name) problems.push({ ...wbMsg.itemChanged(at(sheet, nameCell), item.code, name, def.name), cell: at(sheet, nameCell), item: item.code });
+    if (name !== def.name)
+      problems.push({
+        ...wbMsg.itemChanged(at(sheet, nameCell), item.code, name, def.name),
+        cell: at(sheet, nameCell),
+        item: item.code,
+      });
     const input = source.value(sheet, `${cols.input}${row}`);
     const band = cols.band ? source.value(sheet, `${cols.band}${row}`) : null;
     entries[item.code] = { value: entryValue(rubric.scoring === "maturity", asRaw(input)), band: asRaw(band) };
@@ -464,7 +491,8 @@ function readScoring(source: CellSource, bundle: RubricBundle, layout: WorkbookL
 
 function columnWhat(layout: WorkbookLayout, sheet: string, ref: string): string {
   const s = layout.map.scoring;
-  if (sheet !== s.sheet) return sheet === layout.map.vetoes.sheet ? "否决结论" : sheet === layout.map.cover.sheet ? "封面汇总" : "汇总";
+  if (sheet !== s.sheet)
+    return sheet === layout.map.vetoes.sheet ? "否决结论" : sheet === layout.map.cover.sheet ? "封面汇总" : "汇总";
   const { col, row } = parseCellRef(ref);
   if (row >= s.firstItemRow && row <= s.lastItemRow) {
     if (col === s.columns.score) return "得分";
@@ -487,8 +515,10 @@ function checkFormulas(
   const map = layout.map.scoring;
   const present = new Set(source.sheetNames());
   const expectedNumber = new Map<string, Exact | null>();
-  for (const it of map.items) expectedNumber.set(`${map.columns.score}${it.row}`, result.items.find((i) => i.code === it.code)!.score);
-  for (const c of map.categories) expectedNumber.set(`${map.columns.score}${c.row}`, result.categories.find((x) => x.code === c.code)!.score);
+  for (const it of map.items)
+    expectedNumber.set(`${map.columns.score}${it.row}`, result.items.find((i) => i.code === it.code)!.score);
+  for (const c of map.categories)
+    expectedNumber.set(`${map.columns.score}${c.row}`, result.categories.find((x) => x.code === c.code)!.score);
   expectedNumber.set(map.total, result.total);
   const found: ReportProblem[] = [];
   for (const s of layout.sheets) {
@@ -513,7 +543,15 @@ function checkFormulas(
       const expected = expectedNumber.get(c.ref)!;
       if (typeof cached === "number") {
         if (expected === null || Math.abs(cached - toNumber(expected)) > 1e-6)
-          found.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), expected === null ? "（空）" : String(toNumber(expected))), cell });
+          found.push({
+            ...wbMsg.valueMismatch(
+              cell,
+              what,
+              shown(cached),
+              expected === null ? "（空）" : String(toNumber(expected)),
+            ),
+            cell,
+          });
       } else if (typeof cached === "string" && cached.trim() !== "" && expected !== null) {
         found.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), String(toNumber(expected))), cell });
       }
@@ -540,7 +578,8 @@ function checkNames(source: CellSource, layout: WorkbookLayout, problems: Report
   const lower = new Map(Object.entries(names).map(([k, v]) => [k.toLowerCase(), v]));
   for (const n of layout.names) {
     const actual = names[n.name] ?? lower.get(n.name.toLowerCase());
-    if (!actual || normalizeRef(actual) !== normalizeRef(`${n.sheet}!${n.ref}`)) problems.push(wbMsg.nameChanged(n.name));
+    if (!actual || normalizeRef(actual) !== normalizeRef(`${n.sheet}!${n.ref}`))
+      problems.push(wbMsg.nameChanged(n.name));
   }
 }
 
@@ -558,7 +597,15 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
   const map = layout.map.vetoes;
   const vetoes = bundle.rules.vetoes;
   const present = source.sheetNames().includes(map.sheet);
-  const rows = present ? findRows(source, map.sheet, map.columns.id, vetoes.map((v) => v.id), Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW) : new Map<string, number>();
+  const rows = present
+    ? findRows(
+        source,
+        map.sheet,
+        map.columns.id,
+        vetoes.map((v) => v.id),
+        Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW,
+      )
+    : new Map<string, number>();
   const answers: Record<string, VetoAnswer> = {};
   const cells = new Map<string, string>();
   for (const v of vetoes) {
@@ -568,7 +615,12 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
     if (row === undefined) {
       if (present) {
         const ref = at(map.sheet, `${map.columns.id}${expected}`);
-        problems.push({ code: "row-missing", zh: `${ref}：找不到否决事项“${short(v.text)}”的行（行被删除或编号被改动）`, en: `${ref}: no row for veto item "${v.id}"`, cell: ref });
+        problems.push({
+          code: "row-missing",
+          zh: `${ref}：找不到否决事项“${short(v.text)}”的行（行被删除或编号被改动）`,
+          en: `${ref}: no row for veto item "${v.id}"`,
+          cell: ref,
+        });
       }
       continue;
     }
@@ -583,19 +635,43 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
     const raw = answers[r.id]?.answer;
     let message: Message | null = null;
     if (rows.has(r.id) && !r.answered) {
-      message = r.message?.code === "veto-answer-invalid" ? wbMsg.vetoInvalid(cell, String(raw)) : wbMsg.vetoUnanswered(cell, r.text);
+      message =
+        r.message?.code === "veto-answer-invalid"
+          ? wbMsg.vetoInvalid(cell, String(raw))
+          : wbMsg.vetoUnanswered(cell, r.text);
       problems.push({ ...message, cell });
     }
-    return { id: r.id, text: r.text, label: r.label, cell, answer: raw === null || raw === undefined || raw === "" ? null : String(raw), answered: r.answered, flagged: r.flagged, note: r.note, message };
+    return {
+      id: r.id,
+      text: r.text,
+      label: r.label,
+      cell,
+      answer: raw === null || raw === undefined || raw === "" ? null : String(raw),
+      answered: r.answered,
+      flagged: r.flagged,
+      note: r.note,
+      message,
+    };
   });
   return { items, vetoed: summary.vetoed };
 }
 
-function readBonus(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]): ReportBonus[] {
+function readBonus(
+  source: CellSource,
+  bundle: RubricBundle,
+  layout: WorkbookLayout,
+  problems: ReportProblem[],
+): ReportBonus[] {
   const map = layout.map.bonus;
   const bonus = bundle.rules.bonus;
   if (!map || !bonus || !source.sheetNames().includes(map.sheet)) return [];
-  const rows = findRows(source, map.sheet, map.columns.id, bonus.conditions.map((c) => c.id), Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW);
+  const rows = findRows(
+    source,
+    map.sheet,
+    map.columns.id,
+    bonus.conditions.map((c) => c.id),
+    Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW,
+  );
   return bonus.conditions.map((c) => {
     const row = rows.get(c.id) ?? map.rows.find((r) => r.id === c.id)!.row;
     const cell = at(map.sheet, `${map.columns.answer}${row}`);
@@ -603,21 +679,31 @@ function readBonus(source: CellSource, bundle: RubricBundle, layout: WorkbookLay
     const raw = source.value(map.sheet, `${map.columns.answer}${row}`);
     const parsed = parseYesNo(asRaw(raw));
     if (parsed.kind === "invalid") problems.push({ ...wbMsg.bonusInvalid(cell, asText(raw)), cell });
-    return { id: c.id, text: c.text, cell, confirmed: parsed.kind === "ok" && parsed.value, note: asText(source.value(map.sheet, `${map.columns.note}${row}`)).trim() };
+    return {
+      id: c.id,
+      text: c.text,
+      cell,
+      confirmed: parsed.kind === "ok" && parsed.value,
+      note: asText(source.value(map.sheet, `${map.columns.note}${row}`)).trim(),
+    };
   });
 }
 
 function excelDate(v: CellValue): string | null {
   if (v === null || v === "") return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "number") return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
+  if (typeof v === "number")
+    return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
   return asText(v).trim() || null;
 }
 
 function readCover(source: CellSource, layout: WorkbookLayout, meta: ReportMeta, problems: ReportProblem[]) {
   const map = layout.map.cover;
   if (!source.sheetNames().includes(map.sheet))
-    return { declaration: { cell: null, answer: null, conflict: null, note: "" }, date: null } as Pick<ScoreReport, "declaration" | "date">;
+    return { declaration: { cell: null, answer: null, conflict: null, note: "" }, date: null } as Pick<
+      ScoreReport,
+      "declaration" | "date"
+    >;
   const cell = at(map.sheet, map.declaration);
   const raw = asText(source.value(map.sheet, map.declaration)).normalize("NFKC").trim();
   const note = asText(source.value(map.sheet, map.declarationNote)).trim();
@@ -635,7 +721,8 @@ function readCover(source: CellSource, layout: WorkbookLayout, meta: ReportMeta,
     [map.expert, "评审专家", meta.expert],
   ] as const) {
     const found = asText(source.value(map.sheet, ref)).trim();
-    if (expected && found !== expected) problems.push({ ...wbMsg.coverChanged(at(map.sheet, ref), what, found, expected), cell: at(map.sheet, ref) });
+    if (expected && found !== expected)
+      problems.push({ ...wbMsg.coverChanged(at(map.sheet, ref), what, found, expected), cell: at(map.sheet, ref) });
   }
   return {
     declaration: { cell, answer: raw || null, conflict, note },
@@ -654,7 +741,13 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     savedAt: report.savedAt,
     total: report.total,
     complete: report.complete,
-    items: report.items.map((i) => ({ code: i.code, points: i.points, value: i.value, strengths: i.strengths, opportunities: i.opportunities })),
+    items: report.items.map((i) => ({
+      code: i.code,
+      points: i.points,
+      value: i.value,
+      strengths: i.strengths,
+      opportunities: i.opportunities,
+    })),
     vetoes: report.vetoes.map((v) => ({ id: v.id, text: v.label, flagged: v.flagged, note: v.note })),
     conflictDeclared: report.declaration.conflict === true,
     conflictNote: report.declaration.note || undefined,
@@ -697,7 +790,13 @@ export function reportJson(report: ScoreReport) {
     declaration: report.declaration,
     date: report.date,
     meta: report.meta,
-    problems: report.problems.map((p) => ({ code: p.code, message: p.zh, en: p.en, cell: p.cell ?? null, item: p.item ?? null })),
+    problems: report.problems.map((p) => ({
+      code: p.code,
+      message: p.zh,
+      en: p.en,
+      cell: p.cell ?? null,
+      item: p.item ?? null,
+    })),
     ok: report.ok,
   };
 }

@@ -88,11 +88,26 @@ export const STYLES: Record<string, CellStyle> = {
   coverSubtitle: { font: { bold: true, size: 16 }, horizontal: "center", vertical: "middle" },
   userLine: { font: { size: 11 }, horizontal: "left", vertical: "middle", numFmt: "@" },
   note: { font: { size: 9, color: C.grey }, horizontal: "left", vertical: "top", wrap: true },
-  header: { font: { bold: true, size: 10 }, fill: C.header, border: thin, horizontal: "center", vertical: "middle", wrap: true },
+  header: {
+    font: { bold: true, size: 10 },
+    fill: C.header,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
   code: { font: { size: 10 }, fill: C.locked, border: thin, horizontal: "center", vertical: "top", numFmt: "@" },
   text: { font: { size: 10 }, fill: C.locked, border: thin, horizontal: "left", vertical: "top", wrap: true },
   smallText: { font: { size: 9 }, fill: C.locked, border: thin, horizontal: "left", vertical: "top", wrap: true },
-  idText: { font: { size: 8, color: C.grey }, fill: C.locked, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+  idText: {
+    font: { size: 8, color: C.grey },
+    fill: C.locked,
+    border: thin,
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+    numFmt: "@",
+  },
   number: { font: { size: 10 }, fill: C.locked, border: thin, horizontal: "center", vertical: "top" },
   inputPercent: { font: { size: 11, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "0%" },
   inputPoints: { font: { size: 11, bold: true }, border: thin, horizontal: "center", vertical: "top", numFmt: "0.0" },
@@ -101,16 +116,56 @@ export const STYLES: Record<string, CellStyle> = {
   inputChoice: { font: { size: 11, bold: true }, border: thin, horizontal: "center", vertical: "middle", numFmt: "@" },
   inputDate: { font: { size: 11 }, border: thin, horizontal: "left", vertical: "middle", numFmt: "yyyy-mm-dd" },
   score: { font: { size: 10 }, fill: C.locked, border: thin, horizontal: "center", vertical: "top", numFmt: "0.00" },
-  check: { font: { size: 9, color: C.invalidText }, fill: C.locked, border: thin, horizontal: "left", vertical: "top", wrap: true },
+  check: {
+    font: { size: 9, color: C.invalidText },
+    fill: C.locked,
+    border: thin,
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
   helper: { font: { size: 8, color: C.grey } },
   sumLabel: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "left", vertical: "middle" },
   sumText: { font: { size: 10 }, fill: C.summary, border: thin, horizontal: "left", vertical: "middle" },
-  sumNumber: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "center", vertical: "middle" },
-  sumScore: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "center", vertical: "middle", numFmt: "0.00" },
-  sumCount: { font: { bold: true, size: 10 }, fill: C.summary, border: thin, horizontal: "center", vertical: "middle", numFmt: "0" },
+  sumNumber: {
+    font: { bold: true, size: 10 },
+    fill: C.summary,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+  },
+  sumScore: {
+    font: { bold: true, size: 10 },
+    fill: C.summary,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "0.00",
+  },
+  sumCount: {
+    font: { bold: true, size: 10 },
+    fill: C.summary,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "0",
+  },
   totalLabel: { font: { bold: true, size: 12 }, fill: C.total, border: thin, horizontal: "left", vertical: "middle" },
-  totalNumber: { font: { bold: true, size: 10 }, fill: C.total, border: thin, horizontal: "center", vertical: "middle" },
-  totalScore: { font: { bold: true, size: 12 }, fill: C.total, border: thin, horizontal: "center", vertical: "middle", numFmt: "0.00" },
+  totalNumber: {
+    font: { bold: true, size: 10 },
+    fill: C.total,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+  },
+  totalScore: {
+    font: { bold: true, size: 12 },
+    fill: C.total,
+    border: thin,
+    horizontal: "center",
+    vertical: "middle",
+    numFmt: "0.00",
+  },
   status: { font: { bold: true, size: 10 }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   signLabel: { font: { size: 11 }, horizontal: "right", vertical: "bottom" },
   signLine: { font: { size: 11 }, border: { bottom: "thin", color: "000000" }, vertical: "bottom" },
@@ -124,9 +179,6 @@ export const STYLES: Record<string, CellStyle> = {
   metaValue: { font: { size: 10 }, numFmt: "@" },
 };
 for (const s of Object.values(STYLES)) s.font = { ...s.font, name: FONT };
-
-
-
 
 /** Header/footer text: "&" is a code character there. */
 function hf(s: string, max = 40): string {
@@ -165,20 +217,32 @@ export interface LayoutOptions {
   password?: string;
 }
 
-export function buildLayout(bundle: RubricBundle, meta: WorkbookMeta, initial: InitialValues = {}, options: LayoutOptions = {}): WorkbookLayout {
+export function buildLayout(
+  bundle: RubricBundle,
+  meta: WorkbookMeta,
+  initial: InitialValues = {},
+  options: LayoutOptions = {},
+): WorkbookLayout {
   const applicant = cleanUserText(meta.applicant);
   const expert = cleanUserText(meta.expert);
   if (!applicant) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
   if (!expert) throw new LayoutError("评审专家姓名不能为空", "the expert name is empty");
   if (meta.stage !== "material" && meta.stage !== "onsite")
-    throw new LayoutError(`评审阶段“${String(meta.stage)}”无效（应为 material 或 onsite）`, `stage "${String(meta.stage)}" is not material or onsite`);
+    throw new LayoutError(
+      `评审阶段“${String(meta.stage)}”无效（应为 material 或 onsite）`,
+      `stage "${String(meta.stage)}" is not material or onsite`,
+    );
   if (meta.mode !== "custom" && meta.mode !== "native")
-    throw new LayoutError(`公式模式“${String(meta.mode)}”无效（应为 custom 或 native）`, `formula mode "${String(meta.mode)}" is not custom or native`);
+    throw new LayoutError(
+      `公式模式“${String(meta.mode)}”无效（应为 custom 或 native）`,
+      `formula mode "${String(meta.mode)}" is not custom or native`,
+    );
   checkRubricShape(bundle);
   const m: WorkbookMeta = { ...meta, applicant, expert };
   const entries: Record<string, EntryInput> = {};
   const maturity = bundle.rubric.scoring === "maturity";
-  for (const [code, e] of Object.entries(initial.entries ?? {})) entries[code] = { value: entryValue(maturity, e.value as RawInput), band: e.band as RawInput };
+  for (const [code, e] of Object.entries(initial.entries ?? {}))
+    entries[code] = { value: entryValue(maturity, e.value as RawInput), band: e.band as RawInput };
   const ctx: Ctx = {
     bundle,
     meta: m,
@@ -233,7 +297,10 @@ function checkRubricShape(b: RubricBundle): void {
   for (const i of r.items) {
     if (i.category !== prev) {
       if (seen.has(i.category))
-        throw new LayoutError(`评分标准 ${r.id} 的评价项目未按一级指标连续排列（${i.code}）`, `rubric ${r.id}: items of a category are not contiguous (${i.code})`);
+        throw new LayoutError(
+          `评分标准 ${r.id} 的评价项目未按一级指标连续排列（${i.code}）`,
+          `rubric ${r.id}: items of a category are not contiguous (${i.code})`,
+        );
       seen.add(i.category);
       prev = i.category;
     }
@@ -241,15 +308,25 @@ function checkRubricShape(b: RubricBundle): void {
   for (const c of r.categories) {
     const label = categoryLabel(c.code, c.name);
     if (/[*?~]/.test(label) || /^[<>=]/.test(label))
-      throw new LayoutError(`一级指标“${label}”含有通配符或比较符，无法用作汇总条件`, `category "${label}" contains a wildcard or operator`);
+      throw new LayoutError(
+        `一级指标“${label}”含有通配符或比较符，无法用作汇总条件`,
+        `category "${label}" contains a wildcard or operator`,
+      );
   }
   if (r.scoring === "maturity") {
     const bands = [...b.scale.bands].sort((x, y) => x.min - y.min);
     bands.forEach((band, i) => {
-      if (band.band !== i + 1) throw new LayoutError(`评分指南 ${b.scale.id} 的档次编号不连续`, `scale ${b.scale.id}: band numbers are not 1..n in order`);
+      if (band.band !== i + 1)
+        throw new LayoutError(
+          `评分指南 ${b.scale.id} 的档次编号不连续`,
+          `scale ${b.scale.id}: band numbers are not 1..n in order`,
+        );
     });
     if (allowedPercents(b.scale).join(",").length + 2 * allowedPercents(b.scale).length > 255)
-      throw new LayoutError(`评分指南 ${b.scale.id} 的允许值过多，无法放入下拉列表`, `scale ${b.scale.id}: too many allowed values for a drop-down list`);
+      throw new LayoutError(
+        `评分指南 ${b.scale.id} 的允许值过多，无法放入下拉列表`,
+        `scale ${b.scale.id}: too many allowed values for a drop-down list`,
+      );
   }
 }
 
@@ -292,7 +369,13 @@ function canonicalResult(maturity: boolean, raw: RawInput): Scalar {
   return typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : raw;
 }
 
-function checkResult(maturity: boolean, item: ItemScore, step: number, mode: FormulaMode, message: string | null): string {
+function checkResult(
+  maturity: boolean,
+  item: ItemScore,
+  step: number,
+  mode: FormulaMode,
+  message: string | null,
+): string {
   if (mode === "custom" && maturity && item.status === "invalid" && message) return message;
   if (item.status === "ok") return "";
   if (item.status === "missing") return CHECK_TEXT.missing;
@@ -352,7 +435,17 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     : `填写说明：在“得分”列直接填写分数，0 至该项分值，以 ${step} 分为步长。黄色：尚未评分；红色：输入无效（见“检查”列）。只有白底的输入列可以编辑。`;
   s.text("A3", how, "note");
   s.merge(`A3:${lastVisible}3`);
-  s.height(3, rowHeight(wrappedLines(how, spec.filter((c) => !c.hidden).reduce((a, c) => a + c.width, 0), 9), 9));
+  s.height(
+    3,
+    rowHeight(
+      wrappedLines(
+        how,
+        spec.filter((c) => !c.hidden).reduce((a, c) => a + c.width, 0),
+        9,
+      ),
+      9,
+    ),
+  );
   const headerRow = 4;
   spec.forEach((c, i) => s.text(cellRef(colLetter(i + 1), headerRow), c.header, "header"));
   s.height(headerRow, 30);
@@ -377,22 +470,41 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     };
     const init = entriesIn[item.code];
     s.text(at(cols.code), item.code, "code");
-    s.text(at(cols.category), categoryLabel(item.category, r.categories.find((x) => x.code === item.category)!.name), "text");
+    s.text(
+      at(cols.category),
+      categoryLabel(item.category, r.categories.find((x) => x.code === item.category)!.name),
+      "text",
+    );
     s.text(at(cols.name), item.name, "text");
     s.set(at(cols.points), { value: item.points, style: "number" });
     const guidance = guidanceText(bundle, item.code);
     s.text(at(cols.guidance), guidance, "smallText");
     if (cols.band) s.input(at(cols.band), init?.band ?? null, "inputBand");
     s.input(at(cols.input), init?.value ?? null, maturity ? "inputPercent" : "inputPoints");
-    s.formula(at(cols.value), maturity ? maturityValueFormula(c) : pointsValueFormula(c), valueResult(maturity, init?.value as RawInput), "helper");
+    s.formula(
+      at(cols.value),
+      maturity ? maturityValueFormula(c) : pointsValueFormula(c),
+      valueResult(maturity, init?.value as RawInput),
+      "helper",
+    );
     s.formula(
       at(cols.state),
       maturity ? maturityStateFormula(c, bundle.scale) : pointsStateFormula(c, step),
       res.status,
       "helper",
     );
-    s.formula(at(cols.canonical), canonicalFormula(c, maturity), canonicalResult(maturity, init?.value as RawInput), "helper");
-    s.formula(at(cols.score), maturity ? maturityScoreFormula(c, meta.mode, bundle.scale.id) : pointsScoreFormula(c), num(res.score), "score");
+    s.formula(
+      at(cols.canonical),
+      canonicalFormula(c, maturity),
+      canonicalResult(maturity, init?.value as RawInput),
+      "helper",
+    );
+    s.formula(
+      at(cols.score),
+      maturity ? maturityScoreFormula(c, meta.mode, bundle.scale.id) : pointsScoreFormula(c),
+      num(res.score),
+      "score",
+    );
     s.formula(
       at(cols.check),
       maturity ? maturityCheckFormula(c, meta.mode, bundle.scale) : pointsCheckFormula(c, step),
@@ -419,8 +531,14 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
         type: "list",
         list: allowedPercents(bundle.scale).map((v) => `${v}%`),
         allowBlank: true,
-        error: { title: "成熟度无效", message: `成熟度只能是 0%–100% 中 ${step}% 的整数倍，请从下拉列表选择（如 45%）。` },
-        prompt: { title: `成熟度（${kind}类）`, message: `${bands}。得分 = 分值 × 成熟度。档次说明见“${SHEET.guide}”的“${kind}”表。` },
+        error: {
+          title: "成熟度无效",
+          message: `成熟度只能是 0%–100% 中 ${step}% 的整数倍，请从下拉列表选择（如 45%）。`,
+        },
+        prompt: {
+          title: `成熟度（${kind}类）`,
+          message: `${bands}。得分 = 分值 × 成熟度。档次说明见“${SHEET.guide}”的“${kind}”表。`,
+        },
       });
       runStart = k;
     }
@@ -430,7 +548,10 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
       list: bundle.scale.bands.map((b) => String(b.band)),
       allowBlank: true,
       error: { title: "档次无效", message: `档次为 1–${bundle.scale.bands.length}，可不填；填写时须与成熟度一致。` },
-      prompt: { title: "档次（可选）", message: bundle.scale.bands.map((b) => `${b.band}：${bandLabel(b)}`).join("；") },
+      prompt: {
+        title: "档次（可选）",
+        message: bundle.scale.bands.map((b) => `${b.band}：${bandLabel(b)}`).join("；"),
+      },
     });
   } else {
     r.items.forEach((item, k) =>
@@ -447,10 +568,28 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
   }
   const st = (row: number) => `$${cols.state}${row}`;
   const inputs = block(cols.input);
-  s.conditionalFormats.push({ ref: inputs, formula: `${st(first)}="invalid"`, fill: C.invalid, fontColor: C.invalidText, bold: true, priority: 1 });
+  s.conditionalFormats.push({
+    ref: inputs,
+    formula: `${st(first)}="invalid"`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 1,
+  });
   s.conditionalFormats.push({ ref: inputs, formula: `${st(first)}="missing"`, fill: C.missing, priority: 2 });
-  if (cols.band) s.conditionalFormats.push({ ref: block(cols.band), formula: `${st(first)}="invalid"`, fill: C.invalid, priority: 3 });
-  s.conditionalFormats.push({ ref: block(cols.check), formula: `${st(first)}="invalid"`, fill: C.invalid, priority: 4 });
+  if (cols.band)
+    s.conditionalFormats.push({
+      ref: block(cols.band),
+      formula: `${st(first)}="invalid"`,
+      fill: C.invalid,
+      priority: 3,
+    });
+  s.conditionalFormats.push({
+    ref: block(cols.check),
+    formula: `${st(first)}="invalid"`,
+    fill: C.invalid,
+    priority: 4,
+  });
 
   const name = (n: string, ref: string) => ctx.names.push({ name: n, sheet: SHEET.scoring, ref: absolute(ref) });
   name("Codes", block(cols.code));
@@ -481,7 +620,12 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     s.text(cellRef("A", row), "小计", "sumText");
     s.text(cellRef(cols.category, row), label, "sumText");
     s.merge(`${cols.category}${row}:${cols.name}${row}`, "sumText");
-    s.formula(cellRef(cols.points, row), `SUMIF(${abs(cols.category)},${crit},${abs(cols.points)})`, cat.points, "sumNumber");
+    s.formula(
+      cellRef(cols.points, row),
+      `SUMIF(${abs(cols.category)},${crit},${abs(cols.points)})`,
+      cat.points,
+      "sumNumber",
+    );
     const okCount = idx.filter((k) => isOk[k]).length;
     s.formula(
       cellRef(cols.guidance, row),
@@ -505,12 +649,19 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
   s.text(cellRef(cols.category, row), "合计", "totalLabel");
   s.merge(`${cols.category}${row}:${cols.name}${row}`, "totalLabel");
   s.formula(cellRef(cols.points, row), `SUM(${abs(cols.points)})`, r.totalPoints, "totalNumber");
-  s.formula(cellRef(cols.guidance, row), `"已评 "&COUNTIF(${abs(cols.state)},"ok")&" / ${r.items.length} 项"`, `已评 ${scored.scored} / ${r.items.length} 项`, "totalLabel");
+  s.formula(
+    cellRef(cols.guidance, row),
+    `"已评 "&COUNTIF(${abs(cols.state)},"ok")&" / ${r.items.length} 项"`,
+    `已评 ${scored.scored} / ${r.items.length} 项`,
+    "totalLabel",
+  );
   wide(row, "totalLabel");
   const total = cellRef(cols.score, row);
   s.formula(
     total,
-    maturity && meta.mode === "custom" ? `QA.SUBTOTAL(${abs(cols.points)},${abs(cols.canonical)},${quoteText(bundle.scale.id)})` : `SUM(${abs(cols.score)})`,
+    maturity && meta.mode === "custom"
+      ? `QA.SUBTOTAL(${abs(cols.points)},${abs(cols.canonical)},${quoteText(bundle.scale.id)})`
+      : `SUM(${abs(cols.score)})`,
     toNumber(scored.total),
     "totalScore",
   );
@@ -526,11 +677,22 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
     row++;
   };
   const missing = cellRef(cols.score, row);
-  countRow("未评分项数", missing, maturity && meta.mode === "custom" ? `QA.MISSING(${abs(cols.canonical)})` : `COUNTIF(${abs(cols.state)},"missing")`, scored.missing.length);
+  countRow(
+    "未评分项数",
+    missing,
+    maturity && meta.mode === "custom" ? `QA.MISSING(${abs(cols.canonical)})` : `COUNTIF(${abs(cols.state)},"missing")`,
+    scored.missing.length,
+  );
   const invalid = cellRef(cols.score, row);
   countRow("输入无效项数", invalid, `COUNTIF(${abs(cols.state)},"invalid")`, scored.invalid.length);
   s.conditionalFormats.push({ ref: missing, formula: `${absolute(missing)}>0`, fill: C.missing, priority: 5 });
-  s.conditionalFormats.push({ ref: invalid, formula: `${absolute(invalid)}>0`, fill: C.invalid, fontColor: C.invalidText, priority: 6 });
+  s.conditionalFormats.push({
+    ref: invalid,
+    formula: `${absolute(invalid)}>0`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    priority: 6,
+  });
   const status = cellRef(cols.category, row);
   s.text(cellRef("A", row), "状态", "sumLabel");
   const nMissing = `COUNTIF(${abs(cols.state)},"missing")`;
@@ -538,11 +700,18 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
   s.formula(
     status,
     `IF(AND(${nMissing}=0,${nInvalid}=0),"已完成：全部 ${r.items.length} 项已评分","未完成："&${nMissing}&" 项未评分，"&${nInvalid}&" 项输入无效")`,
-    scored.complete ? `已完成：全部 ${r.items.length} 项已评分` : `未完成：${scored.missing.length} 项未评分，${scored.invalid.length} 项输入无效`,
+    scored.complete
+      ? `已完成：全部 ${r.items.length} 项已评分`
+      : `未完成：${scored.missing.length} 项未评分，${scored.invalid.length} 项输入无效`,
     "status",
   );
   s.merge(`${status}:${cols.score}${row}`, "status");
-  s.conditionalFormats.push({ ref: status, formula: `${nMissing}+${nInvalid}>0`, fontColor: C.invalidText, priority: 7 });
+  s.conditionalFormats.push({
+    ref: status,
+    formula: `${nMissing}+${nInvalid}>0`,
+    fontColor: C.invalidText,
+    priority: 7,
+  });
   s.height(row, 22);
   row += 2;
   const signatureRow = row;
@@ -571,7 +740,11 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
       area: `A1:${lastVisible}${signatureRow}`,
       titleRows: { first: headerRow, last: headerRow },
       header: { left: hf(r.title.zh, 60), right: hf(`${meta.applicant} · ${ctx.stageName}`) },
-      footer: { left: "评审专家签名：____________", center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
+      footer: {
+        left: "评审专家签名：____________",
+        center: "第 &P 页，共 &N 页",
+        right: hf(`评审专家：${meta.expert}`),
+      },
       margins: MARGINS,
       centerHorizontally: true,
     },
@@ -598,14 +771,24 @@ function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
 }
 
 /** Printable A4 landscape area at the margins below, in Excel character units (width) and points (height). */
-const PAGE = { widthUnits: (11.69 - MARGINS.left - MARGINS.right) * 96 / 7 - 1, heightPt: (8.27 - MARGINS.top - MARGINS.bottom) * 72 };
+const PAGE = {
+  widthUnits: ((11.69 - MARGINS.left - MARGINS.right) * 96) / 7 - 1,
+  heightPt: (8.27 - MARGINS.top - MARGINS.bottom) * 72,
+};
 
 /**
  * The summary and the signature are printed together: when the sheet does not fit on one page, they start a page of
  * their own (page filling simulated with Excel's metrics at the fit-to-width scale; LibreOffice, whose default font
  * substitutes are wider, prints smaller and would break elsewhere, so the break is not placed at a computed row).
  */
-function summaryBreak(s: SheetBuilder, headerRow: number, first: number, summaryStart: number, end: number, width: number): number[] {
+function summaryBreak(
+  s: SheetBuilder,
+  headerRow: number,
+  first: number,
+  summaryStart: number,
+  end: number,
+  width: number,
+): number[] {
   const scale = Math.min(1, PAGE.widthUnits / width);
   const capacity = PAGE.heightPt / scale - 10;
   let used = 0;
@@ -637,12 +820,15 @@ function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   s.height(1, 26);
   s.text("A2", ctx.applicantLine, "userLine");
   s.merge("A2:F2");
-  const how = "填写说明：逐项选择“是”或“否”，并注明依据。“是”表示存在该情形或不符合该条件；任何一项为“是”，即否决（取消评奖资格）。所有项目都须作答。";
+  const how =
+    "填写说明：逐项选择“是”或“否”，并注明依据。“是”表示存在该情形或不符合该条件；任何一项为“是”，即否决（取消评奖资格）。所有项目都须作答。";
   s.text("A3", how, "note");
   s.merge("A3:F3");
   s.height(3, 28);
   const header = 4;
-  ["序号", "编号", "事项", "问题", "是/否", "依据 / 说明"].forEach((h, i) => s.text(cellRef(colLetter(i + 1), header), h, "header"));
+  ["序号", "编号", "事项", "问题", "是/否", "依据 / 说明"].forEach((h, i) =>
+    s.text(cellRef(colLetter(i + 1), header), h, "header"),
+  );
   s.height(header, 22);
   const vetoes = bundle.rules.vetoes;
   const first = header + 1;
@@ -669,8 +855,20 @@ function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
     error: { title: "回答无效", message: "请选择“是”或“否”。" },
     prompt: { title: "是 / 否", message: "是：存在该情形或不符合该条件（即否决）。否：不存在该情形或符合该条件。" },
   });
-  s.conditionalFormats.push({ ref: rangeRef("E", first, "E", last), formula: `$E${first}="${YES}"`, fill: C.invalid, fontColor: C.invalidText, bold: true, priority: 1 });
-  s.conditionalFormats.push({ ref: rangeRef("E", first, "E", last), formula: `LEN($E${first})=0`, fill: C.missing, priority: 2 });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: `$E${first}="${YES}"`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 1,
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: `LEN($E${first})=0`,
+    fill: C.missing,
+    priority: 2,
+  });
   ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
 
   const yesCount = (ctx.initial.vetoes ? vetoes.filter((v) => ctx.initial.vetoes?.[v.id]?.answer === YES) : []).length;
@@ -686,11 +884,22 @@ function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   s.formula(
     flag,
     `IF(${any},"否决：有 "&COUNTIF(${answers},"${YES}")&" 项回答为“是”",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
-    yesCount > 0 ? `否决：有 ${yesCount} 项回答为“是”` : blankCount > 0 ? `尚有 ${blankCount} 项未回答` : "未发现否决事项",
+    yesCount > 0
+      ? `否决：有 ${yesCount} 项回答为“是”`
+      : blankCount > 0
+        ? `尚有 ${blankCount} 项未回答`
+        : "未发现否决事项",
     "status",
   );
   s.merge(`E${row}:F${row}`, "status");
-  s.conditionalFormats.push({ ref: flag, formula: `COUNTIF(${answers},"${YES}")>0`, fill: C.invalid, fontColor: C.invalidText, bold: true, priority: 3 });
+  s.conditionalFormats.push({
+    ref: flag,
+    formula: `COUNTIF(${answers},"${YES}")>0`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 3,
+  });
   s.height(row, 24);
   row++;
   const unanswered = cellRef("E", row);
@@ -749,7 +958,9 @@ function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | null {
   s.merge("A3:E3");
   s.height(3, rowHeight(wrappedLines(rule, 125, 9), 9));
   const header = 4;
-  ["序号", "编号", "条件", "是否具备", "证明材料 / 说明"].forEach((h, i) => s.text(cellRef(colLetter(i + 1), header), h, "header"));
+  ["序号", "编号", "条件", "是否具备", "证明材料 / 说明"].forEach((h, i) =>
+    s.text(cellRef(colLetter(i + 1), header), h, "header"),
+  );
   s.height(header, 22);
   const first = header + 1;
   const rows: BonusMap["rows"] = [];
@@ -781,7 +992,12 @@ function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | null {
   s.formula(count, `COUNTIF(${answers},"${YES}")`, yes, "sumCount");
   const points = bonus.cumulative ? `${count}*${bonus.points}` : `IF(${count}>0,${bonus.points},0)`;
   s.text(cellRef("C", row + 1), "按本表可加分（建议）", "sumText");
-  s.formula(cellRef("D", row + 1), points, bonus.cumulative ? yes * bonus.points : yes > 0 ? bonus.points : 0, "sumCount");
+  s.formula(
+    cellRef("D", row + 1),
+    points,
+    bonus.cumulative ? yes * bonus.points : yes > 0 ? bonus.points : 0,
+    "sumCount",
+  );
   const sheet = s.build({
     tabColor: "70AD47",
     print: {
@@ -828,8 +1044,16 @@ function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sheet: Sh
     row++;
     return ref;
   };
-  put("评价标准", { value: `${r.title.zh}（${r.id}）`, style: "value" }, rowHeight(wrappedLines(`${r.title.zh}（${r.id}）`, 62, 11), 11));
-  const applicant = put(applicantLabel(bundle), { value: meta.applicant, style: "valueUser" }, rowHeight(wrappedLines(meta.applicant, 62, 11), 11));
+  put(
+    "评价标准",
+    { value: `${r.title.zh}（${r.id}）`, style: "value" },
+    rowHeight(wrappedLines(`${r.title.zh}（${r.id}）`, 62, 11), 11),
+  );
+  const applicant = put(
+    applicantLabel(bundle),
+    { value: meta.applicant, style: "valueUser" },
+    rowHeight(wrappedLines(meta.applicant, 62, 11), 11),
+  );
   const expert = put("评审专家", { value: meta.expert, style: "valueUser" });
   const stage = put("评审阶段", { value: ctx.stageName, style: "value" });
   const date = put("评审日期", { value: ctx.initial.date ?? null, style: "inputDate", locked: false });
@@ -847,17 +1071,29 @@ function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sheet: Sh
     result: toNumber(ctx.sheet.total),
     style: "valueScore",
   });
-  const statusText = ctx.sheet.complete ? `已完成：全部 ${r.items.length} 项已评分` : `未完成：${ctx.sheet.missing.length} 项未评分，${ctx.sheet.invalid.length} 项输入无效`;
+  const statusText = ctx.sheet.complete
+    ? `已完成：全部 ${r.items.length} 项已评分`
+    : `未完成：${ctx.sheet.missing.length} 项未评分，${ctx.sheet.invalid.length} 项输入无效`;
   put("评分状态", { formula: sheetRef(SHEET.scoring, scoring.status), result: statusText, style: "value" });
   const vetoSheetCells = ctx.initial.vetoes ?? {};
   const yesCount = bundle.rules.vetoes.filter((v) => vetoSheetCells[v.id]?.answer === YES).length;
-  const blank = bundle.rules.vetoes.filter((v) => [undefined, null, ""].includes(vetoSheetCells[v.id]?.answer as never)).length;
+  const blank = bundle.rules.vetoes.filter((v) =>
+    [undefined, null, ""].includes(vetoSheetCells[v.id]?.answer as never),
+  ).length;
   const vetoRef = put("否决核查", {
     formula: sheetRef(SHEET.vetoes, vetoes.flag),
-    result: yesCount > 0 ? `否决：有 ${yesCount} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
+    result:
+      yesCount > 0 ? `否决：有 ${yesCount} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
     style: "value",
   });
-  s.conditionalFormats.push({ ref: vetoRef, formula: `LEFT(${absolute(vetoRef)},2)="否决"`, fill: C.invalid, fontColor: C.invalidText, bold: true, priority: 1 });
+  s.conditionalFormats.push({
+    ref: vetoRef,
+    formula: `LEFT(${absolute(vetoRef)},2)="否决"`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 1,
+  });
   row++;
   s.text(cellRef("B", row), "回避声明", "section");
   s.height(row, 24);
@@ -878,8 +1114,19 @@ function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sheet: Sh
     error: { title: "声明无效", message: `请选择“${DECLARE_NONE}”或“${DECLARE_CONFLICT}”。` },
     prompt: { title: "回避声明", message: `选择“${DECLARE_NONE}”，或“${DECLARE_CONFLICT}”并在下一行说明。` },
   });
-  s.conditionalFormats.push({ ref: declaration, formula: `LEN(${absolute(declaration)})=0`, fill: C.missing, priority: 2 });
-  s.conditionalFormats.push({ ref: declaration, formula: `${absolute(declaration)}="${DECLARE_CONFLICT}"`, fill: C.invalid, fontColor: C.invalidText, priority: 3 });
+  s.conditionalFormats.push({
+    ref: declaration,
+    formula: `LEN(${absolute(declaration)})=0`,
+    fill: C.missing,
+    priority: 2,
+  });
+  s.conditionalFormats.push({
+    ref: declaration,
+    formula: `${absolute(declaration)}="${DECLARE_CONFLICT}"`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    priority: 3,
+  });
   const declarationNote = put("说明", { value: init?.note ?? null, style: "inputText", locked: false }, 40);
   row++;
   s.text(cellRef("B", row), "评审专家签名：", "signLabel");
@@ -935,7 +1182,16 @@ function guideSheet(ctx: Ctx): SheetLayout {
       s.text(cellRef("B", k + 3), t, "paragraph");
       s.height(k + 3, rowHeight(wrappedLines(t, 100, 10), 10));
     });
-    return s.build({ print: { paper: "A4", orientation: "landscape", fitToWidth: 1, fitToHeight: 0, area: `A1:B${lines.length + 2}`, margins: MARGINS } });
+    return s.build({
+      print: {
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        area: `A1:B${lines.length + 2}`,
+        margins: MARGINS,
+      },
+    });
   }
   const scale = bundle.scale;
   const dims = scale.dimensions;
@@ -991,14 +1247,26 @@ function guideSheet(ctx: Ctx): SheetLayout {
   }
   return s.build({
     tabColor: "A5A5A5",
-    print: { paper: "A4", orientation: "landscape", fitToWidth: 1, fitToHeight: 0, area: `A1:${lastCol}${row - 2}`, margins: MARGINS, centerHorizontally: true },
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      area: `A1:${lastCol}${row - 2}`,
+      margins: MARGINS,
+      centerHorizontally: true,
+    },
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // 元数据 (very hidden): what identifies the file and the rubric it was built from.
 
-export function metadataValues(ctx: { bundle: RubricBundle; meta: WorkbookMeta; fingerprint: string }): [MetaKey, string | number][] {
+export function metadataValues(ctx: {
+  bundle: RubricBundle;
+  meta: WorkbookMeta;
+  fingerprint: string;
+}): [MetaKey, string | number][] {
   const { bundle, meta } = ctx;
   return [
     ["format", FORMAT_ID],

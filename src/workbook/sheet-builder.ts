@@ -1,11 +1,20 @@
 // Builds one sheet of a layout cell by cell; shared by the scoring workbook (layout.ts) and the secretariat's summary
 // (src/summary/layout.ts), so that both produce SheetLayout the same way.
 import { colIndex, colLetter, parseCellRef } from "./a1";
-import type { CellLayout, ColumnLayout, ConditionalFormatLayout, PrintLayout, Scalar, SheetKey, SheetLayout, ValidationLayout, Visibility } from "./types";
+import type {
+  CellLayout,
+  ColumnLayout,
+  ConditionalFormatLayout,
+  PrintLayout,
+  Scalar,
+  SheetKey,
+  SheetLayout,
+  ValidationLayout,
+  Visibility,
+} from "./types";
 
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32000;
-
 
 function refOrder(ref: string): number {
   const { col, row } = parseCellRef(ref);

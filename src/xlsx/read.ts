@@ -38,7 +38,8 @@ function convert(v: ExcelJS.CellValue | undefined): CellValue {
     if ("text" in v) {
       const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
       if (typeof t === "string") return t;
-      if (t && typeof t === "object" && "richText" in t) return (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+      if (t && typeof t === "object" && "richText" in t)
+        return (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
     }
   }
   return null;
@@ -53,8 +54,10 @@ class ExcelJsSource implements CellSource {
     private readonly wb: ExcelJS.Workbook,
   ) {
     wb.eachSheet((ws) => this.sheets.set(ws.name, ws));
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model;
-    for (const n of model) if (n.localSheetId === undefined && !n.name.startsWith("_xlnm.")) this.names[n.name] = n.ranges.join(",");
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] })
+      .model;
+    for (const n of model)
+      if (n.localSheetId === undefined && !n.name.startsWith("_xlnm.")) this.names[n.name] = n.ranges.join(",");
   }
 
   sheetNames(): string[] {
@@ -108,7 +111,12 @@ export async function readXlsx(data: Uint8Array, name: string): Promise<CellSour
       `${base}: an Excel 97–2003 (.xls) or encrypted workbook; remove the password and save it as .xlsx`,
     );
   if (!startsWith(data, ZIP))
-    throw new XlsxReadError("not-xlsx", name, `${base}：不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）`, `${base}: not an .xlsx workbook`);
+    throw new XlsxReadError(
+      "not-xlsx",
+      name,
+      `${base}：不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）`,
+      `${base}: not an .xlsx workbook`,
+    );
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
@@ -121,7 +129,12 @@ export async function readXlsx(data: Uint8Array, name: string): Promise<CellSour
     );
   }
   if (wb.worksheets.length === 0)
-    throw new XlsxReadError("corrupt", name, `${base}：工作簿中没有工作表，文件已损坏或不是 Excel 工作簿`, `${base}: the workbook has no sheets`);
+    throw new XlsxReadError(
+      "corrupt",
+      name,
+      `${base}：工作簿中没有工作表，文件已损坏或不是 Excel 工作簿`,
+      `${base}: the workbook has no sheets`,
+    );
   return new ExcelJsSource(name, wb);
 }
 
@@ -133,8 +146,19 @@ export async function readXlsxFile(file: string): Promise<CellSource> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new XlsxReadError("not-found", file, `${file}：文件不存在`, `${file}: no such file`);
-    if (code === "EISDIR") throw new XlsxReadError("unreadable", file, `${file}：是文件夹，不是 .xlsx 文件`, `${file}: a folder, not an .xlsx file`);
-    throw new XlsxReadError("unreadable", file, `${file}：无法读取（${(e as Error).message}）`, `${file}: cannot be read (${(e as Error).message})`);
+    if (code === "EISDIR")
+      throw new XlsxReadError(
+        "unreadable",
+        file,
+        `${file}：是文件夹，不是 .xlsx 文件`,
+        `${file}: a folder, not an .xlsx file`,
+      );
+    throw new XlsxReadError(
+      "unreadable",
+      file,
+      `${file}：无法读取（${(e as Error).message}）`,
+      `${file}: cannot be read (${(e as Error).message})`,
+    );
   }
   return readXlsx(data, file);
 }

@@ -34,10 +34,20 @@ function styleModel(style: CellStyle | undefined, locked: boolean): Partial<Exce
       const b = style.border;
       const color = { argb: argb(b.color ?? "000000") };
       const side = (w?: string) => (w ? { style: w as ExcelJS.BorderStyle, color } : undefined);
-      m.border = { top: side(b.top), bottom: side(b.bottom), left: side(b.left), right: side(b.right) } as ExcelJS.Borders;
+      m.border = {
+        top: side(b.top),
+        bottom: side(b.bottom),
+        left: side(b.left),
+        right: side(b.right),
+      } as ExcelJS.Borders;
     }
     if (style.horizontal || style.vertical || style.wrap || style.indent) {
-      m.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
+      m.alignment = {
+        horizontal: style.horizontal,
+        vertical: style.vertical,
+        wrapText: style.wrap,
+        indent: style.indent,
+      };
     }
     if (style.numFmt) m.numFmt = style.numFmt;
   }
@@ -80,7 +90,12 @@ function serialToDate(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
 }
 
-function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLayout, models: Map<string, Partial<ExcelJS.Style>>): Promise<void> {
+function renderSheet(
+  wb: ExcelJS.Workbook,
+  layout: RenderableLayout,
+  s: SheetLayout,
+  models: Map<string, Partial<ExcelJS.Style>>,
+): Promise<void> {
   const ws = wb.addWorksheet(s.name, {
     state: s.visibility,
     properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
@@ -130,13 +145,20 @@ function renderSheet(wb: ExcelJS.Workbook, layout: RenderableLayout, s: SheetLay
       dv.promptTitle = v.prompt.title;
       dv.prompt = v.prompt.message;
     }
-    (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.ref, dv);
+    (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(
+      v.ref,
+      dv,
+    );
   }
   for (const f of s.conditionalFormats) {
     const style: Partial<ExcelJS.Style> = {};
     if (f.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(f.fill) } };
-    if (f.fontColor || f.bold) style.font = { color: f.fontColor ? { argb: argb(f.fontColor) } : undefined, bold: f.bold };
-    ws.addConditionalFormatting({ ref: f.ref, rules: [{ type: "expression", formulae: [f.formula], style, priority: f.priority }] });
+    if (f.fontColor || f.bold)
+      style.font = { color: f.fontColor ? { argb: argb(f.fontColor) } : undefined, bold: f.bold };
+    ws.addConditionalFormatting({
+      ref: f.ref,
+      rules: [{ type: "expression", formulae: [f.formula], style, priority: f.priority }],
+    });
   }
   if (s.print) {
     const p = s.print;
@@ -183,7 +205,9 @@ export async function layoutToWorkbook(layout: RenderableLayout): Promise<ExcelJ
   const models = new Map<string, Partial<ExcelJS.Style>>();
   for (const s of layout.sheets) await renderSheet(wb, layout, s, models);
   const first = layout.sheets.findIndex((s) => s.visibility === "visible");
-  wb.views = [{ x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: Math.max(0, first), visibility: "visible" }];
+  wb.views = [
+    { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: Math.max(0, first), visibility: "visible" },
+  ];
   for (const n of layout.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.ref}`, n.name);
   return wb;
 }
@@ -199,7 +223,9 @@ export interface WriteXlsxOptions {
 /** Writes the layout as .xlsx bytes. */
 export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = await layoutToWorkbook(layout);
-  const zip = options.compressionLevel ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } } : undefined;
+  const zip = options.compressionLevel
+    ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } }
+    : undefined;
   const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
   return Buffer.from(data as ArrayBuffer);
 }

@@ -66,7 +66,8 @@ interface Archive {
 
 export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions = {}): Promise<ZipWorkbook> {
   const maxFile = options.maxFileBytes ?? 20 * 1024 * 1024;
-  if (data.byteLength > maxFile) throw new XlsxReadError("too-large", `文件过大（${mb(data.byteLength)}，上限 ${mb(maxFile)}）`);
+  if (data.byteLength > maxFile)
+    throw new XlsxReadError("too-large", `文件过大（${mb(data.byteLength)}，上限 ${mb(maxFile)}）`);
   const archive = await openArchive(data, options);
   // The directory states every part's sizes: check them before inflating anything.
   let total = 0;
@@ -76,10 +77,14 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
     const c = f.compressedSize;
     total += u;
     if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
-      throw new XlsxReadError("zip-bomb", `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`);
+      throw new XlsxReadError(
+        "zip-bomb",
+        `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`,
+      );
   }
   const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
-  if (total > maxTotal) throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
+  if (total > maxTotal)
+    throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
 
   const text = archive.text;
   const wbXml = await text("xl/workbook.xml");
@@ -142,8 +147,10 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
       const e = byName.get(path);
       if (!e) return null;
       if (e.flags & 1) throw notZip(`“${e.name}”已加密`);
-      if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL) throw notZip(`“${e.name}”的位置无效`);
-      const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+      if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL)
+        throw notZip(`“${e.name}”的位置无效`);
+      const start =
+        e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
       const end = start + e.compressedSize;
       if (end > data.byteLength) throw notZip(`“${e.name}”的数据不完整`);
       const raw = data.subarray(start, end);
@@ -154,11 +161,13 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
           bytes = await inflate(raw, e.uncompressedSize);
         } catch (err) {
           // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
-          if ((err as Error)?.name === "RangeError") throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+          if ((err as Error)?.name === "RangeError")
+            throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
           throw notZip(`“${e.name}”无法解压，文件已损坏`);
         }
       } else throw notZip(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
-      if (bytes.byteLength > e.uncompressedSize) throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
+      if (bytes.byteLength > e.uncompressedSize)
+        throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
       return utf8.decode(bytes);
     },
   };
@@ -231,7 +240,8 @@ function readDirectory(data: Uint8Array): Entry[] {
 
 /** DecompressionStream("deflate-raw") where the platform has it, stopping once more than maxBytes came out. */
 function platformInflate(): InflateRaw | null {
-  const DS = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  const DS = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> })
+    .DecompressionStream;
   if (typeof DS !== "function") return null;
   try {
     new DS("deflate-raw");
@@ -279,7 +289,14 @@ async function jszipArchive(data: Uint8Array): Promise<Archive> {
   }
   const entries: Entry[] = Object.values(zip.files).map((f) => {
     const d = (f as unknown as Sized)._data;
-    return { name: f.name, method: 8, flags: 0, compressedSize: d?.compressedSize ?? 0, uncompressedSize: d?.uncompressedSize ?? 0, localOffset: 0 };
+    return {
+      name: f.name,
+      method: 8,
+      flags: 0,
+      compressedSize: d?.compressedSize ?? 0,
+      uncompressedSize: d?.uncompressedSize ?? 0,
+      localOffset: 0,
+    };
   });
   return {
     entries,
@@ -303,10 +320,12 @@ function textRuns(xml: string): string {
   // Most strings are one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
   if (xml.startsWith("<t") && xml.endsWith("</t>")) {
     const open = xml.indexOf(">");
-    if (open > 0 && xml[open - 1] !== "/" && xml.indexOf("<", open) === xml.length - 4) return decode(xml.slice(open + 1, -4));
+    if (open > 0 && xml[open - 1] !== "/" && xml.indexOf("<", open) === xml.length - 4)
+      return decode(xml.slice(open + 1, -4));
   }
   let s = "";
-  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) s += decode(m[1] ?? "");
+  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g))
+    s += decode(m[1] ?? "");
   return s;
 }
 
@@ -388,7 +407,6 @@ function cellPos(ref: string): { col: number; row: number } {
   return { col: colIndex(col), row };
 }
 
-
 /**
  * A shared formula as it reads in another cell: relative references move by the distance from the master cell,
  * "$" parts stay. Text in quotes and quoted sheet names are left alone; a name followed by "(" is a function.
@@ -401,8 +419,19 @@ export function slideFormula(formula: string, from: string, to: string): string 
   if (dc === 0 && dr === 0) return formula;
   return formula.replace(
     /("(?:[^"]|"")*")|('(?:[^']|'')*'!)|(\d+(?:\.\d*)?(?:[Ee][+-]?\d+)?)|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.!])|([A-Za-z_\\][\w.]*)/g,
-    (all, str?: string, sheet?: string, number?: string, cd?: string, col?: string, rd?: string, row?: string, word?: string) => {
-      if (str !== undefined || sheet !== undefined || number !== undefined || word !== undefined || col === undefined) return all;
+    (
+      all,
+      str?: string,
+      sheet?: string,
+      number?: string,
+      cd?: string,
+      col?: string,
+      rd?: string,
+      row?: string,
+      word?: string,
+    ) => {
+      if (str !== undefined || sheet !== undefined || number !== undefined || word !== undefined || col === undefined)
+        return all;
       const c = cellPos(`${col.toUpperCase()}${row}`);
       if (c.col > 16384) return all;
       const nc = cd ? c.col : c.col + dc;
@@ -458,7 +487,8 @@ function decode(s: string): string {
     }
     out = res + out.slice(from);
   }
-  if (out.includes("_x") && ESCAPED.test(out)) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (out.includes("_x") && ESCAPED.test(out))
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
   if (entities && s.length < 2000) {
     if (DECODED.size >= 20_000) DECODED.clear();
     DECODED.set(s, out);

@@ -21,21 +21,49 @@ import { generate, load, save, tmpDir } from "../helpers/workbooks";
 const ORG = "hebei-organization";
 const IND = "hebei-individual-senior";
 
-function values(b: RubricBundle, level: number, over: { missing?: string[]; veto?: { id: string; note: string }; conflict?: boolean } = {}): InitialValues {
+function values(
+  b: RubricBundle,
+  level: number,
+  over: { missing?: string[]; veto?: { id: string; note: string }; conflict?: boolean } = {},
+): InitialValues {
   const entries: NonNullable<InitialValues["entries"]> = {};
   for (const i of b.rubric.items)
     entries[i.code] = {
-      value: over.missing?.includes(i.code) ? null : b.rubric.scoring === "points" ? Math.round(i.points * level * 2) / 2 : level,
+      value: over.missing?.includes(i.code)
+        ? null
+        : b.rubric.scoring === "points"
+          ? Math.round(i.points * level * 2) / 2
+          : level,
       strengths: i.code === b.rubric.items[0].code ? "领导重视质量" : undefined,
     };
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
-  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: over.veto?.id === v.id ? "是" : "否", note: over.veto?.id === v.id ? over.veto.note : "已核查" };
-  return { entries, vetoes, declaration: over.conflict ? { answer: "存在利害关系，申请回避", note: "曾任顾问" } : { answer: "无利害关系" } };
+  for (const v of b.rules.vetoes)
+    vetoes[v.id] = {
+      answer: over.veto?.id === v.id ? "是" : "否",
+      note: over.veto?.id === v.id ? over.veto.note : "已核查",
+    };
+  return {
+    entries,
+    vetoes,
+    declaration: over.conflict ? { answer: "存在利害关系，申请回避", note: "曾任顾问" } : { answer: "无利害关系" },
+  };
 }
 
-async function workbook(dir: string, id: string, applicant: string, expert: string, stage: StageId, level: number, over: Parameters<typeof values>[2] & { createdAt?: string; name?: string } = {}) {
+async function workbook(
+  dir: string,
+  id: string,
+  applicant: string,
+  expert: string,
+  stage: StageId,
+  level: number,
+  over: Parameters<typeof values>[2] & { createdAt?: string; name?: string } = {},
+) {
   const b = library().get(id)!;
-  const { buffer } = await generate(id, { applicant, expert, stage, createdAt: over.createdAt ?? "2026-06-01T08:00:00.000Z" }, values(b, level, over));
+  const { buffer } = await generate(
+    id,
+    { applicant, expert, stage, createdAt: over.createdAt ?? "2026-06-01T08:00:00.000Z" },
+    values(b, level, over),
+  );
   const file = path.join(dir, over.name ?? `${applicant}_${stage}_${expert}.xlsx`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, buffer);
@@ -80,18 +108,26 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
   beforeAll(async () => {
     // 甲: a full panel in both stages, one on-site expert flags a veto.
     for (const e of ["王一", "王二", "王三"]) await workbook(returns, ORG, "甲公司", e, "material", 0.7);
-    await workbook(returns, ORG, "甲公司", "李一", "onsite", 0.75, { veto: { id: "false-material", note: "营业执照与申报不符" } });
+    await workbook(returns, ORG, "甲公司", "李一", "onsite", 0.75, {
+      veto: { id: "false-material", note: "营业执照与申报不符" },
+    });
     for (const e of ["李二", "李三"]) await workbook(returns, ORG, "甲公司", e, "onsite", 0.75);
     // 乙: one incomplete and one conflict workbook, an expert twice (the newer counts), a tampered one.
     for (const e of ["王一", "王二"]) await workbook(returns, ORG, "乙公司", e, "material", 0.65);
-    await workbook(returns, ORG, "乙公司", "王三", "material", 0.5, { createdAt: "2026-06-01T08:00:00.000Z", name: "乙公司_material_王三_初稿.xlsx" });
+    await workbook(returns, ORG, "乙公司", "王三", "material", 0.5, {
+      createdAt: "2026-06-01T08:00:00.000Z",
+      name: "乙公司_material_王三_初稿.xlsx",
+    });
     await workbook(returns, ORG, "乙公司", "王三", "material", 0.6, { createdAt: "2026-06-03T08:00:00.000Z" });
     for (const e of ["李一", "李二"]) await workbook(returns, ORG, "乙公司", e, "onsite", 0.7);
     await workbook(returns, ORG, "乙公司", "李三", "onsite", 0.7, { missing: ["3.1", "7.2"] });
     await workbook(returns, ORG, "乙公司", "李四", "onsite", 0.9, { conflict: true });
     const tampered = await workbook(returns, ORG, "乙公司", "李五", "onsite", 0.7);
     const layout = (await generate(ORG)).layout;
-    await edit(tampered, (wb) => (wb.getWorksheet(layout.map.scoring.sheet)!.getCell(layout.map.scoring.total).value = 999));
+    await edit(
+      tampered,
+      (wb) => (wb.getWorksheet(layout.map.scoring.sheet)!.getCell(layout.map.scoring.total).value = 999),
+    );
     const edited = await workbook(returns, ORG, "乙公司", "李六", "onsite", 0.7);
     await edit(edited, (wb) =>
       wb.getWorksheet(SHEET.meta)!.eachRow((row) => {
@@ -106,18 +142,33 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     // Files that are not usable workbooks.
     fs.writeFileSync(path.join(returns, "笔记.txt"), "会议记录");
     fs.writeFileSync(path.join(returns, "~$甲公司_material_王一.xlsx"), "lock");
-    fs.writeFileSync(path.join(returns, "旧表.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    fs.writeFileSync(path.join(returns, "损坏.xlsx"), fs.readFileSync(path.join(returns, "甲公司_material_王一.xlsx")).subarray(0, 4000));
+    fs.writeFileSync(
+      path.join(returns, "旧表.xls"),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    );
+    fs.writeFileSync(
+      path.join(returns, "损坏.xlsx"),
+      fs.readFileSync(path.join(returns, "甲公司_material_王一.xlsx")).subarray(0, 4000),
+    );
     fs.writeFileSync(path.join(returns, "伪装.xlsx"), "申报单位,总分\n甲公司,700\n");
     const bomb = new JSZip();
     bomb.file("xl/workbook.xml", "<workbook/>");
     bomb.file("xl/worksheets/sheet1.xml", new Uint8Array(64 * 1024 * 1024));
-    fs.writeFileSync(path.join(returns, "炸弹.xlsx"), await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    fs.writeFileSync(
+      path.join(returns, "炸弹.xlsx"),
+      await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+    );
     const big = path.join(returns, "超大.xlsx");
     fs.writeFileSync(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     fs.truncateSync(big, 21 * 1024 * 1024);
     // The roster, in GB18030 as Chinese Excel saves CSV: 申报者,公众满意度,加分 / 张三,15,provincial-honour.
-    fs.writeFileSync(roster, Buffer.from("c9eab1a8d5df2cb9abd6dac2fad2e2b6c82cbcd3b7d60ad5c5c8fd2c31352c70726f76696e6369616c2d686f6e6f75720a", "hex"));
+    fs.writeFileSync(
+      roster,
+      Buffer.from(
+        "c9eab1a8d5df2cb9abd6dac2fad2e2b6c82cbcd3b7d60ad5c5c8fd2c31352c70726f76696e6369616c2d686f6e6f75720a",
+        "hex",
+      ),
+    );
     fs.writeFileSync(stray, "not a workbook");
     // A clean folder: every file usable.
     for (const e of ["王一", "王二", "王三"]) await workbook(clean, ORG, "丁公司", e, "material", 0.7);
@@ -137,21 +188,35 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     json = JSON.parse(first.out);
     const by = (code: string) => json.problems.filter((p) => p.code === code);
     const base = (f: string) => path.basename(f);
-    expect(by("skipped").map((p) => base(p.file)).sort()).toEqual(["~$甲公司_material_王一.xlsx", "旧表.xls", "笔记.txt", "说明.txt"].sort());
+    expect(
+      by("skipped")
+        .map((p) => base(p.file))
+        .sort(),
+    ).toEqual(["~$甲公司_material_王一.xlsx", "旧表.xls", "笔记.txt", "说明.txt"].sort());
     expect(by("skipped").find((p) => p.file.endsWith("旧表.xls"))!.reason).toContain(".xls");
     expect(json.problems.find((p) => p.file === stray)?.reason).toBe("不是 .xlsx 文件，未读取");
     expect(by("skipped").find((p) => p.file.endsWith("笔记.txt"))!.reason).toBe("不是 .xlsx 文件，已跳过");
-    expect(by("not-xlsx").map((p) => base(p.file)).sort()).toEqual(["伪装.xlsx", "损坏.xlsx"].sort());
+    expect(
+      by("not-xlsx")
+        .map((p) => base(p.file))
+        .sort(),
+    ).toEqual(["伪装.xlsx", "损坏.xlsx"].sort());
     expect(by("zip-bomb").map((p) => base(p.file))).toEqual(["炸弹.xlsx"]);
     expect(by("too-large").map((p) => base(p.file))).toEqual(["超大.xlsx"]);
-    expect(by("incomplete")).toEqual([expect.objectContaining({ applicant: "乙公司", reason: expect.stringContaining("3.1、7.2") })]);
+    expect(by("incomplete")).toEqual([
+      expect.objectContaining({ applicant: "乙公司", reason: expect.stringContaining("3.1、7.2") }),
+    ]);
     expect(base(by("incomplete")[0].file)).toBe("乙公司_onsite_李三.xlsx");
-    expect(by("conflict")).toEqual([expect.objectContaining({ applicant: "乙公司", reason: expect.stringContaining("李四") })]);
+    expect(by("conflict")).toEqual([
+      expect.objectContaining({ applicant: "乙公司", reason: expect.stringContaining("李四") }),
+    ]);
     const dup = by("duplicate")[0];
     expect(base(dup.file)).toBe("乙公司_material_王三_初稿.xlsx");
     expect(dup.reason).toContain("乙公司_material_王三_初稿.xlsx");
     expect(dup.reason).toContain("乙公司_material_王三.xlsx");
-    expect(json.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["formula-overwritten", "rubric-changed", "no-onsite"]));
+    expect(json.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(["formula-overwritten", "rubric-changed", "no-onsite"]),
+    );
     expect(json.problems.find((p) => p.code === "formula-overwritten")!.file).toContain("李五");
     expect(json.problems.find((p) => p.code === "rubric-changed")!.file).toContain("李六");
     expect(json.problems.find((p) => p.code === "no-onsite")!.applicant).toBe("丙公司");
@@ -160,7 +225,9 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
   it("aggregates the rest: vetoed with who, what and why; the roster's public satisfaction and bonus", () => {
     const a = (name: string) => json.applicants.find((x) => x.applicant === name)!;
     expect(a("甲公司")).toMatchObject({ rubric: ORG, vetoed: true, status: "vetoed", rank: null, wouldBeRank: 1 });
-    expect(a("甲公司").vetoes).toEqual([expect.objectContaining({ expert: "李一", stage: "onsite", id: "false-material", note: "营业执照与申报不符" })]);
+    expect(a("甲公司").vetoes).toEqual([
+      expect.objectContaining({ expert: "李一", stage: "onsite", id: "false-material", note: "营业执照与申报不符" }),
+    ]);
     expect(a("甲公司").material.score).toBe(700);
     expect([...a("甲公司").material.experts].sort()).toEqual(["王一", "王二", "王三"].sort());
     expect(a("乙公司").material.score).toBeCloseTo((650 + 650 + 600) / 3, 6);
@@ -173,7 +240,19 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
 
   it("prints the documented JSON shape", () => {
     for (const x of json.applicants) {
-      for (const k of ["applicant", "rubric", "material", "onsite", "bonus", "public", "final", "vetoed", "status", "rank"]) expect(x).toHaveProperty(k);
+      for (const k of [
+        "applicant",
+        "rubric",
+        "material",
+        "onsite",
+        "bonus",
+        "public",
+        "final",
+        "vetoed",
+        "status",
+        "rank",
+      ])
+        expect(x).toHaveProperty(k);
       expect(Object.keys(x.material).sort()).toEqual(["experts", "score"]);
     }
     for (const p of json.problems) expect(typeof p.file === "string" && typeof p.reason === "string").toBe(true);
@@ -204,12 +283,18 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     for (const f of fs.readdirSync(clean)) fs.copyFileSync(path.join(clean, f), path.join(copy, f));
     const r = await run([copy, "-o", path.join(root, "out", "again.xlsx"), "--json"]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).problems).toEqual([expect.objectContaining({ code: "summary-workbook", file: path.join(copy, "上次汇总.xlsx") })]);
+    expect(JSON.parse(r.out).problems).toEqual([
+      expect.objectContaining({ code: "summary-workbook", file: path.join(copy, "上次汇总.xlsx") }),
+    ]);
   });
 
   it("prints the ranking and the problems on a terminal, with a progress bar", async () => {
     const calls: string[] = [];
-    const progress = (): Progress => ({ start: (t) => calls.push(`start ${t}`), update: (d) => calls.push(`update ${d}`), stop: () => calls.push("stop") });
+    const progress = (): Progress => ({
+      start: (t) => calls.push(`start ${t}`),
+      update: (d) => calls.push(`update ${d}`),
+      stop: () => calls.push("stop"),
+    });
     const r = await run([clean, "-o", path.join(root, "out", "clean.xlsx")], progress);
     expect(r.code).toBe(0);
     expect(r.out).toContain("河北省政府质量奖组织奖（hebei-organization）");
@@ -224,7 +309,9 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
   it("a panel smaller than the method needs is a problem (--method trimmed)", async () => {
     const r = await run([returns, "--method", "trimmed", "-o", path.join(root, "out", "trimmed.xlsx"), "--json"]);
     const small = JSON.parse(r.out).problems.filter((p: { code: string }) => p.code === "panel-small");
-    expect(small.map((p: { applicant: string }) => p.applicant).sort()).toEqual(["丙公司", "乙公司", "张三", "张三"].sort());
+    expect(small.map((p: { applicant: string }) => p.applicant).sort()).toEqual(
+      ["丙公司", "乙公司", "张三", "张三"].sort(),
+    );
   });
 
   it.each<[string, string[], string]>([
@@ -235,7 +322,10 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     ["a roster that does not exist", ["--roster", "nope.csv"], "名单文件不存在"],
     ["a roster of another format", ["--roster", "名单.docx"], "名单文件应为"],
   ])("exit 2 for %s", async (_what, extra, message) => {
-    const args = extra[0] === "nowhere" ? [path.join(root, "nowhere"), "-o", path.join(root, "out", "x.xlsx")] : [clean, "-o", path.join(root, "out", "x2.xlsx"), ...extra];
+    const args =
+      extra[0] === "nowhere"
+        ? [path.join(root, "nowhere"), "-o", path.join(root, "out", "x.xlsx")]
+        : [clean, "-o", path.join(root, "out", "x2.xlsx"), ...extra];
     if (extra[0] === "--roster" && extra[1] === "名单.docx") fs.writeFileSync(path.join(root, "名单.docx"), "x");
     const r = await run(args.map((a) => (a === "名单.docx" ? path.join(root, "名单.docx") : a)));
     expect(r.code).toBe(2);

@@ -11,7 +11,9 @@ const SAMPLES = path.join(__dirname, "../../samples");
 
 describe("the demo sample", () => {
   it("generates the promised cases, and aggregates with the roster to a ranking", async () => {
-    const spec = JSON.parse(fs.readFileSync(path.join(SAMPLES, "demo.json"), "utf8")) as SampleSpec & { roster: string };
+    const spec = JSON.parse(fs.readFileSync(path.join(SAMPLES, "demo.json"), "utf8")) as SampleSpec & {
+      roster: string;
+    };
     const dir = tmpDir("scorebook-demo-");
     const files = sampleFiles(spec);
     expect(files).toHaveLength(70);
@@ -20,9 +22,13 @@ describe("the demo sample", () => {
     expect(roster.problems).toEqual([]);
     const { result } = await aggregateFiles({ inputs: [dir], roster, workers: 0 });
     expect(result.problems.map((p) => [p.code, p.applicant])).toEqual([["incomplete", "滦河食品集团有限公司"]]);
-    expect(result.divergences.map((d) => [d.applicant, d.stage, d.code])).toEqual([["冀中新材料科技有限公司", "material", "4.2"]]);
+    expect(result.divergences.map((d) => [d.applicant, d.stage, d.code])).toEqual([
+      ["冀中新材料科技有限公司", "material", "4.2"],
+    ]);
     const vetoed = result.applicants.filter((a) => a.vetoed);
-    expect(vetoed.map((a) => [a.applicant, a.vetoFlags.map((v) => v.expert)])).toEqual([["太行智能装备制造有限公司", ["周强"]]]);
+    expect(vetoed.map((a) => [a.applicant, a.vetoFlags.map((v) => v.expert)])).toEqual([
+      ["太行智能装备制造有限公司", ["周强"]],
+    ]);
     expect(vetoed[0].wouldBeRank).not.toBeNull();
     const status = Object.fromEntries(result.applicants.map((a) => [a.applicant, a.status]));
     expect(status).toMatchObject({

@@ -17,7 +17,8 @@ import { StubError } from "../functions/cf-stub";
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const built = existsSync(path.join(DIST, "functions.js"));
-if (!built && process.env.CI === "true") throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
+if (!built && process.env.CI === "true")
+  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
 const maybe = built ? describe : describe.skip;
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
@@ -27,8 +28,15 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 maybe("dist/ (npm run build)", () => {
   it("has the task pane page, the functions, their metadata, the manifest, the support page and the icons", () => {
-    for (const f of ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "support.html"]) expect(existsSync(path.join(DIST, f))).toBe(true);
-    expect(readdirSync(path.join(DIST, "assets")).sort()).toEqual(["icon-128.png", "icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]);
+    for (const f of ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "support.html"])
+      expect(existsSync(path.join(DIST, f))).toBe(true);
+    expect(readdirSync(path.join(DIST, "assets")).sort()).toEqual([
+      "icon-128.png",
+      "icon-16.png",
+      "icon-32.png",
+      "icon-64.png",
+      "icon-80.png",
+    ]);
   });
 
   it("functions.json is the pinned metadata", () => {
@@ -60,11 +68,23 @@ maybe("dist/ (npm run build)", () => {
     const js = read("functions.js");
     expect(gzipSync(js).length).toBeLessThanOrEqual(60 * 1024);
     expect(js).not.toContain("webpackChunk"); // self-contained: no chunk loading
-    for (const marker of ["react.production", "__SECRET_INTERNALS", "ExcelJS", "strictSchema", "must have required property"]) expect(js).not.toContain(marker);
+    for (const marker of [
+      "react.production",
+      "__SECRET_INTERNALS",
+      "ExcelJS",
+      "strictSchema",
+      "must have required property",
+    ])
+      expect(js).not.toContain(marker);
     // Rubric text: item names and the start of every scoring point, where the award files do not have them too.
-    const awards = [readFileSync(path.join(ROOT, "rubrics/awards/hebei-2022.json"), "utf8"), readFileSync(path.join(ROOT, "rubrics/awards/jiangmen-2022.json"), "utf8")].join();
+    const awards = [
+      readFileSync(path.join(ROOT, "rubrics/awards/hebei-2022.json"), "utf8"),
+      readFileSync(path.join(ROOT, "rubrics/awards/jiangmen-2022.json"), "utf8"),
+    ].join();
     const items = library().rubrics.flatMap((r) => r.items);
-    const texts = [...items.map((i) => i.name), ...items.flatMap((i) => i.guidance.map((g) => g.slice(0, 20)))].filter((t) => t.length >= 4 && !awards.includes(t));
+    const texts = [...items.map((i) => i.name), ...items.flatMap((i) => i.guidance.map((g) => g.slice(0, 20)))].filter(
+      (t) => t.length >= 4 && !awards.includes(t),
+    );
     expect(texts.length).toBeGreaterThan(300);
     for (const t of texts) expect(js.includes(t) ? t : null).toBeNull();
   });
@@ -86,7 +106,11 @@ maybe("dist/ (npm run build)", () => {
     const xml = read("manifest.xml");
     const base = facts(xml).urls["Taskpane.Url"].replace(/\/taskpane\.html$/, "");
     expect(base.startsWith("https://")).toBe(true);
-    expect(xml).toBe(base === DEV_URL ? readFileSync(path.join(ROOT, "manifest.xml"), "utf8") : rewriteUrls(readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), base));
+    expect(xml).toBe(
+      base === DEV_URL
+        ? readFileSync(path.join(ROOT, "manifest.xml"), "utf8")
+        : rewriteUrls(readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), base),
+    );
     expect(checkManifest(xml)).toEqual([]);
     if (process.env.ADDIN_URL) expect(base).toBe(process.env.ADDIN_URL.replace(/\/+$/, ""));
   });

@@ -14,9 +14,15 @@ interface PluginWithInput {
 it("fails the build on a JSDoc error, naming it", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "scorebook-build-"));
   const bad = path.join(dir, "functions.ts");
-  writeFileSync(bad, "/**\n * 坏的函数\n * @customfunction 1BAD\n * @param a 数\n */\nexport function bad(a: number): number {\n  return a;\n}\n");
+  writeFileSync(
+    bad,
+    "/**\n * 坏的函数\n * @customfunction 1BAD\n * @param a 数\n */\nexport function bad(a: number): number {\n  return a;\n}\n",
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   const config = await makeConfig({}, { mode: "production" });
   config.context = ROOT;
   config.entry = { functions: bad };
@@ -26,10 +32,19 @@ it("fails the build on a JSDoc error, naming it", async () => {
     const withInput = p as PluginWithInput;
     if (p && p.constructor.name === "CustomFunctionsMetadataPlugin" && withInput.options) withInput.options.input = bad;
   }
-  config.plugins = (config.plugins ?? []).filter((p) => p && ["CustomFunctionsMetadataPlugin", "ExplicitRegistrationOnly"].includes(p.constructor.name));
+  config.plugins = (config.plugins ?? []).filter(
+    (p) => p && ["CustomFunctionsMetadataPlugin", "ExplicitRegistrationOnly"].includes(p.constructor.name),
+  );
   const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined); // the plugin also prints the errors
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))));
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
   quiet.mockRestore();
   expect(stats.hasErrors()).toBe(true);
-  expect(stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message).join("\n")).toMatch(/"1BAD" should start with an alphabetic character/);
+  expect(
+    stats
+      .toJson({ all: false, errors: true })
+      .errors!.map((e) => e.message)
+      .join("\n"),
+  ).toMatch(/"1BAD" should start with an alphabetic character/);
 }, 60000);

@@ -22,7 +22,19 @@ describe("scorebook rubrics / rubric", () => {
     const r = await run("rubric", "jiangmen-manufacturing", "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(["id", "award", "title", "scale", "totalPoints", "categories", "items", "vetoes", "bonuses"]));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        "id",
+        "award",
+        "title",
+        "scale",
+        "totalPoints",
+        "categories",
+        "items",
+        "vetoes",
+        "bonuses",
+      ]),
+    );
     expect(j.totalPoints).toBe(1000);
     expect(j.categories[0]).toEqual({ code: "1", name: "领导", points: 150 });
     expect(j.items[0]).toMatchObject({ code: "1.1", name: "企业家精神", points: 30, category: "1", kind: "process" });

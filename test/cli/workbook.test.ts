@@ -17,30 +17,84 @@ async function run(...args: string[]) {
 describe("scorebook generate", () => {
   it("writes the workbook, never overwrites without --force", async () => {
     const file = path.join(tmpDir(), "a.xlsx");
-    const r = await run("generate", "hebei-organization", "--applicant", "某某有限公司", "--expert", "张三", "--stage", "material", "-o", file);
+    const r = await run(
+      "generate",
+      "hebei-organization",
+      "--applicant",
+      "某某有限公司",
+      "--expert",
+      "张三",
+      "--stage",
+      "material",
+      "-o",
+      file,
+    );
     expect(r).toMatchObject({ code: 0, err: "" });
     expect(r.out).toContain(`已生成评分表：${file}`);
     const wb = await load(fs.readFileSync(file));
     expect(wb.getWorksheet(SHEET.meta)!.getCell("B3").value).toBe("hebei-organization");
     expect(wb.getWorksheet(SHEET.meta)!.getCell("B8").value).toBe("native");
     const before = fs.readFileSync(file);
-    const again = await run("generate", "hebei-organization", "--applicant", "别的公司", "--expert", "李四", "--stage", "onsite", "-o", file);
+    const again = await run(
+      "generate",
+      "hebei-organization",
+      "--applicant",
+      "别的公司",
+      "--expert",
+      "李四",
+      "--stage",
+      "onsite",
+      "-o",
+      file,
+    );
     expect(again.code).toBe(2);
     expect(again.err).toContain(`文件已存在：${file}`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    const forced = await run("generate", "hebei-organization", "--applicant", "别的公司", "--expert", "李四", "--stage", "onsite", "--formulas", "custom", "-o", file, "--force");
+    const forced = await run(
+      "generate",
+      "hebei-organization",
+      "--applicant",
+      "别的公司",
+      "--expert",
+      "李四",
+      "--stage",
+      "onsite",
+      "--formulas",
+      "custom",
+      "-o",
+      file,
+      "--force",
+    );
     expect(forced.code).toBe(0);
     const meta = (await load(fs.readFileSync(file))).getWorksheet(SHEET.meta)!;
-    expect([meta.getCell("B8").value, meta.getCell("B9").value, meta.getCell("B11").value]).toEqual(["custom", "别的公司", "onsite"]);
+    expect([meta.getCell("B8").value, meta.getCell("B9").value, meta.getCell("B11").value]).toEqual([
+      "custom",
+      "别的公司",
+      "onsite",
+    ]);
   });
 
   it("protects the sheets with a password only when asked", async () => {
     const file = path.join(tmpDir(), "p.xlsx");
-    const r = await run("generate", "hebei-individual-other", "--applicant", "王五", "--expert", "张三", "--stage", "onsite", "--password", "s3cret", "-o", file);
+    const r = await run(
+      "generate",
+      "hebei-individual-other",
+      "--applicant",
+      "王五",
+      "--expert",
+      "张三",
+      "--stage",
+      "onsite",
+      "--password",
+      "s3cret",
+      "-o",
+      file,
+    );
     expect(r.code).toBe(0);
     const wb = await load(fs.readFileSync(file));
     for (const ws of wb.worksheets) {
-      const p = (ws as unknown as { sheetProtection: { sheet?: boolean; algorithmName?: string; hashValue?: string } }).sheetProtection;
+      const p = (ws as unknown as { sheetProtection: { sheet?: boolean; algorithmName?: string; hashValue?: string } })
+        .sheetProtection;
       expect([ws.name, p.sheet, p.algorithmName, typeof p.hashValue]).toEqual([ws.name, true, "SHA-512", "string"]);
     }
     expect(interpret(await readXlsxFile(file)).rubric).toBe("hebei-individual-other");
@@ -57,7 +111,17 @@ describe("scorebook generate", () => {
     const dir = tmpDir();
     for (const [i, name] of ["=1+1", "+SUM(A1)", "-3", "@foo"].entries()) {
       const file = path.join(dir, `n${i}.xlsx`);
-      const r = await run("generate", "jiangmen-service", `--applicant=${name}`, "--expert", name, "--stage", "onsite", "-o", file);
+      const r = await run(
+        "generate",
+        "jiangmen-service",
+        `--applicant=${name}`,
+        "--expert",
+        name,
+        "--stage",
+        "onsite",
+        "-o",
+        file,
+      );
       expect([name, r.code]).toEqual([name, 0]);
       const report = interpret(await readXlsxFile(file));
       expect([report.applicant, report.expert]).toEqual([name, name]);
@@ -69,19 +133,90 @@ describe("scorebook generate", () => {
 
   it("usage errors exit 2 with a message", async () => {
     const file = path.join(tmpDir(), "x.xlsx");
-    expect(await run("generate", "hebei-organisation", "--applicant", "a", "--expert", "b", "--stage", "material", "-o", file)).toMatchObject({
+    expect(
+      await run(
+        "generate",
+        "hebei-organisation",
+        "--applicant",
+        "a",
+        "--expert",
+        "b",
+        "--stage",
+        "material",
+        "-o",
+        file,
+      ),
+    ).toMatchObject({
       code: 2,
       err: expect.stringContaining("未知的评分标准“hebei-organisation”"),
     });
-    expect(await run("generate", "hebei-organization", "--expert", "b", "--stage", "material", "-o", file)).toMatchObject({ code: 2, err: expect.stringContaining("缺少参数：--applicant") });
-    expect(await run("generate", "hebei-organization", "--applicant", " ", "--expert", "b", "--stage", "material", "-o", file)).toMatchObject({ code: 2 });
-    expect(await run("generate", "hebei-organization", "--applicant", "a", "--expert", "b", "--stage", "final", "-o", file)).toMatchObject({ code: 2, err: expect.stringContaining("评审阶段“final”无效") });
-    expect(await run("generate", "hebei-organization", "--applicant", "a", "--expert", "b", "--stage", "现场评审", "--formulas", "vba", "-o", file)).toMatchObject({
+    expect(
+      await run("generate", "hebei-organization", "--expert", "b", "--stage", "material", "-o", file),
+    ).toMatchObject({ code: 2, err: expect.stringContaining("缺少参数：--applicant") });
+    expect(
+      await run(
+        "generate",
+        "hebei-organization",
+        "--applicant",
+        " ",
+        "--expert",
+        "b",
+        "--stage",
+        "material",
+        "-o",
+        file,
+      ),
+    ).toMatchObject({ code: 2 });
+    expect(
+      await run("generate", "hebei-organization", "--applicant", "a", "--expert", "b", "--stage", "final", "-o", file),
+    ).toMatchObject({ code: 2, err: expect.stringContaining("评审阶段“final”无效") });
+    expect(
+      await run(
+        "generate",
+        "hebei-organization",
+        "--applicant",
+        "a",
+        "--expert",
+        "b",
+        "--stage",
+        "现场评审",
+        "--formulas",
+        "vba",
+        "-o",
+        file,
+      ),
+    ).toMatchObject({
       code: 2,
       err: expect.stringContaining("公式模式“vba”无效"),
     });
-    expect(await run("generate", "hebei-organization", "--applicant", "a", "--expert", "b", "--stage", "material", "-o", path.join(tmpDir(), "x.csv"))).toMatchObject({ code: 2 });
-    expect(await run("generate", "hebei-organization", "--applicant", "a", "--expert", "b", "--stage", "material", "-o", "/nonexistent-dir/x.xlsx")).toMatchObject({
+    expect(
+      await run(
+        "generate",
+        "hebei-organization",
+        "--applicant",
+        "a",
+        "--expert",
+        "b",
+        "--stage",
+        "material",
+        "-o",
+        path.join(tmpDir(), "x.csv"),
+      ),
+    ).toMatchObject({ code: 2 });
+    expect(
+      await run(
+        "generate",
+        "hebei-organization",
+        "--applicant",
+        "a",
+        "--expert",
+        "b",
+        "--stage",
+        "material",
+        "-o",
+        "/nonexistent-dir/x.xlsx",
+      ),
+    ).toMatchObject({
       code: 2,
       err: expect.stringContaining("文件夹不存在"),
     });
@@ -90,9 +225,18 @@ describe("scorebook generate", () => {
 });
 
 describe("scorebook score", () => {
-  async function filledFile(values: (b: ReturnType<typeof bundle>) => Parameters<typeof fill>[2], id = "hebei-individual-senior") {
+  async function filledFile(
+    values: (b: ReturnType<typeof bundle>) => Parameters<typeof fill>[2],
+    id = "hebei-individual-senior",
+  ) {
     const b = bundle(id);
-    const layout = buildLayout(b, { applicant: "王五", expert: "张三", stage: "onsite", mode: "native", createdAt: "2025-06-01T00:00:00Z" });
+    const layout = buildLayout(b, {
+      applicant: "王五",
+      expert: "张三",
+      stage: "onsite",
+      mode: "native",
+      createdAt: "2025-06-01T00:00:00Z",
+    });
     const file = path.join(tmpDir(), "w.xlsx");
     fs.writeFileSync(file, await fill(await writeXlsx(layout), layout, values(b)));
     return file;
@@ -108,7 +252,17 @@ describe("scorebook score", () => {
     const r = await run("score", file, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ rubric: "hebei-individual-senior", applicant: "王五", expert: "张三", stage: "onsite", total: 72.5, complete: true, vetoed: false, problems: [], ok: true });
+    expect(j).toMatchObject({
+      rubric: "hebei-individual-senior",
+      applicant: "王五",
+      expert: "张三",
+      stage: "onsite",
+      total: 72.5,
+      complete: true,
+      vetoed: false,
+      problems: [],
+      ok: true,
+    });
     expect(j.items).toEqual([
       { code: "3.1", points: 30, input: 27.5, value: 27.5, score: 27.5, status: "ok", message: null, cell: "评分!F5" },
       { code: "3.2", points: 30, input: 27.5, value: 27.5, score: 27.5, status: "ok", message: null, cell: "评分!F6" },
@@ -148,7 +302,10 @@ describe("scorebook score", () => {
     const j = await run("score", notXlsx, "--json");
     expect(j.code).toBe(1);
     expect(JSON.parse(j.out)).toMatchObject({ ok: false, problems: [{ code: "not-xlsx" }] });
-    expect(await run("score", path.join(dir, "none.xlsx"))).toMatchObject({ code: 2, err: expect.stringContaining("文件不存在") });
+    expect(await run("score", path.join(dir, "none.xlsx"))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("文件不存在"),
+    });
     expect(await run("score", notXlsx, "--rubric", "nope")).toMatchObject({ code: 2 });
     expect(await run("score")).toMatchObject({ code: 2 });
   });

@@ -8,7 +8,13 @@ const info = (id: string): RubricInfo | undefined => {
 const ORG = library().get("hebei-organization")!.rubric;
 
 let n = 0;
-function sheet(applicant: string, expert: string, stage: "material" | "onsite", total: number, extra: Partial<ReturnedSheet> = {}): ReturnedSheet {
+function sheet(
+  applicant: string,
+  expert: string,
+  stage: "material" | "onsite",
+  total: number,
+  extra: Partial<ReturnedSheet> = {},
+): ReturnedSheet {
   n += 1;
   return {
     file: `${applicant}-${stage}-${expert}-${n}.xlsx`,
@@ -28,12 +34,16 @@ function sheet(applicant: string, expert: string, stage: "material" | "onsite", 
   };
 }
 
-const panel = (applicant: string, stage: "material" | "onsite", totals: number[]) => totals.map((t, i) => sheet(applicant, `专家${i + 1}`, stage, t));
+const panel = (applicant: string, stage: "material" | "onsite", totals: number[]) =>
+  totals.map((t, i) => sheet(applicant, `专家${i + 1}`, stage, t));
 
 describe("aggregation of returned sheets", () => {
   it("material exactly 500 advances and a final of exactly 550 is a candidate", () => {
     // material mean 500; on-site mean 571.428571… → 150 + 400 = 550
-    const sheets = [...panel("甲公司", "material", [490, 500, 510]), ...panel("甲公司", "onsite", [571.4, 571.5, 571.4, 571.5, 571.4, 571.4, 571.4])];
+    const sheets = [
+      ...panel("甲公司", "material", [490, 500, 510]),
+      ...panel("甲公司", "onsite", [571.4, 571.5, 571.4, 571.5, 571.4, 571.4, 571.4]),
+    ];
     const r = aggregate(sheets, info);
     const a = r.applicants[0];
     expect(format2(a.material.score!)).toBe("500.00");
@@ -71,7 +81,9 @@ describe("aggregation of returned sheets", () => {
     expect(by("乙").status).toBe("vetoed");
     expect(by("乙").rank).toBeNull();
     expect(by("乙").wouldBeRank).toBe(1);
-    expect(by("乙").vetoFlags).toEqual([expect.objectContaining({ expert: "专家1", id: "false-material", note: "营业执照与申报不符" })]);
+    expect(by("乙").vetoFlags).toEqual([
+      expect.objectContaining({ expert: "专家1", id: "false-material", note: "营业执照与申报不符" }),
+    ]);
     expect([by("甲").rank, by("丙").rank]).toEqual([1, 2]);
   });
 
@@ -89,14 +101,25 @@ describe("aggregation of returned sheets", () => {
   it("conflict of interest, incomplete and tampered sheets are left out and named", () => {
     const sheets = [
       sheet("甲", "专家1", "material", 600),
-      sheet("甲", "专家2", "material", 900, { conflictDeclared: true, conflictNote: "曾任该公司顾问", file: "conflict.xlsx" }),
+      sheet("甲", "专家2", "material", 900, {
+        conflictDeclared: true,
+        conflictNote: "曾任该公司顾问",
+        file: "conflict.xlsx",
+      }),
       sheet("甲", "专家3", "material", 100, { complete: false, file: "incomplete.xlsx" }),
-      sheet("甲", "专家4", "material", 100, { blocking: [{ code: "tampered", zh: "得分单元格 H7 与输入不符", en: "" }], file: "tampered.xlsx" }),
+      sheet("甲", "专家4", "material", 100, {
+        blocking: [{ code: "tampered", zh: "得分单元格 H7 与输入不符", en: "" }],
+        file: "tampered.xlsx",
+      }),
     ];
     const r = aggregate(sheets, info);
     expect(r.applicants[0].material.experts).toEqual(["专家1"]);
     expect(r.problems.map((p) => [p.file, p.code])).toEqual(
-      expect.arrayContaining([["conflict.xlsx", "conflict"], ["incomplete.xlsx", "incomplete"], ["tampered.xlsx", "tampered"]]),
+      expect.arrayContaining([
+        ["conflict.xlsx", "conflict"],
+        ["incomplete.xlsx", "incomplete"],
+        ["tampered.xlsx", "tampered"],
+      ]),
     );
     expect(r.problems.find((p) => p.code === "tampered")!.reason).toContain("H7");
   });
@@ -105,7 +128,13 @@ describe("aggregation of returned sheets", () => {
     const r = aggregate(panel("甲", "material", [400, 600]), info, [], { method: "trimmed" });
     expect(format2(r.applicants[0].material.score!)).toBe("500.00");
     expect(r.applicants[0].notes.map((m) => m.code)).toContain("trimmed-fallback");
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: "panel-small", applicant: "甲", reason: expect.stringContaining("只有 2 位专家") }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({
+        code: "panel-small",
+        applicant: "甲",
+        reason: expect.stringContaining("只有 2 位专家"),
+      }),
+    );
     expect(aggregate(panel("甲", "material", [400, 450, 480]), info, [], { method: "trimmed" }).problems).toEqual([]);
   });
 
@@ -116,7 +145,8 @@ describe("aggregation of returned sheets", () => {
   });
 
   it("items whose maturities fall in different bands or spread over 20 points are listed", () => {
-    const items = (v: number) => ORG.items.map((i) => ({ code: i.code, points: i.points, value: i.code === "2.1" ? v : 50 }));
+    const items = (v: number) =>
+      ORG.items.map((i) => ({ code: i.code, points: i.points, value: i.code === "2.1" ? v : 50 }));
     const sheets = [
       sheet("甲", "专家1", "onsite", 600, { items: items(45) }),
       sheet("甲", "专家2", "onsite", 600, { items: items(50) }),
@@ -134,7 +164,9 @@ describe("aggregation of returned sheets", () => {
     const r = aggregate(sheets, info, [{ applicant: "张三", bonus: ["provincial-honour"], public: exact(4.5) }]);
     expect(format2(r.applicants[0].final!)).toBe("85.00"); // 22.5 + 56 + 4.5 + 2
     expect(r.applicants[0].status).toBe("candidate");
-    const org = aggregate([...panel("甲", "material", [600]), ...panel("甲", "onsite", [600])], info, [{ applicant: "甲", bonus: ["luban", "high-tech"] }]);
+    const org = aggregate([...panel("甲", "material", [600]), ...panel("甲", "onsite", [600])], info, [
+      { applicant: "甲", bonus: ["luban", "high-tech"] },
+    ]);
     expect(format2(org.applicants[0].bonus)).toBe("10.00");
   });
 

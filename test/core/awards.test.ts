@@ -1,8 +1,21 @@
-import { AWARDS, findAward, findRuleSet, findScale, library, RUBRIC_RULE_SETS, ruleSetChoices, scaleIds } from "../../src/core";
+import {
+  AWARDS,
+  findAward,
+  findRuleSet,
+  findScale,
+  library,
+  RUBRIC_RULE_SETS,
+  ruleSetChoices,
+  scaleIds,
+} from "../../src/core";
 
 describe("award data without the rubric registry (src/core/awards.ts)", () => {
   it("holds the same awards as the validated library", () => {
-    expect(AWARDS.map((a) => a.id).sort()).toEqual(library().awards.map((a) => a.id).sort());
+    expect(AWARDS.map((a) => a.id).sort()).toEqual(
+      library()
+        .awards.map((a) => a.id)
+        .sort(),
+    );
     for (const a of library().awards) expect(findAward(a.id)).toEqual(a);
   });
 
@@ -29,6 +42,10 @@ describe("award data without the rubric registry (src/core/awards.ts)", () => {
     expect(findRuleSet("jiangmen-2022")!.rules.id).toBe("jiangmen-organization");
     expect(findRuleSet("hebei-2022")).toBeUndefined(); // two rule sets: ambiguous
     expect(ruleSetChoices("hebei-2022")).toEqual(["hebei-organization", "hebei-individual"]);
-    expect(ruleSetChoices("nonsense").sort()).toEqual(["hebei-individual", "hebei-organization", "jiangmen-organization"]);
+    expect(ruleSetChoices("nonsense").sort()).toEqual([
+      "hebei-individual",
+      "hebei-organization",
+      "jiangmen-organization",
+    ]);
   });
 });

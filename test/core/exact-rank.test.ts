@@ -1,4 +1,13 @@
-import { exact, maturityScore, parseScore, rankAmong, rankAmongNumbers, rankApplicants, scaledKey, format2 } from "../../src/core";
+import {
+  exact,
+  maturityScore,
+  parseScore,
+  rankAmong,
+  rankAmongNumbers,
+  rankApplicants,
+  scaledKey,
+  format2,
+} from "../../src/core";
 
 // A small deterministic generator, so that a failure can be replayed.
 function rng(seed: number) {
@@ -75,11 +84,19 @@ describe("rankAmong / rankAmongNumbers: the ranking rule of rankApplicants", () 
     const r = rng(3);
     for (let t = 0; t < 200; t++) {
       const big = t % 10 === 0; // some fields beyond 8192 take the exact path
-      const scores = Array.from({ length: 1 + Math.floor(r() * 30) }, () => Math.round(r() * 40) * (big ? 1000 : 12.5) + (r() < 0.3 ? 0.1 + 0.2 : 0));
+      const scores = Array.from(
+        { length: 1 + Math.floor(r() * 30) },
+        () => Math.round(r() * 40) * (big ? 1000 : 12.5) + (r() < 0.3 ? 0.1 + 0.2 : 0),
+      );
       const ranked = rankApplicants(scores.map((s, i) => ({ id: String(i), final: exact(s), vetoed: false })));
       scores.forEach((s, i) => {
         expect(rankAmongNumbers(s, scores)).toBe(ranked[i].rank);
-        expect(rankAmong(exact(s), scores.map((x) => exact(x)))).toBe(ranked[i].rank);
+        expect(
+          rankAmong(
+            exact(s),
+            scores.map((x) => exact(x)),
+          ),
+        ).toBe(ranked[i].rank);
       });
     }
   });

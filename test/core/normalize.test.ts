@@ -4,9 +4,12 @@ const hebei = () => library().award("hebei-2022")!.scale;
 const jiangmen = () => library().award("jiangmen-2022")!.scale;
 
 describe("maturity input normalisation", () => {
-  it.each([[0.45], [45], ["45%"], ["45 %"], ["45"], ["0.45"], [" 45% "], ["４５％"], ["45％"]])("%p means 45 %", (raw) => {
-    expect(parseMaturity(raw)).toEqual({ kind: "ok", value: 45 });
-  });
+  it.each([[0.45], [45], ["45%"], ["45 %"], ["45"], ["0.45"], [" 45% "], ["４５％"], ["45％"]])(
+    "%p means 45 %",
+    (raw) => {
+      expect(parseMaturity(raw)).toEqual({ kind: "ok", value: 45 });
+    },
+  );
 
   it("reads 0, 1 (a full 100 % cell), 100 and 0.07 without float noise", () => {
     expect(parseMaturity(0)).toEqual({ kind: "ok", value: 0 });
@@ -86,10 +89,18 @@ describe("points input (individual rubrics)", () => {
 });
 
 describe("yes/no answers", () => {
-  it.each([["是", true], ["Y", true], ["yes", true], [true, true], [1, true], ["TRUE", true], ["否", false], ["N", false], [false, false], [0, false]])(
-    "%p → %p",
-    (raw, v) => expect(parseYesNo(raw)).toEqual({ kind: "ok", value: v }),
-  );
+  it.each([
+    ["是", true],
+    ["Y", true],
+    ["yes", true],
+    [true, true],
+    [1, true],
+    ["TRUE", true],
+    ["否", false],
+    ["N", false],
+    [false, false],
+    [0, false],
+  ])("%p → %p", (raw, v) => expect(parseYesNo(raw)).toEqual({ kind: "ok", value: v }));
   it("blank is unanswered and anything else is invalid", () => {
     expect(parseYesNo("").kind).toBe("missing");
     expect(parseYesNo("也许").kind).toBe("invalid");

@@ -19,14 +19,28 @@ describe("roster", () => {
   });
 
   it("reads English headers", () => {
-    const { entries } = parseRoster([["Applicant", "Bonus", "Public satisfaction"], ["Acme", "yes", "12"]], "r.csv");
+    const { entries } = parseRoster(
+      [
+        ["Applicant", "Bonus", "Public satisfaction"],
+        ["Acme", "yes", "12"],
+      ],
+      "r.csv",
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0].bonus).toBe(true);
   });
 
   it("reports a missing applicant column, duplicates and bad numbers with the row", () => {
     expect(parseRoster([["名字", "加分"]], "r.csv").problems[0].reason).toContain("缺少“申报者”列");
-    const { entries, problems } = parseRoster([["姓名", "公众满意度"], ["张三", "很好"], ["张三", "10"], ["", "5"]], "r.csv");
+    const { entries, problems } = parseRoster(
+      [
+        ["姓名", "公众满意度"],
+        ["张三", "很好"],
+        ["张三", "10"],
+        ["", "5"],
+      ],
+      "r.csv",
+    );
     expect(entries).toHaveLength(1);
     expect(problems.map((p) => p.row)).toEqual([2, 3, 4]);
     expect(problems[0].reason).toContain("不是数字");

@@ -1,5 +1,16 @@
 import {
-  aggregatePanel, bonusPoints, committeeVote, decide, exact, finalScore, format2, library, rankApplicants, statusOf, thresholdsOf, type Exact,
+  aggregatePanel,
+  bonusPoints,
+  committeeVote,
+  decide,
+  exact,
+  finalScore,
+  format2,
+  library,
+  rankApplicants,
+  statusOf,
+  thresholdsOf,
+  type Exact,
 } from "../../src/core";
 
 const org = () => library().ruleSet("hebei-organization")!;
@@ -38,14 +49,25 @@ describe("panel aggregation", () => {
 
 describe("stage combination and thresholds, exactly", () => {
   it("final = material × 30 % + on-site × 70 % + bonus", () => {
-    const f = finalScore(org(), { material: exact(600), onsite: exact(700), bonus: bonusPoints(org(), ["luban", "high-tech"]) });
+    const f = finalScore(org(), {
+      material: exact(600),
+      onsite: exact(700),
+      bonus: bonusPoints(org(), ["luban", "high-tech"]),
+    });
     expect(format2(f)).toBe("680.00"); // 180 + 490 + 10 (not cumulative)
   });
 
   it("individuals add public satisfaction and the 2-point bonus", () => {
-    const f = finalScore(ind(), { material: exact(75), onsite: exact(80), public: exact(4.5), bonus: bonusPoints(ind(), ["provincial-honour"]) });
+    const f = finalScore(ind(), {
+      material: exact(75),
+      onsite: exact(80),
+      public: exact(4.5),
+      bonus: bonusPoints(ind(), ["provincial-honour"]),
+    });
     expect(format2(f)).toBe("85.00");
-    expect(statusOf({ vetoed: false, material: exact(75), onsite: exact(80), final: f }, thresholdsOf(ind()))).toBe("candidate");
+    expect(statusOf({ vetoed: false, material: exact(75), onsite: exact(80), final: f }, thresholdsOf(ind()))).toBe(
+      "candidate",
+    );
   });
 
   it("a final score of exactly 550 from repeating-decimal panel means is a candidate", () => {
@@ -64,9 +86,13 @@ describe("stage combination and thresholds, exactly", () => {
 
   it("material exactly 500 advances; 499.99 does not", () => {
     const t = thresholdsOf(org());
-    expect(statusOf({ vetoed: false, material: exact(500), onsite: exact(600), final: exact(570) }, t)).toBe("candidate");
+    expect(statusOf({ vetoed: false, material: exact(500), onsite: exact(600), final: exact(570) }, t)).toBe(
+      "candidate",
+    );
     expect(statusOf({ vetoed: false, material: exact(499.99), onsite: null, final: null }, t)).toBe("not-advanced");
-    expect(statusOf({ vetoed: false, material: exact(520), onsite: exact(560), final: exact("549.99") }, t)).toBe("below-threshold");
+    expect(statusOf({ vetoed: false, material: exact(520), onsite: exact(560), final: exact("549.99") }, t)).toBe(
+      "below-threshold",
+    );
     expect(statusOf({ vetoed: false, material: exact(520), onsite: null, final: null }, t)).toBe("no-onsite");
     expect(statusOf({ vetoed: true, material: exact(900), onsite: exact(900), final: exact(900) }, t)).toBe("vetoed");
   });
@@ -85,7 +111,11 @@ describe("stage combination and thresholds, exactly", () => {
 });
 
 describe("ranking", () => {
-  const r = (id: string, final: number | null, vetoed = false) => ({ id, final: final === null ? null : exact(final), vetoed });
+  const r = (id: string, final: number | null, vetoed = false) => ({
+    id,
+    final: final === null ? null : exact(final),
+    vetoed,
+  });
 
   it("ties share a rank (1, 2, 2, 4)", () => {
     const out = rankApplicants([r("a", 700), r("b", 650), r("c", 650), r("d", 600)]);
@@ -113,7 +143,12 @@ describe("ranking", () => {
     expect(decide(apps, t).map((d) => d.status)).toEqual(["candidate", "candidate", "over-limit", "below-threshold"]);
     apps[2].final = exact(650);
     const tied = decide(apps, t);
-    expect(tied.map((d) => [d.status, d.rank])).toEqual([["candidate", 1], ["candidate", 2], ["candidate", 2], ["below-threshold", 4]]);
+    expect(tied.map((d) => [d.status, d.rank])).toEqual([
+      ["candidate", 1],
+      ["candidate", 2],
+      ["candidate", 2],
+      ["below-threshold", 4],
+    ]);
     expect(tied[1].note!.code).toBe("tie-at-limit");
     expect(tied[0].note).toBeNull();
   });

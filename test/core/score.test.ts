@@ -65,7 +65,13 @@ describe("vetoes", () => {
   });
 
   it("all 否 is clean; blanks and nonsense are reported, not counted as flags", () => {
-    expect(evaluateVetoes(vetoes(), { "major-incident": { answer: "否" }, "employee-rights": { answer: "N" }, "false-material": { answer: false } }).vetoed).toBe(false);
+    expect(
+      evaluateVetoes(vetoes(), {
+        "major-incident": { answer: "否" },
+        "employee-rights": { answer: "N" },
+        "false-material": { answer: false },
+      }).vetoed,
+    ).toBe(false);
     const v = evaluateVetoes(vetoes(), { "major-incident": { answer: "" }, "employee-rights": { answer: "不清楚" } });
     expect(v.vetoed).toBe(false);
     expect(v.unanswered).toEqual(["major-incident", "false-material"]);
@@ -84,6 +90,9 @@ describe("veto wording", () => {
     const v = evaluateVetoes(hebei, { "party-line": { answer: "是" } });
     expect(v.flagged[0].label).toBe("不符合申报条件：拥护党的路线、方针、政策");
     expect(vetoLabel(hebei.find((x) => x.id === "false-material")!).zh).toMatch(/^申报组织和个人隐瞒/);
-    expect(vetoLabel(library().ruleSet("jiangmen-organization")!.vetoes[2])).toEqual({ zh: "申报材料弄虚作假。", en: "申报材料弄虚作假。" });
+    expect(vetoLabel(library().ruleSet("jiangmen-organization")!.vetoes[2])).toEqual({
+      zh: "申报材料弄虚作假。",
+      en: "申报材料弄虚作假。",
+    });
   });
 });

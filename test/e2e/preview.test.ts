@@ -41,7 +41,14 @@ describeInPreview("task pane preview in Chromium", () => {
     await pane.getByLabel("评审专家").fill("李四");
     await pane.screenshot({ path: path.join(OUT, "taskpane-generate.png") });
     await generate(page);
-    expect(await page.locator(".sheet-tabs [role=tab]").allTextContents()).toEqual(["Sheet1", "封面", "评分", "否决", "加分", "评分指南"]);
+    expect(await page.locator(".sheet-tabs [role=tab]").allTextContents()).toEqual([
+      "Sheet1",
+      "封面",
+      "评分",
+      "否决",
+      "加分",
+      "评分指南",
+    ]);
 
     await typeAt(page, "评分", "G5", "45%");
     await page.keyboard.type("47%"); // Enter moved the selection to G6, as in Excel
@@ -55,7 +62,9 @@ describeInPreview("task pane preview in Chromium", () => {
     expect(await pane.getByRole("row", { name: /1 领导/ }).textContent()).toContain("55.50 / 110");
     // The grid shows the engine's numbers and Excel's colours: the invalid entry is red.
     expect(await page.locator('td[data-ref="H5"]').textContent()).toBe("27.00");
-    expect(await page.locator('td[data-ref="G6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
+    expect(await page.locator('td[data-ref="G6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(
+      "rgb(255, 199, 206)",
+    );
     await page.screenshot({ path: path.join(OUT, "taskpane-check.png") });
 
     // A click on a problem selects its cell.
@@ -83,7 +92,8 @@ describeInPreview("task pane preview in Chromium", () => {
     const page = await open();
     await generate(page, "河北乙公司");
     await page.evaluate(() => {
-      const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } }).scorebookPreview;
+      const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } })
+        .scorebookPreview;
       for (let row = 5; row <= 27; row++) wb.enter("评分", `G${row}`, "50%");
       for (let row = 5; row <= 11; row++) wb.enter("否决", `E${row}`, "否");
       wb.enter("封面", "C16", "无利害关系");
@@ -117,7 +127,10 @@ describeInPreview("task pane preview in Chromium", () => {
     await pane.getByLabel("评审专家").fill("王五");
     await pane.getByLabel("新工作簿（下载 .xlsx 文件）").check();
     expect(scripts).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent("download"), pane.getByRole("button", { name: "生成评分表" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      pane.getByRole("button", { name: "生成评分表" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("河北丙公司_材料评审_王五.xlsx");
     expect(scripts.some((s) => s.startsWith("xlsx."))).toBe(true);
     const file = path.join(OUT, "e2e-new-workbook.xlsx");
@@ -176,7 +189,10 @@ describeInPreview("task pane preview in Chromium", () => {
     await pane.getByLabel("Expert").fill("Li Si");
     await pane.getByRole("button", { name: "Create scoring workbook" }).click();
     await pane.getByText("Scored 0 / 23").waitFor();
-    const bg = await page.locator("#pane .fui-FluentProvider").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await page
+      .locator("#pane .fui-FluentProvider")
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe("rgb(31, 31, 31)");
     await pane.screenshot({ path: path.join(OUT, "taskpane-en-dark.png") });
     const widths = await page.locator("#pane").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

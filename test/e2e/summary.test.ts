@@ -13,7 +13,13 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
   const { foreign, errors, open } = previewSession();
 
   /** Generates a scoring set (the form suggests the next free suffix by itself) and fills it in completely. */
-  async function scoringSet(page: Page, applicant: string, stage: "材料评审" | "现场评审", suffix: string, value: string) {
+  async function scoringSet(
+    page: Page,
+    applicant: string,
+    stage: "材料评审" | "现场评审",
+    suffix: string,
+    value: string,
+  ) {
     const pane = page.locator("#pane");
     await pane.getByRole("tab", { name: "生成" }).click();
     await pane.getByLabel("奖项").selectOption("hebei-2022");
@@ -25,7 +31,8 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByText(`已生成评分表：封面${suffix}、`).waitFor({ state: "attached" }); // the pane moves on to 检查
     await page.evaluate(
       ({ suffix, value }) => {
-        const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } }).scorebookPreview;
+        const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } })
+          .scorebookPreview;
         for (let row = 5; row <= 27; row++) wb.enter(`评分${suffix}`, `G${row}`, value);
         for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, "否");
         wb.enter(`封面${suffix}`, "C16", "无利害关系");

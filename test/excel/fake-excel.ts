@@ -114,7 +114,9 @@ export class FakeExcel {
         dataValidation: { ignoreBlanks: true },
         conditionalFormats: {
           add(type: string) {
-            const cf = fake.mock({ custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } });
+            const cf = fake.mock({
+              custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
+            });
             cf.addedAs = type;
             cfs.push(cf);
             return cf;
@@ -158,7 +160,13 @@ export class FakeExcel {
         },
         configurable: true,
       });
-      const rec: RangeRecord & { values?: unknown; formulasWritten?: unknown } = { sheet: name, address, mock: m, borders, conditionalFormats: cfs };
+      const rec: RangeRecord & { values?: unknown; formulasWritten?: unknown } = {
+        sheet: name,
+        address,
+        mock: m,
+        borders,
+        conditionalFormats: cfs,
+      };
       record.ranges.push(rec);
       return m;
     };
@@ -220,14 +228,11 @@ export class FakeExcel {
         return fake.usedRange(record);
       },
     });
-    ws.names = this.collection(
-      () => record.names.map((n) => this.mock({ name: n.name, formula: n.formula })),
-      {
-        add(n: string, formula: string) {
-          record.names.push({ name: n, formula });
-        },
+    ws.names = this.collection(() => record.names.map((n) => this.mock({ name: n.name, formula: n.formula })), {
+      add(n: string, formula: string) {
+        record.names.push({ name: n, formula });
       },
-    );
+    });
     record.mock = ws;
     this.sheets.push(record);
     return record;
@@ -242,7 +247,8 @@ export class FakeExcel {
       line.forEach((v, j) => {
         if (v === null) return; // null leaves the cell alone
         const ref = `${colLetter(left + j)}${row + i}`;
-        if (kind === "formulas" && typeof v === "string" && v.startsWith("=")) sheet.cells.set(ref, { value: null, formula: v });
+        if (kind === "formulas" && typeof v === "string" && v.startsWith("="))
+          sheet.cells.set(ref, { value: null, formula: v });
         else if (typeof v === "string" && v.startsWith("'")) sheet.cells.set(ref, { value: v.slice(1) });
         else sheet.cells.set(ref, { value: v === "" ? null : (v as CellValue) });
       }),
@@ -283,7 +289,11 @@ export class FakeExcel {
       formulas.push(fl);
     }
     const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-    const m = this.mock({ address: `${quoted}!${colLetter(left)}${top}:${colLetter(right)}${bottom}`, values, formulas });
+    const m = this.mock({
+      address: `${quoted}!${colLetter(left)}${top}:${colLetter(right)}${bottom}`,
+      values,
+      formulas,
+    });
     m.isNullObject = false;
     return m;
   }
@@ -298,7 +308,8 @@ export class FakeExcel {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const worksheets = this.collection(() => this.sheets.map((s) => s.mock), {
       add(name: string) {
-        if (fake.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`fake Excel: a sheet named ${name} exists (ItemAlreadyExists)`);
+        if (fake.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`fake Excel: a sheet named ${name} exists (ItemAlreadyExists)`);
         return fake.addSheet(name).mock;
       },
       getItem(name: string) {
@@ -308,15 +319,13 @@ export class FakeExcel {
         return fake.sheets[fake.active].mock;
       },
     });
-    const names = this.collection(
-      () => this.names.map((n) => this.mock({ name: n.name, formula: n.formula })),
-      {
-        add(name: string, formula: string) {
-          if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`fake Excel: the name ${name} exists`);
-          fake.names.push({ name, formula });
-        },
+    const names = this.collection(() => this.names.map((n) => this.mock({ name: n.name, formula: n.formula })), {
+      add(name: string, formula: string) {
+        if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`fake Excel: the name ${name} exists`);
+        fake.names.push({ name, formula });
       },
-    );
+    });
     const ctx = this.mock({ workbook: {} });
     (ctx.workbook as Mock).worksheets = worksheets;
     (ctx.workbook as Mock).names = names;

@@ -13,9 +13,16 @@ import { buildLayout, SHEET, type WorkbookLayout, type WorkbookMeta } from "../.
 import { FakeExcel } from "./fake-excel";
 
 const lib = library();
-const meta: WorkbookMeta = { applicant: "河北某某科技股份有限公司", expert: "李四", stage: "material", mode: "native", createdAt: "2025-06-01T08:00:00.000Z" };
+const meta: WorkbookMeta = {
+  applicant: "河北某某科技股份有限公司",
+  expert: "李四",
+  stage: "material",
+  mode: "native",
+  createdAt: "2025-06-01T08:00:00.000Z",
+};
 const bundle = (id: string): RubricBundle => lib.get(id)!;
-const layoutOf = (id: string, over: Partial<WorkbookMeta> = {}): WorkbookLayout => buildLayout(bundle(id), { ...meta, ...over });
+const layoutOf = (id: string, over: Partial<WorkbookMeta> = {}): WorkbookLayout =>
+  buildLayout(bundle(id), { ...meta, ...over });
 
 async function generated(id: string, fake = new FakeExcel()) {
   const layout = layoutOf(id);
@@ -54,7 +61,8 @@ describe("OfficeWorkbookHost.writeLayout", () => {
       for (const c of s.cells) {
         if (c.formula !== undefined) expect([c.ref, cells.get(c.ref)?.formula]).toEqual([c.ref, `=${c.formula}`]);
         // "" (a styled empty cell) is written as "", which leaves the cell empty.
-        else if (c.value !== null && c.value !== undefined) expect([c.ref, cells.get(c.ref)?.value]).toEqual([c.ref, c.value === "" ? null : c.value]);
+        else if (c.value !== null && c.value !== undefined)
+          expect([c.ref, cells.get(c.ref)?.value]).toEqual([c.ref, c.value === "" ? null : c.value]);
       }
       const ops = fake.ops.filter((o) => o.startsWith(`${s.name}!`)).map((o) => o.split(" ")[1]);
       expect(ops.indexOf("numberFormat")).toBeLessThan(ops.indexOf("values"));
@@ -63,7 +71,9 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     const total = layout.map.scoring.total;
     expect(scoring.cells.get(total)?.formula).toMatch(/^=SUM\(\$H\$5:\$H\$27\)$/);
     // A cover cell: the total read from the scoring sheet.
-    expect(fake.sheet(SHEET.cover).cells.get(layout.map.cover.total)?.formula).toBe(`='评分'!$${total.replace(/(\d+)/, "$$$1")}`);
+    expect(fake.sheet(SHEET.cover).cells.get(layout.map.cover.total)?.formula).toBe(
+      `='评分'!$${total.replace(/(\d+)/, "$$$1")}`,
+    );
   });
 
   it("keeps user text as text: an applicant named =1+1 goes into a text-formatted cell", async () => {
@@ -96,14 +106,23 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     expect(styled.borders.InsideHorizontal.weight).toBe("Thin");
     expect(styled.mock.format.font.name).toBe("宋体");
     const guidance = fake.rangesAt(SHEET.scoring, `${sc.columns.guidance}:${sc.columns.guidance}`)[0];
-    expect(guidance.mock.format.columnWidth).toBe(widthPoints(layout.sheets[1].columns.find((c) => c.col === sc.columns.guidance)!.width));
+    expect(guidance.mock.format.columnWidth).toBe(
+      widthPoints(layout.sheets[1].columns.find((c) => c.col === sc.columns.guidance)!.width),
+    );
     const hidden = fake.rangesAt(SHEET.scoring, `${sc.columns.state}:${sc.columns.state}`)[0];
     expect(hidden.mock.columnHidden).toBe(true);
     const row = layout.sheets[1].rows[0];
     expect(fake.rangesAt(SHEET.scoring, `${row.row}:${row.row}`)[0].mock.format.rowHeight).toBe(row.height);
     // Locked cells are never unlocked.
-    const unlocked = fake.sheet(SHEET.scoring).ranges.filter((r) => r.mock.format.protection.locked === false).map((r) => r.address);
-    expect(unlocked.every((a) => [sc.columns.band, sc.columns.input, sc.columns.strengths, sc.columns.opportunities].includes(a[0]))).toBe(true);
+    const unlocked = fake
+      .sheet(SHEET.scoring)
+      .ranges.filter((r) => r.mock.format.protection.locked === false)
+      .map((r) => r.address);
+    expect(
+      unlocked.every((a) =>
+        [sc.columns.band, sc.columns.input, sc.columns.strengths, sc.columns.opportunities].includes(a[0]),
+      ),
+    ).toBe(true);
   });
 
   it("adds the validations, conditional formats (in priority order), merges, names, print setup and protection", async () => {
@@ -112,25 +131,39 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     const scoring = fake.sheet(SHEET.scoring);
     const lists = scoring.ranges.filter((r) => r.mock.dataValidation.rule?.list);
     const inputList = lists.find((r) => r.address.startsWith(sc.columns.input))!;
-    expect(inputList.mock.dataValidation.rule.list.source).toBe(Array.from({ length: 21 }, (_, i) => `${i * 5}%`).join(","));
-    expect(inputList.mock.dataValidation.errorAlert).toMatchObject({ showAlert: true, style: "Stop", title: "成熟度无效" });
+    expect(inputList.mock.dataValidation.rule.list.source).toBe(
+      Array.from({ length: 21 }, (_, i) => `${i * 5}%`).join(","),
+    );
+    expect(inputList.mock.dataValidation.errorAlert).toMatchObject({
+      showAlert: true,
+      style: "Stop",
+      title: "成熟度无效",
+    });
     expect(inputList.mock.dataValidation.ignoreBlanks).toBe(true);
     const date = fake.rangesAt(SHEET.cover, layout.map.cover.date).find((r) => r.mock.dataValidation.rule?.date)!;
     const iso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
     const dateLayout = layout.sheets[0].validations.find((v) => v.type === "date")!;
-    expect(date.mock.dataValidation.rule.date).toEqual({ formula1: iso(dateLayout.min!), formula2: iso(dateLayout.max!), operator: "Between" });
+    expect(date.mock.dataValidation.rule.date).toEqual({
+      formula1: iso(dateLayout.min!),
+      formula2: iso(dateLayout.max!),
+      operator: "Between",
+    });
     expect(date.mock.dataValidation.rule.date.formula1).toBe("2000-01-01");
 
     const cfs = scoring.ranges.flatMap((r) => r.conditionalFormats.map((cf) => ({ address: r.address, cf })));
     const sheetLayout = layout.sheets.find((s) => s.name === SHEET.scoring)!;
-    expect(cfs.map((x) => x.cf.custom.rule.formula)).toEqual([...sheetLayout.conditionalFormats].sort((a, b) => a.priority - b.priority).map((f) => `=${f.formula}`));
+    expect(cfs.map((x) => x.cf.custom.rule.formula)).toEqual(
+      [...sheetLayout.conditionalFormats].sort((a, b) => a.priority - b.priority).map((f) => `=${f.formula}`),
+    );
     expect(cfs.map((x) => x.cf.priority)).toEqual(cfs.map((_, i) => i));
     expect(cfs.every((x) => x.cf.addedAs === "Custom")).toBe(true);
     expect(cfs[0].cf.custom.format.fill.color).toBe("#FFC7CE");
     expect(scoring.ranges.filter((r) => r.merged).map((r) => r.address)).toEqual(sheetLayout.merges);
 
     expect(fake.names).toEqual(layout.names.map((n) => ({ name: n.name, formula: `='${n.sheet}'!${n.ref}` })));
-    expect(fake.names.map((n) => n.name)).toEqual(expect.arrayContaining(["Codes", "Points", "Maturity", "Scores", "Total"]));
+    expect(fake.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["Codes", "Points", "Maturity", "Scores", "Total"]),
+    );
     expect(fake.names.find((n) => n.name === "Total")!.formula).toBe(`='评分'!$H$${sc.totalRow}`);
 
     expect(scoring.freezeRows).toBe(sc.headerRow);
@@ -144,7 +177,11 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     expect(scoring.mock.tabColor).toBe("#4472C4");
     expect(scoring.mock.showGridlines).toBe(false);
 
-    for (const s of layout.sheets) expect([s.name, fake.sheet(s.name).protectCalls]).toEqual([s.name, [{ options: { allowFormatColumns: true, allowFormatRows: true }, password: undefined }]]);
+    for (const s of layout.sheets)
+      expect([s.name, fake.sheet(s.name).protectCalls]).toEqual([
+        s.name,
+        [{ options: { allowFormatColumns: true, allowFormatRows: true }, password: undefined }],
+      ]);
     expect(fake.sheet(SHEET.meta).mock.visibility).toBe("VeryHidden");
     expect(fake.sheet(SHEET.cover).activated).toBe(1);
   });
@@ -175,9 +212,16 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     const scoring = fake.sheet("评分 (2)");
     // Names the first set holds at workbook scope go to the sheet's scope; a new one ("Awarded") to the workbook's.
     const taken = fake.names.filter((n) => !n.formula.includes("(2)")).map((n) => n.name);
-    expect(scoring.names.map((n) => n.name).sort()).toEqual(second.names.map((n) => n.name).filter((n) => taken.includes(n)).sort());
+    expect(scoring.names.map((n) => n.name).sort()).toEqual(
+      second.names
+        .map((n) => n.name)
+        .filter((n) => taken.includes(n))
+        .sort(),
+    );
     expect(scoring.names.find((n) => n.name === "Total")!.formula).toMatch(/^='评分 \(2\)'!\$[A-Z]+\$\d+$/);
-    expect(fake.names.filter((n) => n.name === "Awarded")).toEqual([{ name: "Awarded", formula: expect.stringMatching(/^='评分 \(2\)'!/) }]);
+    expect(fake.names.filter((n) => n.name === "Awarded")).toEqual([
+      { name: "Awarded", formula: expect.stringMatching(/^='评分 \(2\)'!/) },
+    ]);
     expect(fake.sheet("封面 (2)").cells.get(second.map.cover.total)?.formula).toMatch(/^='评分 \(2\)'!/);
   });
 
@@ -197,7 +241,13 @@ function fakeFrom(memory: MemoryWorkbook): FakeExcel {
   for (const name of memory.order) {
     const s = memory.sheets.get(name)!;
     const sheet = fake.addSheet(name);
-    for (const [ref, c] of s.cells) if (c.formula !== undefined || c.value !== null) fake.setCell(name, ref, c.formula !== undefined ? { value: c.value, formula: `=${c.formula}` } : { value: c.value });
+    for (const [ref, c] of s.cells)
+      if (c.formula !== undefined || c.value !== null)
+        fake.setCell(
+          name,
+          ref,
+          c.formula !== undefined ? { value: c.value, formula: `=${c.formula}` } : { value: c.value },
+        );
     for (const [n, ref] of Object.entries(s.names)) sheet.names.push({ name: n, formula: `=${ref}` });
   }
   for (const [n, ref] of Object.entries(memory.names)) fake.names.push({ name: n, formula: `=${ref}` });
@@ -230,9 +280,16 @@ describe("checking through Office.js", () => {
       expect(fake.runs).toBe(2);
       const viaMemory = await checkWorkbook(memory, lib);
       if (viaOffice.kind !== "checked" || viaMemory.kind !== "checked") throw new Error("no scoring set found");
-      const summary = (r: typeof viaOffice.review) => ({ total: r.total, scored: r.scored, problems: r.problems.map((p) => [p.kind, p.message.zh, p.cell]), vetoes: r.vetoes });
+      const summary = (r: typeof viaOffice.review) => ({
+        total: r.total,
+        scored: r.scored,
+        problems: r.problems.map((p) => [p.kind, p.message.zh, p.cell]),
+        vetoes: r.vetoes,
+      });
       expect(summary(viaOffice.review)).toEqual(summary(viaMemory.review));
-      expect(viaOffice.review.report.problems.filter((p) => !["veto-unanswered", "declaration-missing"].includes(p.code))).toEqual([]);
+      expect(
+        viaOffice.review.report.problems.filter((p) => !["veto-unanswered", "declaration-missing"].includes(p.code)),
+      ).toEqual([]);
       expect(viaOffice.review.vetoes).toHaveLength(1);
       expect(viaOffice.review.problems.filter((p) => p.kind === "invalid")).toHaveLength(1);
     },
@@ -246,7 +303,10 @@ describe("checking through Office.js", () => {
     fake.setCell(SHEET.scoring, ref, { value: 60 });
     const out = await checkWorkbook(new OfficeWorkbookHost(fake.api()), lib);
     if (out.kind !== "checked") throw new Error("not checked");
-    expect(out.review.problems.find((p) => p.kind === "workbook")).toMatchObject({ message: { code: "formula-overwritten" }, cell: { sheet: SHEET.scoring, ref } });
+    expect(out.review.problems.find((p) => p.kind === "workbook")).toMatchObject({
+      message: { code: "formula-overwritten" },
+      cell: { sheet: SHEET.scoring, ref },
+    });
   });
 
   it("select, protect and onChange are one round trip each", async () => {
@@ -284,7 +344,19 @@ describe("checking through Office.js", () => {
 
 describe("cellsFrom", () => {
   it("reads Office.js used-range arrays: constants, formulas without =, results, error values", () => {
-    expect(cellsFrom("'评分'!B3:C4", [[1, ""], ["#N/A", "x"]], [[1, "=A1"], ["=1/0", "x"]])).toEqual({
+    expect(
+      cellsFrom(
+        "'评分'!B3:C4",
+        [
+          [1, ""],
+          ["#N/A", "x"],
+        ],
+        [
+          [1, "=A1"],
+          ["=1/0", "x"],
+        ],
+      ),
+    ).toEqual({
       B3: { value: 1 },
       C3: { value: null, formula: "A1" },
       B4: { value: { error: "#N/A" }, formula: "1/0" },

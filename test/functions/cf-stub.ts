@@ -27,7 +27,15 @@ export function loadFunctions(modulePath = "../../src/functions/functions"): Reg
       map.set(id, fn);
     },
     Error: StubError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
   };
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,7 +1,17 @@
 // Every QA.* function called through the id it registers (CustomFunctions stubbed), on normal, boundary and bad
 // input, and compared with the engine it wraps.
 import {
-  aggregatePanel, committeeVote, exact, finalScore, library, rankApplicants, scoreSheet, STATUS_TEXT, statusOf, thresholdsOf, toNumber,
+  aggregatePanel,
+  committeeVote,
+  exact,
+  finalScore,
+  library,
+  rankApplicants,
+  scoreSheet,
+  STATUS_TEXT,
+  statusOf,
+  thresholdsOf,
+  toNumber,
   type PanelMethod,
 } from "../../src/core";
 import { FUNCTIONS } from "../../src/functions/functions";
@@ -57,7 +67,9 @@ describe("QA.ITEMSCORE(points, maturity, [scale])", () => {
     const entries = Object.fromEntries(b.rubric.items.map((it, i) => [it.code, `${(i * 15) % 105}%`]));
     const sheet = scoreSheet(b.rubric, b.scale, entries);
     for (const item of sheet.items) {
-      expect(qa.call("ITEMSCORE", item.points, entries[item.code], "jiangmen-manufacturing")).toBe(toNumber(item.score!));
+      expect(qa.call("ITEMSCORE", item.points, entries[item.code], "jiangmen-manufacturing")).toBe(
+        toNumber(item.score!),
+      );
     }
   });
 
@@ -66,7 +78,9 @@ describe("QA.ITEMSCORE(points, maturity, [scale])", () => {
       code: "#VALUE!",
       message: "成熟度 47% 不是 5% 的整数倍（允许 0%、5%、10% … 100%）",
     });
-    expect(excelError(() => qa.call("ITEMSCORE", 60, "高", null)).message).toBe("“高”不是有效的成熟度百分比（应为 0%–100%，如 45% 或 0.45）");
+    expect(excelError(() => qa.call("ITEMSCORE", 60, "高", null)).message).toBe(
+      "“高”不是有效的成熟度百分比（应为 0%–100%，如 45% 或 0.45）",
+    );
     expect(excelError(() => qa.call("ITEMSCORE", 60, 120, null)).message).toBe("成熟度 120% 超出 0%–100% 的范围");
     expect(excelError(() => qa.call("ITEMSCORE", 60, true, null)).code).toBe("#VALUE!");
     expect(excelError(() => qa.call("ITEMSCORE", -5, 0.5, null)).message).toBe("分值“-5”无效（应为非负数）");
@@ -106,16 +120,45 @@ describe("QA.CHECK(maturity, [scale], [band])", () => {
 
 describe("QA.BAND(maturity, [scale])", () => {
   it("is the band of a valid percentage on either scale, at every band edge", () => {
-    const hebei = [[0, 1], [5, 1], [10, 2], [25, 2], [30, 3], [45, 3], [50, 4], [65, 4], [70, 5], [85, 5], [90, 6], [100, 6]];
+    const hebei = [
+      [0, 1],
+      [5, 1],
+      [10, 2],
+      [25, 2],
+      [30, 3],
+      [45, 3],
+      [50, 4],
+      [65, 4],
+      [70, 5],
+      [85, 5],
+      [90, 6],
+      [100, 6],
+    ];
     for (const [p, band] of hebei) expect(qa.call("BAND", p / 100, null)).toBe(band);
-    const jiangmen = [[0, 1], [10, 1], [15, 2], [30, 2], [35, 3], [50, 3], [55, 4], [70, 4], [75, 5], [85, 5], [90, 6], [100, 6]];
+    const jiangmen = [
+      [0, 1],
+      [10, 1],
+      [15, 2],
+      [30, 2],
+      [35, 3],
+      [50, 3],
+      [55, 4],
+      [70, 4],
+      [75, 5],
+      [85, 5],
+      [90, 6],
+      [100, 6],
+    ];
     for (const [p, band] of jiangmen) expect(qa.call("BAND", `${p}%`, "jiangmen-2022")).toBe(band);
     expect(qa.call("BAND", 0.1, "jiangmen-medical")).toBe(1); // a rubric id names its award's scale
   });
 
   it("#N/A for a blank, #VALUE! for an invalid value", () => {
     expect(excelError(() => qa.call("BAND", null, null))).toEqual({ code: "#N/A", message: "未评分" });
-    expect(excelError(() => qa.call("BAND", 0.12, null))).toEqual({ code: "#VALUE!", message: "成熟度 12% 不是 5% 的整数倍（允许 0%、5%、10% … 100%）" });
+    expect(excelError(() => qa.call("BAND", 0.12, null))).toEqual({
+      code: "#VALUE!",
+      message: "成熟度 12% 不是 5% 的整数倍（允许 0%、5%、10% … 100%）",
+    });
   });
 });
 
@@ -129,12 +172,27 @@ describe("QA.SUBTOTAL(points, maturities, [scale])", () => {
     expect(qa.call("SUBTOTAL", points, col(...values), null)).toBe(toNumber(sheet.total));
     for (const cat of sheet.categories) {
       const idx = b.rubric.items.map((it, i) => (it.category === cat.code ? i : -1)).filter((i) => i >= 0);
-      expect(qa.call("SUBTOTAL", col(...idx.map((i) => b.rubric.items[i].points)), col(...idx.map((i) => values[i])), null)).toBe(toNumber(cat.score));
+      expect(
+        qa.call("SUBTOTAL", col(...idx.map((i) => b.rubric.items[i].points)), col(...idx.map((i) => values[i])), null),
+      ).toBe(toNumber(cat.score));
     }
   });
 
   it("works on several columns (row by row) and on an all-blank range", () => {
-    expect(qa.call("SUBTOTAL", [[60, 20], [40, 10]], [[0.5, "100%"], [null, 0.05]], null)).toBe(50.5);
+    expect(
+      qa.call(
+        "SUBTOTAL",
+        [
+          [60, 20],
+          [40, 10],
+        ],
+        [
+          [0.5, "100%"],
+          [null, 0.05],
+        ],
+        null,
+      ),
+    ).toBe(50.5);
     expect(qa.call("SUBTOTAL", col(60, 20), col(null, ""), null)).toBe(0);
   });
 
@@ -162,12 +220,18 @@ describe("QA.SUBTOTAL(points, maturities, [scale])", () => {
 describe("QA.MISSING(maturities) and QA.VETOED(answers)", () => {
   it("MISSING counts the blank cells (null, empty or spaces); 0 % is a value", () => {
     expect(qa.call("MISSING", col(0.5, null, "", "  ", 0, "x"))).toBe(3);
-    expect(qa.call("MISSING", [[null, null], [null, 0.1]])).toBe(3);
+    expect(
+      qa.call("MISSING", [
+        [null, null],
+        [null, 0.1],
+      ]),
+    ).toBe(3);
     expect(qa.call("MISSING", col(0.1))).toBe(0);
   });
 
   it("VETOED is TRUE when any answer is 是 / Y / yes / TRUE / 1", () => {
-    for (const yes of ["是", "Y", "yes", "YES", true, 1, "TRUE", "1"]) expect(qa.call("VETOED", col("否", null, yes))).toBe(true);
+    for (const yes of ["是", "Y", "yes", "YES", true, 1, "TRUE", "1"])
+      expect(qa.call("VETOED", col("否", null, yes))).toBe(true);
     expect(qa.call("VETOED", col("否", "N", false, 0, null, "", "不确定"))).toBe(false);
     expect(qa.call("VETOED", [[null]])).toBe(false);
   });
@@ -175,7 +239,13 @@ describe("QA.MISSING(maturities) and QA.VETOED(answers)", () => {
 
 describe("QA.PANEL(scores, [method])", () => {
   const scores = [600, 610, 650, 700, 580];
-  const engine = (xs: number[], m: PanelMethod) => toNumber(aggregatePanel(xs.map((x) => exact(x)), m).value!);
+  const engine = (xs: number[], m: PanelMethod) =>
+    toNumber(
+      aggregatePanel(
+        xs.map((x) => exact(x)),
+        m,
+      ).value!,
+    );
 
   it("mean (default), trimmed and median agree with the engine; blanks are ignored", () => {
     expect(qa.call("PANEL", col(...scores, null, ""), null)).toBe(engine(scores, "mean"));
@@ -194,7 +264,10 @@ describe("QA.PANEL(scores, [method])", () => {
   });
 
   it("#N/A for no score, #VALUE! for text or an unknown method", () => {
-    expect(excelError(() => qa.call("PANEL", col(null, ""), null))).toEqual({ code: "#N/A", message: "没有可用的专家评分" });
+    expect(excelError(() => qa.call("PANEL", col(null, ""), null))).toEqual({
+      code: "#N/A",
+      message: "没有可用的专家评分",
+    });
     expect(excelError(() => qa.call("PANEL", col(600, "缺席"), null)).message).toBe("第 2 行：“缺席”不是有效的分数");
     expect(excelError(() => qa.call("PANEL", col(600), "average")).message).toMatch(/^汇总方法“average”无效/);
   });
@@ -216,13 +289,21 @@ describe("QA.FINAL(material, onsite, [bonus], [public], [materialWeight])", () =
     expect(qa.call("FINAL", 600, 700, null, null, 0.4)).toBe(660);
     expect(qa.call("FINAL", 600, 700, null, null, 0)).toBe(700);
     expect(qa.call("FINAL", 600, 700, null, null, 1)).toBe(600);
-    expect(excelError(() => qa.call("FINAL", 600, 700, null, null, 30)).message).toBe("材料评审权重“30”无效（应在 0 与 1 之间，如 0.3 或 30%）");
+    expect(excelError(() => qa.call("FINAL", 600, 700, null, null, 30)).message).toBe(
+      "材料评审权重“30”无效（应在 0 与 1 之间，如 0.3 或 30%）",
+    );
     expect(excelError(() => qa.call("FINAL", 600, 700, null, null, -0.1)).code).toBe("#VALUE!");
   });
 
   it("#N/A without a material or on-site score", () => {
-    expect(excelError(() => qa.call("FINAL", null, 700, null, null, null))).toEqual({ code: "#N/A", message: "缺少材料评审得分" });
-    expect(excelError(() => qa.call("FINAL", 600, null, null, null, null))).toEqual({ code: "#N/A", message: "缺少现场评审得分" });
+    expect(excelError(() => qa.call("FINAL", null, 700, null, null, null))).toEqual({
+      code: "#N/A",
+      message: "缺少材料评审得分",
+    });
+    expect(excelError(() => qa.call("FINAL", 600, null, null, null, null))).toEqual({
+      code: "#N/A",
+      message: "缺少现场评审得分",
+    });
   });
 });
 
@@ -263,8 +344,14 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
     expect(qa.call("STATUS", 100, 90, false, "hebei-organization", 0, 0)).toBe("候选");
     expect(qa.call("STATUS", 549, 500, false, "hebei-organization", null, null)).toBe("未达提名线");
     expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", 0, 130)).toBe("未达提名线");
-    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null))).toEqual({ code: "#VALUE!", message: expect.stringContaining("进入现场评审分数线") });
-    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, null, "高"))).toEqual({ code: "#VALUE!", message: expect.stringContaining("提名分数线") });
+    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("进入现场评审分数线"),
+    });
+    expect(excelError(() => qa.call("STATUS", 600, 500, false, null, null, "高"))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("提名分数线"),
+    });
   });
 
   it("agrees with the engine on a grid of cases", () => {
@@ -273,7 +360,15 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
       for (const material of [null, 69.5, 70, 499.5, 500, 800])
         for (const fin of [null, 84.5, 85, 549.5, 550, 900])
           for (const vetoed of [false, true]) {
-            const s = statusOf({ vetoed, material: material === null ? null : exact(material), onsite: fin === null ? null : exact(fin), final: fin === null ? null : exact(fin) }, t);
+            const s = statusOf(
+              {
+                vetoed,
+                material: material === null ? null : exact(material),
+                onsite: fin === null ? null : exact(fin),
+                final: fin === null ? null : exact(fin),
+              },
+              t,
+            );
             expect(qa.call("STATUS", fin, material, vetoed, award)).toBe(STATUS_TEXT[s].zh);
           }
     }
@@ -284,7 +379,9 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
       "规则“hebei-2022”不存在或不唯一（请用：hebei-organization、hebei-individual，或评分标准编号）",
     );
     expect(excelError(() => qa.call("STATUS", "高", 500, false, null)).message).toBe("“高”不是有效的分数");
-    expect(excelError(() => qa.call("STATUS", 550, 500, "也许", null)).message).toBe("否决项答案“也许”无效（应为“是”或“否”）");
+    expect(excelError(() => qa.call("STATUS", 550, 500, "也许", null)).message).toBe(
+      "否决项答案“也许”无效（应为“是”或“否”）",
+    );
   });
 });
 
@@ -318,9 +415,16 @@ describe("QA.RANK(score, scores, [excluded])", () => {
   });
 
   it("#VALUE! for ranges of different sizes or a bad flag; #N/A for no score", () => {
-    expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false))).message).toBe("QA.RANK：两个区域大小不同（2 行 × 1 列 与 1 行 × 1 列）");
-    expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false, "否决"))).message).toBe("第 2 行：排除标记“否决”无效（应为 TRUE/FALSE 或 是/否）");
-    expect(excelError(() => qa.call("RANK", null, col(600), null))).toEqual({ code: "#N/A", message: "没有要排名的得分" });
+    expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false))).message).toBe(
+      "QA.RANK：两个区域大小不同（2 行 × 1 列 与 1 行 × 1 列）",
+    );
+    expect(excelError(() => qa.call("RANK", 600, col(600, 700), col(false, "否决"))).message).toBe(
+      "第 2 行：排除标记“否决”无效（应为 TRUE/FALSE 或 是/否）",
+    );
+    expect(excelError(() => qa.call("RANK", null, col(600), null))).toEqual({
+      code: "#N/A",
+      message: "没有要排名的得分",
+    });
   });
 });
 

@@ -26,7 +26,11 @@ interface Fn {
 
 async function generate() {
   const r = await generateCustomFunctionsMetadata(SOURCE, false);
-  return { errors: r.errors, associate: r.associate, metadata: r.metadataJson ? (JSON.parse(r.metadataJson) as { functions: Fn[] }) : null };
+  return {
+    errors: r.errors,
+    associate: r.associate,
+    metadata: r.metadataJson ? (JSON.parse(r.metadataJson) as { functions: Fn[] }) : null,
+  };
 }
 
 describe("functions.json (generated from the JSDoc)", () => {
@@ -43,7 +47,8 @@ describe("functions.json (generated from the JSDoc)", () => {
   it("equals the committed golden file", () => {
     const text = JSON.stringify(gen.metadata, null, 2) + "\n";
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) {
-      if (process.env.CI === "true") throw new Error("golden file missing in CI: run UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts");
+      if (process.env.CI === "true")
+        throw new Error("golden file missing in CI: run UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts");
       writeFileSync(GOLDEN, text);
     }
     expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(GOLDEN, "utf8")));
@@ -68,7 +73,8 @@ describe("functions.json (generated from the JSDoc)", () => {
     for (const f of gen.metadata!.functions) {
       expect(f.name).toBe(f.id);
       expect(f.description).toMatch(/[\u4e00-\u9fff]/); // Chinese descriptions
-      for (const p of f.parameters) expect((p as Param & { description?: string }).description).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of f.parameters)
+        expect((p as Param & { description?: string }).description).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
@@ -80,7 +86,10 @@ describe("functions.json (generated from the JSDoc)", () => {
 
   it("fails on a JSDoc error (a bad id), the way the build does", async () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), "scorebook-cf-")), "functions-bad.ts");
-    writeFileSync(bad, "/**\n * x\n * @customfunction 1BAD\n * @param a a\n */\nexport function bad(a: number): number {\n  return a;\n}\n");
+    writeFileSync(
+      bad,
+      "/**\n * x\n * @customfunction 1BAD\n * @param a a\n */\nexport function bad(a: number): number {\n  return a;\n}\n",
+    );
     const r = await generateCustomFunctionsMetadata(bad, false);
     expect(r.errors.length).toBeGreaterThan(0);
   });

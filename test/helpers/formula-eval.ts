@@ -19,8 +19,12 @@ type Value = Scalar | Range | Scalar[];
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && "error" in v;
 const isRange = (v: unknown): v is Range => typeof v === "object" && v !== null && "r1" in v;
 
-
-type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "name"; v: string } | { t: "op"; v: string };
+type Token =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; v: string }
+  | { t: "name"; v: string }
+  | { t: "op"; v: string };
 
 function tokenize(f: string): Token[] {
   const out: Token[] = [];
@@ -81,7 +85,11 @@ export class FormulaBook {
   static fromLayout(layout: RenderableLayout, custom?: Custom): FormulaBook {
     const book = new FormulaBook(custom);
     for (const s of layout.sheets)
-      for (const c of s.cells) book.cells.set(`${s.name}!${c.ref}`, c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null });
+      for (const c of s.cells)
+        book.cells.set(
+          `${s.name}!${c.ref}`,
+          c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null },
+        );
     return book;
   }
 
@@ -196,7 +204,7 @@ export class FormulaBook {
         if (t.v === "FALSE") return false;
       }
       throw new Error(`cannot parse ${formula} at token ${p}: ${JSON.stringify(t)}`);
-    }
+    };
     const v = cmp();
     if (p !== toks.length) throw new Error(`trailing tokens in ${formula}`);
     return this.scalar(v);
@@ -222,7 +230,8 @@ export class FormulaBook {
   private cellsOf(v: Value): Scalar[] {
     if (isRange(v)) {
       const out: Scalar[] = [];
-      for (let r = v.r1; r <= v.r2; r++) for (let c = v.c1; c <= v.c2; c++) out.push(this.get(v.sheet, `${colLetter(c)}${r}`));
+      for (let r = v.r1; r <= v.r2; r++)
+        for (let c = v.c1; c <= v.c2; c++) out.push(this.get(v.sheet, `${colLetter(c)}${r}`));
       return out;
     }
     return Array.isArray(v) ? v : [v];
@@ -317,7 +326,9 @@ export class FormulaBook {
       case "SUBSTITUTE": {
         const t = s(0);
         if (isErr(t)) return t;
-        return text(t).split(text(s(1))).join(text(s(2)));
+        return text(t)
+          .split(text(s(1)))
+          .join(text(s(2)));
       }
       case "VALUE": {
         const t = s(0);
@@ -339,12 +350,17 @@ export class FormulaBook {
         return found < 0 ? { error: "#N/A" } : found + 1;
       }
       case "SUM":
-        return args.flatMap((a) => this.cellsOf(a)).reduce<number>((acc, v) => acc + (typeof v === "number" ? v : 0), 0);
+        return args
+          .flatMap((a) => this.cellsOf(a))
+          .reduce<number>((acc, v) => acc + (typeof v === "number" ? v : 0), 0);
       case "SUMIF": {
         const keys = this.cellsOf(args[0]);
         const vals = this.cellsOf(args[2] ?? args[0]);
         const crit = s(1);
-        return keys.reduce<number>((acc, k, i) => acc + (matches(k, crit) && typeof vals[i] === "number" ? (vals[i] as number) : 0), 0);
+        return keys.reduce<number>(
+          (acc, k, i) => acc + (matches(k, crit) && typeof vals[i] === "number" ? (vals[i] as number) : 0),
+          0,
+        );
       }
       case "COUNTIF":
         return this.cellsOf(args[0]).filter((k) => matches(k, s(1))).length;
@@ -394,13 +410,21 @@ function truthy(v: Scalar): boolean {
 function compare(a: Scalar, b: Scalar, op: string): Scalar {
   if (isErr(a)) return a;
   if (isErr(b)) return b;
-  const norm = (x: Scalar, other: Scalar): number | string | boolean => (x === null ? (typeof other === "number" ? 0 : typeof other === "boolean" ? false : "") : (x as number | string | boolean));
+  const norm = (x: Scalar, other: Scalar): number | string | boolean =>
+    x === null
+      ? typeof other === "number"
+        ? 0
+        : typeof other === "boolean"
+          ? false
+          : ""
+      : (x as number | string | boolean);
   const x = norm(a, b);
   const y = norm(b, a);
   const rank = (v: number | string | boolean) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
   let c: number;
   if (rank(x) !== rank(y)) c = rank(x) - rank(y);
-  else if (typeof x === "string") c = x.toLowerCase() < String(y).toLowerCase() ? -1 : x.toLowerCase() > String(y).toLowerCase() ? 1 : 0;
+  else if (typeof x === "string")
+    c = x.toLowerCase() < String(y).toLowerCase() ? -1 : x.toLowerCase() > String(y).toLowerCase() ? 1 : 0;
   else c = Number(x) - Number(y);
   switch (op) {
     case "=":
@@ -421,7 +445,8 @@ function compare(a: Scalar, b: Scalar, op: string): Scalar {
 /** COUNTIF / SUMIF criteria: equality only (the workbook never uses operators or wildcards in criteria). */
 function matches(v: Scalar, crit: Scalar): boolean {
   if (isErr(v) || isErr(crit)) return false;
-  if (typeof crit === "number") return typeof v === "number" ? v === crit : typeof v === "string" && v.trim() !== "" && Number(v) === crit;
+  if (typeof crit === "number")
+    return typeof v === "number" ? v === crit : typeof v === "string" && v.trim() !== "" && Number(v) === crit;
   const c = text(crit);
   if (typeof v === "number") return c.trim() !== "" && Number(c) === v;
   return text(v).toLowerCase() === c.toLowerCase() && !(v === null && c !== "");

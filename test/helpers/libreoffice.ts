@@ -51,21 +51,36 @@ export interface ConvertResult {
  */
 export function convert(files: string[], format: string, outDir: string, timeoutMs = 180_000): ConvertResult {
   const soffice = sofficePath();
-  if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+  if (!soffice)
+    throw new Error(
+      "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
+    );
   fs.mkdirSync(outDir, { recursive: true });
   const profile = makeProfile();
   const t0 = Date.now();
   try {
     const r = spawnSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", format, "--outdir", outDir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        format,
+        "--outdir",
+        outDir,
+        ...files,
+      ],
       { encoding: "utf8", timeout: timeoutMs },
     );
     const ext = format.split(":")[0];
     const outputs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
     const absent = outputs.filter((o) => !fs.existsSync(o));
     if (r.error || absent.length)
-      throw new Error(`soffice failed (${r.error?.message ?? `exit ${r.status}`}); missing: ${absent.join(", ")}\n${r.stdout}\n${r.stderr}`);
+      throw new Error(
+        `soffice failed (${r.error?.message ?? `exit ${r.status}`}); missing: ${absent.join(", ")}\n${r.stdout}\n${r.stderr}`,
+      );
     return { outputs, ms: Date.now() - t0 };
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

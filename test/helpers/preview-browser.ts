@@ -15,7 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CI = process.env.CI === "true";
 const haveChromium = existsSync(CHROMIUM);
 const built = existsSync(path.join(DIST, "preview.html"));
-if (CI && !haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
+if (CI && !haveChromium)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
 if (CI && !built) throw new Error("dist/preview.html is missing: npm test builds it before jest");
 
 export const describeInPreview: jest.Describe = haveChromium && built ? describe : (describe.skip as jest.Describe);
@@ -40,7 +41,15 @@ export function previewSession(): PreviewSession {
     server = await servePreview(DIST);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   });
   afterAll(async () => {
@@ -53,7 +62,8 @@ export function previewSession(): PreviewSession {
     async open(query = "") {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
       page.on("request", (r) => {
-        if (!r.url().startsWith(`${server.url}/`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url());
+        if (!r.url().startsWith(`${server.url}/`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:"))
+          foreign.push(r.url());
       });
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());

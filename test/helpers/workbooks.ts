@@ -4,7 +4,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { library, type RubricBundle } from "../../src/core";
-import { buildLayout, type InitialValues, type Scalar, type WorkbookLayout, type WorkbookMeta } from "../../src/workbook";
+import {
+  buildLayout,
+  type InitialValues,
+  type Scalar,
+  type WorkbookLayout,
+  type WorkbookMeta,
+} from "../../src/workbook";
 import { writeXlsx } from "../../src/xlsx";
 
 export function bundle(id: string): RubricBundle {
@@ -14,10 +20,21 @@ export function bundle(id: string): RubricBundle {
 }
 
 export function meta(over: Partial<WorkbookMeta> = {}): WorkbookMeta {
-  return { applicant: "江门市某某制造有限公司", expert: "张三", stage: "material", mode: "native", createdAt: "2025-06-01T08:00:00.000Z", ...over };
+  return {
+    applicant: "江门市某某制造有限公司",
+    expert: "张三",
+    stage: "material",
+    mode: "native",
+    createdAt: "2025-06-01T08:00:00.000Z",
+    ...over,
+  };
 }
 
-export async function generate(id: string, over: Partial<WorkbookMeta> = {}, initial: InitialValues = {}): Promise<{ layout: WorkbookLayout; buffer: Buffer }> {
+export async function generate(
+  id: string,
+  over: Partial<WorkbookMeta> = {},
+  initial: InitialValues = {},
+): Promise<{ layout: WorkbookLayout; buffer: Buffer }> {
   const layout = buildLayout(bundle(id), meta(over), initial);
   return { layout, buffer: await writeXlsx(layout) };
 }
@@ -53,7 +70,12 @@ const put = (ws: ExcelJS.Worksheet, ref: string, v: Scalar | undefined) => {
 };
 
 /** Types values into the input cells of a generated workbook, by item code / veto id, as a reviewer would. */
-export async function fill(buffer: Buffer, layout: WorkbookLayout, values: InitialValues, opts: { keepCache?: boolean } = {}): Promise<Buffer> {
+export async function fill(
+  buffer: Buffer,
+  layout: WorkbookLayout,
+  values: InitialValues,
+  opts: { keepCache?: boolean } = {},
+): Promise<Buffer> {
   const wb = await load(buffer);
   const m = layout.map;
   const ws = wb.getWorksheet(m.scoring.sheet)!;
@@ -125,7 +147,9 @@ export function randomMixed(b: RubricBundle, r: () => number): InitialValues {
   for (const item of b.rubric.items) {
     if (b.rubric.scoring === "points") {
       const max = item.points;
-      entries[item.code] = { value: pick(r, [max / 2, max, 0, "", max + 1, 12.3, "25分", "abc", -1, `${max - 0.5}`, " 7.5 "] as Scalar[]) };
+      entries[item.code] = {
+        value: pick(r, [max / 2, max, 0, "", max + 1, 12.3, "25分", "abc", -1, `${max - 0.5}`, " 7.5 "] as Scalar[]),
+      };
     } else {
       const bad: Scalar[] = ["", 0.47, 1.05, -0.05, "高", "45%", " 45 % ", "0.35", "60", 1, 0, 0.05, 45, 0.475];
       const value = r() < 0.5 ? Math.floor(r() * 21) * 0.05 : pick(r, bad);

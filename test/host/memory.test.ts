@@ -8,7 +8,13 @@ import { SheetExistsError } from "../../src/host/types";
 import { buildLayout, interpret, layoutSource, SHEET, type WorkbookMeta } from "../../src/workbook";
 
 const lib = library();
-const meta: WorkbookMeta = { applicant: "甲公司", expert: "李四", stage: "material", mode: "native", createdAt: "2025-06-01T08:00:00.000Z" };
+const meta: WorkbookMeta = {
+  applicant: "甲公司",
+  expert: "李四",
+  stage: "material",
+  mode: "native",
+  createdAt: "2025-06-01T08:00:00.000Z",
+};
 
 async function workbook(id = "hebei-organization") {
   const wb = new MemoryWorkbook({ library: lib });
@@ -49,7 +55,11 @@ describe("MemoryWorkbook", () => {
     await wb.writeLayout(renameLayout(layout, " (2)"));
     expect(Object.keys(wb.names)).toEqual(layout.names.map((n) => n.name));
     expect(wb.sheets.get("评分 (2)")!.names.Total).toMatch(/^'评分 \(2\)'!/);
-    expect((await wb.listSheets()).names).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name), ...layout.sheets.map((s) => `${s.name} (2)`)]);
+    expect((await wb.listSheets()).names).toEqual([
+      "Sheet1",
+      ...layout.sheets.map((s) => s.name),
+      ...layout.sheets.map((s) => `${s.name} (2)`),
+    ]);
     expect(wb.sheets.get(SHEET.meta)!.visibility).toBe("veryHidden");
   });
 

@@ -1,12 +1,27 @@
 // Scoring sets in one workbook: finding them, offering free sheet names, renaming a layout, reading a set back.
 import { library } from "../../src/core";
-import { findSets, locate, renameLayout, renameRefs, SetSource, setOfSheet, suffixProblem, suggestSuffix } from "../../src/host/sets";
+import {
+  findSets,
+  locate,
+  renameLayout,
+  renameRefs,
+  SetSource,
+  setOfSheet,
+  suffixProblem,
+  suggestSuffix,
+} from "../../src/host/sets";
 import { columnRuns, cellsOf, boundingBox, topLeftOf } from "../../src/host/ranges";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { buildLayout, interpret, SHEET } from "../../src/workbook";
 
 const lib = library();
-const layout = buildLayout(lib.get("hebei-organization")!, { applicant: "甲公司", expert: "李四", stage: "material", mode: "native", createdAt: "2025-06-01T08:00:00.000Z" });
+const layout = buildLayout(lib.get("hebei-organization")!, {
+  applicant: "甲公司",
+  expert: "李四",
+  stage: "material",
+  mode: "native",
+  createdAt: "2025-06-01T08:00:00.000Z",
+});
 const names = layout.sheets.map((s) => s.name);
 
 describe("finding scoring sets", () => {
@@ -33,7 +48,9 @@ describe("finding scoring sets", () => {
 describe("renaming", () => {
   it("renames sheet references outside string literals, longest names first", () => {
     const map = { 评分: "评分 (2)", 评分指南: "评分指南 (2)" };
-    expect(renameRefs(`'评分'!$H$40+'评分指南'!A1&"'评分'!A1"`, map)).toBe(`'评分 (2)'!$H$40+'评分指南 (2)'!A1&"'评分'!A1"`);
+    expect(renameRefs(`'评分'!$H$40+'评分指南'!A1&"'评分'!A1"`, map)).toBe(
+      `'评分 (2)'!$H$40+'评分指南 (2)'!A1&"'评分'!A1"`,
+    );
     expect(renameRefs("评分!H40", map)).toBe("'评分 (2)'!H40");
     expect(renameRefs(`'评分 (2)'!$D$5:$D$27`, { "评分 (2)": "评分" })).toBe(`'评分'!$D$5:$D$27`);
     expect(renameRefs("SUM(H5:H27)", map)).toBe("SUM(H5:H27)");
@@ -47,21 +64,27 @@ describe("renaming", () => {
     expect(r.names.every((n) => n.sheet.endsWith(" (2)"))).toBe(true);
     const coverTotal = r.sheets[0].cells.find((c) => c.ref === r.map.cover.total)!;
     expect(coverTotal.formula).toMatch(/^'评分 \(2\)'!/);
-    expect(JSON.stringify(r.sheets.flatMap((s) => s.cells.map((c) => c.formula ?? "")))).not.toMatch(/'(评分|否决|封面)'!/);
+    expect(JSON.stringify(r.sheets.flatMap((s) => s.cells.map((c) => c.formula ?? "")))).not.toMatch(
+      /'(评分|否决|封面)'!/,
+    );
     expect(renameLayout(layout, "")).toBe(layout);
   });
 
   it("reads a suffixed set back under the canonical names: interpret finds nothing wrong", async () => {
     const wb = new MemoryWorkbook({ library: lib });
     await wb.writeLayout(layout);
-    await wb.writeLayout(renameLayout(buildLayout(lib.get("hebei-organization")!, { ...layout.meta, applicant: "乙公司" }), " (2)"));
+    await wb.writeLayout(
+      renameLayout(buildLayout(lib.get("hebei-organization")!, { ...layout.meta, applicant: "乙公司" }), " (2)"),
+    );
     const set = findSets(wb.order)[1];
     const source = new SetSource(await wb.read(Object.values(set.sheets)), set);
     expect(source.sheetNames()).toEqual(names);
     expect(source.definedNames().Total).toBe(`'评分'!${layout.names.find((n) => n.name === "Total")!.ref}`);
     const report = interpret(source, { library: lib });
     expect(report.applicant).toBe("乙公司");
-    expect(report.problems.map((p) => p.code).filter((c) => !["veto-unanswered", "declaration-missing"].includes(c))).toEqual([]);
+    expect(
+      report.problems.map((p) => p.code).filter((c) => !["veto-unanswered", "declaration-missing"].includes(c)),
+    ).toEqual([]);
     expect(locate(set, "评分!G7")).toEqual({ sheet: "评分 (2)", ref: "G7" });
     expect(locate(undefined, "评分!G7")).toEqual({ sheet: SHEET.scoring, ref: "G7" });
   });

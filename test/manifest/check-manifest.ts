@@ -15,8 +15,23 @@ export interface ManifestFacts {
 
 const ORDER: Record<string, string[]> = {
   OfficeApp: [
-    "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl",
-    "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "Dictionary", "VersionOverrides",
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "Dictionary",
+    "VersionOverrides",
   ],
   VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"],
   "VersionOverrides/Hosts/Host": ["Runtimes", "AllFormFactors", "DesktopFormFactor"],
@@ -31,7 +46,16 @@ const ORDER: Record<string, string[]> = {
   Resources: ["Images", "Urls", "ShortStrings", "LongStrings"],
 };
 const REQUIRED: Record<string, string[]> = {
-  OfficeApp: ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"],
+  OfficeApp: [
+    "Id",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "DefaultSettings",
+    "Permissions",
+  ],
   "ExtensionPoint[CustomFunctions]": ["Script", "Page"],
   "Control[Button]": ["Label", "Supertip", "Icon", "Action"],
   "Action[ShowTaskpane]": ["SourceLocation"],
@@ -73,7 +97,8 @@ function ruleKeys(el: Element): string[] {
 
 function path(el: Element): string {
   const parts: string[] = [];
-  for (let e: Element | null = el; e; e = e.parentElement) parts.unshift(e.localName + (xsiType(e) ? `[${xsiType(e)}]` : ""));
+  for (let e: Element | null = el; e; e = e.parentElement)
+    parts.unshift(e.localName + (xsiType(e) ? `[${xsiType(e)}]` : ""));
   return parts.join("/");
 }
 
@@ -121,7 +146,8 @@ export function checkManifest(xml: string): string[] {
   const { doc } = f;
   const all = Array.from(doc.getElementsByTagName("*"));
   const root = doc.documentElement;
-  if (root.localName !== "OfficeApp" || xsiType(root) !== "TaskPaneApp") problems.push("root: expected <OfficeApp xsi:type=\"TaskPaneApp\">");
+  if (root.localName !== "OfficeApp" || xsiType(root) !== "TaskPaneApp")
+    problems.push('root: expected <OfficeApp xsi:type="TaskPaneApp">');
 
   // Element order and required children.
   for (const el of all) {
@@ -132,7 +158,8 @@ export function checkManifest(xml: string): string[] {
         for (const c of children(el)) {
           const i = order.indexOf(c.localName);
           if (i < 0) problems.push(`${path(el)}: <${c.localName}> is not an allowed child (${order.join(", ")})`);
-          else if (i < at) problems.push(`${path(el)}: <${c.localName}> is out of order (expected ${order.join(", ")})`);
+          else if (i < at)
+            problems.push(`${path(el)}: <${c.localName}> is out of order (expected ${order.join(", ")})`);
           else at = i;
         }
       }
@@ -165,7 +192,8 @@ export function checkManifest(xml: string): string[] {
     if (value === null || value.length === 0) problems.push(`${what}: empty`);
     else if (value.length > max) problems.push(`${what}: ${value.length} characters, more than ${max}`);
   };
-  const defaultValue = (name: string) => root.getElementsByTagNameNS("*", name)[0]?.getAttribute("DefaultValue") ?? null;
+  const defaultValue = (name: string) =>
+    root.getElementsByTagNameNS("*", name)[0]?.getAttribute("DefaultValue") ?? null;
   limit("DisplayName", defaultValue("DisplayName"), 125);
   limit("Description", defaultValue("Description"), 250);
   limit("ProviderName", root.getElementsByTagNameNS("*", "ProviderName")[0]?.textContent ?? null, 125);
@@ -174,7 +202,8 @@ export function checkManifest(xml: string): string[] {
   for (const [id, v] of Object.entries({ ...f.urls, ...f.images })) limit(`Urls/Images ${id}`, v, 2048);
   for (const el of all) {
     const id = el.getAttribute("id");
-    if (id !== null && ["Control", "Group", "OfficeTab", "CustomTab"].includes(el.localName)) limit(`${path(el)} id`, id, 125);
+    if (id !== null && ["Control", "Group", "OfficeTab", "CustomTab"].includes(el.localName))
+      limit(`${path(el)} id`, id, 125);
     if (el.localName === "TaskpaneId") limit(path(el), el.textContent, 125);
   }
   const ns = doc.getElementsByTagNameNS("*", "Namespace")[0]?.getAttribute("resid");
@@ -182,26 +211,37 @@ export function checkManifest(xml: string): string[] {
 
   // Formats: Id a GUID, Version 1–4 numbers, locale a culture name.
   const text = (name: string) => root.getElementsByTagNameNS("*", name)[0]?.textContent?.trim() ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text("Id"))) problems.push("Id: not a GUID");
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text("Id")))
+    problems.push("Id: not a GUID");
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(text("Version"))) problems.push("Version: not n(.n){0,3}");
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(text("DefaultLocale"))) problems.push("DefaultLocale: not a culture name");
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(text("DefaultLocale")))
+    problems.push("DefaultLocale: not a culture name");
 
   // https only: every URL-like attribute value and text (namespace declarations aside).
   for (const el of all) {
     for (const attr of Array.from(el.attributes)) {
       if (attr.name === "xmlns" || attr.name.startsWith("xmlns:")) continue;
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(attr.value) && !attr.value.startsWith("https://")) problems.push(`${path(el)} @${attr.name}: not https: ${attr.value}`);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(attr.value) && !attr.value.startsWith("https://"))
+        problems.push(`${path(el)} @${attr.name}: not https: ${attr.value}`);
     }
-    if (el.children.length === 0 && /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(el.textContent ?? "") && !(el.textContent ?? "").trim().startsWith("https://"))
+    if (
+      el.children.length === 0 &&
+      /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(el.textContent ?? "") &&
+      !(el.textContent ?? "").trim().startsWith("https://")
+    )
       problems.push(`${path(el)}: not https: ${el.textContent}`);
   }
 
   // Least permission that lets the task pane write the workbook.
-  if (text("Permissions") !== "ReadWriteDocument") problems.push(`Permissions: expected ReadWriteDocument, got ${text("Permissions")}`);
+  if (text("Permissions") !== "ReadWriteDocument")
+    problems.push(`Permissions: expected ReadWriteDocument, got ${text("Permissions")}`);
 
   // One long-lived shared runtime, used by the custom functions, the function file and the ribbon's task pane.
-  const sets = Array.from(root.getElementsByTagNameNS("*", "Set")).map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion") ?? ""}`.trim());
-  for (const need of ["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]) if (!sets.includes(need)) problems.push(`Requirements: needs ${need}`);
+  const sets = Array.from(root.getElementsByTagNameNS("*", "Set")).map((s) =>
+    `${s.getAttribute("Name")} ${s.getAttribute("MinVersion") ?? ""}`.trim(),
+  );
+  for (const need of ["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"])
+    if (!sets.includes(need)) problems.push(`Requirements: needs ${need}`);
   const runtimes = Array.from(doc.getElementsByTagNameNS("*", "Runtime"));
   if (runtimes.length !== 1) problems.push(`Runtimes: expected exactly one <Runtime>, found ${runtimes.length}`);
   const rt = f.runtimeResid;
@@ -209,17 +249,32 @@ export function checkManifest(xml: string): string[] {
   const cf = all.find((e) => e.localName === "ExtensionPoint" && xsiType(e) === "CustomFunctions");
   if (!cf) problems.push("no CustomFunctions extension point");
   const residOf = (parent: Element | undefined, child: string) =>
-    parent ? children(parent).find((c) => c.localName === child)?.getElementsByTagNameNS("*", "SourceLocation")[0]?.getAttribute("resid") : undefined;
-  if (cf && residOf(cf, "Page") !== rt) problems.push(`CustomFunctions Page must be the runtime's page (${rt}), is ${residOf(cf, "Page")}`);
+    parent
+      ? children(parent)
+          .find((c) => c.localName === child)
+          ?.getElementsByTagNameNS("*", "SourceLocation")[0]
+          ?.getAttribute("resid")
+      : undefined;
+  if (cf && residOf(cf, "Page") !== rt)
+    problems.push(`CustomFunctions Page must be the runtime's page (${rt}), is ${residOf(cf, "Page")}`);
   const functionFile = doc.getElementsByTagNameNS("*", "FunctionFile")[0];
-  if (functionFile && functionFile.getAttribute("resid") !== rt) problems.push(`FunctionFile must be the runtime's page (${rt})`);
+  if (functionFile && functionFile.getAttribute("resid") !== rt)
+    problems.push(`FunctionFile must be the runtime's page (${rt})`);
   for (const action of all.filter((e) => e.localName === "Action" && xsiType(e) === "ShowTaskpane")) {
-    const loc = children(action).find((c) => c.localName === "SourceLocation")?.getAttribute("resid");
+    const loc = children(action)
+      .find((c) => c.localName === "SourceLocation")
+      ?.getAttribute("resid");
     if (loc !== rt) problems.push(`${path(action)}: the task pane must open the runtime's page (${rt}), opens ${loc}`);
     if (!children(action).some((c) => c.localName === "TaskpaneId"))
-      problems.push(`${path(action)}: needs a TaskpaneId (a task pane without one counts as a second task pane, which a shared runtime does not support)`);
+      problems.push(
+        `${path(action)}: needs a TaskpaneId (a task pane without one counts as a second task pane, which a shared runtime does not support)`,
+      );
   }
-  const defaultPage = root.getElementsByTagNameNS("*", "DefaultSettings")[0]?.getElementsByTagNameNS("*", "SourceLocation")[0]?.getAttribute("DefaultValue");
-  if (rt && defaultPage !== f.urls[rt]) problems.push(`DefaultSettings SourceLocation (${defaultPage}) differs from the runtime's page (${f.urls[rt]})`);
+  const defaultPage = root
+    .getElementsByTagNameNS("*", "DefaultSettings")[0]
+    ?.getElementsByTagNameNS("*", "SourceLocation")[0]
+    ?.getAttribute("DefaultValue");
+  if (rt && defaultPage !== f.urls[rt])
+    problems.push(`DefaultSettings SourceLocation (${defaultPage}) differs from the runtime's page (${f.urls[rt]})`);
   return problems;
 }

@@ -39,10 +39,19 @@ describe("manifest.xml (offline checks)", () => {
     expect(f.urls["Functions.Metadata.Url"]).toBe(`${DEV_URL}/functions.json`);
     expect(f.urls["Taskpane.Url"]).toBe(`${DEV_URL}/taskpane.html`);
     // Every URL is on the add-in's own host: one replacement moves them all.
-    const all = [...Object.values(f.urls), ...Object.values(f.images), ...Array.from(f.doc.querySelectorAll("[DefaultValue^='https://']")).map((e) => e.getAttribute("DefaultValue")!)];
+    const all = [
+      ...Object.values(f.urls),
+      ...Object.values(f.images),
+      ...Array.from(f.doc.querySelectorAll("[DefaultValue^='https://']")).map((e) => e.getAttribute("DefaultValue")!),
+    ];
     for (const u of all) expect(u.startsWith(`${DEV_URL}/`)).toBe(true);
     // Icons: the files exist with the size the manifest says.
-    const icons = [...Object.values(f.images), ...["IconUrl", "HighResolutionIconUrl"].map((n) => f.doc.getElementsByTagNameNS("*", n)[0].getAttribute("DefaultValue")!)];
+    const icons = [
+      ...Object.values(f.images),
+      ...["IconUrl", "HighResolutionIconUrl"].map((n) =>
+        f.doc.getElementsByTagNameNS("*", n)[0].getAttribute("DefaultValue")!,
+      ),
+    ];
     for (const u of icons) {
       const file = path.join(ROOT, u.slice(DEV_URL.length + 1));
       expect(existsSync(file)).toBe(true);
@@ -51,7 +60,12 @@ describe("manifest.xml (offline checks)", () => {
       const size = Number(/icon-(\d+)\.png$/.exec(u)![1]);
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
-    for (const [id, size] of [["Icon.16x16", 16], ["Icon.32x32", 32], ["Icon.80x80", 80]] as const) expect(f.images[id]).toBe(`${DEV_URL}/assets/icon-${size}.png`);
+    for (const [id, size] of [
+      ["Icon.16x16", 16],
+      ["Icon.32x32", 32],
+      ["Icon.80x80", 80],
+    ] as const)
+      expect(f.images[id]).toBe(`${DEV_URL}/assets/icon-${size}.png`);
   });
 
   it("catches the mistakes it is meant to catch", () => {
@@ -60,17 +74,35 @@ describe("manifest.xml (offline checks)", () => {
       return checkManifest(xml.replace(from, to));
     };
     expect(broken("<Permissions>", "<Permissions>x")[0]).toMatch(/Permissions/);
-    expect(broken('resid="Group.Label"', 'resid="Group.Nope"')).toEqual(expect.arrayContaining([expect.stringMatching(/"Group.Nope" is not defined/)]));
-    expect(broken(`${DEV_URL}/functions.json`, "http://localhost:3000/functions.json")).toEqual(expect.arrayContaining([expect.stringMatching(/not https/)]));
+    expect(broken('resid="Group.Label"', 'resid="Group.Nope"')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/"Group.Nope" is not defined/)]),
+    );
+    expect(broken(`${DEV_URL}/functions.json`, "http://localhost:3000/functions.json")).toEqual(
+      expect.arrayContaining([expect.stringMatching(/not https/)]),
+    );
     expect(broken('lifetime="long"', 'lifetime="short"')).toContain("Runtime: lifetime must be long");
-    expect(broken('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>')[0]).toMatch(/CustomFunctions Page/);
+    expect(
+      broken(
+        '<Page>\n              <SourceLocation resid="Taskpane.Url"/>',
+        '<Page>\n              <SourceLocation resid="Functions.Script.Url"/>',
+      )[0],
+    ).toMatch(/CustomFunctions Page/);
     expect(broken("<TaskpaneId>Scorebook.Taskpane</TaskpaneId>", "")[0]).toMatch(/TaskpaneId/);
-    expect(broken('DefaultValue="QA"', 'DefaultValue="QUALITYAWARDSCOREBOOKFUNCTIONSNAMESPACE"')[0]).toMatch(/namespace: 39 characters, more than 32/);
-    expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', "")).toContain("Requirements: needs CustomFunctionsRuntime 1.1");
+    expect(broken('DefaultValue="QA"', 'DefaultValue="QUALITYAWARDSCOREBOOKFUNCTIONSNAMESPACE"')[0]).toMatch(
+      /namespace: 39 characters, more than 32/,
+    );
+    expect(broken('<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', "")).toContain(
+      "Requirements: needs CustomFunctionsRuntime 1.1",
+    );
     const longTip = "很".repeat(251);
-    expect(broken('DefaultValue="打开 Scorebook', `DefaultValue="${longTip}`)[0]).toMatch(/LongStrings TaskpaneButton.Tooltip: 2\d\d characters, more than 250/);
+    expect(broken('DefaultValue="打开 Scorebook', `DefaultValue="${longTip}`)[0]).toMatch(
+      /LongStrings TaskpaneButton.Tooltip: 2\d\d characters, more than 250/,
+    );
     // Element order: Permissions before DefaultSettings.
-    const swapped = xml.replace(/(\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*<Permissions>ReadWriteDocument<\/Permissions>)/, "$2$1");
+    const swapped = xml.replace(
+      /(\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*<Permissions>ReadWriteDocument<\/Permissions>)/,
+      "$2$1",
+    );
     expect(swapped).not.toBe(xml);
     expect(checkManifest(swapped)).toEqual(expect.arrayContaining([expect.stringMatching(/out of order/)]));
     expect(checkManifest(xml.replace("</OfficeApp>", ""))[0]).toMatch(/not well-formed/);

@@ -41,7 +41,14 @@ function sheetView(layout: SummaryLayout, get: (ref: string) => Scalar) {
     rows(layout).map((r) => {
       const f = get(`${c.final}${r.row}`);
       const rank = get(`${c.rank}${r.row}`);
-      return [r.applicant, { final: typeof f === "number" ? Math.round(f * 1e6) / 1e6 : f, rank: rank === "" ? null : rank, status: get(`${c.status}${r.row}`) }];
+      return [
+        r.applicant,
+        {
+          final: typeof f === "number" ? Math.round(f * 1e6) / 1e6 : f,
+          rank: rank === "" ? null : rank,
+          status: get(`${c.status}${r.row}`),
+        },
+      ];
     }),
   );
 }
@@ -52,12 +59,17 @@ function engineView(result: AggregateResult, only?: string[]) {
       .filter((a) => a.rubricId && (!only || only.includes(a.applicant)))
       .map((a) => [
         a.applicant,
-        { final: a.final === null ? "" : Math.round(toNumber(a.final) * 1e6) / 1e6, rank: a.rank ?? a.wouldBeRank, status: STATUS_TEXT[a.status].zh },
+        {
+          final: a.final === null ? "" : Math.round(toNumber(a.final) * 1e6) / 1e6,
+          rank: a.rank ?? a.wouldBeRank,
+          status: STATUS_TEXT[a.status].zh,
+        },
       ]),
   );
 }
 
-const pick = <T extends Record<string, unknown>>(o: T, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+const pick = <T extends Record<string, unknown>>(o: T, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 describe("the summary layout", () => {
   const result = fixtureResult();
@@ -66,35 +78,69 @@ describe("the summary layout", () => {
 
   it("has the sheets in order, one ranking block and one parameter column per rule set", () => {
     expect(native.sheets.map((s) => s.name)).toEqual(["汇总", "问题", "参数", "专家分", "明细", "反馈"]);
-    expect(native.sheets.map((s) => s.key)).toEqual(["ranking", "problems", "parameters", "panels", "details", "feedback"]);
-    expect(native.map.ranking.groups.map((g) => g.ruleSet)).toEqual(["jiangmen-organization", "hebei-organization", "hebei-individual"]);
-    expect(Object.keys(native.map.parameters.columns)).toEqual(["jiangmen-organization", "hebei-organization", "hebei-individual"]);
+    expect(native.sheets.map((s) => s.key)).toEqual([
+      "ranking",
+      "problems",
+      "parameters",
+      "panels",
+      "details",
+      "feedback",
+    ]);
+    expect(native.map.ranking.groups.map((g) => g.ruleSet)).toEqual([
+      "jiangmen-organization",
+      "hebei-organization",
+      "hebei-individual",
+    ]);
+    expect(Object.keys(native.map.parameters.columns)).toEqual([
+      "jiangmen-organization",
+      "hebei-organization",
+      "hebei-individual",
+    ]);
     expect(native.properties.keywords).toBe("scorebook.summary-workbook");
     // One row per applicant known to a rubric, in the engine's order within each rule set.
     const org = native.map.ranking.groups.find((g) => g.ruleSet === "hebei-organization")!;
-    expect(org.rows.map((r) => r.applicant)).toEqual(result.applicants.filter((a) => a.rubricId === "hebei-organization").map((a) => a.applicant));
+    expect(org.rows.map((r) => r.applicant)).toEqual(
+      result.applicants.filter((a) => a.rubricId === "hebei-organization").map((a) => a.applicant),
+    );
   });
 
   it("parameters: the rule set's values; Jiangmen has no thresholds (blank) and no limit", () => {
     const p = native.map.parameters;
     const v = (rs: string, key: keyof typeof p.rows) => cell(native, p.sheet, `${p.columns[rs]}${p.rows[key]}`);
     expect(v("hebei-organization", "ruleSet")!.value).toBe("hebei-organization");
-    expect([v("hebei-organization", "materialWeight")!.value, v("hebei-organization", "method")!.value]).toEqual([0.3, "mean"]);
-    expect([v("hebei-organization", "advance")!.value, v("hebei-organization", "final")!.value, v("hebei-organization", "topN")!.value]).toEqual([500, 550, 10]);
+    expect([v("hebei-organization", "materialWeight")!.value, v("hebei-organization", "method")!.value]).toEqual([
+      0.3,
+      "mean",
+    ]);
+    expect([
+      v("hebei-organization", "advance")!.value,
+      v("hebei-organization", "final")!.value,
+      v("hebei-organization", "topN")!.value,
+    ]).toEqual([500, 550, 10]);
     expect([v("hebei-individual", "advance")!.value, v("hebei-individual", "final")!.value]).toEqual([70, 85]);
-    expect([v("jiangmen-organization", "advance")!.value, v("jiangmen-organization", "final")!.value, v("jiangmen-organization", "topN")!.value]).toEqual([null, null, null]);
+    expect([
+      v("jiangmen-organization", "advance")!.value,
+      v("jiangmen-organization", "final")!.value,
+      v("jiangmen-organization", "topN")!.value,
+    ]).toEqual([null, null, null]);
     expect(v("hebei-organization", "onsiteWeight")).toMatchObject({ formula: "1-C6", result: 0.7 });
     expect(v("hebei-organization", "divergence")!.value).toBe(20);
-    for (const key of ["materialWeight", "method", "advance", "final", "topN", "divergence"] as const) expect(v("hebei-organization", key)!.locked).toBe(false);
+    for (const key of ["materialWeight", "method", "advance", "final", "topN", "divergence"] as const)
+      expect(v("hebei-organization", key)!.locked).toBe(false);
     // The aggregation's options start the parameters.
-    const other = buildSummaryLayout(fixtureResult({ method: "trimmed" }), { aggregate: { method: "trimmed", materialWeight: exact(0.4) } });
+    const other = buildSummaryLayout(fixtureResult({ method: "trimmed" }), {
+      aggregate: { method: "trimmed", materialWeight: exact(0.4) },
+    });
     const q = other.map.parameters;
     expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.method}`)!.value).toBe("trimmed");
     expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.materialWeight}`)!.value).toBe(0.4);
   });
 
   it("caches the engine's final scores, ranks (a vetoed applicant's would-be rank) and statuses", () => {
-    const view = sheetView(native, (ref) => (cell(native, "汇总", ref)?.result ?? cell(native, "汇总", ref)?.value ?? "") as Scalar);
+    const view = sheetView(
+      native,
+      (ref) => (cell(native, "汇总", ref)?.result ?? cell(native, "汇总", ref)?.value ?? "") as Scalar,
+    );
     expect(view).toEqual(engineView(result));
     expect(view["甲公司"]).toEqual({ final: 550, rank: 4, status: "候选" }); // 己 and 辛 share 1, 戊 is 3 (乙 is vetoed)
     expect(view["乙公司"]).toEqual({ final: 770, rank: 1, status: "否决" });
@@ -106,7 +152,9 @@ describe("the summary layout", () => {
   it("says who vetoed, what and why; bonus, public satisfaction and veto are editable inputs", () => {
     const c = native.map.ranking.columns;
     const row = rows(native).find((r) => r.applicant === "乙公司")!.row;
-    expect(cell(native, "汇总", `${c.vetoReason}${row}`)!.value).toBe(`现专家1（现场评审）：${VETO.text}——${VETO.note}`);
+    expect(cell(native, "汇总", `${c.vetoReason}${row}`)!.value).toBe(
+      `现专家1（现场评审）：${VETO.text}——${VETO.note}`,
+    );
     expect(cell(native, "汇总", `${c.rankNote}${row}`)!.result).toContain("假定名次");
     expect(cell(native, "汇总", `${c.veto}${row}`)).toMatchObject({ value: "是", locked: false });
     const zs = rows(native).find((r) => r.applicant === "张三")!.row;
@@ -115,7 +163,8 @@ describe("the summary layout", () => {
     const org = rows(native).find((r) => r.applicant === "甲公司")!.row;
     expect(cell(native, "汇总", `${c.public}${org}`)!.locked).toBeUndefined(); // organisations: no public satisfaction
     // Every formula cell is locked; an expert's total is an input.
-    for (const s of native.sheets) for (const x of s.cells) if (x.formula !== undefined) expect(x.locked).toBeUndefined();
+    for (const s of native.sheets)
+      for (const x of s.cells) if (x.formula !== undefined) expect(x.locked).toBeUndefined();
     const pm = native.map.panels;
     const pr = pm.rows.find((r) => r.applicant === "甲公司" && r.stage === "onsite")!.row;
     expect(cell(native, pm.sheet, `${pm.columns.totals[6]}${pr}`)).toMatchObject({ value: 571.4, locked: false });
@@ -123,7 +172,8 @@ describe("the summary layout", () => {
   });
 
   it("native mode uses plain formulas only; custom mode QA.PANEL, QA.FINAL, QA.STATUS and QA.RANK", () => {
-    const formulas = (l: SummaryLayout) => l.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined).map((c) => c.formula!));
+    const formulas = (l: SummaryLayout) =>
+      l.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined).map((c) => c.formula!));
     expect(formulas(native).some((f) => /QA\./.test(f))).toBe(false);
     expect(formulas(native).some((f) => /_xlfn|_xlws/.test(f))).toBe(false);
     const all = formulas(customLayout).join("\n");
@@ -145,16 +195,41 @@ describe("the summary layout", () => {
     edits(book, layout);
     return sheetView(layout, (ref) => book.get("汇总", ref));
   };
-  const orgOnly = (v: Record<string, unknown>) => pick(v, result.applicants.filter((a) => a.rubricId === "hebei-organization").map((a) => a.applicant));
-  const setParam = (book: FormulaBook, l: SummaryLayout, key: keyof SummaryLayout["map"]["parameters"]["rows"], value: Scalar) =>
-    book.set(l.map.parameters.sheet, `${l.map.parameters.columns["hebei-organization"]}${l.map.parameters.rows[key]}`, value);
+  const orgOnly = (v: Record<string, unknown>) =>
+    pick(
+      v,
+      result.applicants.filter((a) => a.rubricId === "hebei-organization").map((a) => a.applicant),
+    );
+  const setParam = (
+    book: FormulaBook,
+    l: SummaryLayout,
+    key: keyof SummaryLayout["map"]["parameters"]["rows"],
+    value: Scalar,
+  ) =>
+    book.set(
+      l.map.parameters.sheet,
+      `${l.map.parameters.columns["hebei-organization"]}${l.map.parameters.rows[key]}`,
+      value,
+    );
 
   it.each<[string, (b: FormulaBook, l: SummaryLayout) => void, AggregateOptions]>([
-    ["the nomination threshold 550 → 600", (b, l) => setParam(b, l, "final", 600), { thresholds: { final: exact(600) } }],
+    [
+      "the nomination threshold 550 → 600",
+      (b, l) => setParam(b, l, "final", 600),
+      { thresholds: { final: exact(600) } },
+    ],
     ["the nomination threshold blank (none)", (b, l) => setParam(b, l, "final", null), { thresholds: { final: null } }],
-    ["the advance threshold 500 → 610", (b, l) => setParam(b, l, "advance", 610), { thresholds: { advance: exact(610) } }],
+    [
+      "the advance threshold 500 → 610",
+      (b, l) => setParam(b, l, "advance", 610),
+      { thresholds: { advance: exact(610) } },
+    ],
     ["top N 10 → 2", (b, l) => setParam(b, l, "topN", 2), { thresholds: { topN: 2 } }],
-    ["the material weight 30 % → 50 %", (b, l) => setParam(b, l, "materialWeight", 0.5), { materialWeight: exact(0.5) }],
+    [
+      "the material weight 30 % → 50 %",
+      (b, l) => setParam(b, l, "materialWeight", 0.5),
+      { materialWeight: exact(0.5) },
+    ],
     ["the panel method → median", (b, l) => setParam(b, l, "method", "median"), { method: "median" }],
     ["the panel method → trimmed", (b, l) => setParam(b, l, "method", "trimmed"), { method: "trimmed" }],
   ])("custom mode re-ranks like the engine after a change of %s", (_name, edit, options) => {
@@ -169,7 +244,11 @@ describe("the summary layout", () => {
       book.set("汇总", `${c.veto}${at("乙公司")}`, "否");
       book.set("汇总", `${c.veto}${at("己公司")}`, "是");
       book.set("汇总", `${c.bonus}${at("戊公司")}`, 10);
-      book.set(pm.sheet, `${pm.columns.totals[0]}${pm.rows.find((r) => r.applicant === "庚公司" && r.stage === "onsite")!.row}`, 700);
+      book.set(
+        pm.sheet,
+        `${pm.columns.totals[0]}${pm.rows.find((r) => r.applicant === "庚公司" && r.stage === "onsite")!.row}`,
+        700,
+      );
     });
     // The same changes made to the experts' sheets and the roster, through the engine.
     const sheets = fixtureSheets().map((s) => {
@@ -191,7 +270,9 @@ describe("the summary layout", () => {
       cell(native, pm.sheet, `F${pm.firstRow + i}`)!.value,
     ]);
     expect(listed).toEqual(result.problems.map((p) => [p.file, p.code]));
-    expect(result.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["incomplete", "conflict", "duplicate", "no-onsite"]));
+    expect(result.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(["incomplete", "conflict", "duplicate", "no-onsite"]),
+    );
     expect(cell(native, pm.sheet, `D${pm.firstRow}`)!.value).toMatch(/\S/); // a kind label in Chinese
   });
 
@@ -199,7 +280,10 @@ describe("the summary layout", () => {
     const block = native.map.details.blocks.find((b) => b.applicant === "己公司" && b.stage === "onsite")!;
     const row = block.items.find((i) => i.code === "2.1")!.row;
     const col = block.columns;
-    expect([cell(native, "明细", `${col.inputs[0]}${row}`)!.value, cell(native, "明细", `${col.inputs[1]}${row}`)!.value]).toEqual([0.45, 0.7]);
+    expect([
+      cell(native, "明细", `${col.inputs[0]}${row}`)!.value,
+      cell(native, "明细", `${col.inputs[1]}${row}`)!.value,
+    ]).toEqual([0.45, 0.7]);
     expect(cell(native, "明细", `${col.spread}${row}`)!.result).toBe(25);
     expect(cell(native, "明细", `${col.bands}${row}`)!.value).toBe("第 3、5 档");
     expect(cell(native, "明细", `${col.divergent}${row}`)).toMatchObject({ result: "分歧" });
@@ -230,7 +314,8 @@ describe("the summary layout", () => {
       expect(ws.getCell(`${c.status}${r}`).result).toBe("候选");
       expect(ws.getCell(`${c.bonus}${r}`).protection?.locked).toBe(false);
       if (layout.mode === "custom") expect(ws.getCell(`${c.final}${r}`).formula).toContain("_xldudf_QA_FINAL(");
-      const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+      const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+        .dataValidations.model;
       expect(Object.values(dv).some((v) => v.type === "list" && v.formulae[0] === '"是,否"')).toBe(true);
     }
   });

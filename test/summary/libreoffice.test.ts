@@ -19,7 +19,14 @@ function engineView(result: AggregateResult, ruleSet?: string): View {
   return Object.fromEntries(
     result.applicants
       .filter((a) => a.rubricId && (!ruleSet || rubricInfo()(a.rubricId)?.rules.id === ruleSet))
-      .map((a) => [a.applicant, { final: a.final === null ? "" : Math.round(toNumber(a.final) * 1e6) / 1e6, rank: a.rank ?? a.wouldBeRank, status: STATUS_TEXT[a.status].zh }]),
+      .map((a) => [
+        a.applicant,
+        {
+          final: a.final === null ? "" : Math.round(toNumber(a.final) * 1e6) / 1e6,
+          rank: a.rank ?? a.wouldBeRank,
+          status: STATUS_TEXT[a.status].zh,
+        },
+      ]),
   );
 }
 
@@ -38,7 +45,14 @@ function fileView(wb: ExcelJS.Workbook, layout: SummaryLayout, ruleSet?: string)
       .map((r) => {
         const f = v(`${c.final}${r.row}`);
         const rank = v(`${c.rank}${r.row}`);
-        return [r.applicant, { final: typeof f === "number" ? Math.round(f * 1e6) / 1e6 : f, rank: rank === "" ? null : Number(rank), status: String(v(`${c.status}${r.row}`)) }];
+        return [
+          r.applicant,
+          {
+            final: typeof f === "number" ? Math.round(f * 1e6) / 1e6 : f,
+            rank: rank === "" ? null : Number(rank),
+            status: String(v(`${c.status}${r.row}`)),
+          },
+        ];
       }),
   ) as View;
 }
@@ -49,7 +63,8 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
   const p = layout.map.parameters;
   const param = (key: keyof typeof p.rows) => `${p.columns["hebei-organization"]}${p.rows[key]}`;
   const c = layout.map.ranking.columns;
-  const rowOf = (name: string) => layout.map.ranking.groups.flatMap((g) => g.rows).find((r) => r.applicant === name)!.row;
+  const rowOf = (name: string) =>
+    layout.map.ranking.groups.flatMap((g) => g.rows).find((r) => r.applicant === name)!.row;
   const pm = layout.map.panels;
 
   const variants: { name: string; edit: (wb: ExcelJS.Workbook) => void; engine: () => AggregateResult }[] = [
@@ -83,7 +98,8 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
         const sheets = fixtureSheets().map((s) => {
           if (s.applicant === "乙公司") return { ...s, vetoes: [] };
           if (s.applicant === "己公司" && s.expert === "现专家1") return { ...s, vetoes: [VETO] };
-          if (s.applicant === "庚公司" && s.expert === "现专家1" && s.total.equals(500)) return { ...s, total: exact(700) };
+          if (s.applicant === "庚公司" && s.expert === "现专家1" && s.total.equals(500))
+            return { ...s, total: exact(700) };
           return s;
         });
         return aggregate(sheets, rubricInfo(), [...ROSTER, { applicant: "戊公司", bonus: true }]);
@@ -121,11 +137,19 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
           if (cell.type !== ExcelJS.ValueType.Formula) return;
           n++;
           const o = other.getCell(cell.address);
-          const norm = (x: unknown) => (x === undefined || x === null ? "" : typeof x === "object" && "error" in (x as object) ? (x as { error: string }).error : x);
+          const norm = (x: unknown) =>
+            x === undefined || x === null
+              ? ""
+              : typeof x === "object" && "error" in (x as object)
+                ? (x as { error: string }).error
+                : x;
           const a = norm(cell.result);
           const b = norm(o.type === ExcelJS.ValueType.Formula ? o.result : o.value);
           const same = typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : a === b;
-          if (!same) diffs.push(`${ws.name}!${cell.address}: cached ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)} (${cell.formula})`);
+          if (!same)
+            diffs.push(
+              `${ws.name}!${cell.address}: cached ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)} (${cell.formula})`,
+            );
         }),
       );
     });
@@ -140,11 +164,14 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
     expect(view["乙公司"]).toMatchObject({ rank: 1, status: "否决" });
   });
 
-  it.each(["threshold-600", "weight-method-topn", "what-if"])("after %s in the file, recalculated like the engine", (name) => {
-    const v = variants.find((x) => x.name === name)!;
-    const view = fileView(out.get(name)!, layout, "hebei-organization");
-    expect(view).toEqual(engineView(v.engine(), "hebei-organization"));
-    if (name === "threshold-600") expect(view["甲公司"].status).toBe("未达提名线");
-    if (name === "weight-method-topn") expect(Object.values(view).some((x) => x.status === "超出名额")).toBe(true);
-  });
+  it.each(["threshold-600", "weight-method-topn", "what-if"])(
+    "after %s in the file, recalculated like the engine",
+    (name) => {
+      const v = variants.find((x) => x.name === name)!;
+      const view = fileView(out.get(name)!, layout, "hebei-organization");
+      expect(view).toEqual(engineView(v.engine(), "hebei-organization"));
+      if (name === "threshold-600") expect(view["甲公司"].status).toBe("未达提名线");
+      if (name === "weight-method-topn") expect(Object.values(view).some((x) => x.status === "超出名额")).toBe(true);
+    },
+  );
 });

@@ -10,10 +10,19 @@ function filled(applicant: string, expert: string, stage: "material" | "onsite",
   const b = bundle("hebei-organization");
   const values: InitialValues = {
     entries: Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: level }])),
-    vetoes: Object.fromEntries(b.rules.vetoes.map((v, k) => [v.id, { answer: veto && k === 0 ? "是" : "否", note: veto && k === 0 ? "未在河北设立" : "" }])),
+    vetoes: Object.fromEntries(
+      b.rules.vetoes.map((v, k) => [
+        v.id,
+        { answer: veto && k === 0 ? "是" : "否", note: veto && k === 0 ? "未在河北设立" : "" },
+      ]),
+    ),
     declaration: { answer: "无利害关系" },
   };
-  const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "2026-06-01T08:00:00.000Z" }, values);
+  const layout = buildLayout(
+    b,
+    { applicant, expert, stage, mode: "native", createdAt: "2026-06-01T08:00:00.000Z" },
+    values,
+  );
   return layoutSource(layout, `${applicant}_${stage}_${expert}.xlsx`);
 }
 
@@ -26,7 +35,11 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
       filled("乙公司", "王一", "material", 0.8),
       filled("乙公司", "李一", "onsite", 0.8, true),
       new MemorySource("随便.xlsx", { Sheet1: { A1: { value: "x" } } }),
-      new MemorySource("上次汇总.xlsx", { [SUMMARY_SHEET.ranking]: {}, [SUMMARY_SHEET.panels]: {}, [SUMMARY_SHEET.parameters]: {} }),
+      new MemorySource("上次汇总.xlsx", {
+        [SUMMARY_SHEET.ranking]: {},
+        [SUMMARY_SHEET.panels]: {},
+        [SUMMARY_SHEET.parameters]: {},
+      }),
     ];
     const { reports, result, layout } = secretariatSummary({
       sources,
@@ -49,6 +62,10 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
     expect(layout.mode).toBe("custom");
     expect(layout.properties.created).toBe("2026-06-10T08:00:00.000Z");
     const p = layout.map.parameters;
-    expect(layout.sheets.find((s) => s.name === p.sheet)!.cells.find((c) => c.ref === `${p.columns["hebei-organization"]}${p.rows.materialWeight}`)!.value).toBe(0.5);
+    expect(
+      layout.sheets
+        .find((s) => s.name === p.sheet)!
+        .cells.find((c) => c.ref === `${p.columns["hebei-organization"]}${p.rows.materialWeight}`)!.value,
+    ).toBe(0.5);
   });
 });

@@ -10,7 +10,8 @@ import { BUDGET, measure } from "../../scripts/bench-taskpane";
 
 const DIST = path.join(__dirname, "../../dist");
 const built = existsSync(path.join(DIST, "taskpane.html")) && existsSync(path.join(DIST, "preview.html"));
-if (!built && process.env.CI === "true") throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
+if (!built && process.env.CI === "true")
+  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
 const maybe = built ? describe : describe.skip;
 
 maybe("task pane bundle (dist/)", () => {
@@ -21,14 +22,18 @@ maybe("task pane bundle (dist/)", () => {
     expect(m.total.gzip).toBeLessThanOrEqual(BUDGET);
     for (const s of m.initial) {
       const js = readFileSync(path.join(DIST, s.file), "utf8");
-      for (const marker of ["strictSchema", "must have required property", "ExcelJS", "sharedStrings.xml"]) expect([s.file, marker, js.includes(marker)]).toEqual([s.file, marker, false]);
+      for (const marker of ["strictSchema", "must have required property", "ExcelJS", "sharedStrings.xml"])
+        expect([s.file, marker, js.includes(marker)]).toEqual([s.file, marker, false]);
     }
     expect(m.lazy.map((s) => s.file).some((f) => /^exceljs\./.test(f))).toBe(true);
     expect(m.lazy.map((s) => s.file).some((f) => /^xlsx\./.test(f))).toBe(true);
   });
 
   it("preview.html: the same closed CSP without office.js, only its own scripts", () => {
-    document.documentElement.innerHTML = readFileSync(path.join(DIST, "preview.html"), "utf8").replace(/^<!doctype html>/i, "");
+    document.documentElement.innerHTML = readFileSync(path.join(DIST, "preview.html"), "utf8").replace(
+      /^<!doctype html>/i,
+      "",
+    );
     expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'",
     );

@@ -65,10 +65,16 @@ describe("generate", () => {
     await waitFor(() => expect(g.getByLabelText("奖项")).toBeTruthy());
     fireEvent.change(g.getByLabelText("奖项"), { target: { value: "hebei-2022" } });
     const rubric = g.getByLabelText("评价标准", { exact: false }) as HTMLSelectElement;
-    const groups = Array.from(rubric.querySelectorAll("optgroup")).map((o) => [o.label, Array.from(o.querySelectorAll("option")).map((x) => x.value)]);
+    const groups = Array.from(rubric.querySelectorAll("optgroup")).map((o) => [
+      o.label,
+      Array.from(o.querySelectorAll("option")).map((x) => x.value),
+    ]);
     expect(groups).toEqual([
       ["河北省政府质量奖组织奖", ["hebei-organization"]],
-      ["河北省政府质量奖个人奖", ["hebei-individual-senior", "hebei-individual-middle", "hebei-individual-frontline", "hebei-individual-other"]],
+      [
+        "河北省政府质量奖个人奖",
+        ["hebei-individual-senior", "hebei-individual-middle", "hebei-individual-frontline", "hebei-individual-other"],
+      ],
     ]);
     expect(g.getByText("河北省政府质量奖组织奖评价标准（2022年版） · 23 个评价项目，共 1000 分")).toBeTruthy();
     fireEvent.change(rubric, { target: { value: "hebei-individual-senior" } });
@@ -126,8 +132,15 @@ describe("generate", () => {
     await waitFor(() => expect(wb.opened).toHaveLength(1), { timeout: 20_000 });
     expect(wb.opened[0].fileName).toBe("河北某某科技股份有限公司_材料评审_李四.xlsx");
     expect(wb.order).toEqual(["Sheet1"]);
-    const report = interpret(await readXlsx(Buffer.from(wb.opened[0].base64, "base64"), wb.opened[0].fileName), { library: lib });
-    expect([report.rubric, report.applicant, report.expert, report.itemCount]).toEqual(["hebei-organization", "河北某某科技股份有限公司", "李四", 23]);
+    const report = interpret(await readXlsx(Buffer.from(wb.opened[0].base64, "base64"), wb.opened[0].fileName), {
+      library: lib,
+    });
+    expect([report.rubric, report.applicant, report.expert, report.itemCount]).toEqual([
+      "hebei-organization",
+      "河北某某科技股份有限公司",
+      "李四",
+      23,
+    ]);
     await waitFor(() => expect(g.getByText(/已生成新工作簿/)).toBeTruthy());
   });
 });
@@ -144,7 +157,9 @@ describe("check", () => {
     expect(c.getByTestId("total").textContent).toBe("57.00");
     expect(c.getByText("57.00 / 110")).toBeTruthy();
     const invalid = c.getByRole("region", { name: /输入无效/ });
-    expect(within(invalid).getByText("1.2 组织治理：成熟度 47% 不是 5% 的整数倍（允许 0%、5%、10% … 100%）")).toBeTruthy();
+    expect(
+      within(invalid).getByText("1.2 组织治理：成熟度 47% 不是 5% 的整数倍（允许 0%、5%、10% … 100%）"),
+    ).toBeTruthy();
     const comment = c.getByRole("region", { name: /缺少评语/ });
     expect(within(comment).getByText("1.3 社会责任：成熟度 100% 在最高档：请在“优势”栏写明依据")).toBeTruthy();
     expect(c.getByRole("region", { name: /未评分（20）/ })).toBeTruthy();
@@ -209,7 +224,9 @@ describe("finish", () => {
     await act(async () => {
       fireEvent.click(protect);
     });
-    await waitFor(() => expect(f.getByText(/已完成：封面、评分、否决、加分、评分指南、元数据 已锁定并保护/)).toBeTruthy());
+    await waitFor(() =>
+      expect(f.getByText(/已完成：封面、评分、否决、加分、评分指南、元数据 已锁定并保护/)).toBeTruthy(),
+    );
     expect(wb.editable(SHEET.scoring, "G5")).toBe(false);
     expect(wb.editable(SHEET.cover, "C16")).toBe(false);
     expect(f.getAllByText(/文件 → 打印/)).toHaveLength(2);
@@ -231,7 +248,11 @@ describe("language, theme, mounting", () => {
     expect(isDark({ bodyBackgroundColor: "#1F1F1F" })).toBe(true);
     expect(isDark({ bodyBackgroundColor: "#FFFFFF" })).toBe(false);
     expect(isDark(null)).toBe(false);
-    expect(paneTheme({ bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF" })).toEqual({ ...webDarkTheme, colorNeutralBackground1: "#1F1F1F", colorNeutralForeground1: "#FFFFFF" });
+    expect(paneTheme({ bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF" })).toEqual({
+      ...webDarkTheme,
+      colorNeutralBackground1: "#1F1F1F",
+      colorNeutralForeground1: "#FFFFFF",
+    });
     expect(paneTheme(null)).toEqual(webLightTheme);
   });
 

@@ -9,7 +9,15 @@ import { buildLayout, SHEET } from "../../src/workbook";
 const lib = library();
 
 describe("conditional formats in the preview", () => {
-  const cells: Record<string, string | number | null> = { M5: "invalid", M6: "missing", H30: 2, C12: "否决：有 1 项", C16: "", E5: "是", E6: "否" };
+  const cells: Record<string, string | number | null> = {
+    M5: "invalid",
+    M6: "missing",
+    H30: 2,
+    C12: "否决：有 1 项",
+    C16: "",
+    E5: "是",
+    E6: "否",
+  };
   const lookup = (ref: string) => cells[ref] ?? null;
 
   it("evaluates relative and fixed references, comparisons, LEN, LEFT, COUNTIF, AND/OR and arithmetic", () => {
@@ -29,15 +37,28 @@ describe("conditional formats in the preview", () => {
 
   it("understands every conditional format of every rubric's layout", () => {
     for (const r of lib.rubrics) {
-      const layout = buildLayout(lib.get(r.id)!, { applicant: "甲", expert: "乙", stage: "material", mode: "native", createdAt: "" });
+      const layout = buildLayout(lib.get(r.id)!, {
+        applicant: "甲",
+        expert: "乙",
+        stage: "material",
+        mode: "native",
+        createdAt: "",
+      });
       for (const s of layout.sheets)
-        for (const cf of s.conditionalFormats) expect([r.id, s.name, cf.formula, understood(cf.formula)]).toEqual([r.id, s.name, cf.formula, true]);
+        for (const cf of s.conditionalFormats)
+          expect([r.id, s.name, cf.formula, understood(cf.formula)]).toEqual([r.id, s.name, cf.formula, true]);
     }
   });
 
   it("colours the preview's input cells: missing first, invalid after a bad entry", async () => {
     const wb = new MemoryWorkbook({ library: lib });
-    const layout = buildLayout(lib.get("hebei-organization")!, { applicant: "甲", expert: "乙", stage: "material", mode: "native", createdAt: "" });
+    const layout = buildLayout(lib.get("hebei-organization")!, {
+      applicant: "甲",
+      expert: "乙",
+      stage: "material",
+      mode: "native",
+      createdAt: "",
+    });
     await wb.writeLayout(layout);
     const sheet = wb.sheets.get(SHEET.scoring)!;
     const lookup = (ref: string) => sheet.cells.get(ref)?.value ?? null;

@@ -31,7 +31,8 @@ function values(seed: number, veto = false): InitialValues {
   const r = rng(seed);
   const v = randomValid(b, r);
   for (const code of Object.keys(v.entries!)) v.entries![code] = { value: [0.7, 0.8, 0.9][Math.floor(r() * 3)] };
-  for (const [i, id] of Object.keys(v.vetoes!).entries()) v.vetoes![id] = { answer: veto && i === 0 ? "是" : "否", note: "核查申报材料" };
+  for (const [i, id] of Object.keys(v.vetoes!).entries())
+    v.vetoes![id] = { answer: veto && i === 0 ? "是" : "否", note: "核查申报材料" };
   return v;
 }
 
@@ -42,7 +43,15 @@ const EXPERTS = ["张三", "李四", "王五"];
 function layouts(opts: { vetoed?: string } = {}) {
   let n = 0;
   return APPLICANTS.flatMap((applicant) =>
-    STAGES.flatMap((stage) => EXPERTS.map((expert) => buildLayout(b, meta({ applicant, expert, stage }), values(++n, applicant === opts.vetoed && stage === "onsite" && expert === "张三")))),
+    STAGES.flatMap((stage) =>
+      EXPERTS.map((expert) =>
+        buildLayout(
+          b,
+          meta({ applicant, expert, stage }),
+          values(++n, applicant === opts.vetoed && stage === "onsite" && expert === "张三"),
+        ),
+      ),
+    ),
   );
 }
 
@@ -94,7 +103,12 @@ describe("汇总 tab", () => {
     const vetoed = rows.find((r) => r[1] === "乙公司")!;
     expect(vetoed[0]).toBe("—");
     expect(vetoed[3]).toMatch(/^否决（原应排第 [1-3] 名）$/);
-    expect(rows.filter((r) => r[1] !== "乙公司").map((r) => r[0]).sort()).toEqual(["1", "2"]);
+    expect(
+      rows
+        .filter((r) => r[1] !== "乙公司")
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(["1", "2"]);
     expect(within(panel()).getByRole("heading", { name: /^问题（\d+）$/ })).toBeTruthy();
 
     await click("写入汇总表");
@@ -103,7 +117,9 @@ describe("汇总 tab", () => {
     // Nothing that existed changed.
     for (const [k, v] of before) expect([k, JSON.stringify([...wb.sheets.get(k)!.cells])]).toEqual([k, v]);
     // The formulas follow the new names: 汇总 (2) refers to 专家分 (2) and 参数 (2), never to the bare names.
-    const formulas = [...wb.sheets.get("汇总 (2)")!.cells.values()].map((c) => c.formula).filter((f): f is string => !!f);
+    const formulas = [...wb.sheets.get("汇总 (2)")!.cells.values()]
+      .map((c) => c.formula)
+      .filter((f): f is string => !!f);
     expect(formulas.some((f) => f.includes("'专家分 (2)'!"))).toBe(true);
     expect(formulas.some((f) => /(^|[^(\w'])专家分!|'专家分'!/.test(f))).toBe(false);
     expect(wb.active).toBe("汇总 (2)");
@@ -124,7 +140,10 @@ describe("汇总 tab", () => {
         .map(async (l, i) => new File([new Uint8Array(await writeXlsx(l))], `评分表_${i + 1}.xlsx`)),
     );
     const bad = new File([new TextEncoder().encode("这不是工作簿")], "坏文件.xlsx");
-    const summary = new File([new Uint8Array(await writeXlsx(secretariatSummary({ sources: [], createdAt: "2025-06-01T00:00:00Z" }).layout))], "上次的汇总表.xlsx");
+    const summary = new File(
+      [new Uint8Array(await writeXlsx(secretariatSummary({ sources: [], createdAt: "2025-06-01T00:00:00Z" }).layout))],
+      "上次的汇总表.xlsx",
+    );
     const roster = new File([new TextEncoder().encode("申报者,加分\n甲公司,是\n甲公司,否\n")], "名单.csv");
     await openTab();
     await act(async () => {
@@ -141,9 +160,15 @@ describe("汇总 tab", () => {
     // The summary's method and formula options.
     fireEvent.change(within(panel()).getByLabelText("专家组得分"), { target: { value: "median" } });
     await click("汇总");
-    await waitFor(() => expect(within(panel()).getByText("共 14 份评分表，12 份计入，2 个申报者")).toBeTruthy(), { timeout: 60_000 });
-    expect(rankingRows().map((r) => [r[0], r[1]])).toEqual(expect.arrayContaining([expect.arrayContaining(["甲公司"]), expect.arrayContaining(["乙公司"])]));
-    const problems = within(panel()).getAllByRole("listitem").map((li) => li.textContent);
+    await waitFor(() => expect(within(panel()).getByText("共 14 份评分表，12 份计入，2 个申报者")).toBeTruthy(), {
+      timeout: 60_000,
+    });
+    expect(rankingRows().map((r) => [r[0], r[1]])).toEqual(
+      expect.arrayContaining([expect.arrayContaining(["甲公司"]), expect.arrayContaining(["乙公司"])]),
+    );
+    const problems = within(panel())
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(problems).toContainEqual(expect.stringMatching(/^文件无法读取坏文件\.xlsx：不是 \.xlsx 工作簿文件/));
     expect(problems).toContainEqual("不是评分表上次的汇总表.xlsx：这是 Scorebook 汇总表，不是专家评分表，未计入");
     expect(problems).toContainEqual(expect.stringMatching(/^名单名单\.csv：第 3 行：申报者“甲公司”在名单中重复/));
@@ -155,14 +180,28 @@ describe("汇总 tab", () => {
       ["甲公司, 分公司", "是"],
       ["乙公司", "否"],
     ]);
-    const roster = await readRoster({ name: "名单.csv", data: new TextEncoder().encode("申报者,加分\n甲公司,是\n甲公司,否\n") });
+    const roster = await readRoster({
+      name: "名单.csv",
+      data: new TextEncoder().encode("申报者,加分\n甲公司,是\n甲公司,否\n"),
+    });
     expect(roster.entries.map((e) => e.applicant)).toContain("甲公司");
     expect(roster.problems).toEqual([expect.objectContaining({ file: "名单.csv", row: 3 })]);
-    expect((await readRoster({ name: "名单.pdf", data: new Uint8Array([1, 2]) })).problems[0].reason).toMatch(/\.csv 或 \.xlsx/);
+    expect((await readRoster({ name: "名单.pdf", data: new Uint8Array([1, 2]) })).problems[0].reason).toMatch(
+      /\.csv 或 \.xlsx/,
+    );
   });
 
   it("summaryForHost renames the sheets and the references, and leaves a layout without suffix as it is", () => {
-    const layout = { properties: {}, styles: {}, names: [], sheets: [{ name: "汇总", cells: [{ ref: "A1", formula: "SUM('专家分'!B2,参数!C3)" }], conditionalFormats: [] }, { name: "专家分", cells: [], conditionalFormats: [] }, { name: "参数", cells: [], conditionalFormats: [] }] };
+    const layout = {
+      properties: {},
+      styles: {},
+      names: [],
+      sheets: [
+        { name: "汇总", cells: [{ ref: "A1", formula: "SUM('专家分'!B2,参数!C3)" }], conditionalFormats: [] },
+        { name: "专家分", cells: [], conditionalFormats: [] },
+        { name: "参数", cells: [], conditionalFormats: [] },
+      ],
+    };
     const out = summaryForHost(layout as never, " (2)");
     expect(out.sheets.map((s) => s.name)).toEqual(["汇总 (2)", "专家分 (2)", "参数 (2)"]);
     expect(out.sheets[0].cells[0].formula).toBe("SUM('专家分 (2)'!B2,'参数 (2)'!C3)");
@@ -174,7 +213,9 @@ describe("汇总 tab", () => {
     await setup("en-US");
     await openTab("Summary");
     await click("Aggregate");
-    await waitFor(() => expect(within(panel()).getByRole("alert").textContent).toBe("This workbook has no scoring sheets."));
+    await waitFor(() =>
+      expect(within(panel()).getByRole("alert").textContent).toBe("This workbook has no scoring sheets."),
+    );
     expect(within(panel()).getByRole("radio", { name: /Pick files/ })).toBeTruthy();
   });
 });

@@ -2,7 +2,14 @@
 // (test/helpers/formula-eval.ts): native mode for every rubric (LibreOffice checks the same in libreoffice.test.ts),
 // and custom mode with the real QA.* functions of src/functions, which no spreadsheet engine here can run.
 import { scoreSheet, toNumber, type EntryInput, type RawInput } from "../../src/core";
-import { buildLayout, entryValue, SHEET, type FormulaMode, type InitialValues, type WorkbookLayout } from "../../src/workbook";
+import {
+  buildLayout,
+  entryValue,
+  SHEET,
+  type FormulaMode,
+  type InitialValues,
+  type WorkbookLayout,
+} from "../../src/workbook";
 import { excelError, loadFunctions, StubError, type Registered } from "../functions/cf-stub";
 import { FormulaBook, type Custom, type Scalar } from "../helpers/formula-eval";
 import { bundle, meta, randomMixed, randomValid, rng } from "../helpers/workbooks";
@@ -28,7 +35,8 @@ function calculate(layout: WorkbookLayout, values: InitialValues): FormulaBook {
   for (const [code, e] of Object.entries(values.entries ?? {})) {
     const row = m.scoring.items.find((i) => i.code === code)!.row;
     book.set(m.scoring.sheet, `${m.scoring.columns.input}${row}`, e.value === "" ? null : (e.value as Scalar));
-    if (m.scoring.columns.band) book.set(m.scoring.sheet, `${m.scoring.columns.band}${row}`, (e.band ?? null) as Scalar);
+    if (m.scoring.columns.band)
+      book.set(m.scoring.sheet, `${m.scoring.columns.band}${row}`, (e.band ?? null) as Scalar);
   }
   for (const [id, a] of Object.entries(values.vetoes ?? {})) {
     const row = m.vetoes.rows.find((r) => r.id === id)!.row;
@@ -41,7 +49,10 @@ function engine(id: string, values: InitialValues, opts: { bands?: boolean } = {
   const b = bundle(id);
   const entries: Record<string, EntryInput> = {};
   for (const [code, e] of Object.entries(values.entries ?? {}))
-    entries[code] = { value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput), band: opts.bands === false ? undefined : (e.band as RawInput) };
+    entries[code] = {
+      value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput),
+      band: opts.bands === false ? undefined : (e.band as RawInput),
+    };
   return scoreSheet(b.rubric, b.scale, entries);
 }
 
@@ -58,11 +69,23 @@ describe.each(["native", "custom"] as FormulaMode[])("%s formulas calculate the 
       const m = layout.map.scoring;
       for (const it of m.items) {
         const e = sheet.items.find((i) => i.code === it.code)!;
-        expect([id, seed, it.code, close(book.get(SHEET.scoring, `${m.columns.score}${it.row}`), toNumber(e.score!))]).toEqual([id, seed, it.code, true]);
+        expect([
+          id,
+          seed,
+          it.code,
+          close(book.get(SHEET.scoring, `${m.columns.score}${it.row}`), toNumber(e.score!)),
+        ]).toEqual([id, seed, it.code, true]);
         expect(book.get(SHEET.scoring, `${m.columns.check}${it.row}`)).toBe("");
       }
       for (const c of m.categories)
-        expect([id, c.code, close(book.get(SHEET.scoring, `${m.columns.score}${c.row}`), toNumber(sheet.categories.find((x) => x.code === c.code)!.score))]).toEqual([id, c.code, true]);
+        expect([
+          id,
+          c.code,
+          close(
+            book.get(SHEET.scoring, `${m.columns.score}${c.row}`),
+            toNumber(sheet.categories.find((x) => x.code === c.code)!.score),
+          ),
+        ]).toEqual([id, c.code, true]);
       expect(close(book.get(SHEET.scoring, m.total), toNumber(sheet.total))).toBe(true);
       expect(book.get(SHEET.scoring, m.missing)).toBe(0);
       expect(close(book.get(SHEET.cover, layout.map.cover.total), toNumber(sheet.total))).toBe(true);
@@ -86,7 +109,8 @@ describe.each(["native", "custom"] as FormulaMode[])("%s formulas calculate the 
         const check = book.get(SHEET.scoring, `${m.columns.check}${it.row}`);
         expect([...where, check === ""]).toEqual([...where, e.status === "ok"]);
         // In custom mode the check column shows the engine's own message.
-        if (mode === "custom" && b.rubric.scoring === "maturity" && e.status === "invalid") expect([...where, check]).toEqual([...where, e.message!.zh]);
+        if (mode === "custom" && b.rubric.scoring === "maturity" && e.status === "invalid")
+          expect([...where, check]).toEqual([...where, e.message!.zh]);
       }
       // QA.SUBTOTAL takes no band: it scores an entry whose chosen band does not match, and refuses (#VALUE!, naming
       // the row) a category holding an otherwise invalid entry. Native formulas count every invalid entry 0.
@@ -97,13 +121,23 @@ describe.each(["native", "custom"] as FormulaMode[])("%s formulas calculate the 
         if (mode === "custom" && b.rubric.scoring === "maturity") {
           const invalidHere = noBand.items.some((i) => i.category === c.code && i.status === "invalid");
           if (invalidHere) expect([...where, got]).toEqual([...where, { error: "#VALUE!" }]);
-          else expect([...where, close(got, toNumber(noBand.categories.find((x) => x.code === c.code)!.score))]).toEqual([...where, true]);
-        } else expect([...where, close(got, toNumber(sheet.categories.find((x) => x.code === c.code)!.score))]).toEqual([...where, true]);
+          else
+            expect([...where, close(got, toNumber(noBand.categories.find((x) => x.code === c.code)!.score))]).toEqual([
+              ...where,
+              true,
+            ]);
+        } else
+          expect([...where, close(got, toNumber(sheet.categories.find((x) => x.code === c.code)!.score))]).toEqual([
+            ...where,
+            true,
+          ]);
       }
       expect(book.get(SHEET.scoring, m.missing)).toBe(sheet.missing.length);
       expect(book.get(SHEET.scoring, m.invalid)).toBe(sheet.invalid.length);
       const yes = Object.values(values.vetoes ?? {}).filter((v) => v.answer === "是").length;
-      expect(String(book.get(SHEET.vetoes, layout.map.vetoes.flag)).startsWith(yes > 0 ? "否决" : "尚有") || yes === 0).toBe(true);
+      expect(
+        String(book.get(SHEET.vetoes, layout.map.vetoes.flag)).startsWith(yes > 0 ? "否决" : "尚有") || yes === 0,
+      ).toBe(true);
     }
   });
 });

@@ -3,19 +3,35 @@
 // a deleted row, a workbook from another rubric) is found.
 import ExcelJS from "exceljs";
 import { format2, type RubricBundle } from "../../src/core";
-import { interpret, MemorySource, reportJson, SHEET, toReturnedSheet, type InitialValues, type ScoreReport, type WorkbookLayout } from "../../src/workbook";
+import {
+  interpret,
+  MemorySource,
+  reportJson,
+  SHEET,
+  toReturnedSheet,
+  type InitialValues,
+  type ScoreReport,
+  type WorkbookLayout,
+} from "../../src/workbook";
 import { readXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, save } from "../helpers/workbooks";
 
 function complete(b: RubricBundle, value: (points: number) => number | string = () => 0.5): InitialValues {
   return {
-    entries: Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : value(i.points) }])),
+    entries: Object.fromEntries(
+      b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : value(i.points) }]),
+    ),
     vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否", note: "已核查" }])),
     declaration: { answer: "无利害关系" },
   };
 }
 
-async function filled(id: string, values: InitialValues, edit?: (wb: ExcelJS.Workbook, layout: WorkbookLayout) => void, name = `${id}.xlsx`) {
+async function filled(
+  id: string,
+  values: InitialValues,
+  edit?: (wb: ExcelJS.Workbook, layout: WorkbookLayout) => void,
+  name = `${id}.xlsx`,
+) {
   const { layout, buffer } = await generate(id);
   let data = await fill(buffer, layout, values);
   if (edit) {
@@ -34,14 +50,54 @@ describe("interpreting a returned workbook", () => {
     const b = bundle("hebei-organization");
     const { report } = await filled("hebei-organization", complete(b));
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ rubric: "hebei-organization", applicant: "江门市某某制造有限公司", expert: "张三", stage: "material", mode: "native", complete: true, ok: true, vetoed: false });
+    expect(report).toMatchObject({
+      rubric: "hebei-organization",
+      applicant: "江门市某某制造有限公司",
+      expert: "张三",
+      stage: "material",
+      mode: "native",
+      complete: true,
+      ok: true,
+      vetoed: false,
+    });
     expect(format2(report.total)).toBe("500.00");
-    expect(report.categories.map((c) => format2(c.score))).toEqual(["55.00", "45.00", "45.00", "65.00", "50.00", "40.00", "200.00"]);
+    expect(report.categories.map((c) => format2(c.score))).toEqual([
+      "55.00",
+      "45.00",
+      "45.00",
+      "65.00",
+      "50.00",
+      "40.00",
+      "200.00",
+    ]);
     expect(report.declaration).toMatchObject({ conflict: false, answer: "无利害关系" });
     expect(report.meta.rubricFingerprint).toMatch(/^sha256:/);
     const json = reportJson(report);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["rubric", "applicant", "expert", "stage", "items", "categories", "total", "complete", "vetoes", "vetoed", "problems"]));
-    expect(json.items[0]).toEqual({ code: "1.1", points: 60, input: 0.5, value: 50, score: 30, status: "ok", message: null, cell: "评分!G5" });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        "rubric",
+        "applicant",
+        "expert",
+        "stage",
+        "items",
+        "categories",
+        "total",
+        "complete",
+        "vetoes",
+        "vetoed",
+        "problems",
+      ]),
+    );
+    expect(json.items[0]).toEqual({
+      code: "1.1",
+      points: 60,
+      input: 0.5,
+      value: 50,
+      score: 30,
+      status: "ok",
+      message: null,
+      cell: "评分!G5",
+    });
     expect(json.vetoes[0]).toMatchObject({ id: "party-line", flagged: false, note: "已核查" });
   });
 
@@ -97,10 +153,17 @@ describe("interpreting a returned workbook", () => {
     values.vetoes!["false-material"] = { answer: "是", note: "材料中的检测报告系伪造" };
     const { report } = await filled("jiangmen-service", values);
     expect(codes(report)).toEqual(["veto-unanswered", "veto-answer-invalid"]);
-    expect(report.problems[0].zh).toMatch(/^否决!E5：否决事项“近三年内出现过重大质量、安全、环保、卫生等事故，…”未作答（应选“是”或“否”）$/);
+    expect(report.problems[0].zh).toMatch(
+      /^否决!E5：否决事项“近三年内出现过重大质量、安全、环保、卫生等事故，…”未作答（应选“是”或“否”）$/,
+    );
     expect(report.problems[1].zh).toBe("否决!E6：否决事项的回答“也许”无效（应为“是”或“否”）");
     expect(report.vetoed).toBe(true);
-    expect(report.vetoes[2]).toMatchObject({ id: "false-material", flagged: true, note: "材料中的检测报告系伪造", cell: "否决!E7" });
+    expect(report.vetoes[2]).toMatchObject({
+      id: "false-material",
+      flagged: true,
+      note: "材料中的检测报告系伪造",
+      cell: "否决!E7",
+    });
     expect(report.complete).toBe(true);
     expect(report.ok).toBe(false);
   });
@@ -112,8 +175,12 @@ describe("interpreting a returned workbook", () => {
       wb.getWorksheet(SHEET.scoring)!.spliceRows(row, 1);
     });
     expect(codes(report)).toEqual(expect.arrayContaining(["row-missing", "row-moved"]));
-    expect(report.problems.find((p) => p.code === "row-missing")!.zh).toBe("评分!A7：找不到评价项目 1.3 的行（行被删除或编号被改动），该项按未评分处理");
-    expect(report.problems.find((p) => p.code === "row-moved")!.zh).toMatch(/^评价项目 2\.1 应在 评分!A8，现在 评分!A7.*（共 20 项的位置改变）$/);
+    expect(report.problems.find((p) => p.code === "row-missing")!.zh).toBe(
+      "评分!A7：找不到评价项目 1.3 的行（行被删除或编号被改动），该项按未评分处理",
+    );
+    expect(report.problems.find((p) => p.code === "row-moved")!.zh).toMatch(
+      /^评价项目 2\.1 应在 评分!A8，现在 评分!A7.*（共 20 项的位置改变）$/,
+    );
     expect(item(report, "1.3")).toMatchObject({ status: "missing", score: null });
     expect(item(report, "2.1")).toMatchObject({ status: "ok", cell: "评分!G7" }); // read where it is now
     expect(format2(report.total)).toBe("485.00");
@@ -143,7 +210,14 @@ describe("interpreting a returned workbook", () => {
       const ws = wb.getWorksheet(SHEET.scoring)!;
       for (const it of layout.map.scoring.items) ws.getCell(`M${it.row}`).value = "ok";
     });
-    expect(codes(report)).toEqual(["formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-overwritten", "formula-changed"]);
+    expect(codes(report)).toEqual([
+      "formula-overwritten",
+      "formula-overwritten",
+      "formula-overwritten",
+      "formula-overwritten",
+      "formula-overwritten",
+      "formula-changed",
+    ]);
     expect(report.problems[0].zh).toBe("评分!M5：辅助列的公式被替换为固定值“ok”");
     expect(report.problems[5].zh).toBe("hebei-organization.xlsx：另有 18 个单元格的公式被改动或替换（共 23 处）");
   });
@@ -152,11 +226,16 @@ describe("interpreting a returned workbook", () => {
     const b = bundle("hebei-organization");
     const { report } = await filled("hebei-organization", complete(b), (wb, layout) => {
       wb.getWorksheet(SHEET.meta)!.getCell("B4").value = "sha256:0000";
-      (wb.definedNames as unknown as { remove(loc: string, name: string): void }).remove(`'评分'!$H$${layout.map.scoring.totalRow}`, "Total");
+      (wb.definedNames as unknown as { remove(loc: string, name: string): void }).remove(
+        `'评分'!$H$${layout.map.scoring.totalRow}`,
+        "Total",
+      );
       wb.getWorksheet(SHEET.cover)!.getCell(layout.map.cover.expert).value = "李四";
     });
     expect(codes(report)).toEqual(["rubric-changed", "cover-changed", "name-changed"]);
-    expect(report.problems[0].zh).toBe("hebei-organization.xlsx：评分标准“hebei-organization”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）");
+    expect(report.problems[0].zh).toBe(
+      "hebei-organization.xlsx：评分标准“hebei-organization”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）",
+    );
     expect(report.problems[1].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
     expect(report.problems[2].zh).toBe("定义名称 Total 缺失或指向了别处");
   });
@@ -167,7 +246,9 @@ describe("interpreting a returned workbook", () => {
     const data = await fill(buffer, layout, complete(b));
     const expected = interpret(await readXlsx(data, "张三-制造业.xlsx"), { expectedRubric: "hebei-organization" });
     expect(codes(expected)).toEqual(["wrong-rubric"]);
-    expect(expected.problems[0].zh).toBe("张三-制造业.xlsx：这是评分标准“jiangmen-manufacturing”的评分表，不是“hebei-organization”的");
+    expect(expected.problems[0].zh).toBe(
+      "张三-制造业.xlsx：这是评分标准“jiangmen-manufacturing”的评分表，不是“hebei-organization”的",
+    );
     // The metadata claims another rubric than the sheets hold: the fingerprint, and here the items, tell.
     const wb = await load(data);
     wb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-service";
@@ -177,8 +258,12 @@ describe("interpreting a returned workbook", () => {
     const hb = await load(await fill(hebei.buffer, hebei.layout, complete(bundle("hebei-organization"))));
     hb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-manufacturing";
     const other = interpret(await readXlsx(await save(hb), "y.xlsx"));
-    expect(codes(other)).toEqual(expect.arrayContaining(["rubric-changed", "item-changed", "points-edited", "row-unknown"]));
-    expect(other.problems.find((p) => p.code === "row-unknown")!.zh).toBe("评分!A15：“4.4”不是本评分标准的评价项目编号");
+    expect(codes(other)).toEqual(
+      expect.arrayContaining(["rubric-changed", "item-changed", "points-edited", "row-unknown"]),
+    );
+    expect(other.problems.find((p) => p.code === "row-unknown")!.zh).toBe(
+      "评分!A15：“4.4”不是本评分标准的评价项目编号",
+    );
     expect(other.ok).toBe(false);
   });
 
@@ -200,7 +285,11 @@ describe("interpreting a returned workbook", () => {
   it("the bonus conditions the expert confirmed reach the aggregation", async () => {
     const b = bundle("hebei-organization");
     const values = complete(b);
-    values.bonus = { "high-tech": { answer: "是", note: "证书编号 GR2023" }, luban: { answer: "否" }, dayu: { answer: "大概" } };
+    values.bonus = {
+      "high-tech": { answer: "是", note: "证书编号 GR2023" },
+      luban: { answer: "否" },
+      dayu: { answer: "大概" },
+    };
     const { report } = await filled("hebei-organization", values);
     expect(report.bonus.filter((x) => x.confirmed).map((x) => x.id)).toEqual(["high-tech"]);
     expect(codes(report)).toEqual(["bonus-answer-invalid"]);
@@ -220,7 +309,9 @@ describe("interpreting a returned workbook", () => {
     const { buffer } = await generate("hebei-organization");
     const v = await load(buffer);
     v.getWorksheet(SHEET.meta)!.getCell("B2").value = "99";
-    expect(interpret(await readXlsx(await save(v), "v.xlsx")).problems[0].zh).toBe("v.xlsx：评分表版式版本为 99，本程序只能读取版本 1");
+    expect(interpret(await readXlsx(await save(v), "v.xlsx")).problems[0].zh).toBe(
+      "v.xlsx：评分表版式版本为 99，本程序只能读取版本 1",
+    );
     const u = await load(buffer);
     u.getWorksheet(SHEET.meta)!.getCell("B3").value = "shanghai-2030";
     expect(codes(interpret(await readXlsx(await save(u), "u.xlsx")))).toEqual(["unknown-rubric"]);
@@ -228,13 +319,34 @@ describe("interpreting a returned workbook", () => {
 
   it("survives arbitrary junk in every cell a reader can return", () => {
     const junk = new MemorySource("junk.xlsx", {
-      [SHEET.meta]: { A1: { value: "format" }, B1: { value: "scorebook.scoring-workbook" }, A2: { value: "layoutVersion" }, B2: { value: "1" }, A3: { value: "rubricId" }, B3: { value: "hebei-individual-other" } },
-      [SHEET.scoring]: { A5: { value: "6.2" }, D5: { value: { error: "#REF!" } }, F5: { value: new Date(0) }, C5: { value: true } },
+      [SHEET.meta]: {
+        A1: { value: "format" },
+        B1: { value: "scorebook.scoring-workbook" },
+        A2: { value: "layoutVersion" },
+        B2: { value: "1" },
+        A3: { value: "rubricId" },
+        B3: { value: "hebei-individual-other" },
+      },
+      [SHEET.scoring]: {
+        A5: { value: "6.2" },
+        D5: { value: { error: "#REF!" } },
+        F5: { value: new Date(0) },
+        C5: { value: true },
+      },
       [SHEET.vetoes]: { B5: { value: "party-line" }, E5: { value: { error: "#N/A" } } },
     });
     const r = interpret(junk);
     expect(r.rubric).toBe("hebei-individual-other");
     expect(item(r, "6.2").status).toBe("invalid");
-    expect(codes(r)).toEqual(expect.arrayContaining(["rubric-changed", "meta-invalid", "meta-missing", "sheet-missing", "points-edited", "veto-answer-invalid"]));
+    expect(codes(r)).toEqual(
+      expect.arrayContaining([
+        "rubric-changed",
+        "meta-invalid",
+        "meta-missing",
+        "sheet-missing",
+        "points-edited",
+        "veto-answer-invalid",
+      ]),
+    );
   });
 });

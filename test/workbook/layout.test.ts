@@ -34,10 +34,26 @@ describe("workbook layout", () => {
       expect(m.totalRow).toBeGreaterThan(Math.max(...m.categories.map((c) => c.row)));
       expect(m.signatureRow).toBeGreaterThan(m.totalRow);
       const names = layout.names.map((n) => n.name);
-      expect(names).toEqual(["Codes", "Points", b.rubric.scoring === "points" ? "Awarded" : "Maturity", "Scores", "Total", "Vetoes"]);
+      expect(names).toEqual([
+        "Codes",
+        "Points",
+        b.rubric.scoring === "points" ? "Awarded" : "Maturity",
+        "Scores",
+        "Total",
+        "Vetoes",
+      ]);
       for (const n of layout.names.filter((x) => x.name !== "Total" && x.name !== "Vetoes"))
-        expect(n.ref).toMatch(new RegExp(`^\\$[A-Z]\\$${m.firstItemRow}:\\$[A-Z]\\$${m.lastItemRow}$|^\\$[A-Z]\\$${m.firstItemRow}$`));
-      expect(layout.sheets.map((s) => s.key)).toEqual(["cover", "scoring", "vetoes", ...(b.rules.bonus ? ["bonus"] : []), "guide", "meta"]);
+        expect(n.ref).toMatch(
+          new RegExp(`^\\$[A-Z]\\$${m.firstItemRow}:\\$[A-Z]\\$${m.lastItemRow}$|^\\$[A-Z]\\$${m.firstItemRow}$`),
+        );
+      expect(layout.sheets.map((s) => s.key)).toEqual([
+        "cover",
+        "scoring",
+        "vetoes",
+        ...(b.rules.bonus ? ["bonus"] : []),
+        "guide",
+        "meta",
+      ]);
       expect(layout.sheets.find((s) => s.key === "meta")!.visibility).toBe("veryHidden");
     }
   });
@@ -53,7 +69,8 @@ describe("workbook layout", () => {
       }
       for (const r of s.rows) expect(r.height).toBeLessThanOrEqual(409);
       const p = s.print;
-      if (p) for (const t of [p.header, p.footer]) if (t) expect(Object.values(t).join("").length).toBeLessThanOrEqual(255);
+      if (p)
+        for (const t of [p.header, p.footer]) if (t) expect(Object.values(t).join("").length).toBeLessThanOrEqual(255);
       expect(s.name.length).toBeLessThanOrEqual(31);
     }
   });
@@ -74,12 +91,23 @@ describe("workbook layout", () => {
     expect(c.formula).toBeUndefined();
     expect(layout.styles[c.style!].numFmt).toBe("@");
     const metaRows = layout.sheets.find((s) => s.key === "meta")!.cells;
-    expect(metaRows.filter((x) => x.value === "=1+1" || x.value === "@x").every((x) => layout.styles[x.style!].numFmt === "@")).toBe(true);
+    expect(
+      metaRows
+        .filter((x) => x.value === "=1+1" || x.value === "@x")
+        .every((x) => layout.styles[x.style!].numFmt === "@"),
+    ).toBe(true);
   });
 
   it("cached results are the engine's for the values given", () => {
     const b = bundle("hebei-organization");
-    const layout = buildLayout(b, meta(), { entries: { "1.1": { value: "50%" }, "1.2": { value: 0.45, band: 3 }, "1.3": { value: "47%" }, "2.1": { value: 0.5, band: 6 } } });
+    const layout = buildLayout(b, meta(), {
+      entries: {
+        "1.1": { value: "50%" },
+        "1.2": { value: 0.45, band: 3 },
+        "1.3": { value: "47%" },
+        "2.1": { value: 0.5, band: 6 },
+      },
+    });
     const m = layout.map.scoring;
     const row = (code: string) => m.items.find((i) => i.code === code)!.row;
     expect(cell(layout, SHEET.scoring, `H${row("1.1")}`)!.result).toBe(30);
@@ -97,7 +125,9 @@ describe("workbook layout", () => {
   it("a filled layout read back as it is gives a clean report", () => {
     for (const id of all()) {
       const b = bundle(id);
-      const entries = Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : 0.5 }]));
+      const entries = Object.fromEntries(
+        b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : 0.5 }]),
+      );
       const vetoes = Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否" }]));
       const layout = buildLayout(b, meta(), { entries, vetoes, declaration: { answer: "无利害关系" } });
       const r = interpret(layoutSource(layout, `${id}.xlsx`));
@@ -110,7 +140,8 @@ describe("workbook layout", () => {
 
 describe("rubric fingerprint", () => {
   it("is SHA-256 (checked against Node's crypto) of the canonical JSON", () => {
-    for (const s of ["", "abc", "评分表 ①②③", "x".repeat(1000)]) expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
+    for (const s of ["", "abc", "评分表 ①②③", "x".repeat(1000)])
+      expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
     expect(canonicalJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe('{"a":[1,{"d":2}],"b":1}');
   });
 

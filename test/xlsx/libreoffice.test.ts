@@ -24,7 +24,16 @@ interface Case {
   out?: string;
 }
 
-const TAMPER = new Set(["formula-changed", "formula-overwritten", "score-mismatch", "name-changed", "points-edited", "row-moved", "row-missing", "rubric-changed"]);
+const TAMPER = new Set([
+  "formula-changed",
+  "formula-overwritten",
+  "score-mismatch",
+  "name-changed",
+  "points-edited",
+  "row-moved",
+  "row-missing",
+  "rubric-changed",
+]);
 
 describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all ten rubrics)", () => {
   const cases: Case[] = [];
@@ -38,7 +47,11 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       for (const kind of ["valid", "mixed"] as const) {
         const seed = seedBase + k * 2 + (kind === "mixed" ? 1 : 0);
         const r = rng(seed);
-        const { layout, buffer } = await generate(id, { mode: "native", applicant: `申报单位${k}`, expert: "=SUM(1,2)" });
+        const { layout, buffer } = await generate(id, {
+          mode: "native",
+          applicant: `申报单位${k}`,
+          expert: "=SUM(1,2)",
+        });
         const values = kind === "valid" ? randomValid(bundle(id), r, { bands: true }) : randomMixed(bundle(id), r);
         const file = path.join(dir, `${id}-${kind}.xlsx`);
         fs.writeFileSync(file, await fill(buffer, layout, values));
@@ -81,7 +94,10 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       const entries: Record<string, EntryInput> = {};
       // A number in a (percent-formatted) maturity cell is a fraction; text is read as typed.
       for (const [code, e] of Object.entries(c.values.entries ?? {}))
-        entries[code] = { value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput), band: e.band as RawInput };
+        entries[code] = {
+          value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput),
+          band: e.band as RawInput,
+        };
       const sheet = scoreSheet(b.rubric, b.scale, entries);
       const where = (what: string) => `${c.id} ${c.kind} (seed ${c.seed}) ${what}`;
       for (const it of m.items) {
@@ -92,17 +108,25 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
           expect([where(it.code), typeof score]).toEqual([where(it.code), "number"]);
           expect(Math.abs((score as number) - toNumber(e.score))).toBeLessThan(1e-9);
         }
-        expect([where(`${it.code} state (input ${JSON.stringify(entries[it.code])})`), cached(`${m.columns.state}${it.row}`)]).toEqual([
+        expect([
           where(`${it.code} state (input ${JSON.stringify(entries[it.code])})`),
-          e.status,
+          cached(`${m.columns.state}${it.row}`),
+        ]).toEqual([where(`${it.code} state (input ${JSON.stringify(entries[it.code])})`), e.status]);
+        expect([where(`${it.code} check`), cached(`${m.columns.check}${it.row}`) === ""]).toEqual([
+          where(`${it.code} check`),
+          e.status === "ok",
         ]);
-        expect([where(`${it.code} check`), cached(`${m.columns.check}${it.row}`) === ""]).toEqual([where(`${it.code} check`), e.status === "ok"]);
       }
       for (const cat of m.categories) {
         const got = cached(`${m.columns.score}${cat.row}`) as number;
         const want = toNumber(sheet.categories.find((x) => x.code === cat.code)!.score);
-        expect([where(`category ${cat.code}`), Math.abs(got - want) < 1e-9]).toEqual([where(`category ${cat.code}`), true]);
-        expect(cached(`${m.columns.points}${cat.row}`)).toBe(b.rubric.categories.find((x) => x.code === cat.code)!.points);
+        expect([where(`category ${cat.code}`), Math.abs(got - want) < 1e-9]).toEqual([
+          where(`category ${cat.code}`),
+          true,
+        ]);
+        expect(cached(`${m.columns.points}${cat.row}`)).toBe(
+          b.rubric.categories.find((x) => x.code === cat.code)!.points,
+        );
       }
       expect(Math.abs((cached(m.total) as number) - toNumber(sheet.total))).toBeLessThan(1e-9);
       expect(cached(m.totalPoints)).toBe(b.rubric.totalPoints);
@@ -114,10 +138,14 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       const flag = String(vs.getCell(c.layout.map.vetoes.flag).result);
       const yes = Object.values(c.values.vetoes ?? {}).filter((v) => v.answer === "是").length;
       const blank = b.rules.vetoes.filter((v) => !c.values.vetoes?.[v.id]?.answer).length;
-      expect(flag).toBe(yes > 0 ? `否决：有 ${yes} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项");
+      expect(flag).toBe(
+        yes > 0 ? `否决：有 ${yes} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
+      );
       // The cover shows the total.
       const cs = wb.getWorksheet(c.layout.map.cover.sheet)!;
-      expect(Math.abs((cs.getCell(c.layout.map.cover.total).result as number) - toNumber(sheet.total))).toBeLessThan(1e-9);
+      expect(Math.abs((cs.getCell(c.layout.map.cover.total).result as number) - toNumber(sheet.total))).toBeLessThan(
+        1e-9,
+      );
     }
   });
 
@@ -133,7 +161,11 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       expect(report.expert).toBe("=SUM(1,2)");
       // The lean zip/XML reader gives the same report.
       const fast = interpret(await readXlsxFast(fs.readFileSync(c.out!), path.basename(c.out!)));
-      expect([c.id, fast.total.toString(), fast.problems.map((p) => p.code)]).toEqual([c.id, report.total.toString(), report.problems.map((p) => p.code)]);
+      expect([c.id, fast.total.toString(), fast.problems.map((p) => p.code)]).toEqual([
+        c.id,
+        report.total.toString(),
+        report.problems.map((p) => p.code),
+      ]);
     }
   });
 
@@ -142,9 +174,13 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       const data = fs.readFileSync(c.out!);
       const wb = await load(data);
       const names = new Map(
-        (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => [n.name, n.ranges.join(",").replace(/'/g, "")]),
+        (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => [
+          n.name,
+          n.ranges.join(",").replace(/'/g, ""),
+        ]),
       );
-      for (const n of c.layout.names) expect([c.id, n.name, names.get(n.name)]).toEqual([c.id, n.name, `${n.sheet}!${n.ref}`]);
+      for (const n of c.layout.names)
+        expect([c.id, n.name, names.get(n.name)]).toEqual([c.id, n.name, `${n.sheet}!${n.ref}`]);
       const m = c.layout.map.scoring;
       const ws = wb.getWorksheet(m.sheet)!;
       const dv = ws.getCell(`${m.columns.input}${m.firstItemRow}`).dataValidation;
@@ -155,7 +191,9 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       } else {
         expect(dv).toMatchObject({ type: "decimal", showErrorMessage: true });
       }
-      expect(wb.getWorksheet(c.layout.map.vetoes.sheet)!.getCell(`E${c.layout.map.vetoes.rows[0].row}`).dataValidation).toMatchObject({ type: "list" });
+      expect(
+        wb.getWorksheet(c.layout.map.vetoes.sheet)!.getCell(`E${c.layout.map.vetoes.rows[0].row}`).dataValidation,
+      ).toMatchObject({ type: "list" });
       // LibreOffice writes booleans as "true", which ExcelJS does not read: check the XML.
       const zip = await JSZip.loadAsync(data);
       const sheetXml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
@@ -164,7 +202,9 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       expect(sheetXml).toMatch(/orientation="landscape"/);
       const book = await zip.file("xl/workbook.xml")!.async("string");
       expect(book).toMatch(/_xlnm\.Print_Titles/);
-      expect(book).toMatch(/name="元数据"[^>]*state="(hidden|veryHidden)"|state="(hidden|veryHidden)"[^>]*name="元数据"/);
+      expect(book).toMatch(
+        /name="元数据"[^>]*state="(hidden|veryHidden)"|state="(hidden|veryHidden)"[^>]*name="元数据"/,
+      );
     }
   });
 });

@@ -21,12 +21,18 @@ async function refusal(data: Uint8Array, name: string): Promise<XlsxReadError> {
 describe("reading .xlsx files", () => {
   it("refuses text, .xls, a damaged zip and a zip that is not a workbook, naming the file", async () => {
     const text = await refusal(Buffer.from("编号,成熟度\n1.1,45%\n", "utf8"), "scores/张三.xlsx");
-    expect([text.code, text.zh]).toEqual(["not-xlsx", "张三.xlsx：不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）"]);
+    expect([text.code, text.zh]).toEqual([
+      "not-xlsx",
+      "张三.xlsx：不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）",
+    ]);
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect((await refusal(ole, "old.xls")).zh).toMatch(/^old\.xls：是旧版 Excel 97–2003（\.xls）文件或加密的工作簿/);
     const damaged = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
     const d = await refusal(damaged, "damaged.xlsx");
-    expect([d.code, d.zh.startsWith("damaged.xlsx：文件已损坏或不是 Excel 工作簿，无法读取")]).toEqual(["corrupt", true]);
+    expect([d.code, d.zh.startsWith("damaged.xlsx：文件已损坏或不是 Excel 工作簿，无法读取")]).toEqual([
+      "corrupt",
+      true,
+    ]);
     const zip = new JSZip();
     zip.file("readme.txt", "hello");
     const notBook = await refusal(await zip.generateAsync({ type: "nodebuffer" }), "photos.xlsx");
@@ -36,7 +42,10 @@ describe("reading .xlsx files", () => {
 
   it("refuses a missing file and a folder", async () => {
     const dir = tmpDir();
-    await expect(readXlsxFile(path.join(dir, "nope.xlsx"))).rejects.toMatchObject({ code: "not-found", zh: `${path.join(dir, "nope.xlsx")}：文件不存在` });
+    await expect(readXlsxFile(path.join(dir, "nope.xlsx"))).rejects.toMatchObject({
+      code: "not-found",
+      zh: `${path.join(dir, "nope.xlsx")}：文件不存在`,
+    });
     await expect(readXlsxFile(dir)).rejects.toMatchObject({ code: "unreadable" });
   });
 

@@ -7,7 +7,14 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { isDeepStrictEqual } from "util";
 import { interpretBytes, nodeInflate } from "../../src/aggregate/read";
-import { interpret, interpretCache, SHEET, type InitialValues, type ScoreReport, type WorkbookLayout } from "../../src/workbook";
+import {
+  interpret,
+  interpretCache,
+  SHEET,
+  type InitialValues,
+  type ScoreReport,
+  type WorkbookLayout,
+} from "../../src/workbook";
 import { readXlsx } from "../../src/xlsx";
 import { readZipWorkbook, slideFormula, XlsxReadError } from "../../src/xlsx/zip-cells";
 import { readXlsxFast } from "../../src/xlsx/zip-source";
@@ -19,7 +26,13 @@ interface Sample {
   layout: WorkbookLayout;
 }
 
-async function sample(name: string, id: string, mode: "native" | "custom", values: InitialValues, edit?: (wb: ExcelJS.Workbook, layout: WorkbookLayout) => void): Promise<Sample> {
+async function sample(
+  name: string,
+  id: string,
+  mode: "native" | "custom",
+  values: InitialValues,
+  edit?: (wb: ExcelJS.Workbook, layout: WorkbookLayout) => void,
+): Promise<Sample> {
   const { layout, buffer } = await generate(id, { mode, applicant: `申报单位 ${name}`, expert: "李四" });
   let data = await fill(buffer, layout, values);
   if (edit) {
@@ -42,13 +55,16 @@ function shareFormulas(wb: ExcelJS.Workbook, layout: WorkbookLayout): number {
     const master = sheet.cells.find((c) => c.ref === first)?.formula;
     if (!master) continue;
     const rows = m.items.map((i) => i.row);
-    const same = rows.every((r) => sheet.cells.find((c) => c.ref === `${col}${r}`)?.formula === slideFormula(master, first, `${col}${r}`));
+    const same = rows.every(
+      (r) => sheet.cells.find((c) => c.ref === `${col}${r}`)?.formula === slideFormula(master, first, `${col}${r}`),
+    );
     if (!same) continue;
     const last = `${col}${rows[rows.length - 1]}`;
     for (const r of rows) {
       const cell = ws.getCell(`${col}${r}`);
       const result = cell.result;
-      if (r === m.firstItemRow) cell.value = { formula: master, result, shareType: "shared", ref: `${first}:${last}` } as ExcelJS.CellValue;
+      if (r === m.firstItemRow)
+        cell.value = { formula: master, result, shareType: "shared", ref: `${first}:${last}` } as ExcelJS.CellValue;
       else cell.value = { sharedFormula: first, result } as ExcelJS.CellValue;
     }
     shared++;
@@ -69,14 +85,19 @@ describe("the zip reader and the ExcelJS reader give the same report", () => {
     const org = bundle("hebei-organization");
     const ind = bundle("hebei-individual-senior");
     const jm = bundle("jiangmen-manufacturing");
-    samples.push(await sample("clean-native", "hebei-organization", "native", randomValid(org, rng(1), { bands: true })));
+    samples.push(
+      await sample("clean-native", "hebei-organization", "native", randomValid(org, rng(1), { bands: true })),
+    );
     samples.push(await sample("clean-custom", "hebei-organization", "custom", randomValid(org, rng(2))));
     samples.push(await sample("points", "hebei-individual-senior", "native", randomValid(ind, rng(3))));
     samples.push(await sample("jiangmen", "jiangmen-manufacturing", "native", randomValid(jm, rng(4))));
     samples.push(await sample("mixed", "hebei-organization", "native", randomMixed(org, rng(5))));
     samples.push(await sample("mixed-points", "hebei-individual-senior", "native", randomMixed(ind, rng(6))));
     samples.push(
-      await sample("conflict", "hebei-organization", "native", { ...randomValid(org, rng(7)), declaration: { answer: "存在利害关系，申请回避", note: "曾任顾问" } }),
+      await sample("conflict", "hebei-organization", "native", {
+        ...randomValid(org, rng(7)),
+        declaration: { answer: "存在利害关系，申请回避", note: "曾任顾问" },
+      }),
     );
     samples.push(
       await sample("tampered", "hebei-organization", "native", randomValid(org, rng(8)), (wb, layout) => {
@@ -100,8 +121,24 @@ describe("the zip reader and the ExcelJS reader give the same report", () => {
         });
       }),
     );
-    samples.push(await sample("shared", "hebei-organization", "native", randomValid(org, rng(11)), (wb, layout) => void shareFormulas(wb, layout)));
-    samples.push(await sample("shared-custom", "jiangmen-manufacturing", "custom", randomValid(jm, rng(12)), (wb, layout) => void shareFormulas(wb, layout)));
+    samples.push(
+      await sample(
+        "shared",
+        "hebei-organization",
+        "native",
+        randomValid(org, rng(11)),
+        (wb, layout) => void shareFormulas(wb, layout),
+      ),
+    );
+    samples.push(
+      await sample(
+        "shared-custom",
+        "jiangmen-manufacturing",
+        "custom",
+        randomValid(jm, rng(12)),
+        (wb, layout) => void shareFormulas(wb, layout),
+      ),
+    );
   });
 
   it("on every sample, with and without the interpret cache (one cache across all files)", async () => {
@@ -121,7 +158,9 @@ describe("the zip reader and the ExcelJS reader give the same report", () => {
     expect((await by("clean-custom")).ok).toBe(true);
     expect((await by("mixed")).complete).toBe(false);
     expect((await by("conflict")).declaration.conflict).toBe(true);
-    expect((await by("tampered")).problems.map((p) => p.code)).toEqual(expect.arrayContaining(["formula-overwritten", "points-edited", "formula-changed"]));
+    expect((await by("tampered")).problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(["formula-overwritten", "points-edited", "formula-changed"]),
+    );
     expect((await by("rows-moved")).problems.map((p) => p.code)).toContain("row-missing");
     expect((await by("meta-edited")).problems.map((p) => p.code)).toContain("rubric-changed");
   });
@@ -143,7 +182,9 @@ describe("slideFormula (a shared formula in another cell)", () => {
   it("moves relative references, keeps $ parts, strings, sheet names, functions and numbers", () => {
     expect(slideFormula('IF(M5="ok",D5*L5,"")', "H5", "H9")).toBe('IF(M9="ok",D9*L9,"")');
     expect(slideFormula("SUM($D$5:D5)+'评分 表'!A1+评分!B2", "E5", "F7")).toBe("SUM($D$5:E7)+'评分 表'!B3+评分!C4");
-    expect(slideFormula('IF(A1="A1",LOG10(A1)+1E5+_xlfn.RANK.EQ(B1,B$1:B$9),"")', "C1", "C3")).toBe('IF(A3="A1",LOG10(A3)+1E5+_xlfn.RANK.EQ(B3,B$1:B$9),"")');
+    expect(slideFormula('IF(A1="A1",LOG10(A1)+1E5+_xlfn.RANK.EQ(B1,B$1:B$9),"")', "C1", "C3")).toBe(
+      'IF(A3="A1",LOG10(A3)+1E5+_xlfn.RANK.EQ(B3,B$1:B$9),"")',
+    );
     expect(slideFormula("QA.PANEL(F5:H5,参数!$B$7)", "E5", "E6")).toBe("QA.PANEL(F6:H6,参数!$B$7)");
   });
 });
@@ -152,7 +193,10 @@ describe("zip reader limits", () => {
   it("refuses a part that inflates past the size its directory entry states (a disguised zip bomb)", async () => {
     const z = new JSZip();
     z.file("xl/workbook.xml", '<workbook><sheets><sheet name="评分" sheetId="1" r:id="rId1"/></sheets></workbook>');
-    z.file("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>');
+    z.file(
+      "xl/_rels/workbook.xml.rels",
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
     z.file("xl/worksheets/sheet1.xml", new Uint8Array(8 * 1024 * 1024));
     const data = await z.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     // Lie in the central directory and the local header: 8 MB of zeros claims to be 100 bytes.
@@ -175,10 +219,16 @@ describe("zip reader limits", () => {
 
   it("names the reason for a file that is not a workbook", async () => {
     const csv = await interpretBytes(new TextEncoder().encode("编号,成熟度\n1.1,45%\n"), "x.xlsx");
-    expect(csv).toEqual({ ok: false, problem: { file: "x.xlsx", code: "not-xlsx", reason: expect.stringContaining("不是 .xlsx") } });
+    expect(csv).toEqual({
+      ok: false,
+      problem: { file: "x.xlsx", code: "not-xlsx", reason: expect.stringContaining("不是 .xlsx") },
+    });
     const ole = await interpretBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "old.xls");
     expect(ole).toMatchObject({ ok: false, problem: { code: "encrypted-or-ole" } });
     const cut = await interpretBytes((await generate("hebei-organization")).buffer.subarray(0, 5000), "cut.xlsx");
-    expect(cut).toMatchObject({ ok: false, problem: { code: "not-xlsx", reason: expect.stringContaining("不是有效的 .xlsx") } });
+    expect(cut).toMatchObject({
+      ok: false,
+      problem: { code: "not-xlsx", reason: expect.stringContaining("不是有效的 .xlsx") },
+    });
   });
 });

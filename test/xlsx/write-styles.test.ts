@@ -12,7 +12,8 @@ import { bundle, meta, randomMixed, rng } from "../helpers/workbooks";
 async function parts(data: ArrayBuffer | Buffer): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(data);
   const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out[name] = await zip.file(name)!.async("string");
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name].dir) out[name] = await zip.file(name)!.async("string");
   return out;
 }
 
@@ -20,7 +21,15 @@ async function parts(data: ArrayBuffer | Buffer): Promise<Record<string, string>
 function legacyApplyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
   const f = style.font;
-  if (f) cell.font = { name: f.name, size: f.size, bold: f.bold, italic: f.italic, underline: f.underline, color: f.color ? { argb: argb(f.color) } : undefined };
+  if (f)
+    cell.font = {
+      name: f.name,
+      size: f.size,
+      bold: f.bold,
+      italic: f.italic,
+      underline: f.underline,
+      color: f.color ? { argb: argb(f.color) } : undefined,
+    };
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.border) {
     const b = style.border;
@@ -29,7 +38,12 @@ function legacyApplyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     cell.border = { top: side(b.top), bottom: side(b.bottom), left: side(b.left), right: side(b.right) };
   }
   if (style.horizontal || style.vertical || style.wrap || style.indent)
-    cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
+    cell.alignment = {
+      horizontal: style.horizontal,
+      vertical: style.vertical,
+      wrapText: style.wrap,
+      indent: style.indent,
+    };
   if (style.numFmt) cell.numFmt = style.numFmt;
 }
 
@@ -46,19 +60,27 @@ async function bothWays(layout: RenderableLayout) {
       if (c.locked === false) cell.protection = { locked: false };
     }
   }
-  return { shared: await parts(shared as ArrayBuffer), own: await parts((await own.xlsx.writeBuffer()) as ArrayBuffer) };
+  return {
+    shared: await parts(shared as ArrayBuffer),
+    own: await parts((await own.xlsx.writeBuffer()) as ArrayBuffer),
+  };
 }
 
 describe("shared style objects in the writer", () => {
-  it.each(["native", "custom"] as const)("a filled scoring workbook (%s) is written exactly as with one style object per cell", async (mode) => {
-    const b = bundle("hebei-organization");
-    const { shared, own } = await bothWays(buildLayout(b, meta({ mode }), randomMixed(b, rng(3))));
-    expect(Object.keys(shared)).toEqual(Object.keys(own));
-    for (const k of Object.keys(own)) expect({ part: k, xml: shared[k] }).toEqual({ part: k, xml: own[k] });
-  });
+  it.each(["native", "custom"] as const)(
+    "a filled scoring workbook (%s) is written exactly as with one style object per cell",
+    async (mode) => {
+      const b = bundle("hebei-organization");
+      const { shared, own } = await bothWays(buildLayout(b, meta({ mode }), randomMixed(b, rng(3))));
+      expect(Object.keys(shared)).toEqual(Object.keys(own));
+      for (const k of Object.keys(own)) expect({ part: k, xml: shared[k] }).toEqual({ part: k, xml: own[k] });
+    },
+  );
 
   it("the summary workbook too", async () => {
-    const { shared, own } = await bothWays(buildSummaryLayout(fixtureResult(), { createdAt: "2026-06-10T08:00:00.000Z" }));
+    const { shared, own } = await bothWays(
+      buildSummaryLayout(fixtureResult(), { createdAt: "2026-06-10T08:00:00.000Z" }),
+    );
     for (const k of Object.keys(own)) expect({ part: k, xml: shared[k] }).toEqual({ part: k, xml: own[k] });
     expect(shared["xl/styles.xml"]).toContain("<cellXfs");
   });

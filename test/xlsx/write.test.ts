@@ -26,18 +26,32 @@ describe("the written workbook (read back)", () => {
   it("has the sheets in order, the metadata sheet very hidden, and the scoring sheet active", async () => {
     const { buffer } = await generate("hebei-organization");
     const wb = await load(buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET.cover, SHEET.scoring, SHEET.vetoes, SHEET.bonus, SHEET.guide, SHEET.meta]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      SHEET.cover,
+      SHEET.scoring,
+      SHEET.vetoes,
+      SHEET.bonus,
+      SHEET.guide,
+      SHEET.meta,
+    ]);
     expect(wb.getWorksheet(SHEET.meta)!.state).toBe("veryHidden");
     expect(wb.worksheets.filter((w) => w.name !== SHEET.meta).every((w) => w.state === "visible")).toBe(true);
     const jm = await load((await generate("jiangmen-service")).buffer);
-    expect(jm.worksheets.map((w) => w.name)).toEqual([SHEET.cover, SHEET.scoring, SHEET.vetoes, SHEET.guide, SHEET.meta]); // no bonus in Jiangmen
+    expect(jm.worksheets.map((w) => w.name)).toEqual([
+      SHEET.cover,
+      SHEET.scoring,
+      SHEET.vetoes,
+      SHEET.guide,
+      SHEET.meta,
+    ]); // no bonus in Jiangmen
     expect(jm.getWorksheet(SHEET.meta)!.getCell("B3").value).toBe("jiangmen-service");
   });
 
   it("defines Codes, Points, Maturity, Scores, Total and Vetoes with workbook scope, in item order", async () => {
     const { layout, buffer } = await generate("hebei-organization");
     const wb = await load(buffer);
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model;
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] })
+      .model;
     const names = Object.fromEntries(model.filter((n) => n.localSheetId === undefined).map((n) => [n.name, n.ranges]));
     const m = layout.map.scoring;
     expect(names).toMatchObject({
@@ -52,10 +66,16 @@ describe("the written workbook (read back)", () => {
     const ws = wb.getWorksheet(SHEET.scoring)!;
     const codes = [];
     for (let r = m.firstItemRow; r <= m.lastItemRow; r++) codes.push(ws.getCell(`A${r}`).value);
-    expect(codes).toEqual(library().get("hebei-organization")!.rubric.items.map((i) => i.code));
+    expect(codes).toEqual(
+      library()
+        .get("hebei-organization")!
+        .rubric.items.map((i) => i.code),
+    );
     // Points rubrics name the input column Awarded.
     const ind = await load((await generate("hebei-individual-senior")).buffer);
-    const indNames = (ind.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name);
+    const indNames = (ind.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map(
+      (n) => n.name,
+    );
     expect(indNames).toEqual(expect.arrayContaining(["Codes", "Points", "Awarded", "Scores", "Total", "Vetoes"]));
     expect(indNames).not.toContain("Maturity");
   });
@@ -66,7 +86,13 @@ describe("the written workbook (read back)", () => {
     const ws = wb.getWorksheet(SHEET.scoring)!;
     const m = layout.map.scoring;
     const dv = ws.getCell(`G${m.firstItemRow + 3}`).dataValidation;
-    expect(dv).toMatchObject({ type: "list", allowBlank: true, showErrorMessage: true, errorStyle: "stop", showInputMessage: true });
+    expect(dv).toMatchObject({
+      type: "list",
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      showInputMessage: true,
+    });
     expect(dv.formulae).toEqual([`"${Array.from({ length: 21 }, (_, i) => `${i * 5}%`).join(",")}"`]);
     expect(dv.formulae[0].length).toBeLessThanOrEqual(257);
     expect(dv.error).toMatch(/5% 的整数倍/);
@@ -74,16 +100,27 @@ describe("the written workbook (read back)", () => {
     expect(dv.prompt!.length).toBeLessThanOrEqual(255);
     expect(dv.promptTitle!.length).toBeLessThanOrEqual(32);
     expect(ws.getCell(`G${m.firstItemRow}`).numFmt).toBe("0%");
-    expect(ws.getCell(`F${m.firstItemRow}`).dataValidation).toMatchObject({ type: "list", formulae: ['"1,2,3,4,5,6"'] });
+    expect(ws.getCell(`F${m.firstItemRow}`).dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"1,2,3,4,5,6"'],
+    });
     const ind = await generate("hebei-individual-senior");
     const iws = (await load(ind.buffer)).getWorksheet(SHEET.scoring)!;
     const first = ind.layout.map.scoring.firstItemRow;
-    expect(iws.getCell(`F${first}`).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 30], errorStyle: "stop" });
+    expect(iws.getCell(`F${first}`).dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 30],
+      errorStyle: "stop",
+    });
     expect(iws.getCell(`F${first}`).dataValidation.error).toMatch(/0–30 分/);
     const vws = wb.getWorksheet(SHEET.vetoes)!;
     expect(vws.getCell("E5").dataValidation).toMatchObject({ type: "list", formulae: ['"是,否"'] });
     const cover = wb.getWorksheet(SHEET.cover)!;
-    expect(cover.getCell(layout.map.cover.declaration).dataValidation).toMatchObject({ type: "list", formulae: ['"无利害关系,存在利害关系，申请回避"'] });
+    expect(cover.getCell(layout.map.cover.declaration).dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"无利害关系,存在利害关系，申请回避"'],
+    });
   });
 
   it("marks invalid and missing inputs with conditional formats LibreOffice and Excel both understand", async () => {
@@ -92,7 +129,10 @@ describe("the written workbook (read back)", () => {
     const m = layout.map.scoring;
     const cfs = model(ws).conditionalFormattings.filter((c) => c.ref === `G${m.firstItemRow}:G${m.lastItemRow}`);
     const rules = cfs.flatMap((c) => c.rules) as ExcelJS.ExpressionRuleType[];
-    expect(rules.map((r) => r.formulae?.[0])).toEqual([`$M${m.firstItemRow}="invalid"`, `$M${m.firstItemRow}="missing"`]);
+    expect(rules.map((r) => r.formulae?.[0])).toEqual([
+      `$M${m.firstItemRow}="invalid"`,
+      `$M${m.firstItemRow}="missing"`,
+    ]);
     expect(rules[0].style?.fill).toMatchObject({ type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } });
     expect(rules[1].style?.fill).toMatchObject({ bgColor: { argb: "FFFFF2CC" } });
   });
@@ -108,13 +148,19 @@ describe("the written workbook (read back)", () => {
     const row = layout.map.scoring.firstItemRow;
     const unlocked = (w: ExcelJS.Worksheet, ref: string) => w.getCell(ref).protection?.locked === false;
     for (const col of ["F", "G", "J", "K"]) expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, true]);
-    for (const col of ["A", "B", "C", "D", "E", "H", "I", "L", "M", "N"]) expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, false]);
+    for (const col of ["A", "B", "C", "D", "E", "H", "I", "L", "M", "N"])
+      expect([col, unlocked(ws, `${col}${row}`)]).toEqual([col, false]);
     expect(unlocked(ws, layout.map.scoring.total)).toBe(false);
     const vws = wb.getWorksheet(SHEET.vetoes)!;
     expect([unlocked(vws, "E5"), unlocked(vws, "F5"), unlocked(vws, "C5")]).toEqual([true, true, false]);
     const cover = wb.getWorksheet(SHEET.cover)!;
     const c = layout.map.cover;
-    expect([unlocked(cover, c.declaration), unlocked(cover, c.declarationNote), unlocked(cover, c.date), unlocked(cover, c.applicant)]).toEqual([true, true, true, false]);
+    expect([
+      unlocked(cover, c.declaration),
+      unlocked(cover, c.declarationNote),
+      unlocked(cover, c.date),
+      unlocked(cover, c.applicant),
+    ]).toEqual([true, true, true, false]);
     const xml = await sheetXml(buffer, SHEET.scoring);
     expect(xml).toMatch(/<sheetProtection sheet="1" formatColumns="0" formatRows="0"\/>/);
   });
@@ -123,14 +169,25 @@ describe("the written workbook (read back)", () => {
     const { layout, buffer } = await generate("hebei-organization", { applicant: "A&B 公司" });
     const ws = (await load(buffer)).getWorksheet(SHEET.scoring)!;
     const m = layout.map.scoring;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:4" });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "4:4",
+    });
     expect(ws.pageSetup.printArea).toBe(`A1:K${m.signatureRow}`);
     expect(ws.headerFooter.oddFooter).toMatch(/&P.*&N/);
     expect(ws.headerFooter.oddHeader).toContain("A&&B 公司"); // & is a code character in headers
     expect(ws.getCell(`B${m.signatureRow}`).value).toBe("评审专家签名：");
     // The summary and the signature start a page of their own when the sheet takes more than one page.
     const xml = await sheetXml(buffer, SHEET.scoring);
-    expect(xml).toMatch(new RegExp(`<rowBreaks count="1" manualBreakCount="1"><brk id="${m.lastItemRow + 1}" max="16383" man="1"/></rowBreaks>`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<rowBreaks count="1" manualBreakCount="1"><brk id="${m.lastItemRow + 1}" max="16383" man="1"/></rowBreaks>`,
+      ),
+    );
     const cover = (await load(buffer)).getWorksheet(SHEET.cover)!;
     expect(cover.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 1 });
   });
@@ -146,11 +203,14 @@ describe("the written workbook (read back)", () => {
     expect(Math.min(...rows)).toBeGreaterThanOrEqual(30);
     expect(Math.max(...rows)).toBeGreaterThan(150); // 1.1 has five sub-items of scoring points
     expect(Math.max(...rows)).toBeLessThanOrEqual(409);
-    expect(ws.getCell(`E${layout.map.scoring.firstItemRow}`).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(ws.getCell(`E${layout.map.scoring.firstItemRow}`).alignment).toMatchObject({
+      wrapText: true,
+      vertical: "top",
+    });
   });
 
   it("writes names that look like formulas as text, never as formulas", async () => {
-    for (const name of ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-3", "@SUM(A1)", "=1+1"]) {
+    for (const name of ['=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)", "=1+1"]) {
       const { layout, buffer } = await generate("jiangmen-service", { applicant: name, expert: name });
       const xml = await sheetXml(buffer, SHEET.cover);
       const ref = layout.map.cover.applicant;
@@ -165,7 +225,11 @@ describe("the written workbook (read back)", () => {
   });
 
   it("writes the engine's results as cached values (a filled sample shows its numbers before any recalculation)", async () => {
-    const { layout, buffer } = await generate("jiangmen-manufacturing", {}, { entries: { "1.1": { value: 0.35 }, "1.2": { value: "47%" } } });
+    const { layout, buffer } = await generate(
+      "jiangmen-manufacturing",
+      {},
+      { entries: { "1.1": { value: 0.35 }, "1.2": { value: "47%" } } },
+    );
     const ws = (await load(buffer)).getWorksheet(SHEET.scoring)!;
     const m = layout.map.scoring;
     expect(ws.getCell(`H${m.firstItemRow}`).result).toBe(10.5);
@@ -185,10 +249,16 @@ describe("the written workbook (read back)", () => {
     // In the file an add-in function is stored as Excel saves it: QA.ITEMSCORE( → _xldudf_QA_ITEMSCORE(.
     expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",_xldudf_QA_ITEMSCORE(D${r},N${r},"hebei-2022"),"")`);
     expect(ws.getCell(`I${r}`).formula).toContain(`_xldudf_QA_CHECK(N${r},"hebei-2022",F${r})`);
-    expect(ws.getCell(m.total).formula).toBe(`_xldudf_QA_SUBTOTAL($D$${r}:$D$${m.lastItemRow},$N$${r}:$N$${m.lastItemRow},"hebei-2022")`);
-    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(/^_xldudf_QA_SUBTOTAL\(\$D\$5:\$D\$7,\$N\$5:\$N\$7,"hebei-2022"\)$/);
+    expect(ws.getCell(m.total).formula).toBe(
+      `_xldudf_QA_SUBTOTAL($D$${r}:$D$${m.lastItemRow},$N$${r}:$N$${m.lastItemRow},"hebei-2022")`,
+    );
+    expect(ws.getCell(`H${m.categories[0].row}`).formula).toMatch(
+      /^_xldudf_QA_SUBTOTAL\(\$D\$5:\$D\$7,\$N\$5:\$N\$7,"hebei-2022"\)$/,
+    );
     expect(ws.getCell(m.missing).formula).toBe(`_xldudf_QA_MISSING($N$${r}:$N$${m.lastItemRow})`);
-    expect((await load(custom.buffer)).getWorksheet(SHEET.vetoes)!.getCell(custom.layout.map.vetoes.flag).formula).toMatch(/_xldudf_QA_VETOED/);
+    expect(
+      (await load(custom.buffer)).getWorksheet(SHEET.vetoes)!.getCell(custom.layout.map.vetoes.flag).formula,
+    ).toMatch(/_xldudf_QA_VETOED/);
     const native = await generate("hebei-organization", { mode: "native" });
     const nws = (await load(native.buffer)).getWorksheet(SHEET.scoring)!;
     const all: string[] = [];

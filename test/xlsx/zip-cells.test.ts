@@ -24,7 +24,10 @@ async function sample(): Promise<Uint8Array> {
 describe("zip cell reader", () => {
   it("reads values, formulas, booleans, rich text, errors, hidden sheets and defined names", async () => {
     const wb = await readZipWorkbook(await sample());
-    expect(wb.sheets).toEqual([{ name: "评分", state: "visible" }, { name: "meta", state: "veryHidden" }]);
+    expect(wb.sheets).toEqual([
+      { name: "评分", state: "visible" },
+      { name: "meta", state: "veryHidden" },
+    ]);
     const c = wb.cells.get("评分")!;
     expect(c.get("A2")!.value).toBe("1.1");
     expect(c.get("B2")!.value).toBe(0.45);
@@ -44,7 +47,9 @@ describe("zip cell reader", () => {
   });
 
   it("rejects a file that is not a zip, naming the reason", async () => {
-    await expect(readZipWorkbook(new TextEncoder().encode("编号,成熟度\n1.1,45%\n"))).rejects.toMatchObject({ code: "not-xlsx" });
+    await expect(readZipWorkbook(new TextEncoder().encode("编号,成熟度\n1.1,45%\n"))).rejects.toMatchObject({
+      code: "not-xlsx",
+    });
   });
 
   it("rejects a zip that is not a workbook", async () => {
@@ -67,7 +72,9 @@ describe("zip cell reader", () => {
   });
 
   it("refuses a file over the size limit", async () => {
-    await expect(readZipWorkbook(new Uint8Array(2048), { maxFileBytes: 1024 })).rejects.toMatchObject({ code: "too-large" });
+    await expect(readZipWorkbook(new Uint8Array(2048), { maxFileBytes: 1024 })).rejects.toMatchObject({
+      code: "too-large",
+    });
   });
 });
 
@@ -75,8 +82,12 @@ describe("custom functions in a file", () => {
   it("are stored the way Excel saves an add-in's functions (_xldudf_QA_X), strings untouched", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { fileFormula } = require("../../src/xlsx/write");
-    expect(fileFormula('QA.SUBTOTAL(D5:D8,G5:G8)+QA.MISSING(G5:G8)')).toBe("_xldudf_QA_SUBTOTAL(D5:D8,G5:G8)+_xldudf_QA_MISSING(G5:G8)");
-    expect(fileFormula('IF(A1="QA.CHECK(x)",QA.CHECK(G5,"hebei-2022"),"")')).toBe('IF(A1="QA.CHECK(x)",_xldudf_QA_CHECK(G5,"hebei-2022"),"")');
+    expect(fileFormula("QA.SUBTOTAL(D5:D8,G5:G8)+QA.MISSING(G5:G8)")).toBe(
+      "_xldudf_QA_SUBTOTAL(D5:D8,G5:G8)+_xldudf_QA_MISSING(G5:G8)",
+    );
+    expect(fileFormula('IF(A1="QA.CHECK(x)",QA.CHECK(G5,"hebei-2022"),"")')).toBe(
+      'IF(A1="QA.CHECK(x)",_xldudf_QA_CHECK(G5,"hebei-2022"),"")',
+    );
     expect(fileFormula("SUM(D5:D8)")).toBe("SUM(D5:D8)");
   });
 });

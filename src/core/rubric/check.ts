@@ -81,10 +81,13 @@ export function checkRubric(data: unknown, file: string): DataError[] {
   dupes(subs).forEach((c) => err("items", `三级条款编号“${c}”重复`));
 
   r.items.forEach((item, i) => {
-    if (!r.categories.some((c) => c.code === item.category)) err(`items[${i}].category`, `一级指标“${item.category}”不存在`);
-    if (!item.code.startsWith(item.category + ".")) err(`items[${i}].code`, `编号“${item.code}”与所属一级指标“${item.category}”不符`);
+    if (!r.categories.some((c) => c.code === item.category))
+      err(`items[${i}].category`, `一级指标“${item.category}”不存在`);
+    if (!item.code.startsWith(item.category + "."))
+      err(`items[${i}].code`, `编号“${item.code}”与所属一级指标“${item.category}”不符`);
     (item.subitems ?? []).forEach((s, j) => {
-      if (!s.code.startsWith(item.code + ".")) err(`items[${i}].subitems[${j}].code`, `编号“${s.code}”与所属项目“${item.code}”不符`);
+      if (!s.code.startsWith(item.code + "."))
+        err(`items[${i}].subitems[${j}].code`, `编号“${s.code}”与所属项目“${item.code}”不符`);
     });
     if (r.scoring === "points" && r.pointsStep && !exact(item.points).divisible(exact(r.pointsStep)))
       err(`items[${i}].points`, `分值 ${item.points} 不是步长 ${r.pointsStep} 的整数倍`);
@@ -93,10 +96,15 @@ export function checkRubric(data: unknown, file: string): DataError[] {
     const items = r.items.filter((it) => it.category === c.code);
     if (items.length === 0) err(`categories[${i}]`, `一级指标“${c.code} ${c.name}”下没有评价项目`);
     const s = sum(items.map((it) => exact(it.points)));
-    if (!s.equals(c.points)) err(`categories[${i}].points`, `一级指标“${c.code} ${c.name}”分值为 ${c.points}，但其评价项目分值之和为 ${s.valueOf()}`);
+    if (!s.equals(c.points))
+      err(
+        `categories[${i}].points`,
+        `一级指标“${c.code} ${c.name}”分值为 ${c.points}，但其评价项目分值之和为 ${s.valueOf()}`,
+      );
   });
   const total = sum(r.categories.map((c) => exact(c.points)));
-  if (!total.equals(r.totalPoints)) err("totalPoints", `总分为 ${r.totalPoints}，但各一级指标分值之和为 ${total.valueOf()}`);
+  if (!total.equals(r.totalPoints))
+    err("totalPoints", `总分为 ${r.totalPoints}，但各一级指标分值之和为 ${total.valueOf()}`);
   return errors;
 }
 
@@ -120,7 +128,8 @@ export function checkAward(data: unknown, file: string): DataError[] {
     if (i > 0) {
       const prev = sorted[i - 1];
       if (b.min <= prev.max) err(f, `与第 ${prev.band} 档重叠（${prev.min}%–${prev.max}% 与 ${b.min}%–${b.max}%）`);
-      else if (b.min !== prev.max + step) err(f, `与第 ${prev.band} 档之间有空缺（${prev.max + step}%–${b.min - step}%）`);
+      else if (b.min !== prev.max + step)
+        err(f, `与第 ${prev.band} 档之间有空缺（${prev.max + step}%–${b.min - step}%）`);
     }
     for (const kind of ["process", "results"] as const) {
       for (const d of a.scale.dimensions[kind]) {
@@ -135,7 +144,8 @@ export function checkAward(data: unknown, file: string): DataError[] {
     const w = sum(rs.stages.map((s) => exact(s.weight.numerator).div(s.weight.denominator)));
     if (!w.equals(1)) err(`ruleSets[${i}].stages`, `各阶段权重之和应为 1（此处为 ${w.toFraction()}）`);
     dupes(rs.vetoes.map((v) => v.id)).forEach((id) => err(`ruleSets[${i}].vetoes`, `否决项“${id}”重复`));
-    if (rs.bonus) dupes(rs.bonus.conditions.map((c) => c.id)).forEach((id) => err(`ruleSets[${i}].bonus`, `加分条件“${id}”重复`));
+    if (rs.bonus)
+      dupes(rs.bonus.conditions.map((c) => c.id)).forEach((id) => err(`ruleSets[${i}].bonus`, `加分条件“${id}”重复`));
   });
   return errors;
 }

@@ -68,8 +68,10 @@ export function buildLibrary(awardFiles: Record<string, unknown>, rubricFiles: R
     const r = data as Rubric;
     const award = awards.find((a) => a.id === r.award);
     if (!award) errors.push({ file, field: "award", message: `奖项“${r.award}”不存在` });
-    else if (!award.ruleSets.some((s) => s.id === r.ruleSet)) errors.push({ file, field: "ruleSet", message: `奖项“${r.award}”中没有规则集“${r.ruleSet}”` });
-    else if (rubrics.some((x) => x.id === r.id)) errors.push({ file, field: "id", message: `评分标准编号“${r.id}”重复` });
+    else if (!award.ruleSets.some((s) => s.id === r.ruleSet))
+      errors.push({ file, field: "ruleSet", message: `奖项“${r.award}”中没有规则集“${r.ruleSet}”` });
+    else if (rubrics.some((x) => x.id === r.id))
+      errors.push({ file, field: "id", message: `评分标准编号“${r.id}”重复` });
     else rubrics.push(r);
   }
   if (errors.length) throw new RubricDataError(errors);

@@ -158,7 +158,8 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
     }
   };
 
-  const listFor = sheet && selected ? sheet.validations.find((v) => v.type === "list" && inRange(v.ref, selected)) : undefined;
+  const listFor =
+    sheet && selected ? sheet.validations.find((v) => v.type === "list" && inRange(v.ref, selected)) : undefined;
   const tabs = wb.order.filter((n) => wb.sheets.get(n)?.visibility === "visible");
 
   return (
@@ -179,7 +180,9 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
         />
         {listFor && (
           <datalist id="cell-choices">
-            {listFor.list?.map((v) => <option key={v} value={v} />)}
+            {listFor.list?.map((v) => (
+              <option key={v} value={v} />
+            ))}
           </datalist>
         )}
         {sheet?.protection && <span className="locked">已保护</span>}
@@ -244,7 +247,14 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
       </div>
       <div className="sheet-tabs" role="tablist" aria-label="工作表">
         {tabs.map((n) => (
-          <button key={n} type="button" role="tab" aria-selected={n === sheetName} className={n === sheetName ? "active" : undefined} onClick={() => wb.activate(n)}>
+          <button
+            key={n}
+            type="button"
+            role="tab"
+            aria-selected={n === sheetName}
+            className={n === sheetName ? "active" : undefined}
+            onClick={() => wb.activate(n)}
+          >
             {n}
           </button>
         ))}

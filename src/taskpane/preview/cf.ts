@@ -186,7 +186,8 @@ class Evaluator {
     const pa = /^([A-Z]+)(\d+)$/.exec(a)!;
     const pb = /^([A-Z]+)(\d+)$/.exec(b)!;
     const out: Val[] = [];
-    for (let r = Number(pa[2]); r <= Number(pb[2]); r++) for (let c = colIndex(pa[1]); c <= colIndex(pb[1]); c++) out.push(scalar(this.lookup(`${colLetter(c)}${r}`)));
+    for (let r = Number(pa[2]); r <= Number(pb[2]); r++)
+      for (let c = colIndex(pa[1]); c <= colIndex(pb[1]); c++) out.push(scalar(this.lookup(`${colLetter(c)}${r}`)));
     return out;
   }
 }
@@ -213,7 +214,8 @@ function compare(a: Val, b: Val, op: string): boolean {
   const blankB = b === null ? (typeof a === "number" ? 0 : "") : b;
   let c: number;
   if (typeof blankA === "number" && typeof blankB === "number") c = blankA - blankB;
-  else if (typeof blankA === "string" && typeof blankB === "string") c = blankA.toLowerCase() < blankB.toLowerCase() ? -1 : blankA.toLowerCase() > blankB.toLowerCase() ? 1 : 0;
+  else if (typeof blankA === "string" && typeof blankB === "string")
+    c = blankA.toLowerCase() < blankB.toLowerCase() ? -1 : blankA.toLowerCase() > blankB.toLowerCase() ? 1 : 0;
   else if (typeof blankA === "boolean" && typeof blankB === "boolean") c = Number(blankA) - Number(blankB);
   else c = typeof blankA === "number" ? -1 : typeof blankB === "number" ? 1 : text(blankA).localeCompare(text(blankB));
   switch (op) {

@@ -9,11 +9,18 @@ import { App } from "../App";
 import { Grid } from "./Grid";
 
 /** Office's dark theme colours (as Office.context.officeTheme gives them), for ?theme=dark. */
-const DARK = { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF" };
+const DARK = {
+  bodyBackgroundColor: "#1F1F1F",
+  bodyForegroundColor: "#FFFFFF",
+  controlBackgroundColor: "#292929",
+  controlForegroundColor: "#FFFFFF",
+};
 
 function download(base64: string, fileName: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
@@ -35,4 +42,6 @@ wb.addSheet("Sheet1");
 (window as unknown as { scorebookPreview: MemoryWorkbook }).scorebookPreview = wb;
 
 createRoot(document.getElementById("grid")!).render(<Grid wb={wb} />);
-createRoot(document.getElementById("root")!).render(<App host={wb} lib={library()} env={{ lang, theme: dark ? DARK : null }} newWorkbookIsDownload />);
+createRoot(document.getElementById("root")!).render(
+  <App host={wb} lib={library()} env={{ lang, theme: dark ? DARK : null }} newWorkbookIsDownload />,
+);
