@@ -14,3 +14,4 @@ export * from "./rubric/registry";
 export * from "./awards";
 export * from "./aggregate";
 export * from "./roster";
+export * from "./names";

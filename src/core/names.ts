@@ -1,0 +1,22 @@
+// One canonical key for the names of people and applicants, so that one expert or applicant is never counted twice
+// or split by a spelling variant: 张三, 张 三, 张　三 (ideographic space) and 张三 + zero-width space are one person.
+
+/** Format characters (zero-width spaces and joiners, bidi marks and overrides, BOM) and every kind of white space. */
+const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
+
+/**
+ * The key two names are compared by: NFKC (full-width letters, digits and brackets fold to ASCII), then without
+ * white space or format characters, letters lower-cased. Display the name as written; compare only keys.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").replace(INVISIBLE, "").toLowerCase();
+}
+
+/** The name for display and file names: NFKC-trimmed, runs of white space as one space, no format characters. */
+export function cleanName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\p{Z}\s]+/gu, " ")
+    .trim();
+}
