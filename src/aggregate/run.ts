@@ -3,10 +3,10 @@
 // command line (src/cli/aggregate.ts) does the talking, the task pane calls src/summary/secretariat.ts instead.
 import * as os from "os";
 import type { AggregateOptions, AggregateResult, Library } from "../core";
-import { aggregateRead, buildSummaryLayout, traceReport, type ReadResult, type SummaryLayout } from "../summary";
+import { aggregateRead, buildSummaryLayout, type ReadResult, type SummaryLayout } from "../summary";
 import { interpretCache, type FormulaMode } from "../workbook";
 import { collectInputs } from "./files";
-import { interpretFile, shownPath, type ReadLimits } from "./read";
+import { readFileResult, shownPath, type ReadLimits } from "./read";
 import type { Roster } from "./roster";
 import { WorkerPool } from "./workers";
 
@@ -63,8 +63,7 @@ export async function readAll(
   // Two files in flight on this thread, so that reading the disk overlaps parsing.
   const lane = async () => {
     for (let i = take(); i >= 0; i = take()) {
-      const r = await interpretFile(files[i], cache, opts.limits);
-      out[i] = r.ok ? traceReport(r.report) : { problem: r.problem };
+      out[i] = await readFileResult(files[i], cache, opts.limits);
       tick(i);
     }
   };

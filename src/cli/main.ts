@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
+import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 
 export interface Io {
   out: (s: string) => void;
@@ -106,6 +107,26 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     )
     .action(async (paths: string[], opts: AggregateCliOptions) =>
       setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)),
+    );
+
+  program
+    .command("consensus")
+    .description(
+      "生成专家组合议表：同一申报者同一阶段各专家的评分并排，组长填写合议成熟度 (the group's consensus workbook)",
+    )
+    .argument("<files...>", "同一申报者同一阶段的专家评分表 .xlsx (the panel's returned workbooks)")
+    .option("-o, --output <file>", "合议表 .xlsx，默认“申报者_阶段_合议表.xlsx” (output file)")
+    .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
+    .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
+    .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")
+    .addHelpText(
+      "after",
+      "\n例 (example):\n  scorebook consensus 回收/某公司_现场评审_*.xlsx -o 合议表.xlsx\n" +
+        "交回的合议表与评分表一起交给 scorebook aggregate：该阶段的专家组得分取合议表总分。" +
+        "退出码 (exit codes)：0 已生成；1 评分表有问题或不属于同一申报者和阶段（不生成）；2 参数错误、文件不存在或已存在。",
+    )
+    .action(async (files: string[], opts: ConsensusCliOptions) =>
+      setCode(await consensusCommand(files, opts, io.out, io.err)),
     );
 
   return program;

@@ -6,6 +6,8 @@ import { bonusPoints, checkPublic, decide, finalScore, thresholdsOf, type Status
 import type { Message } from "./messages";
 import type { PanelMethod, RuleSet, Scale, StageId } from "./types";
 import { bandOf } from "./scale";
+import { sameExperts, stageScoring, type ConsensusSheet } from "./consensus";
+import { nameKey } from "./names";
 
 /** One returned workbook, as the reader and the engine found it. */
 export interface ReturnedSheet {
@@ -60,6 +62,10 @@ export interface StageResult {
   totals: Exact[];
   score: Exact | null;
   panel: PanelResult | null;
+  /** How the score was formed: the panel method used, or "consensus" (the group's consensus workbook). */
+  method: PanelMethod | "consensus";
+  /** The consensus workbook whose total is the score (method "consensus"). */
+  consensus: ConsensusSheet | null;
 }
 
 export interface VetoFlag {
@@ -103,6 +109,8 @@ export interface AggregateResult {
   divergences: Divergence[];
   /** The sheets that went into a panel. */
   used: ReturnedSheet[];
+  /** The consensus workbooks whose totals became a stage's score. */
+  consensus: ConsensusSheet[];
 }
 
 export interface RubricInfo {
@@ -120,8 +128,12 @@ export function aggregate(
   rubricOf: (id: string) => RubricInfo | undefined,
   roster: readonly RosterEntry[] = [],
   options: AggregateOptions = {},
+  consensusSheets: readonly ConsensusSheet[] = [],
 ): AggregateResult {
   const problems: SheetProblem[] = [];
+  const consensus = pickConsensus(consensusSheets, problems);
+  const consensusUsed: ConsensusSheet[] = [];
+  const consensusSeen = new Set<ConsensusSheet>();
   const usable: ReturnedSheet[] = [];
   for (const s of sheets) {
     const info = rubricOf(s.rubricId);
@@ -221,12 +233,50 @@ export function aggregate(
             reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
           });
       }
+      let score = panel?.value ?? null;
+      let method: StageResult["method"] = panel?.used ?? options.method ?? info?.rules.panelMethod ?? "mean";
+      const c = consensus.get(`${nameKey(name)}\u0000${id}`) ?? null;
+      let usedConsensus: ConsensusSheet | null = null;
+      if (c) {
+        consensusSeen.add(c);
+        const counted = st.map((s) => s.expert);
+        const stageText = STAGE_TEXT[id];
+        if (!info || c.rubricId !== rubricId)
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-rubric",
+            reason: `合议表的评分标准 ${c.rubricId} 与 ${name} 的评分表（${rubricId || "无"}）不一致，未采用`,
+          });
+        else if (stageScoring(info.rules, id) === "panel")
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-not-used",
+            reason: `${info.rules.name.zh}的${stageText}按专家组合成方法计分（规则参数 stageScoring），合议表未采用`,
+          });
+        else if (!sameExperts(c.experts, counted))
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-experts",
+            reason: `合议表依据的专家（${c.experts.join("、") || "无"}）与计入${stageText}的专家（${counted.join("、") || "无"}）不一致，未采用合议结果，按专家组合成方法计分`,
+          });
+        else {
+          score = c.total;
+          method = "consensus";
+          usedConsensus = c;
+          consensusUsed.push(c);
+        }
+      }
       return {
         experts: st.map((s) => s.expert),
         files: st.map((s) => s.file),
         totals,
-        score: panel?.value ?? null,
+        score,
         panel,
+        method,
+        consensus: usedConsensus,
       };
     };
     const material = stage("material");
@@ -314,6 +364,15 @@ export function aggregate(
     });
   }
 
+  for (const c of consensus.values())
+    if (!consensusSeen.has(c))
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-unmatched",
+        reason: `合议表的申报者“${c.applicant}”没有任何可用的评分表，未采用`,
+      });
+
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N).
   const applicants: ApplicantResult[] = [];
   const groups = new Map<string, typeof partial>();
@@ -351,7 +410,44 @@ export function aggregate(
       (b.final && a.final ? b.final.compare(a.final) : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used };
+  return { applicants, problems, divergences, used, consensus: consensusUsed };
+}
+
+/**
+ * The usable consensus workbook per applicant and stage: incomplete or invalid ones are problems; of two for the
+ * same applicant and stage the newer counts and both are named.
+ */
+function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem[]): Map<string, ConsensusSheet> {
+  const out = new Map<string, ConsensusSheet>();
+  for (const c of sheets) {
+    if (c.blocking.length > 0 || !c.complete) {
+      const why = c.blocking.length ? c.blocking.map((m) => m.zh).join("；") : "合议结果未填写完整";
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-invalid",
+        reason: `合议表未采用：${why}`,
+      });
+      continue;
+    }
+    const k = `${nameKey(c.applicant)}\u0000${c.stage}`;
+    const prev = out.get(k);
+    if (!prev) {
+      out.set(k, c);
+      continue;
+    }
+    const keep =
+      (c.savedAt ?? "") > (prev.savedAt ?? "") || (c.savedAt === prev.savedAt && c.file > prev.file) ? c : prev;
+    const drop = keep === c ? prev : c;
+    out.set(k, keep);
+    problems.push({
+      file: drop.file,
+      applicant: c.applicant,
+      code: "consensus-duplicate",
+      reason: `同一申报者同一阶段有两份合议表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
+    });
+  }
+  return out;
 }
 
 function order(a: ApplicantResult): number {
@@ -364,7 +460,7 @@ function newer(a: ReturnedSheet, b: ReturnedSheet): boolean {
 }
 
 /** Items where the panel's maturities fall in different bands or spread more than the limit. */
-function diverge(
+export function diverge(
   applicant: string,
   stage: StageId,
   sheets: ReturnedSheet[],

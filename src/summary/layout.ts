@@ -439,14 +439,16 @@ function panelsSheet(
         const range = `${totals[0]}${row}:${totals[n - 1]}${row}`;
         s.text(ref("A", row), a.applicant, "userText");
         s.text(ref("B", row), g.rules.name.zh, "text");
-        s.text(ref("C", row), STAGE_NAME[stage], "text");
+        s.text(ref("C", row), st.method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], "text");
         const count = ref("D", row);
         s.formula(count, `COUNT(${range})`, st.totals.length, "count");
         const combine =
           mode === "custom"
             ? `QA.PANEL(${range},${method})`
             : `IF(${method}="median",MEDIAN(${range}),IF(AND(${method}="trimmed",${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
-        s.formula(ref("E", row), `IF(${count}=0,"",ROUND(${combine},9))`, r9(st.score), "final");
+        // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
+        if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
+        else s.formula(ref("E", row), `IF(${count}=0,"",ROUND(${combine},9))`, r9(st.score), "final");
         st.totals.forEach((t, i) => {
           s.input(ref(totals[i], row), r9(t), "inputScore");
           s.text(ref(experts[i], row), st.experts[i], "userText");

@@ -30,7 +30,16 @@ export type SheetKey =
   | "panels"
   | "details"
   | "problems"
-  | "feedback";
+  | "feedback"
+  // The consensus workbook (合议表) and the committee pack sheets of the summary (src/summary/committee.ts).
+  | "consensus"
+  | "consensusList"
+  | "advanceList"
+  | "candidateList"
+  | "vote"
+  | "expertReview"
+  | "reportData"
+  | "chart";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
 export type Visibility = "visible" | "hidden" | "veryHidden";
 export type Scalar = string | number | boolean | null;
