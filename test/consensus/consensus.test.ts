@@ -11,6 +11,7 @@ import { toNumber } from "../../src/core";
 import { summaryJson } from "../../src/summary";
 import { buildConsensusLayout, interpretConsensus, toReturnedSheet } from "../../src/workbook";
 import { readXlsxFile } from "../../src/xlsx";
+import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 import { bundle, tmpDir } from "../helpers/workbooks";
 import { fillConsensus, ORG, writeExpert } from "./fixtures";
 
@@ -163,5 +164,36 @@ describe("aggregate with a consensus workbook", () => {
     const row = layout.map.items.find((i) => i.code === "2.1")!.row;
     expect(p.reason).toContain(`合议!${layout.map.columns.input}${row}`);
     expect(p.reason).toContain("47%");
+  });
+});
+
+describeWithLibreOffice("a consensus saved by LibreOffice with recalculation", () => {
+  it("reads back complete, with LibreOffice's total equal to the engine's, and counts in aggregate", async () => {
+    const dir = tmpDir();
+    const { onsite } = await panel(dir);
+    const output = path.join(dir, "work", "合议表.xlsx");
+    fs.mkdirSync(path.dirname(output));
+    expect(
+      await consensusCommand(
+        onsite,
+        { output },
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
+    const layout = buildConsensusLayout(bundle(ORG), await sheetsOf(onsite), { createdAt: "x" });
+    await fillConsensus(output, layout, (c) => (c === "1.1" ? "60%" : 0.65));
+    const saved = path.join(dir, "lo");
+    recalc([output], saved);
+    const source = await readXlsxFile(path.join(saved, "合议表.xlsx"));
+    const r = interpretConsensus(source);
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    const shown = source.value(layout.map.sheet, layout.map.total);
+    expect(shown).toBeCloseTo(toNumber(r.total), 9);
+    expect(toNumber(r.total)).toBe(647);
+    const run = await aggregateFiles({ inputs: [...onsite, path.join(saved, "合议表.xlsx")] });
+    expect(run.result.applicants[0].onsite.method).toBe("consensus");
+    expect(toNumber(run.result.applicants[0].onsite.score!)).toBe(647);
   });
 });

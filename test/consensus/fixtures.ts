@@ -15,7 +15,7 @@ export function filled(b: RubricBundle, level: number | ((code: string) => numbe
     const v = typeof level === "number" ? level : level(i.code);
     entries[i.code] = {
       value: b.rubric.scoring === "points" ? Math.round(i.points * v * 2) / 2 : v,
-      strengths: k === 0 ? "高层领导亲自推动卓越绩效管理" : k === 1 ? `${expert}：战略目标分解到各部门` : undefined,
+      strengths: k === 0 ? "高层领导亲自推动卓越绩效管理" : k === 1 ? "战略目标分解到各部门" : undefined,
       opportunities: k === 0 ? "质量文化的测量方法尚未系统化" : undefined,
     };
   });
