@@ -9,7 +9,7 @@ import { bundle, generate, load, save } from "../helpers/workbooks";
 export const ORG = "hebei-organization";
 
 /** Every item at `level` (a fraction: 0.6 = 60 %), every veto 否, the declaration given, comments on two items. */
-export function filled(b: RubricBundle, level: number | ((code: string) => number), expert: string): InitialValues {
+export function filled(b: RubricBundle, level: number | ((code: string) => number), _expert: string): InitialValues {
   const entries: NonNullable<InitialValues["entries"]> = {};
   b.rubric.items.forEach((i, k) => {
     const v = typeof level === "number" ? level : level(i.code);
