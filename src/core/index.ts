@@ -16,3 +16,4 @@ export * from "./aggregate";
 export * from "./roster";
 export * from "./names";
 export * from "./consensus";
+export * from "./breakdown";

@@ -34,6 +34,8 @@ import { STAGE_NAME } from "../workbook/labels";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, FormulaMode, PrintLayout, SheetLayout } from "../workbook/types";
 import { problemKind } from "./problems";
+import { committeeSheets, COMMITTEE_STYLES, type Assignment } from "./committee";
+import { feedbackSheet } from "./feedback";
 import {
   SUMMARY_FORMAT,
   SUMMARY_SHEET,
@@ -54,6 +56,8 @@ export interface SummaryOptions {
   createdAt?: string;
   /** How many workbooks were given (for the title line). */
   files?: number;
+  /** The review round's assignments (评审专家评价表's 分配 column), when known. */
+  assignments?: readonly Assignment[];
   library?: Library;
 }
 
@@ -156,6 +160,7 @@ const EXTRA_STYLES: Record<string, CellStyle> = {
   },
   paramNote: { font: { size: 9, color: "7F7F7F" }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+  paramText: { font: { size: 10 }, border: thin, horizontal: "center", vertical: "middle", wrap: true, numFmt: "@" },
 };
 for (const s of Object.values(EXTRA_STYLES)) s.font = { ...s.font, name: FONT };
 
@@ -211,13 +216,34 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
   }
   groups.sort((x, y) => order.indexOf(x.rules.id) - order.indexOf(y.rules.id));
 
-  const parameters = parametersSheet(groups, agg);
+  const awardTitle = (rules: RuleSet) =>
+    (lib.awards.find((a) => a.ruleSets.some((r) => r.id === rules.id))?.title.zh ?? rules.name.zh).replace(
+      /（[^）]*）$/,
+      "",
+    );
+  const parameters = parametersSheet(groups, agg, (rules) => ({
+    award: awardTitle(rules),
+    year: new Date(createdAt).getUTCFullYear(),
+  }));
   const panels = panelsSheet(groups, parameters.map, mode);
   const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result);
   const details = detailsSheet(groups, result, parameters.map);
   const problems = problemsSheet(result);
   const feedback = feedbackSheet(groups, result);
+  const committee = committeeSheets(
+    {
+      groups,
+      result,
+      ranking: ranking.map,
+      panels: panels.map,
+      params: parameters.map,
+      assignments: options.assignments,
+    },
+    awardTitle,
+    new Date(createdAt).getUTCFullYear(),
+  );
   const map: SummaryMap = {
+    committee: committee.map,
     ranking: ranking.map,
     parameters: parameters.map,
     panels: panels.map,
@@ -235,8 +261,17 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
       created: createdAt,
       keywords: SUMMARY_FORMAT,
     },
-    styles: SUMMARY_STYLES,
-    sheets: [ranking.sheet, problems.sheet, parameters.sheet, panels.sheet, details.sheet, feedback.sheet],
+    styles: { ...SUMMARY_STYLES, ...COMMITTEE_STYLES },
+    sheets: [
+      ranking.sheet,
+      ...committee.sheets,
+      problems.sheet,
+      parameters.sheet,
+      panels.sheet,
+      details.sheet,
+      feedback.sheet,
+      committee.dataSheet,
+    ],
     names: [],
     map,
   };
@@ -247,7 +282,11 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
 
 const METHODS = ["mean", "trimmed", "median"];
 
-function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
+function parametersSheet(
+  groups: Group[],
+  agg: AggregateOptions,
+  titles: (rules: RuleSet) => { award: string; year: number },
+): { sheet: SheetLayout; map: ParametersMap } {
   const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
   const rows = {
     ruleSet: 5,
@@ -258,6 +297,9 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     final: 10,
     topN: 11,
     divergence: 12,
+    awardName: 13,
+    year: 14,
+    batch: 15,
   };
   const columns: Record<string, string> = {};
   groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
@@ -307,6 +349,16 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     "专家分歧阈值（百分点）",
     "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。",
   );
+  label(rows.awardName, "奖项名称（打印标题）", "评审委员会材料（候选名单、表决记录表等）标题中的奖项名称。");
+  label(rows.year, "年度（打印标题）", "如 2025；留空则标题不写年度。");
+  label(rows.batch, "批次（打印标题）", "如“第一批”；留空则标题不写批次。");
+  for (const g of groups) {
+    const col = columns[g.rules.id];
+    const t = titles(g.rules);
+    s.input(ref(col, rows.awardName), t.award, "paramText");
+    s.input(ref(col, rows.year), t.year, "inputNumber");
+    s.input(ref(col, rows.batch), null, "paramText");
+  }
   for (const g of groups) {
     const col = columns[g.rules.id];
     const r = g.rules;
@@ -380,7 +432,7 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     );
   }
   return {
-    sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.divergence}`), protect: true }),
+    sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.batch}`), protect: true }),
     map: { sheet: s.name, columns, rows },
   };
 }
@@ -814,7 +866,13 @@ function detailsSheet(
   }
   if (blocks.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
   return {
-    sheet: s.build({ tabColor: "BF8F00", print: landscape(`A1:${lastCol}${row}`), protect: true }),
+    // Each applicant and stage starts a page, so that its header row heads every page of it.
+    sheet: s.build({
+      tabColor: "BF8F00",
+      print: landscape(`A1:${lastCol}${row}`),
+      pageBreaks: blocks.slice(1).map((b) => b.titleRow),
+      protect: true,
+    }),
     map: { sheet: s.name, blocks },
   };
 }
@@ -865,81 +923,4 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
     }),
     map: { sheet: s.name, headerRow: header, firstRow: first, lastRow: result.problems.length ? last : first - 1 },
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// 反馈
-
-function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["feedback"] } {
-  const s = new SheetBuilder("feedback", SUMMARY_SHEET.feedback);
-  s.columns = [
-    { col: "A", width: 7 },
-    { col: "B", width: 18 },
-    { col: "C", width: 60 },
-    { col: "D", width: 60 },
-  ];
-  s.text("A1", "反馈意见汇总（优势与改进机会）", "title");
-  s.height(1, 26);
-  const how =
-    "各专家在评分表中填写的优势与改进机会，按申报者和评价项目汇集（相同的意见只列一次，不署专家姓名），作为撰写反馈报告的起点。本表可自由编辑。";
-  s.text("A2", how, "note");
-  s.merges.push("A2:D2");
-  s.height(2, 28);
-  const applicants: { applicant: string; titleRow: number }[] = [];
-  let row = 4;
-  for (const g of groups) {
-    for (const { a, bundle } of g.applicants) {
-      const used = [...sheetsOf(result, a.material.files), ...sheetsOf(result, a.onsite.files)];
-      if (used.length === 0) continue;
-      applicants.push({ applicant: a.applicant, titleRow: row });
-      s.text(ref("A", row), `${a.applicant}（${bundle.rubric.title.zh}）`, "blockTitle");
-      s.height(row, 22);
-      row++;
-      ["编号", "评价项目", "主要优势", "改进机会"].forEach((h, i) => s.text(ref(colLetter(i + 1), row), h, "header"));
-      row++;
-      let any = false;
-      for (const item of bundle.rubric.items) {
-        const collect = (what: "strengths" | "opportunities") => {
-          const seen = new Set<string>();
-          const lines: string[] = [];
-          for (const u of used) {
-            const t = (u.items.find((x) => x.code === item.code)?.[what] ?? "").trim();
-            if (!t || seen.has(t)) continue;
-            seen.add(t);
-            lines.push(`【${STAGE_NAME[u.stage]}】${t}`);
-          }
-          return lines.join("\n");
-        };
-        const strengths = collect("strengths");
-        const opportunities = collect("opportunities");
-        if (!strengths && !opportunities) continue;
-        any = true;
-        s.text(ref("A", row), item.code, "code");
-        s.text(ref("B", row), item.name, "text");
-        s.text(ref("C", row), strengths, "longText");
-        s.text(ref("D", row), opportunities, "longText");
-        s.height(
-          row,
-          rowHeight(Math.max(wrappedLines(strengths || " ", 60, 10), wrappedLines(opportunities || " ", 60, 10)), 10),
-        );
-        row++;
-      }
-      if (!any) {
-        s.text(ref("A", row), "（专家未填写优势与改进机会）", "note");
-        row++;
-      }
-      row++;
-    }
-  }
-  if (applicants.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
-  const print: PrintLayout = {
-    paper: "A4",
-    orientation: "portrait",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    area: `A1:D${row}`,
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-  };
-  return { sheet: s.build({ tabColor: "2F75B5", print, protect: false }), map: { sheet: s.name, applicants } };
 }
