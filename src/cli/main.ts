@@ -4,6 +4,7 @@ import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
+import { reportCommand, type ReportCliOptions } from "./report";
 
 export interface Io {
   out: (s: string) => void;
@@ -127,6 +128,23 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     )
     .action(async (files: string[], opts: ConsensusCliOptions) =>
       setCode(await consensusCommand(files, opts, io.out, io.err)),
+    );
+
+  program
+    .command("report")
+    .description("生成评审报告 .docx：每个申报者每个阶段一份（材料评审报告 / 现场评审报告） (review reports)")
+    .argument("<paths...>", "汇总表 summary.xlsx，或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)")
+    .option("-o, --output <dir>", "输出文件夹，默认 reports (output folder)")
+    .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
+    .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
+    .addHelpText(
+      "after",
+      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n" +
+        "给出汇总表时，报告采用“反馈”工作表中“报告用”两列的文字（质评办修改后的措辞）。" +
+        "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
+    )
+    .action(async (paths: string[], opts: ReportCliOptions) =>
+      setCode(await reportCommand(paths, opts, io.out, io.err)),
     );
 
   return program;
