@@ -49,7 +49,7 @@ export async function reportCommand(
       err(`找不到：${p} (no such file or folder)`);
       return 2;
     }
-  let reports: StageReport[] | null = null;
+  let reports: StageReport[] | null;
   let problems = 0;
   try {
     const files = paths.filter((p) => p.toLowerCase().endsWith(".xlsx"));

@@ -141,7 +141,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: "图 1　各一级指标得分与分值", size: 18, color: "595959" })],
+      children: [new TextRun({ text: "图 1\u3000各一级指标得分与分值", size: 18, color: "595959" })],
     }),
     heading("二、关键主题"),
     ...keyThemes(r).map((t) => para(`· ${t}`, { indent: 240 })),
@@ -158,7 +158,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
         spacing: { before: 160, after: 60 },
         children: [
           new TextRun({ text: `${i.code} ${i.name}`, bold: true, size: 23 }),
-          new TextRun({ text: `（${i.points} 分）　${level}　得分 ${f2(i.score)}`, size: 21, color: "404040" }),
+          new TextRun({ text: `（${i.points} 分）\u3000${level}\u3000得分 ${f2(i.score)}`, size: 21, color: "404040" }),
         ],
       }),
     );
@@ -174,14 +174,14 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
       spacing: { before: 480 },
       children: [
         new TextRun({
-          text: `${r.title.replace(/报告$/, "")}专家组组长（签名）：________________　　日期：____________`,
+          text: `${r.title.replace(/报告$/, "")}专家组组长（签名）：________________\u3000\u3000日期：____________`,
           size: 22,
         }),
       ],
     }),
     new Paragraph({
       spacing: { before: 240 },
-      children: [new TextRun({ text: "质评办（盖章）：________________　　日期：____________", size: 22 })],
+      children: [new TextRun({ text: "质评办（盖章）：________________\u3000\u3000日期：____________", size: 22 })],
     }),
   );
   if (options.date)
@@ -209,7 +209,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
                 children: [
                   new TextRun({
                     children: [
-                      `${r.applicant} ${r.title}　第 `,
+                      `${r.applicant} ${r.title}\u3000第 `,
                       PageNumber.CURRENT,
                       " 页，共 ",
                       PageNumber.TOTAL_PAGES,
