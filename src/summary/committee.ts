@@ -30,7 +30,7 @@ import { colLetter, quoteSheet } from "../workbook/a1";
 import { STAGE_NAME } from "../workbook/labels";
 import { SheetBuilder } from "../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../workbook/text";
-import type { CellStyle, PrintLayout, SheetLayout } from "../workbook/types";
+import type { CellStyle, ChartLayout, PrintLayout, SheetLayout } from "../workbook/types";
 import type { PanelsMap, ParametersMap, RankingMap } from "./types";
 
 export const COMMITTEE_SHEET = {
@@ -206,13 +206,17 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   ];
   chart.text("A1", "综合得分与提名分数线", "title");
   chart.text("A2", "各奖项类别申报者的综合得分（柱）与提名分数线（线），数据随“汇总”“参数”变化。", "note");
+  chart.merges.push("A2:N2");
   const series: ChartMap["series"] = [];
+  const charts: ChartLayout[] = [];
   let crow = 4;
   for (const g of groups) {
     const withFinal = g.applicants.filter(({ a }) => a.final !== null);
     if (!withFinal.length) continue;
+    const blockStart = crow;
     chart.text(ref("A", crow), g.rules.name.zh, "section");
     crow++;
+    const header = crow;
     ["申报者", "综合得分", "提名分数线"].forEach((h, i) => chart.text(ref(colLetter(i + 1), crow), h, "header"));
     crow++;
     const first = crow;
@@ -225,22 +229,25 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       crow++;
     }
     const last = crow - 1;
+    const title = `${g.rules.name.zh}：综合得分与提名分数线`;
     series.push({
       ruleSet: g.rules.id,
-      title: `${g.rules.name.zh}：综合得分与提名分数线`,
+      title,
       names: `A${first}:A${last}`,
       finals: `B${first}:B${last}`,
       line: `C${first}:C${last}`,
       count: last - first + 1,
     });
-    crow += 18; // room for the chart beside the data
+    const bottom = blockStart + Math.max(18, last - blockStart + 2);
+    charts.push({ title, data: `A${header}:C${last}`, from: `E${blockStart}`, to: `N${bottom}` });
+    crow = bottom + 2;
   }
-  if (!series.length) chart.text("A4", "（没有综合得分）", "note");
   const chartSheet = chart.build({
     tabColor: "1F4E78",
-    print: page(`A1:L${Math.max(crow, 20)}`, "landscape"),
+    print: page(`A1:N${Math.max(crow - 2, 20)}`, "landscape"),
     protect: true,
   });
+  if (charts.length) chartSheet.charts = charts;
 
   // ---------------------------------------------------------------------------------------------------------------
   // 合议清单: divergent items by applicant, one page.

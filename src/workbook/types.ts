@@ -169,6 +169,19 @@ export interface PrintLayout {
   centerHorizontally?: boolean;
 }
 
+/**
+ * A chart over a block of the sheet: `data` is a header row then one row per category; its first column holds the
+ * categories, the second the values drawn as columns, the third (optional) the values drawn as a line (e.g. a
+ * threshold). xlsx: src/xlsx/chart.ts adds the drawing and chart parts; Office.js: worksheet.charts.add (ExcelApi 1.7).
+ */
+export interface ChartLayout {
+  title: string;
+  data: string;
+  /** Top-left and bottom-right cells the chart covers ("E4", "M22"). */
+  from: string;
+  to: string;
+}
+
 export interface SheetLayout {
   key: SheetKey;
   /** The sheet's (Chinese) name. */
@@ -188,6 +201,7 @@ export interface SheetLayout {
   /** Rows that start a new printed page (manual page breaks). Office.js: horizontalPageBreaks.add(row). */
   pageBreaks?: number[];
   showGridLines: boolean;
+  charts?: ChartLayout[];
 }
 
 /** A workbook-scope defined name over a range of one sheet. Office.js: names.add(name, "='sheet'!$A$1:$A$9"). */
