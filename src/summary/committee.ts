@@ -708,3 +708,53 @@ export function voteVerdict(
   if (yes + no + abstain > present) return "票数多于出席人数";
   return v.approved ? "通过" : "未通过";
 }
+
+/**
+ * The printed head of one rule set's block on 汇总 (each block prints on a page of its own): the title with the award,
+ * year and batch from 参数 (live), the rule set and the date, and the rule stated. Returns the block's header row.
+ */
+export function rankingHead(
+  s: SheetBuilder,
+  row: number,
+  rules: RuleSet,
+  params: ParametersMap,
+  lastCol: string,
+  head: { award: string; year: number; date: string },
+): number {
+  const what = "评审结果汇总";
+  s.formula(`A${row}`, titleFormula(params, rules.id, what), titleResult(head.award, head.year, what), "bigTitle");
+  s.merges.push(`A${row}:${lastCol}${row}`);
+  s.height(row, 30);
+  s.text(`A${row + 1}`, `（${rules.name.zh}）\u3000\u3000汇总日期：${head.date}`, "subTitle");
+  s.merges.push(`A${row + 1}:${lastCol}${row + 1}`);
+  s.height(row + 1, 20);
+  const rule = [
+    rules.notes?.find((n) => n.includes("得分 =")) ?? "",
+    rules.advance?.note ?? "",
+    rules.vote ? `评审委员会表决：${rules.vote.text}` : "",
+  ]
+    .filter(Boolean)
+    .join("");
+  s.text(`A${row + 2}`, `规则：${rule || "综合得分按“参数”中的权重、分数线和名额计算。"}`, "note");
+  s.merges.push(`A${row + 2}:${lastCol}${row + 2}`);
+  s.height(row + 2, rowHeight(wrappedLines(rule, 150, 9), 9));
+  return row + 3;
+}
+
+/** The secretariat's signature lines under a rule set's block on 汇总; returns the next free row. */
+export function rankingFoot(s: SheetBuilder, row: number, lastCol: string): number {
+  void lastCol;
+  const labels: [string, string][] = [
+    ["A", "质评办（盖章）："],
+    ["E", "经办人："],
+    ["I", "审核人："],
+    ["L", "日期："],
+  ];
+  for (const [col, label] of labels) {
+    s.text(`${col}${row}`, label, "signLabel");
+    const next = String.fromCharCode(col.charCodeAt(0) + 1);
+    s.text(`${next}${row}`, "", "signLine");
+  }
+  s.height(row, 30);
+  return row + 2;
+}

@@ -34,7 +34,7 @@ import { STAGE_NAME } from "../workbook/labels";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, FormulaMode, PrintLayout, SheetLayout } from "../workbook/types";
 import { problemKind } from "./problems";
-import { committeeSheets, COMMITTEE_STYLES, type Assignment } from "./committee";
+import { committeeSheets, COMMITTEE_STYLES, rankingFoot, rankingHead, type Assignment } from "./committee";
 import { feedbackSheet } from "./feedback";
 import {
   SUMMARY_FORMAT,
@@ -226,7 +226,11 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
     year: new Date(createdAt).getUTCFullYear(),
   }));
   const panels = panelsSheet(groups, parameters.map, mode);
-  const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result);
+  const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result, {
+    award: awardTitle,
+    year: new Date(createdAt).getUTCFullYear(),
+    date: createdAt.slice(0, 10),
+  });
   const details = detailsSheet(groups, result, parameters.map);
   const problems = problemsSheet(result);
   const feedback = feedbackSheet(groups, result);
@@ -533,6 +537,7 @@ function rankingSheet(
   mode: FormulaMode,
   files: number | undefined,
   result: AggregateResult,
+  head: { award: (rules: RuleSet) => string; year: number; date: string },
 ): { sheet: SheetLayout; map: RankingMap } {
   const s = new SheetBuilder("ranking", SUMMARY_SHEET.ranking);
   const spec: [keyof RankingMap["columns"], string, number, boolean?][] = [
@@ -575,13 +580,14 @@ function rankingSheet(
 
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const groupsMap: RankingMap["groups"] = [];
+  const breaks: number[] = [];
   let row = 5;
   for (const g of groups) {
     const rs = g.rules.id;
     const titleRow = row;
-    s.text(ref("A", titleRow), `${g.rules.name.zh}（${rs}）`, "section");
-    s.height(titleRow, 24);
-    const headerRow = titleRow + 1;
+    // Each rule set prints on a page of its own: title, rule, the block, the secretariat's signatures.
+    if (groupsMap.length) breaks.push(titleRow);
+    const headerRow = rankingHead(s, titleRow, g.rules, params, lastVisible, { ...head, award: head.award(g.rules) });
     spec.forEach(([, h], i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
     s.height(headerRow, 30);
     const first = headerRow + 1;
@@ -596,7 +602,7 @@ function rankingSheet(
       const mRow = panelRow.get(`${a.applicant}\u0000material`)!;
       const oRow = panelRow.get(`${a.applicant}\u0000onsite`)!;
       s.text(at("applicant"), a.applicant, "userText");
-      s.text(at("rubric"), bundle.rubric.id, "text");
+      s.text(at("rubric"), bundle.rubric.title.zh, "smallText");
       s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), a.material.totals.length, "count");
       s.formula(at("material"), ext(panels.sheet, "E", mRow), r9(a.material.score), "score");
       s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), a.onsite.totals.length, "count");
@@ -647,7 +653,17 @@ function rankingSheet(
       s.text(at("notes"), notes, "smallText");
       s.height(
         r,
-        Math.max(20, rowHeight(Math.max(wrappedLines(reason || " ", 36, 10), wrappedLines(notes || " ", 30, 9)), 10)),
+        Math.max(
+          20,
+          rowHeight(
+            Math.max(
+              wrappedLines(reason || " ", 36, 10),
+              wrappedLines(notes || " ", 30, 9),
+              wrappedLines(bundle.rubric.title.zh, 18, 9),
+            ),
+            10,
+          ),
+        ),
       );
     });
     const statusRange = `${cols.status}${first}:${cols.status}${last}`;
@@ -705,7 +721,7 @@ function rankingSheet(
         error: { title: "公众满意度无效", message: `请填写 0 至 ${g.rules.publicSatisfaction.max} 分。` },
       });
     groupsMap.push({ ruleSet: rs, titleRow, headerRow, firstRow: first, lastRow: last, rows });
-    row = last + 2;
+    row = rankingFoot(s, last + 2, lastVisible);
   }
   if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
   const print: PrintLayout = {
@@ -713,13 +729,20 @@ function rankingSheet(
     orientation: "landscape",
     fitToWidth: 1,
     fitToHeight: 0,
-    area: `A1:${lastVisible}${Math.max(5, row)}`,
+    // From the first block: the notes above it are for the screen.
+    area: `A${groups.length ? 5 : 1}:${lastVisible}${Math.max(5, row - 2)}`,
     footer: { center: "第 &P 页，共 &N 页" },
     margins: MARGINS,
     centerHorizontally: true,
   };
   return {
-    sheet: s.build({ tabColor: "1F4E78", freeze: { rows: 0, columns: 1 }, print, protect: true }),
+    sheet: s.build({
+      tabColor: "1F4E78",
+      freeze: { rows: 0, columns: 1 },
+      print,
+      pageBreaks: breaks,
+      protect: true,
+    }),
     map: { sheet: s.name, columns: cols, groups: groupsMap },
   };
 }

@@ -170,7 +170,9 @@ function renderSheet(
       fitToPage: true,
       fitToWidth: p.fitToWidth,
       fitToHeight: p.fitToHeight,
-      printArea: p.area,
+      // ExcelJS puts "$" before each corner ("A5" → "$A5", a relative row that LibreOffice prints from row 1):
+      // absolute rows make "$A$5".
+      printArea: p.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: p.titleRows ? `${p.titleRows.first}:${p.titleRows.last}` : undefined,
       margins: p.margins,
       horizontalCentered: !!p.centerHorizontally,
