@@ -89,6 +89,8 @@ export interface ReportMeta {
   stage: string | null;
   createdAt: string | null;
   generator: string | null;
+  /** The review round (评审批次) the workbook was generated for, when it was. */
+  roundId?: string | null;
 }
 
 export interface ScoreReport {
@@ -289,6 +291,7 @@ export function readMeta(source: CellSource): ReportMeta | null {
     stage: get("stage"),
     createdAt: get("createdAt"),
     generator: get("generator"),
+    roundId: get("roundId"),
   };
 }
 
