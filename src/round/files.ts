@@ -196,7 +196,8 @@ export async function generateRound(
         createdAt,
         roundId,
       });
-      const data = await writeXlsx(layout);
+      // Fast compression: 1,000 workbooks write about 40 % sooner, each a little larger (docs/benchmarks.md).
+      const data = await writeXlsx(layout, { compressionLevel: 1 });
       await fs.writeFile(file, data, { flag: "wx" });
       zip.file(path.basename(file), data);
       opts.onFile?.(++done, total);

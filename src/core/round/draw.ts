@@ -13,6 +13,7 @@ import { keyed } from "./random";
 import { STAGE_ZH } from "./params";
 import type {
   Assignment,
+  DeclaredConflict,
   DrawResult,
   Exclusion,
   PanelAudit,
@@ -36,6 +37,17 @@ interface Unit {
 
 const ANY = new Set(["不限", "全部", "any", "all"].map(nameKey));
 
+// nameKey (NFKC) of the same few hundred names is asked for millions of times in a large draw: remembered.
+const keys = new Map<string, string>();
+function ck(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size > 100_000) keys.clear();
+    keys.set(name, (k = nameKey(name)));
+  }
+  return k;
+}
+
 /** Why an expert may not review an applicant in a stage (the first reason), or null. */
 export function exclusionOf(
   e: PoolExpert,
@@ -45,28 +57,28 @@ export function exclusionOf(
   lib?: Library,
 ): Exclusion | null {
   const p = input.params;
-  const ek = nameKey(e.name);
-  const ak = nameKey(a.name);
+  const ek = ck(e.name);
+  const ak = ck(a.name);
   const out = (code: Exclusion["code"], reason: string): Exclusion => ({ expert: e.name, code, reason });
   if (e.stages.length && !e.stages.includes(stage)) return out("stage", `不参加${STAGE_ZH[stage]}`);
   if (ek === ak) return out("declared", "专家本人即申报者");
-  const declared = input.conflicts.find((c) => nameKey(c.expert) === ek && nameKey(c.applicant) === ak);
+  const declared = declaredOf(input).get(`${ek}\u0000${ak}`);
   if (declared)
     return out(
       "declared",
       `声明回避（${a.name}${declared.reason ? `：${declared.reason}` : ""}，回避!第 ${declared.at.row} 行）`,
     );
   if (p.sameEmployer && e.employer) {
-    const k = nameKey(e.employer);
-    if (k === ak || (a.employer && k === nameKey(a.employer)))
+    const k = ck(e.employer);
+    if (k === ak || (a.employer && k === ck(a.employer)))
       return out("same-employer", `与 ${a.name} 同单位（${e.employer}）`);
   }
-  if (p.samePlace && e.place && a.place && nameKey(e.place) === nameKey(a.place))
+  if (p.samePlace && e.place && a.place && ck(e.place) === ck(a.place))
     return out("same-place", `与 ${a.name} 同地（${e.place}）`);
-  if (e.specialties.length && !e.specialties.some((s) => ANY.has(nameKey(s)))) {
+  if (e.specialties.length && !e.specialties.some((s) => ANY.has(ck(s)))) {
     const title = lib?.get(a.rubricId)?.rubric.title.zh;
     const wanted = [a.sector, a.rubricId, title].filter((x): x is string => !!x).map(nameKey);
-    if (!e.specialties.some((s) => wanted.includes(nameKey(s))))
+    if (!e.specialties.some((s) => wanted.includes(ck(s))))
       return out(
         "specialty",
         `专业领域（${e.specialties.join("、")}）与 ${a.name} 的${a.sector ? `行业（${a.sector}）` : "评分标准"}不符`,
@@ -75,9 +87,24 @@ export function exclusionOf(
   return null;
 }
 
+// The declared conflicts of an input by expert and applicant key, built once per input.
+const declaredCache = new WeakMap<readonly DeclaredConflict[], Map<string, DeclaredConflict>>();
+function declaredOf(input: RoundInput): Map<string, DeclaredConflict> {
+  let m = declaredCache.get(input.conflicts);
+  if (!m) {
+    m = new Map();
+    for (const c of input.conflicts) {
+      const k = `${ck(c.expert)}\u0000${ck(c.applicant)}`;
+      if (!m.has(k)) m.set(k, c);
+    }
+    declaredCache.set(input.conflicts, m);
+  }
+  return m;
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");
 const byKey = (a: { name: string }, b: { name: string }) =>
-  nameKey(a.name) < nameKey(b.name) ? -1 : nameKey(a.name) > nameKey(b.name) ? 1 : 0;
+  ck(a.name) < ck(b.name) ? -1 : ck(a.name) > ck(b.name) ? 1 : 0;
 
 /** The panels (units) of one stage: one per applicant, or expert groups of `groupSize` applicants of one rubric. */
 function unitsOf(stage: StageId, applicants: RoundApplicant[], input: RoundInput): Unit[] {
@@ -91,9 +118,7 @@ function unitsOf(stage: StageId, applicants: RoundApplicant[], input: RoundInput
       // Which applicants share a group is part of the draw too: by the seed, not by row order.
       const xs = mine
         .filter((a) => a.rubricId === r)
-        .sort(
-          (a, b) => keyed(p.seed, "group", stage, nameKey(a.name)) - keyed(p.seed, "group", stage, nameKey(b.name)),
-        );
+        .sort((a, b) => keyed(p.seed, "group", stage, ck(a.name)) - keyed(p.seed, "group", stage, ck(b.name)));
       for (let i = 0; i < xs.length; i += p.groupSize) groups.push(xs.slice(i, i + p.groupSize));
     }
   }
@@ -115,9 +140,13 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
   const problems: RoundProblem[] = [];
   const experts = [...input.experts].sort(byKey);
   const kept = (input.kept ?? []).filter((k) => !p.stages.includes(k.stage));
-  const load = new Map<string, number>(experts.map((e) => [nameKey(e.name), 0]));
-  for (const k of kept) load.set(nameKey(k.expert), (load.get(nameKey(k.expert)) ?? 0) + 1);
-  const free = (e: PoolExpert, w: number) => p.maxLoad === 0 || (load.get(nameKey(e.name)) ?? 0) + w <= p.maxLoad;
+  const load = new Map<PoolExpert, number>(experts.map((e) => [e, 0]));
+  const byName = new Map(experts.map((e) => [ck(e.name), e]));
+  for (const k of kept) {
+    const e = byName.get(ck(k.expert));
+    if (e) load.set(e, (load.get(e) ?? 0) + 1);
+  }
+  const free = (e: PoolExpert, w: number) => p.maxLoad === 0 || (load.get(e) ?? 0) + w <= p.maxLoad;
 
   const units: Unit[] = [];
   for (const stage of (["material", "onsite"] as const).filter((s) => p.stages.includes(s)))
@@ -141,15 +170,16 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
   // Material panels of each applicant (this draw's and kept ones), for fresh on-site panels.
   const materialOf = new Map<string, Set<string>>();
   const addMaterial = (applicant: string, expert: string) => {
-    const k = nameKey(applicant);
+    const k = ck(applicant);
     if (!materialOf.has(k)) materialOf.set(k, new Set());
-    materialOf.get(k)!.add(nameKey(expert));
+    materialOf.get(k)!.add(ck(expert));
   };
   for (const k of kept) if (k.stage === "material") addMaterial(k.applicant, k.expert);
   const repeats = (u: Unit, e: PoolExpert) =>
-    u.stage === "onsite" && u.applicants.some((a) => materialOf.get(nameKey(a.name))?.has(nameKey(e.name)));
+    u.stage === "onsite" && u.applicants.some((a) => materialOf.get(ck(a.name))?.has(ck(e.name)));
 
   const loadExcluded = new Map<Unit, Exclusion[]>();
+  const tie = new Map(units.map((u) => [u, keyed(p.seed, "panel", u.group)]));
   for (const stage of ["material", "onsite"] as const) {
     const todo = new Set(units.filter((u) => u.stage === stage));
     while (todo.size) {
@@ -157,9 +187,9 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
       let next: Unit | null = null;
       let best = Infinity;
       for (const u of todo) {
-        const slack = u.eligible.filter((e) => free(e, u.weight)).length - u.size;
-        const tie = keyed(p.seed, "panel", u.group);
-        if (slack < best || (slack === best && next && tie < keyed(p.seed, "panel", next.group))) {
+        let slack = -u.size;
+        for (const e of u.eligible) if (free(e, u.weight)) slack++;
+        if (slack < best || (slack === best && next && tie.get(u)! < tie.get(next)!)) {
           best = slack;
           next = u;
         }
@@ -171,8 +201,8 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
         .map((e) => ({
           e,
           repeat: p.freshOnsite && repeats(u, e) ? 1 : 0,
-          load: load.get(nameKey(e.name)) ?? 0,
-          key: keyed(p.seed, u.group, nameKey(e.name)),
+          load: load.get(e) ?? 0,
+          key: keyed(p.seed, u.group, ck(e.name)),
         }))
         .sort((a, b) => a.repeat - b.repeat || a.load - b.load || a.key - b.key);
       loadExcluded.set(
@@ -203,7 +233,7 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
 
   function take(u: Unit, e: PoolExpert) {
     u.drawn.push(e);
-    load.set(nameKey(e.name), (load.get(nameKey(e.name)) ?? 0) + u.weight);
+    load.set(e, (load.get(e) ?? 0) + u.weight);
   }
 
   /**
@@ -225,7 +255,7 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
         while (step) {
           const { to, expert } = step;
           cur.drawn.splice(cur.drawn.indexOf(expert), 1);
-          load.set(nameKey(expert.name), (load.get(nameKey(expert.name)) ?? 0) - cur.weight);
+          load.set(expert, (load.get(expert) ?? 0) - cur.weight);
           take(to, expert);
           cur = to;
           step = parent.get(cur);
@@ -236,7 +266,7 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
         for (const q of units) {
           if (q === u || q.stage !== target.stage || parent.has(q) || !q.drawn.includes(e)) continue;
           // e may move from q to u only if its load allows the trade.
-          const after = (load.get(nameKey(e.name)) ?? 0) - q.weight + u.weight;
+          const after = (load.get(e) ?? 0) - q.weight + u.weight;
           if (p.maxLoad > 0 && after > p.maxLoad) continue;
           parent.set(q, { to: u, expert: e });
           queue.push(q);
@@ -251,10 +281,10 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
   for (const u of units) {
     const leader = [...u.drawn].sort(
       (a, b) =>
-        (leads.get(nameKey(a.name)) ?? 0) - (leads.get(nameKey(b.name)) ?? 0) ||
-        keyed(p.seed, "leader", u.group, nameKey(a.name)) - keyed(p.seed, "leader", u.group, nameKey(b.name)),
+        (leads.get(ck(a.name)) ?? 0) - (leads.get(ck(b.name)) ?? 0) ||
+        keyed(p.seed, "leader", u.group, ck(a.name)) - keyed(p.seed, "leader", u.group, ck(b.name)),
     )[0];
-    leads.set(nameKey(leader.name), (leads.get(nameKey(leader.name)) ?? 0) + 1);
+    leads.set(ck(leader.name), (leads.get(ck(leader.name)) ?? 0) + 1);
     const members = [leader, ...u.drawn.filter((e) => e !== leader)];
     for (const a of u.applicants)
       for (const e of members)

@@ -75,11 +75,12 @@ export function roundStatus(
       u(`专家 ${f.expert} 不在 ${f.applicant} 的${STAGE_ZH[f.stage]}专家组中（未经抽取），不计入`);
       continue;
     }
-    if (f.rubricId && a.rubricId !== f.rubricId) {
-      invalid.push({ file: f.file, reason: `评分标准为 ${f.rubricId}，本批次该申报者应使用 ${a.rubricId}` });
-      continue;
-    }
-    byAssignment.set(k, [...(byAssignment.get(k) ?? []), f]);
+    // Another rubric: returned, but not countable.
+    const g =
+      f.rubricId && a.rubricId !== f.rubricId
+        ? { ...f, usable: false, reason: `评分标准为 ${f.rubricId}，本批次该申报者应使用 ${a.rubricId}` }
+        : f;
+    byAssignment.set(k, [...(byAssignment.get(k) ?? []), g]);
   }
   const countedFiles = new Map<string, string>();
   for (const [k, fs] of byAssignment) {
