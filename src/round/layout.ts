@@ -41,12 +41,14 @@ export const ROUND_STYLES: Record<string, CellStyle> = {
     numFmt: "@",
   },
   note: { font: { name: FONT, size: 10, color: "595959" }, wrap: true, vertical: "top", numFmt: "@" },
+  /** An empty row of an editable sheet: text format (001 and =x stay as typed), no border so that it prints blank. */
+  input: { font: { name: FONT, size: 11 }, vertical: "top", wrap: true, numFmt: "@" },
   key: { font: { name: FONT, size: 11, bold: true }, vertical: "top", numFmt: "@" },
 };
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
 
-function landscape(area: string): SheetLayout["print"] {
+function landscape(area: string): NonNullable<SheetLayout["print"]> {
   return {
     paper: "A4",
     orientation: "landscape",
@@ -75,7 +77,7 @@ function tableSheet(
   rows.forEach((r, k) => r.values.forEach((v, i) => s.text(`${cols[i]}${k + 2}`, v, r.style ?? "cell")));
   // Editable sheets: the first rows are pre-formatted as text, so that a name like 001 or =x stays as typed.
   for (let k = rows.length; k < (opts.emptyRows ?? 0); k++)
-    cols.forEach((c) => s.set(`${c}${k + 2}`, { style: "cell", locked: false }));
+    cols.forEach((c) => s.set(`${c}${k + 2}`, { style: "input", locked: false }));
   return s;
 }
 
@@ -216,6 +218,7 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
     params.height(r, 30);
   });
 
+  const printed = (cols: number, rows: number) => landscape(`A1:${String.fromCharCode(64 + cols)}${rows}`);
   return {
     properties: {
       title: "评审安排",
@@ -226,11 +229,16 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
     },
     styles: ROUND_STYLES,
     sheets: [
-      readme.build({ protect: false, showGridLines: false }),
-      applicants.build({ protect: false, showGridLines: true, freeze: { rows: 1, columns: 0 } }),
-      experts.build({ protect: false, showGridLines: true, freeze: { rows: 1, columns: 0 } }),
-      conflicts.build({ protect: false, showGridLines: true, freeze: { rows: 1, columns: 0 } }),
-      params.build({ protect: false, showGridLines: true }),
+      readme.build({ protect: false, showGridLines: false, print: { ...printed(2, row), titleRows: undefined } }),
+      applicants.build({
+        protect: false,
+        showGridLines: true,
+        freeze: { rows: 1, columns: 0 },
+        print: printed(6, 201),
+      }),
+      experts.build({ protect: false, showGridLines: true, freeze: { rows: 1, columns: 0 }, print: printed(5, 401) }),
+      conflicts.build({ protect: false, showGridLines: true, freeze: { rows: 1, columns: 0 }, print: printed(3, 101) }),
+      params.build({ protect: false, showGridLines: true, print: printed(3, PARAM_ROWS.length + 1) }),
     ],
     names: [],
   };
@@ -283,8 +291,8 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     { col: "B", width: 10 },
     { col: "C", width: 30 },
     { col: "D", width: 8 },
-    { col: "E", width: 36 },
-    { col: "F", width: 50 },
+    { col: "E", width: 40 },
+    { col: "F", width: 56 },
     { col: "G", width: 30 },
     { col: "H", width: 10 },
     { col: "I", width: 24 },
@@ -342,6 +350,6 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     protect: true,
     showGridLines: true,
     tabColor: "548235",
-    print: { ...landscape(`A1:I${row - 1}`)!, titleRows: { first: headerRow, last: headerRow } },
+    print: { ...landscape(`A1:I${row - 1}`), titleRows: { first: headerRow, last: headerRow } },
   });
 }
