@@ -177,7 +177,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       const r = await load(file, io.err);
       if (typeof r === "number") return setCode(r);
       const none = needPanels(r);
-      const problems = none ? [none, ...r.problems] : r.problems;
+      const problems = none ? [none, ...r.panelProblems] : r.panelProblems;
       if (problems.length) {
         io.err(`评审安排 ${file} 有问题，未生成 (problems; nothing written)：`);
         problemsOut(problems, io.err);
@@ -221,7 +221,11 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       }
       if (opts.json) io.out(JSON.stringify(statusJson(status), null, 2));
       else printStatus(status, r.roundId, io.out);
-      setCode(status.counted === status.expected && r.problems.length === 0 ? 0 : 1);
+      if (r.panelProblems.length) {
+        io.err(`评审安排“分组”有问题 (problems in 分组)：`);
+        problemsOut(r.panelProblems, io.err);
+      }
+      setCode(status.counted === status.expected && r.panelProblems.length === 0 ? 0 : 1);
     });
 }
 

@@ -55,7 +55,10 @@ export interface LoadedRound {
   /** The 分组 sheet, when there is one. */
   assignments: Assignment[] | null;
   roundId: string;
+  /** Every problem: of the sheets the draw reads and of 分组. */
   problems: RoundProblem[];
+  /** Problems of the 分组 sheet only (what generate, status and aggregate --round read). */
+  panelProblems: RoundProblem[];
 }
 
 /** The round workbook's content: its settings and pool, and the draw (分组) when it has one. */
@@ -64,13 +67,14 @@ export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
   const problems = [...parsed.problems];
   const panels = findSheet(Object.keys(sheets), "panels");
   let assignments: Assignment[] | null = null;
+  const panelProblems: RoundProblem[] = [];
   if (panels) {
     const r = parsePanels(sheets[panels], panels, lib);
     assignments = r.assignments;
-    problems.push(...r.problems);
+    panelProblems.push(...r.problems);
   }
   const roundId = assignments?.find((a) => a.roundId)?.roundId || parsed.input.params.roundId;
-  return { parsed, assignments, roundId, problems };
+  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems };
 }
 
 /** The draw is needed (generate, status, aggregate --round): a problem when the workbook has none. */
