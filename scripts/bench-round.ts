@@ -5,6 +5,7 @@
 //
 //   npx tsx scripts/bench-round.ts [--applicants 100] [--pool 200] [--size 5] [--runs 3]
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { draw, library, ROUND_DEFAULTS, type RoundInput } from "../src/core";
 import { generateRound } from "../src/round/files";
@@ -100,7 +101,10 @@ async function main() {
   );
   console.log("");
   console.log(
-    `generate: ${(files / (gens[0] / 1000)).toFixed(0)}–${(files / (Math.max(...gens) / 1000)).toFixed(0)} workbooks / s`,
+    `generate: ${(files / (Math.max(...gens) / 1000)).toFixed(0)}–${(files / (Math.min(...gens) / 1000)).toFixed(0)} workbooks / s; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
   );
 }
 

@@ -14,6 +14,15 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
         if (!("sheet" in r)) return r;
         const s = r.sheet;
         const stage = STAGE_ZH[s.stage];
+        if (roundId && s.roundId && nameKey(s.roundId) !== nameKey(roundId))
+          return {
+            problem: {
+              file: s.file,
+              applicant: s.applicant,
+              code: "other-round",
+              reason: `评分表属于另一评审批次（${s.roundId}），不是本批次（${roundId}）的，不计入`,
+            },
+          };
         if (!applicants.has(nameKey(s.applicant)))
           return {
             problem: {

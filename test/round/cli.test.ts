@@ -7,7 +7,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { buildLayout } from "../../src/workbook";
-import { readXlsxFile } from "../../src/xlsx";
+import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, randomValid, rng, save, tmpDir } from "../helpers/workbooks";
 import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
 
@@ -184,6 +184,21 @@ describe("scorebook round", () => {
       for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
       fs.writeFileSync(path.join(back, name), await fill(x.buffer, x.layout, values));
     }
+    // A workbook of another round, for a drawn expert of 丙's material panel.
+    const bing = panels.find((r) => r[2] === "丙有限公司" && r[4] === "材料评审")!;
+    {
+      const layout = buildLayout(b, {
+        applicant: bing[2],
+        expert: bing[5],
+        stage: "material",
+        mode: "native",
+        createdAt: "x",
+        roundId: "HB2021-9",
+      });
+      const values = randomValid(b, rng(98));
+      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      fs.writeFileSync(path.join(back, "去年.xlsx"), await fill(await writeXlsx(layout), layout, values));
+    }
     // A Word file dropped in by mistake.
     fs.writeFileSync(path.join(back, "说明.docx"), "not a workbook");
 
@@ -200,6 +215,7 @@ describe("scorebook round", () => {
       ),
     ).toBe(true);
     expect(status.unexpected.map((u: { file: string }) => path.basename(u.file)).sort()).toEqual([
+      "去年.xlsx",
       "外来.xlsx",
       "未抽取.xlsx",
     ]);
@@ -220,6 +236,7 @@ describe("scorebook round", () => {
     const problems = agg.problems as { file: string; code: string; applicant: string; reason: string }[];
     expect(problems.find((p) => path.basename(p.file) === "未抽取.xlsx")?.code).toBe("unassigned");
     expect(problems.find((p) => path.basename(p.file) === "外来.xlsx")?.code).toBe("unassigned");
+    expect(problems.find((p) => path.basename(p.file) === "去年.xlsx")?.reason).toContain("另一评审批次（HB2021-9）");
     expect(problems.filter((p) => p.code === "missing-return")).toHaveLength(9);
     expect(problems.find((p) => p.code === "panel-below-size" && p.applicant === "乙有限公司")?.reason).toMatch(
       /乙有限公司 的现场评审专家组抽取了 3 位专家，只计入 0 位/,
