@@ -87,8 +87,12 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       const params = input.params;
       const seed = opts.seed?.trim() || params.seed || String(randomInt(1, 1_000_000_000));
       const now = new Date();
-      const roundId = params.roundId || `${now.toISOString().slice(0, 10).replace(/-/g, "")}-${seed}`;
       const kept = (r.assignments ?? []).filter((a) => !params.stages.includes(a.stage));
+      // A later draw of one stage keeps the round's id (its workbooks may be out already).
+      const roundId =
+        params.roundId ||
+        kept.find((a) => a.roundId)?.roundId ||
+        `${now.toISOString().slice(0, 10).replace(/-/g, "")}-${seed}`;
       const redraw = (r.assignments ?? []).some((a) => params.stages.includes(a.stage));
       if (redraw && !opts.force) {
         io.err(

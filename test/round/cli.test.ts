@@ -130,6 +130,30 @@ describe("scorebook round", () => {
     expect((await sheetRows(a, "申报者"))[1].slice(0, 2)).toEqual(["甲有限公司", "hebei-organization"]);
   });
 
+  it("draws the on-site panels later, keeping the material ones and drawing fresh experts against them", async () => {
+    const f = path.join(dir, "分两次.xlsx");
+    expect((await run("round", "template", "-o", f)).code).toBe(0);
+    await fillRound(f, { params: [["抽取阶段", "材料评审"]] });
+    expect((await run("round", "draw", f, "--seed", "11")).code).toBe(0);
+    const material = (await sheetRows(f, "分组")).slice(1);
+    expect(new Set(material.map((r) => r[4]))).toEqual(new Set(["材料评审"]));
+    const wb = await load(fs.readFileSync(f));
+    wb.getWorksheet("参数")!.eachRow((row) => {
+      if (row.getCell(1).value === "抽取阶段") row.getCell(2).value = "现场评审";
+    });
+    fs.writeFileSync(f, await save(wb));
+    const second = await run("round", "draw", f, "--seed", "12");
+    expect(second.code).toBe(0);
+    const rows = (await sheetRows(f, "分组")).slice(1);
+    expect(rows.filter((r) => r[4] === "材料评审")).toEqual(material);
+    for (const app of APPLICANTS) {
+      const m = rows.filter((r) => r[2] === app && r[4] === "材料评审").map((r) => r[5]);
+      const o = rows.filter((r) => r[2] === app && r[4] === "现场评审").map((r) => r[5]);
+      expect(o).toHaveLength(3);
+      expect(o.filter((e) => m.includes(e))).toEqual([]);
+    }
+  });
+
   it("generate → status → aggregate --round over a round with missing, unexpected and unassigned returns", async () => {
     expect((await run("round", "draw", roundFile, "--seed", "2022")).code).toBe(0);
     const redraw = await run("round", "draw", roundFile, "--seed", "5");

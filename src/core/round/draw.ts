@@ -238,7 +238,8 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
 
   /**
    * One more expert for `target`: a free eligible expert joins a panel that gave one of its experts to the next panel
-   * on the path, ending at the target (breadth first, so the fewest moves). Only panels of the same stage trade.
+   * on the path, ending at the target (breadth first, so the fewest moves). Panels of both stages may trade (the load
+   * limit is over the round); kept panels of an earlier draw do not.
    */
   function augment(target: Unit): boolean {
     const parent = new Map<Unit, { to: Unit; expert: PoolExpert } | null>([[target, null]]);
@@ -264,7 +265,7 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
       }
       for (const e of candidates)
         for (const q of units) {
-          if (q === u || q.stage !== target.stage || parent.has(q) || !q.drawn.includes(e)) continue;
+          if (q === u || parent.has(q) || !q.drawn.includes(e)) continue;
           // e may move from q to u only if its load allows the trade.
           const after = (load.get(e) ?? 0) - q.weight + u.weight;
           if (p.maxLoad > 0 && after > p.maxLoad) continue;
@@ -274,6 +275,15 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
     }
     return false;
   }
+  // The material panels as finally drawn (an exchange may have changed one after the on-site draw began).
+  const finalMaterial = new Map<string, Set<string>>();
+  for (const k of kept) if (k.stage === "material") addTo(finalMaterial, k.applicant, k.expert);
+  for (const u of units)
+    if (u.stage === "material")
+      for (const a of u.applicants) for (const e of u.drawn) addTo(finalMaterial, a.name, e.name);
+  const finalRepeats = (u: Unit, e: PoolExpert) =>
+    u.applicants.some((a) => finalMaterial.get(ck(a.name))?.has(ck(e.name)));
+
   // Leaders: among each panel's experts, the one who leads least often so far; ties by the seed.
   const leads = new Map<string, number>();
   const assignments: Assignment[] = [];
@@ -309,10 +319,16 @@ export function draw(input: RoundInput, lib?: Library): DrawResult {
       ],
       drawn: members.map((e) => e.name),
       leader: leader.name,
-      repeated: u.stage === "onsite" ? members.filter((e) => repeats(u, e)).map((e) => e.name) : [],
+      repeated: u.stage === "onsite" ? members.filter((e) => finalRepeats(u, e)).map((e) => e.name) : [],
     });
   }
   return { ok: true, assignments: [...kept, ...assignments], audit };
+}
+
+function addTo(m: Map<string, Set<string>>, applicant: string, expert: string): void {
+  const k = ck(applicant);
+  if (!m.has(k)) m.set(k, new Set());
+  m.get(k)!.add(ck(expert));
 }
 
 function fail(u: Unit, why: string, code = "pool"): RoundProblem {
