@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   file: { maxWidth: "100%", fontSize: tokens.fontSizeBase200 },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
 export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) {
@@ -173,7 +174,7 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
         </MessageBar>
       )}
       {status && (
-        <section aria-label={t.status(status)}>
+        <section aria-label={t.status(status)} className={s.section}>
           <Text size={300} weight="semibold" role="status">
             {t.status(status)}
           </Text>
