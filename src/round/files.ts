@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import {
   findSheet,
   library as bundledLibrary,
+  nameKey,
   roundStatus,
   ROUND_SHEET,
   type Assignment,
@@ -137,22 +138,39 @@ export interface GeneratePlan {
   files: { assignment: Assignment; file: string }[];
 }
 
-/** Where every workbook of the round goes: <dir>/<expert>/<applicant>_<stage>_<expert>.xlsx, and <dir>/<expert>.zip. */
+/**
+ * Where every workbook of the round goes: <dir>/<expert>/<applicant>_<stage>_<expert>.xlsx, and <dir>/<expert>.zip.
+ * Two names that clean to the same file name (张/三 and 张_三) get " (2)", so that no file is written twice.
+ */
 export function generatePlan(assignments: readonly Assignment[], dir: string): GeneratePlan[] {
   const byExpert = new Map<string, GeneratePlan>();
+  const folders = new Set<string>();
+  const unique = (taken: Set<string>, base: string, ext = "") => {
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase() + ext); n++) name = `${base} (${n})`;
+    taken.add(name.toLowerCase() + ext);
+    return name + ext;
+  };
+  const files = new Map<GeneratePlan, Set<string>>();
   for (const a of assignments) {
-    const folderName = safeName(a.expert);
-    let plan = byExpert.get(folderName);
+    const k = nameKey(a.expert);
+    let plan = byExpert.get(k);
     if (!plan) {
+      const folderName = unique(folders, safeName(a.expert));
       plan = {
         expert: a.expert,
         folder: path.join(dir, folderName),
         zip: path.join(dir, `${folderName}.zip`),
         files: [],
       };
-      byExpert.set(folderName, plan);
+      byExpert.set(k, plan);
+      files.set(plan, new Set());
     }
-    const name = `${safeName(a.applicant)}_${STAGE_NAME[a.stage]}_${safeName(a.expert)}.xlsx`;
+    const name = unique(
+      files.get(plan)!,
+      `${safeName(a.applicant)}_${STAGE_NAME[a.stage]}_${safeName(a.expert)}`,
+      ".xlsx",
+    );
     plan.files.push({ assignment: a, file: path.join(plan.folder, name) });
   }
   return [...byExpert.values()];
