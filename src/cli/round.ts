@@ -88,13 +88,14 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       const seed = opts.seed?.trim() || params.seed || String(randomInt(1, 1_000_000_000));
       const now = new Date();
       const kept = (r.assignments ?? []).filter((a) => !params.stages.includes(a.stage));
-      // A later draw of one stage keeps the round's id (its workbooks may be out already).
+      // A round keeps its id once drawn: a later draw of one stage (its workbooks may be out already), a re-check.
       const roundId =
         params.roundId ||
-        kept.find((a) => a.roundId)?.roundId ||
+        r.assignments?.find((a) => a.roundId)?.roundId ||
         `${now.toISOString().slice(0, 10).replace(/-/g, "")}-${seed}`;
       const redraw = (r.assignments ?? []).some((a) => params.stages.includes(a.stage));
-      if (redraw && !opts.force) {
+      // In place, a new draw replaces the old one only when asked; into another file (a re-check) it may always run.
+      if (redraw && !opts.force && !opts.output) {
         io.err(
           `评审安排中已有${params.stages.map((s) => STAGE_ZH[s]).join("、")}的分组：重新抽取会替换它们，请加 --force 确认 (already drawn; use --force)`,
         );

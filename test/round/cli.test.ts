@@ -121,6 +121,10 @@ describe("scorebook round", () => {
     expect(pa[0]).toEqual(["批次编号", "组别", "申报者", "评分标准", "阶段", "专家", "组长"]);
     expect(pa).toHaveLength(1 + 3 * 2 * 3);
     expect(pa).toEqual(await sheetRows(b, "分组"));
+    // A 纪检 re-check: the drawn workbook, drawn again with the recorded seed into a copy, gives the same panels.
+    const c = path.join(dir, "复核.xlsx");
+    expect((await run("round", "draw", a, "--seed", "2022", "-o", c)).code).toBe(0);
+    expect(await sheetRows(c, "分组")).toEqual(pa);
     const audit = (await sheetRows(a, "抽取记录")).map((r) => r.join("|")).join("\n");
     expect(audit).toContain("随机种子|2022");
     expect(audit).toMatch(new RegExp(`${POOL[5]}：声明回避（乙有限公司：曾为其提供咨询`));
