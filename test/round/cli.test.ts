@@ -9,7 +9,7 @@ import { main } from "../../src/cli/main";
 import { buildLayout } from "../../src/workbook";
 import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, randomValid, rng, save, tmpDir } from "../helpers/workbooks";
-import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
+import { convert, describeWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -226,6 +226,15 @@ describe("scorebook round", () => {
       const values = randomValid(b, rng(98));
       for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
       fs.writeFileSync(path.join(back, "去年.xlsx"), await fill(await writeXlsx(layout), layout, values));
+    }
+    // As they come back from experts who use LibreOffice: filled, then saved by it (where it is installed).
+    if (hasLibreOffice) {
+      const xlsx = fs.readdirSync(back).map((f) => path.join(back, f));
+      const saved = path.join(dir, "回收-LibreOffice");
+      convert(xlsx, "xlsx", saved);
+      for (const f of xlsx) fs.copyFileSync(path.join(saved, path.basename(f)), f);
+      const app = await (await JSZip.loadAsync(fs.readFileSync(xlsx[0]))).file("docProps/app.xml")!.async("string");
+      expect(app).toContain("LibreOffice");
     }
     // A Word file dropped in by mistake.
     fs.writeFileSync(path.join(back, "说明.docx"), "not a workbook");
