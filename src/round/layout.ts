@@ -165,15 +165,6 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
     [],
     { emptyRows: 200 },
   );
-  const ids = lib.rubrics.map((r) => r.id);
-  if (ids.join(",").length <= 255)
-    applicants.validations.push({
-      ref: "B2:B201",
-      type: "list",
-      list: ids,
-      allowBlank: true,
-      error: { title: "评分标准", message: "请选择评分标准编号（也可填评分标准的名称）" },
-    });
   const e = COLUMNS.experts;
   const experts = tableSheet(
     ROUND_SHEET.experts,
