@@ -41,6 +41,12 @@ export const ROUND_STYLES: Record<string, CellStyle> = {
     numFmt: "@",
   },
   note: { font: { name: FONT, size: 10, color: "595959" }, wrap: true, vertical: "top", numFmt: "@" },
+  num: {
+    font: { name: FONT, size: 11 },
+    border: { top: "thin", bottom: "thin", left: "thin", right: "thin", color: "BFBFBF" },
+    vertical: "top",
+    horizontal: "left",
+  },
   /** An empty row of an editable sheet: text format (001 and =x stay as typed), no border so that it prints blank. */
   input: { font: { name: FONT, size: 11 }, vertical: "top", wrap: true, numFmt: "@" },
   key: { font: { name: FONT, size: 11, bold: true }, vertical: "top", numFmt: "@" },
@@ -202,7 +208,7 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
     const v = paramValue({}, p.key);
     params.set(`B${r}`, {
       value: v === "" ? null : v,
-      style: typeof v === "number" ? undefined : "cell",
+      style: typeof v === "number" ? "num" : "cell",
       locked: false,
     });
     params.text(`C${r}`, p.note + (["roundId", "seed"].includes(p.key) ? "" : "（默认值，细则未规定）"), "note");
