@@ -11,7 +11,6 @@ import {
   library as bundledLibrary,
   nameKey,
   roundStatus,
-  ROUND_SHEET,
   type Assignment,
   type Library,
   type PanelAudit,
@@ -248,5 +247,3 @@ export async function statusOfFiles(
   );
   return { status, missingPaths: inputs.missing, files: inputs.files.length };
 }
-
-export { ROUND_SHEET };
