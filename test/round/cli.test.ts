@@ -158,6 +158,46 @@ describe("scorebook round", () => {
     }
   });
 
+  it("exits 0 from status once every expected workbook is back and counted", async () => {
+    const f = path.join(dir, "全部交回.xlsx");
+    expect((await run("round", "template", "-o", f)).code).toBe(0);
+    await fillRound(f, {
+      params: [
+        ["抽取阶段", "材料评审"],
+        ["材料评审每组人数", 2],
+      ],
+    });
+    expect((await run("round", "draw", f, "--seed", "3")).code).toBe(0);
+    const out = path.join(dir, "全部");
+    expect((await run("round", "generate", f, "-o", out)).code).toBe(0);
+    const b = bundle("hebei-organization");
+    const files = fs
+      .readdirSync(out, { recursive: true, encoding: "utf8" })
+      .filter((x) => x.endsWith(".xlsx"))
+      .map((x) => path.join(out, x));
+    expect(files).toHaveLength(6);
+    const back = path.join(dir, "全部回收");
+    fs.mkdirSync(back);
+    for (const [i, file] of files.entries()) {
+      const [applicant, , expert] = path.basename(file, ".xlsx").split("_");
+      const layout = buildLayout(b, { applicant, expert, stage: "material", mode: "native", createdAt: "x" });
+      const values = randomValid(b, rng(i + 40));
+      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      fs.writeFileSync(path.join(back, path.basename(file)), await fill(fs.readFileSync(file), layout, values));
+    }
+    const st = await run("round", "status", f, back);
+    expect(st.out).toContain("应交 6 份，已交 6 份，已计入 6 份");
+    expect(st.code).toBe(0);
+    const ag = JSON.parse(
+      (await run("aggregate", back, "--round", f, "-o", path.join(dir, "全部.xlsx"), "--json")).out,
+    );
+    expect(
+      ag.problems.filter((p: { code: string }) =>
+        ["unassigned", "missing-return", "panel-below-size"].includes(p.code),
+      ),
+    ).toEqual([]);
+  });
+
   it("generate → status → aggregate --round over a round with missing, unexpected and unassigned returns", async () => {
     expect((await run("round", "draw", roundFile, "--seed", "2022")).code).toBe(0);
     const redraw = await run("round", "draw", roundFile, "--seed", "5");
