@@ -5,6 +5,7 @@ import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook"
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
+import { registerRound } from "./round";
 
 export interface Io {
   out: (s: string) => void;
@@ -99,6 +100,10 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
     .option("--workers <n>", "另开的读取线程数，默认：4 核以下不开，否则核数减 2 (reader threads besides the main one)")
+    .option(
+      "--round <file>",
+      "评审安排：按“分组”核对专家组，未经抽取的专家的评分表不计入 (check panels against the draw)",
+    )
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook aggregate 回收评分表/ --roster 名单.csv -o 汇总.xlsx\n" +
@@ -146,6 +151,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .action(async (paths: string[], opts: ReportCliOptions) =>
       setCode(await reportCommand(paths, opts, io.out, io.err)),
     );
+  registerRound(program, io, setCode);
 
   return program;
 }

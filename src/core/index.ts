@@ -17,3 +17,4 @@ export * from "./roster";
 export * from "./names";
 export * from "./consensus";
 export * from "./breakdown";
+export * from "./round";

@@ -234,3 +234,9 @@ export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOpti
   if (layout.sheets.some((s) => s.charts?.length)) return addCharts(new Uint8Array(data as ArrayBuffer), layout);
   return Buffer.from(data as ArrayBuffer);
 }
+
+/** Adds a layout's sheets to a workbook read from a file (a draw adds 分组 and 抽取记录 to the round workbook). */
+export async function addLayoutSheets(wb: ExcelJS.Workbook, layout: RenderableLayout): Promise<void> {
+  const models = new Map<string, Partial<ExcelJS.Style>>();
+  for (const s of layout.sheets) await renderSheet(wb, layout, s, models);
+}
