@@ -346,9 +346,21 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
         row++;
       }
       row++;
-      s.text(ref("B", row), `公示日期：${"\u3000".repeat(8)}至${"\u3000".repeat(8)}（不少于 5 个工作日）`, "text");
+      s.text(
+        ref("A", row),
+        `公示期：${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日（不少于 5 个工作日）`,
+        "userLine",
+      );
+      s.merges.push(`A${row}:${lastCol}${row}`);
       row++;
-      row = signatures(s, row + 1, ["质评办（盖章）：", "日期："], "B", colLetter(columns.length + 1)) + 1;
+      row =
+        signatures(
+          s,
+          row + 1,
+          ["质评办（盖章）：", "日期："],
+          colLetter(columns.length),
+          colLetter(columns.length + 1),
+        ) + 1;
     }
     return {
       sheet: s.build({
