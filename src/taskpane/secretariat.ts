@@ -305,11 +305,11 @@ export function summaryForHost(layout: SummaryLayout, suffix: string): Renderabl
   };
 }
 
-/** Writes the summary as new sheets (with a free suffix) and shows 汇总; returns the sheets written. */
+/** Writes the summary as new sheets (with a free suffix) and shows 汇总; returns the visible sheets written. */
 export async function writeSummary(host: WorkbookHost, layout: SummaryLayout): Promise<string[]> {
   const { names } = await host.listSheets();
   const suffix = summarySuffix(layout, names);
   const target = summaryForHost(layout, suffix);
   await host.writeLayout(target, { activate: SUMMARY_SHEET.ranking + suffix });
-  return target.sheets.map((s) => s.name);
+  return target.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
 }

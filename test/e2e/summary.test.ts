@@ -67,9 +67,15 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     expect(await table.locator("tbody td:first-child").allTextContents()).toEqual(["1", "2"]);
 
     await pane.getByRole("button", { name: "写入汇总表" }).click();
-    await pane.getByText("已写入汇总表：汇总、问题、参数、专家分、明细、反馈").waitFor();
+    await pane
+      .getByText(
+        "已写入汇总表：汇总、得分图、合议清单、公示名单（现场评审）、公示名单（候选）、表决记录表、评审专家评价表、问题、参数、专家分、明细、反馈",
+      )
+      .waitFor();
     const tabs = await page.locator(".sheet-tabs [role=tab]").allTextContents();
-    expect(tabs).toEqual(expect.arrayContaining(["汇总", "问题", "参数", "专家分", "明细", "反馈"]));
+    expect(tabs).toEqual(
+      expect.arrayContaining(["汇总", "得分图", "表决记录表", "问题", "参数", "专家分", "明细", "反馈"]),
+    );
     // The grid shows 汇总 (written last, activated), with the applicants in it.
     await page.locator(".sheet-tabs").getByRole("tab", { name: "汇总", exact: true }).click();
     await page.locator("#grid td", { hasText: "河北甲公司" }).first().waitFor();
