@@ -444,7 +444,7 @@ function panelsSheet(
         s.formula(count, `COUNT(${range})`, st.totals.length, "count");
         const combine =
           mode === "custom"
-            ? `QA.PANEL(${range},${method})`
+            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
             : `IF(${method}="median",MEDIAN(${range}),IF(AND(${method}="trimmed",${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
         s.formula(ref("E", row), `IF(${count}=0,"",ROUND(${combine},9))`, r9(st.score), "final");
         st.totals.forEach((t, i) => {
@@ -555,14 +555,14 @@ function rankingSheet(
       ).map(at);
       const finalF =
         mode === "custom"
-          ? `IF(OR(${D}="",${F}=""),"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
+          ? `IF(OR(${D}="",${F}=""),"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
           : `IF(OR(${D}="",${F}=""),"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
       s.formula(I, finalF, r9(a.final), "final");
       s.input(J, a.vetoed ? YES : NO, "inputChoice");
       const pre: Status = a.status === "over-limit" ? "candidate" : a.status;
       const preF =
         mode === "custom"
-          ? `QA.STATUS(${I},${D},${J},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`
+          ? `QA.STATUS(${I},${D},${blankSafe(J)},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`
           : `IF(${J}=${text(YES)},${text(ST("vetoed"))},IF(${D}="",${text(ST("incomplete"))},IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},IF(${I}="",${text(ST("no-onsite"))},IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})))))`;
       s.formula(Pc, preF, ST(pre), "text");
       const excluded = pre !== "candidate" && pre !== "below-threshold";
@@ -940,4 +940,12 @@ function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: Sheet
     margins: MARGINS,
   };
   return { sheet: s.build({ tabColor: "2F75B5", print, protect: false }), map: { sheet: s.name, applicants } };
+}
+
+/**
+ * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
+ * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
+ */
+function blankSafe(cell: string): string {
+  return `IF(ISBLANK(${cell}),"",${cell})`;
 }
