@@ -24,7 +24,9 @@ export interface PaneEnvironment {
  * The page was loaded by the pane-only manifest (dist/pane-only.html carries
  * <meta name="scorebook-manifest" content="pane-only">): no shared runtime, no custom functions.
  */
-export function isPaneOnlyPage(doc: Document | undefined = typeof document === "undefined" ? undefined : document): boolean {
+export function isPaneOnlyPage(
+  doc: Document | undefined = typeof document === "undefined" ? undefined : document,
+): boolean {
   return doc?.querySelector('meta[name="scorebook-manifest"]')?.getAttribute("content") === "pane-only";
 }
 
@@ -35,7 +37,8 @@ export function paneLanguage(tag: string | null | undefined): Lang {
 
 /** The environment inside Office (after Office.onReady); defaults outside it. */
 export function officeEnvironment(paneOnly = isPaneOnlyPage()): PaneEnvironment {
-  if (typeof Office === "undefined" || !Office.context) return { lang: "zh-CN", theme: null, customFunctions: !paneOnly };
+  if (typeof Office === "undefined" || !Office.context)
+    return { lang: "zh-CN", theme: null, customFunctions: !paneOnly };
   const ctx = Office.context as Office.Context & { officeTheme?: OfficeThemeColors };
   let theme: OfficeThemeColors | null;
   try {

@@ -1,3 +1,4 @@
+/* global window, document */
 /* Old web views (Internet Explorer 11 "Trident", Edge Legacy "EdgeHTML"): the pane's bundles need a current
  * browser engine and would leave a blank pane there. This file is plain ES5, loaded (blocking) before them: it marks
  * the page so that the pane does not start, and shows what to do instead, in Chinese and English.
@@ -13,7 +14,7 @@
   if (!old) return;
   window.scorebookOldWebview = true;
   var html =
-    '<div style="font-family: \'Microsoft YaHei\', \'PingFang SC\', sans-serif; padding: 12px; line-height: 1.6">' +
+    "<div style=\"font-family: 'Microsoft YaHei', 'PingFang SC', sans-serif; padding: 12px; line-height: 1.6\">" +
     '<h1 style="font-size: 18px; margin: 0 0 8px">Scorebook 评审助手无法在此 Office 中运行</h1>' +
     "<p>此版本的 Office 使用旧的网页控件（Internet Explorer 或旧版 Edge）显示加载项，评审助手需要较新的控件。</p>" +
     "<p>可以这样做：</p><ul>" +

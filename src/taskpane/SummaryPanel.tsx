@@ -164,7 +164,12 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
     setBusy("run");
     try {
       const m = await loadSecretariat();
-      const req = { method, mode: customFunctions ? mode : "native", library: lib, roster: roster ? await picked(roster) : null };
+      const req = {
+        method,
+        mode: customFunctions ? mode : "native",
+        library: lib,
+        roster: roster ? await picked(roster) : null,
+      };
       const o =
         source === "files"
           ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)

@@ -22,8 +22,13 @@ function outsideExcel(): void {
   mount(new MemoryWorkbook(), { lang: "zh-CN", theme: null }, STRINGS["zh-CN"].notInExcel);
 }
 
+// In an old web view legacy.js has already shown its message (this bundle may not even parse there).
+const oldWebview = (window as unknown as { scorebookOldWebview?: boolean }).scorebookOldWebview === true;
+
 // Office.onReady also resolves outside Office (host null); without office.js at all, mount at once.
-if (typeof Office !== "undefined")
+if (oldWebview) {
+  // nothing to mount
+} else if (typeof Office !== "undefined")
   void Office.onReady((info) => {
     if (String(info.host) === "Excel") mount(new OfficeWorkbookHost(officeApi()), officeEnvironment());
     else outsideExcel();
