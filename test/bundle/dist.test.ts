@@ -23,7 +23,7 @@ const maybe = built ? describe : describe.skip;
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
 const CSP =
-  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'";
+  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'; frame-src https://appsforoffice.microsoft.com";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 maybe("dist/ (npm run build)", () => {
@@ -146,6 +146,7 @@ maybe("dist/ (npm run build)", () => {
     expect(scripts.some((s) => /^taskpane(\.[0-9a-f]{8})?\.js$/.test(s))).toBe(true);
     for (const s of scripts.slice(1)) expect(existsSync(path.join(DIST, s))).toBe(true);
     expect(document.querySelectorAll("script:not([src])")).toHaveLength(0);
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")).toBe(CSP);
     expect(document.querySelector('meta[name="scorebook-manifest"]')!.getAttribute("content")).toBe("pane-only");
   });
 });
