@@ -2,6 +2,7 @@
 //   taskpane.html   the shared runtime's page: office.js, then functions.js, then the task pane bundle
 //   functions.js    the QA.* custom functions, self-contained (also the manifest's Script URL)
 //   functions.json  generated from the JSDoc by custom-functions-metadata-plugin (a JSDoc error fails the build)
+//   functions.en-US.json  the same with English descriptions (src/functions/metadata-en.json), for English Office
 //   manifest.xml    the full add-in (shared runtime, QA.* functions), with https://localhost:3000 replaced by ADDIN_URL /
 //                   --env url=… in a production build
 //   manifest-pane-only.xml, pane-only.html
@@ -19,6 +20,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
+const { englishMetadata, EN: FUNCTIONS_EN } = require("./scripts/functions-en.cjs");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const RUBRIC_CHECK = path.resolve(__dirname, "src/core/rubric/check.ts");
@@ -50,6 +52,29 @@ const browserRubricCheck = new webpack.NormalModuleReplacementPlugin(/check$/, (
   const target = path.resolve(resource.context, resource.request);
   if (target === RUBRIC_CHECK.replace(/\.ts$/, "") || target === RUBRIC_CHECK) resource.request = RUBRIC_CHECK_BROWSER;
 });
+
+/** functions.en-US.json beside functions.json: the English descriptions (scripts/functions-en.cjs). */
+class EnglishFunctionsMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("EnglishFunctionsMetadata", (compilation) => {
+      compilation.fileDependencies.add(FUNCTIONS_EN);
+      compilation.hooks.processAssets.tap(
+        { name: "EnglishFunctionsMetadata", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const zh = assets["functions.json"];
+          if (!zh) return; // a JSDoc error: the metadata plugin has reported it
+          try {
+            delete require.cache[FUNCTIONS_EN];
+            const en = englishMetadata(zh.source().toString(), require(FUNCTIONS_EN));
+            compilation.emitAsset("functions.en-US.json", new webpack.sources.RawSource(en));
+          } catch (e) {
+            compilation.errors.push(new webpack.WebpackError(e.message));
+          }
+        },
+      );
+    });
+  }
+}
 
 /** A production build without ADDIN_URL keeps https://localhost:3000: say so in the build output. */
 class WarnDevUrl {
@@ -124,6 +149,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new ExplicitRegistrationOnly(),
+      new EnglishFunctionsMetadata(),
       browserRubricCheck,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

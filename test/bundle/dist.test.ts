@@ -125,6 +125,12 @@ maybe("dist/ (npm run build)", () => {
     if (process.env.ADDIN_URL) expect(base).toBe(process.env.ADDIN_URL.replace(/\/+$/, ""));
   });
 
+  it("functions.en-US.json is functions.json with the English texts", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { englishMetadata } = require("../../scripts/functions-en.cjs") as { englishMetadata: (j: string) => string };
+    expect(JSON.parse(read("functions.en-US.json"))).toEqual(JSON.parse(englishMetadata(read("functions.json"))));
+  });
+
   it("manifest-pane-only.xml has the same base URL, opens pane-only.html, and passes every check", () => {
     const full = facts(read("manifest.xml")).urls["Taskpane.Url"].replace(/\/taskpane\.html$/, "");
     const xml = read("manifest-pane-only.xml");

@@ -39,6 +39,12 @@ describe("manifest.xml (offline checks)", () => {
     expect(f.shortStrings[ns]).toBe("QA");
     expect(f.urls["Functions.Script.Url"]).toBe(`${DEV_URL}/functions.js`);
     expect(f.urls["Functions.Metadata.Url"]).toBe(`${DEV_URL}/functions.json`);
+    // English Office reads the English metadata (functions.en-US.json, written by the build).
+    const meta = Array.from(f.doc.getElementsByTagNameNS("*", "Url")).find(
+      (u) => u.getAttribute("id") === "Functions.Metadata.Url",
+    )!;
+    const en = Array.from(meta.children).find((c) => c.getAttribute("Locale") === "en-US");
+    expect(en?.getAttribute("Value")).toBe(`${DEV_URL}/functions.en-US.json`);
     expect(f.urls["Taskpane.Url"]).toBe(`${DEV_URL}/taskpane.html`);
     // Every URL is on the add-in's own host: one replacement moves them all.
     const all = [
