@@ -59,6 +59,7 @@ async function setup() {
           params: roundInput().params,
           experts: 8,
           applicants: 2,
+          fingerprint: "0",
         },
         r.audit,
       ),
