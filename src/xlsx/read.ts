@@ -131,18 +131,15 @@ export async function readXlsx(data: Uint8Array, name: string, limits: ZipLimits
     await guardZip(data, { ...limits, inflateRaw: inflateCapped });
   } catch (e) {
     if (!(e instanceof ZipLimitError)) throw e;
-    const en =
-      e.code === "too-large"
-        ? "the file is too large"
-        : e.code === "zip-bomb"
-          ? "a part inflates past the limits (zip bomb)"
-          : "not a valid .xlsx (zip) file";
-    throw new XlsxReadError(
-      e.code === "not-xlsx" ? "corrupt" : e.code,
-      name,
-      `${base}：${e.message}`,
-      `${base}: ${en}`,
-    );
+    if (e.code === "not-xlsx")
+      throw new XlsxReadError(
+        "corrupt",
+        name,
+        `${base}：文件已损坏或不是 Excel 工作簿，无法读取（${e.message}）`,
+        `${base}: damaged or not an Excel workbook (${e.message})`,
+      );
+    const en = e.code === "too-large" ? "the file is too large" : "a part inflates past the limits (zip bomb)";
+    throw new XlsxReadError(e.code, name, `${base}：${e.message}`, `${base}: ${en}`);
   }
   const wb = new ExcelJS.Workbook();
   try {
