@@ -5,7 +5,6 @@
 // declaration given without a conflict, no sign of tampering); 1 problems found (incomplete or invalid entries,
 // unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
 // readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
-import { promises as fs } from "fs";
 import * as path from "path";
 import { format2, library, type StageId } from "../core";
 import {
@@ -19,6 +18,7 @@ import {
   type ScoreReport,
 } from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
+import { OutputRefused, writeOutput } from "./output";
 
 export interface GenerateOptions {
   applicant?: string;
@@ -121,13 +121,20 @@ export async function generateCommand(
   }
   const data = await writeXlsx(layout);
   try {
-    await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
+    // A filled scoring workbook (an expert's work) is never replaced, --force or not; a blank one may be.
+    await writeOutput(file, data, {
+      force: opts.force,
+      protect: (kind) =>
+        kind === "scoring-filled"
+          ? new OutputRefused(
+              `${file} 是一份已填写的评分表，不会被覆盖（加 --force 也不会）；请另选文件名或先移走该文件`,
+              `${file} is a filled scoring workbook; it is never overwritten, even with --force`,
+            )
+          : null,
+    });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST")
-      err(`文件已存在：${file}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
-    else if (code === "ENOENT") err(`无法写入 ${file}：文件夹不存在 (no such folder)`);
-    else err(`无法写入 ${file}：${(e as Error).message}`);
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
     return 2;
   }
   const r = bundle.rubric;

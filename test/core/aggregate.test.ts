@@ -141,7 +141,8 @@ describe("aggregation of returned sheets", () => {
   it("a roster name that matches no returned workbook is reported", () => {
     const r = aggregate([...panel("甲", "material", [600])], info, [{ applicant: "乙", bonus: true }]);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "no-sheets", applicant: "乙", file: "名单" }));
-    expect(r.problems.filter((p) => p.applicant === "甲").map((p) => p.code)).toEqual(["no-onsite"]);
+    // 甲 has workbooks but no roster row: named too (its roster bonus and satisfaction cannot be found).
+    expect(r.problems.filter((p) => p.applicant === "甲").map((p) => p.code)).toEqual(["not-in-roster", "no-onsite"]);
   });
 
   it("items whose maturities fall in different bands or spread over 20 points are listed", () => {
