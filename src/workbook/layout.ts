@@ -29,6 +29,7 @@ import {
   quoteText,
   type RowCells,
 } from "./formulas";
+import { identitySeal } from "./consistency";
 import { CHECK_TEXT, DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, NO, SHEET, STAGE_NAME, YES } from "./labels";
 import { SheetBuilder } from "./sheet-builder";
 import { rowHeight, wrappedLines } from "./text";
@@ -1283,6 +1284,18 @@ export function metadataValues(ctx: {
     ["createdAt", meta.createdAt],
     ["generator", GENERATOR],
     ["itemCount", bundle.rubric.items.length],
+    [
+      "seal",
+      identitySeal({
+        rubricId: bundle.rubric.id,
+        rubricFingerprint: ctx.fingerprint,
+        applicant: meta.applicant,
+        expert: meta.expert,
+        stage: meta.stage,
+        mode: meta.mode,
+        createdAt: meta.createdAt,
+      }),
+    ],
   ];
 }
 

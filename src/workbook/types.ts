@@ -286,7 +286,8 @@ export type MetaKey =
   | "stage"
   | "createdAt"
   | "generator"
-  | "itemCount";
+  | "itemCount"
+  | "seal";
 
 export interface LayoutMap {
   cover: CoverMap;
