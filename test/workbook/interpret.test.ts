@@ -237,8 +237,8 @@ describe("interpreting a returned workbook", () => {
     expect(report.problems[0].zh).toBe(
       "hebei-organization.xlsx：评分标准“hebei-organization”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）",
     );
-    expect(report.problems[1].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
-    expect(report.problems[2].zh).toBe("定义名称 Total 缺失或指向了别处");
+    expect(report.problems[2].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
+    expect(report.problems[3].zh).toBe("定义名称 Total 缺失或指向了别处");
   });
 
   it("a workbook from another rubric: named with the file, whether the caller or the content says so", async () => {
