@@ -13,6 +13,7 @@ import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roste
 import { problemKind, rankingText, summaryJson } from "../summary";
 import type { FormulaMode } from "../workbook";
 import { writeXlsx } from "../xlsx";
+import { terminalSafe } from "./escape";
 import { existingKind, inputAt, OutputRefused, writeOutput } from "./output";
 
 /** A returned scoring workbook is never replaced by a summary, --force or not. */
@@ -222,7 +223,7 @@ export function terminalProgress(): Progress | null {
   );
   return {
     start: (total) => bar.start(total, 0, { file: "" }),
-    update: (done, file) => bar.update(done, { file: path.basename(file).slice(0, 40) }),
+    update: (done, file) => bar.update(done, { file: terminalSafe(path.basename(file).slice(0, 40)) }),
     stop: () => bar.stop(),
   };
 }

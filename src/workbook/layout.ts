@@ -6,6 +6,7 @@ import {
   bandLabel,
   parseMaturity,
   parsePoints,
+  nameKey,
   scoreSheet,
   toNumber,
   type EntryInput,
@@ -226,8 +227,9 @@ export function buildLayout(
 ): WorkbookLayout {
   const applicant = cleanUserText(meta.applicant);
   const expert = cleanUserText(meta.expert);
-  if (!applicant) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
-  if (!expert) throw new LayoutError("评审专家姓名不能为空", "the expert name is empty");
+  // A name of only spaces, zero-width or bidi characters is empty too (it could not be told apart from another).
+  if (!nameKey(applicant)) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
+  if (!nameKey(expert)) throw new LayoutError("评审专家姓名不能为空", "the expert name is empty");
   if (meta.stage !== "material" && meta.stage !== "onsite")
     throw new LayoutError(
       `评审阶段“${String(meta.stage)}”无效（应为 material 或 onsite）`,
