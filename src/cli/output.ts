@@ -98,10 +98,8 @@ export async function writeOutput(
   opts: { force?: boolean; protect?: (kind: Awaited<ReturnType<typeof existingKind>>) => OutputRefused | null } = {},
 ): Promise<void> {
   const abs = path.resolve(file);
-  const tmp = path.join(
-    path.dirname(abs),
-    `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  // A short name of its own: the output's name may already be near the 255-byte limit.
+  const tmp = path.join(path.dirname(abs), `.scorebook-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   const exists = () =>
     new OutputRefused(
       `文件已存在：${file}（不会覆盖；如需覆盖请加 --force）`,

@@ -6,7 +6,7 @@ import { bonusPoints, checkPublic, decide, finalScore, thresholdsOf, type Status
 import type { Message } from "./messages";
 import type { PanelMethod, RuleSet, Scale, StageId } from "./types";
 import { bandOf } from "./scale";
-import { cleanName, nameKey } from "./names";
+import { nameKey } from "./names";
 import { checkRosterEntry } from "./roster";
 
 /** One returned workbook, as the reader and the engine found it. */
@@ -200,11 +200,12 @@ export function aggregate(
   const byApplicant = new Map<string, ReturnedSheet[]>();
   for (const s of used) byApplicant.set(key(s.applicant), [...(byApplicant.get(key(s.applicant)) ?? []), s]);
   // Applicants known only from the roster, or whose every sheet was left out, still get a row.
-  // One display name per key, whatever the file order: the roster's spelling, else the first in code-point order.
+  // One display name per key, whatever the file order: the roster's spelling, else the shortest as written (then the
+  // first in code-point order), so that 甲公司 shows rather than 甲 公司.
   const allNames = new Map<string, string>();
-  for (const s of [...sheets].map((x) => cleanName(x.applicant)).sort())
+  for (const s of [...sheets].map((x) => shownName(x.applicant)).sort(byShown))
     if (!allNames.has(key(s))) allNames.set(key(s), s);
-  for (const r of roster) allNames.set(key(r.applicant), cleanName(r.applicant));
+  for (const r of roster) allNames.set(key(r.applicant), shownName(r.applicant));
   problems.push(...nameProblems(sheets, roster));
 
   const divergences: Divergence[] = [];
@@ -371,6 +372,14 @@ function order(a: ApplicantResult): number {
   return a.rank ?? a.wouldBeRank ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** A name as shown: as written (full-width brackets stay), without format characters or runs of white space. */
+const shownName = (s: string) =>
+  s
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\p{Z}\s]+/gu, " ")
+    .trim();
+const byShown = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 /** A looser key than nameKey: also without punctuation and symbols, so that （甲）公司 and 甲公司 meet. */
 const looseKey = (name: string) => nameKey(name).replace(/[\p{P}\p{S}]/gu, "");
 
@@ -383,7 +392,7 @@ function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterE
   const out: SheetProblem[] = [];
   const near = (what: string, names: string[], code: string) => {
     const byLoose = new Map<string, Map<string, string>>();
-    for (const n of [...names].map(cleanName).sort()) {
+    for (const n of [...names].map(shownName).sort(byShown)) {
       const l = looseKey(n);
       if (!l) continue;
       const m = byLoose.get(l) ?? new Map<string, string>();
@@ -413,7 +422,7 @@ function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterE
     for (const s of [...sheets].sort((x, y) => (x.file < y.file ? -1 : 1))) {
       const k = key(s.applicant);
       if (inRoster.has(k)) continue;
-      const m = missing.get(k) ?? { name: cleanName(s.applicant), files: [] };
+      const m = missing.get(k) ?? { name: shownName(s.applicant), files: [] };
       m.files.push(s.file);
       missing.set(k, m);
     }
