@@ -398,6 +398,10 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
     expect(by("roster-bonus-unknown")[0].reason).toContain("lubna");
     expect(by("roster-public-none")[0].applicant).toBe("甲公司");
     expect(by("comment-truncated")[0].reason).toContain("32500");
+    // Given by name, a FIFO is refused unopened too (opening it would block).
+    const fifo = await cli(["score", path.join(dir, "管道.xlsx")]);
+    expect(fifo.code).toBe(1);
+    expect(fifo.err).toContain("不是普通文件");
     expect(snapshot(dir)).toEqual(before);
   });
 
