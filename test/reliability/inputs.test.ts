@@ -336,6 +336,9 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
     );
     expect(counted).toBe(inPanels);
     expect(counted).toBe(2);
+    // And so does the summary workbook's header.
+    const summary = await load(fs.readFileSync(path.join(root, "order-c.xlsx")));
+    expect(String(summary.getWorksheet("汇总")!.getCell("A2").value)).toContain("计入 2 份评分表");
     expect(snapshot(dir)).toEqual(before);
   });
 
