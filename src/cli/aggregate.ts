@@ -23,6 +23,7 @@ function scoringWorkbookRefusal(output: string): OutputRefused {
     `${output} is a Scorebook scoring workbook; a summary never replaces one, even with --force`,
   );
 }
+import { roundForAggregate } from "./round";
 
 export interface AggregateCliOptions {
   roster?: string;
@@ -32,6 +33,8 @@ export interface AggregateCliOptions {
   formulas?: string;
   force?: boolean;
   workers?: string;
+  /** The round workbook (评审安排.xlsx): panels checked against its 分组 sheet. */
+  round?: string;
 }
 
 /** A progress display for a long run (a bar on a terminal); null when there is nothing to show it on. */
@@ -86,8 +89,13 @@ export async function aggregateCommand(
     err(`输出文件“${output}”应以 .xlsx 结尾 (the summary must be an .xlsx file)`);
     return 2;
   }
-  const collected = await collectInputs(paths);
-  const clash = inputAt(output, [...collected.files, ...collected.skipped.map((p) => p.file)]);
+  // The round workbook (--round) is read as the round, not as a returned workbook; the summary may replace neither.
+  const collected = await collectInputs(paths, opts.round ? [opts.round] : []);
+  const clash = inputAt(output, [
+    ...collected.files,
+    ...collected.skipped.map((p) => p.file),
+    ...(opts.round ? [opts.round] : []),
+  ]);
   if (clash) {
     err(
       `输出文件 ${output} 就是输入的 ${clash}：源文件从不被修改，请把汇总表写到输入文件夹以外 (the summary would overwrite the input ${clash}; write it outside the input folders)`,
@@ -118,6 +126,9 @@ export async function aggregateCommand(
     }
   }
 
+  const round = opts.round ? await roundForAggregate(opts.round, err) : undefined;
+  if (typeof round === "number") return round;
+
   const t0 = Date.now();
   let started = false;
   const run = await aggregateFiles({
@@ -127,6 +138,7 @@ export async function aggregateCommand(
     mode: mode as FormulaMode,
     collected,
     workers,
+    round,
     createdAt: now().toISOString(),
     onProgress: progress
       ? (done, total, file) => {

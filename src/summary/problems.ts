@@ -32,6 +32,7 @@ const KINDS: [label: string, codes: string[]][] = [
     "名单",
     ["roster", "no-sheets", "public-out-of-range", "roster-bonus-unknown", "roster-bonus-none", "roster-public-none"],
   ],
+  ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
   [
     "评分表被改动",
     [

@@ -33,6 +33,8 @@ export function identitySeal(id: {
   stage: string;
   mode: string;
   createdAt: string;
+  /** The review round, for a round's workbooks only (absent otherwise, so other seals do not change). */
+  roundId?: string | null;
 }): string {
   return `sha256:${sha256Hex(
     canonicalJson({
@@ -43,6 +45,7 @@ export function identitySeal(id: {
       stage: id.stage,
       mode: id.mode,
       createdAt: id.createdAt,
+      ...(id.roundId ? { roundId: id.roundId } : {}),
     }),
   )}`;
 }
@@ -100,6 +103,7 @@ export function checkIdentity(
     stage: string | null;
     mode: string | null;
     createdAt: string | null;
+    roundId?: string | null;
   },
   stageName: string,
 ): ConsistencyProblem[] {
@@ -137,6 +141,7 @@ export function checkIdentity(
     stage: meta.stage ?? "",
     mode: meta.mode ?? "",
     createdAt: meta.createdAt ?? "",
+    roundId: meta.roundId,
   });
   if (meta.seal !== expected)
     problems.push({

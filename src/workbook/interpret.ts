@@ -92,6 +92,8 @@ export interface ReportMeta {
   generator: string | null;
   /** The identity seal (src/workbook/consistency.ts), null in a workbook without one. */
   seal?: string | null;
+  /** The review round (评审批次) the workbook was generated for, when it was. */
+  roundId?: string | null;
 }
 
 export interface ScoreReport {
@@ -293,6 +295,7 @@ export function readMeta(source: CellSource): ReportMeta | null {
     createdAt: get("createdAt"),
     generator: get("generator"),
     seal: get("seal"),
+    roundId: get("roundId"),
   };
 }
 
@@ -764,6 +767,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     bonusConfirmed: report.bonus.filter((b) => b.confirmed).map((b) => b.id),
     // A declared conflict is handled by the aggregation itself (the sheet is left out with its own reason).
     blocking: report.problems.filter((p) => p.code !== "conflict").map(({ code, zh, en }) => ({ code, zh, en })),
+    roundId: report.meta.roundId ?? null,
   };
 }
 

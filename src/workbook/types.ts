@@ -30,7 +30,9 @@ export type SheetKey =
   | "panels"
   | "details"
   | "problems"
-  | "feedback";
+  | "feedback"
+  // The secretariat's round workbook (src/round): 说明, 申报者, 专家库, 回避, 参数, 分组, 抽取记录.
+  | "round";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
 export type Visibility = "visible" | "hidden" | "veryHidden";
 export type Scalar = string | number | boolean | null;
@@ -198,6 +200,8 @@ export interface WorkbookMeta {
   /** ISO 8601 time the workbook was generated. */
   createdAt: string;
   lang?: Lang;
+  /** The review round (评审批次, `scorebook round generate`); written into the metadata when given. */
+  roundId?: string;
 }
 
 /** Where each piece of the scoring sheet is: what renderers, interpret.ts and the task pane need to find cells. */
@@ -287,7 +291,8 @@ export type MetaKey =
   | "createdAt"
   | "generator"
   | "itemCount"
-  | "seal";
+  | "seal"
+  | "roundId";
 
 export interface LayoutMap {
   cover: CoverMap;

@@ -37,8 +37,11 @@ export function metadataValues(ctx: {
         stage: meta.stage,
         mode: meta.mode,
         createdAt: meta.createdAt,
+        roundId: meta.roundId,
       }),
     ],
+    // Only for a round's workbooks: a last row, so that every other row keeps its place.
+    ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
   ];
 }
 
