@@ -27,6 +27,9 @@ export function metadataValues(ctx: {
     ["createdAt", meta.createdAt],
     ["generator", GENERATOR],
     ["itemCount", bundle.rubric.items.length],
+    // Only for a round's workbooks: after the standard rows, so that every other row keeps its place.
+    ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
+    // The identity seal last, over what identifies the workbook (identitySeal, src/workbook/consistency.ts).
     [
       "seal",
       identitySeal({
@@ -40,8 +43,6 @@ export function metadataValues(ctx: {
         roundId: meta.roundId,
       }),
     ],
-    // Only for a round's workbooks: a last row, so that every other row keeps its place.
-    ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
   ];
 }
 
