@@ -73,7 +73,7 @@ export async function interpretFile(
   let data: Buffer;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) return fail("unreadable", "不是文件");
+    if (!st.isFile()) return fail("not-a-file", "不是普通文件（文件夹、管道、套接字或设备），未读取");
     if (st.size > max)
       return fail(
         "too-large",

@@ -118,7 +118,15 @@ export async function fileBytes(f: Blob): Promise<Uint8Array> {
   });
 }
 
-async function picked(f: File): Promise<PickedFile> {
+/**
+ * The zip reader's file size limit (MAX_FILE_BYTES in src/xlsx/zip-cells.ts; a literal here so that the reader stays
+ * in its lazy chunk; a test checks they agree).
+ */
+export const PICK_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** A file over the reader's size limit is not read at all: its size alone gets it refused (interpretPicked). */
+export async function picked(f: File): Promise<PickedFile> {
+  if (f.size > PICK_LIMIT_BYTES) return { name: f.name, data: new Uint8Array(0), size: f.size };
   return { name: f.name, data: await fileBytes(f) };
 }
 

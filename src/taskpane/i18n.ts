@@ -90,6 +90,10 @@ const zh = {
     acknowledge: "我已看过上面的提醒，仍要完成",
     protect: "锁定并保护工作表",
     protecting: "正在保护…",
+    passwordLabel: "工作表保护密码",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} 设有保护密码：请输入密码后再点“锁定并保护工作表”（密码只用于撤消并重新保护，不会保存）。尚未做任何改动。`,
+    passwordWrong: (sheets: string) => `密码不正确（${sheets}），工作表保持原样；请重新输入。`,
     done: (names: string) => `已完成：${names} 已锁定并保护。`,
     unprotect: "如需修改：审阅 → 撤消工作表保护（未设密码）。",
     howTitle: "打印或导出",
@@ -232,6 +236,11 @@ const en: Strings = {
     acknowledge: "I have read the reminders and want to finish",
     protect: "Lock and protect the sheets",
     protecting: "Protecting…",
+    passwordLabel: "Sheet protection password",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} are protected with a password: enter it, then lock and protect again (it is only used to unprotect and protect again, never stored). Nothing was changed.`,
+    passwordWrong: (sheets: string) =>
+      `The password is not correct (${sheets}); the sheets are as they were. Try again.`,
     done: (names: string) => `Finished: ${names} locked and protected.`,
     unprotect: "To change something: Review → Unprotect Sheet (no password).",
     howTitle: "Print or export",

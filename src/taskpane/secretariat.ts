@@ -30,7 +30,7 @@ import {
 } from "../summary";
 import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import { readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
+import { checkFileSize, readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
 import { rosterRows } from "../summary/roster-file";
 import { zipSource } from "../xlsx/zip-source";
 
@@ -38,6 +38,8 @@ import { zipSource } from "../xlsx/zip-source";
 export interface PickedFile {
   name: string;
   data: Uint8Array;
+  /** The file's size when its bytes were not read (over the size limit). */
+  size?: number;
 }
 
 export interface SummaryRequest {
@@ -91,6 +93,13 @@ export async function interpretPicked(
   cache?: InterpretCache,
 ): Promise<{ report: ScoreReport } | { problem: SheetProblem }> {
   const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
+  try {
+    // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
+    checkFileSize(file.size ?? file.data);
+  } catch (e) {
+    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    throw e;
+  }
   if (starts(file.data, OLE))
     return fail(
       "encrypted-or-ole",

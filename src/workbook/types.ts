@@ -291,6 +291,7 @@ export type MetaKey =
   | "createdAt"
   | "generator"
   | "itemCount"
+  | "seal"
   | "roundId";
 
 export interface LayoutMap {
