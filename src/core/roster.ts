@@ -3,6 +3,7 @@
 // (read by an adapter); headers may be Chinese or English.
 import { exact } from "./exact";
 import { parseYesNo } from "./normalize";
+import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
 
 export interface RosterProblem {
@@ -11,7 +12,7 @@ export interface RosterProblem {
   reason: string;
 }
 
-const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
+const HEADERS: Record<"applicant" | "bonus" | "public" | "veto", string[]> = {
   applicant: [
     "申报者",
     "申报单位",
@@ -28,6 +29,8 @@ const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
   ],
   bonus: ["加分", "加分项", "加分条件", "是否加分", "bonus", "bonus eligibility", "bonus conditions"],
   public: ["公众满意度", "公众满意度测评得分", "公众满意度得分", "满意度", "public", "public satisfaction"],
+  // The secretariat's decision on an expert's veto flag (资格审查): 确认否决 / 不予否决, blank while pending.
+  veto: ["否决核实", "否决核实结论", "资格审查", "资格审查结论", "否决", "veto", "veto decision"],
 };
 
 const norm = (s: unknown) =>
@@ -48,7 +51,7 @@ export function parseRoster(
   if (rows.length === 0) return { entries: [], problems: [{ file, row: 1, reason: "名单为空" }] };
   const header = rows[0].map(norm);
   const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].includes(h));
-  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public") };
+  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public"), veto: col("veto") };
   if (ci.applicant < 0) {
     problems.push({
       file,
@@ -89,6 +92,11 @@ export function parseRoster(
       const v = Number(norm(r[ci.public]).replace(/分$/, ""));
       if (Number.isFinite(v)) entry.public = exact(v);
       else problems.push({ file, row, reason: `公众满意度“${String(r[ci.public])}”不是数字，未使用` });
+    }
+    if (ci.veto >= 0 && norm(r[ci.veto]) !== "") {
+      const d = parseVetoDecision(String(r[ci.veto]));
+      if (d.kind === "ok") entry.veto = d.value;
+      else if (d.kind === "invalid") problems.push({ file, row, reason: `${d.message.zh}，未使用` });
     }
     entries.push(entry);
   });
