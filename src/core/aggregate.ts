@@ -12,7 +12,7 @@ import {
   type Status,
   type Thresholds,
 } from "./rules";
-import { format2 } from "./exact";
+import { format2, formatScore } from "./exact";
 import type { Message } from "./messages";
 import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
 import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
@@ -113,6 +113,8 @@ export interface ApplicantResult {
   vetoFlags: VetoFlag[];
   /** The ranking this applicant is in: the rule set id, or rule set and rubric ids when ranked by rubric. */
   group: string;
+  /** The thresholds the verdict was decided with (the rule set's, or the run's overrides). */
+  thresholds: Thresholds;
   status: Status;
   rank: number | null;
   wouldBeRank: number | null;
@@ -220,10 +222,7 @@ export function aggregate(
   for (const r of roster) if (!allNames.has(key(r.applicant))) allNames.set(key(r.applicant), r.applicant);
 
   const divergences: Divergence[] = [];
-  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & {
-    thresholds: Thresholds;
-    publicMissing: boolean;
-  })[] = [];
+  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { publicMissing: boolean })[] = [];
   for (const [k, name] of allNames) {
     const mine = byApplicant.get(k) ?? [];
     const anySheet = sheets.find((s) => key(s.applicant) === k);
@@ -390,7 +389,7 @@ export function aggregate(
     );
     group.forEach((p, i) => {
       const d = decisions[i];
-      const { thresholds: _t, publicMissing: _p, ...rest } = p;
+      const { publicMissing: _p, ...rest } = p;
       applicants.push({
         ...rest,
         status: d.status,
@@ -413,6 +412,23 @@ export function aggregate(
       a.applicant.localeCompare(b.applicant, "zh"),
   );
   return { applicants, problems, divergences, used, stage: runStage };
+}
+
+/**
+ * An applicant's scores as shown to a person (summary, pane, terminal): the one display rule (formatScore), the
+ * material score against the advance threshold and the final score against the nomination threshold.
+ */
+export function shownScores(a: Pick<ApplicantResult, "material" | "onsite" | "final" | "thresholds">): {
+  material: string | null;
+  onsite: string | null;
+  final: string | null;
+} {
+  const f = (x: Exact | null, t: Exact | null) => (x === null ? null : formatScore(x, [t]));
+  return {
+    material: f(a.material.score, a.thresholds.advance),
+    onsite: f(a.onsite.score, null),
+    final: f(a.final, a.thresholds.final),
+  };
 }
 
 /** The ranking an applicant is in: its rule set, or its rule set and rubric when sectors are ranked apart. */

@@ -14,7 +14,7 @@ import { exact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
-import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
+import { aggregatePanel, PANEL_METHODS, parsePanelMethod } from "../core/panel";
 import {
   committeeVote,
   finalScore,
@@ -136,12 +136,12 @@ export function vetoed(answers: unknown[][]): boolean {
  * 例：=QA.PANEL(F5:F11, "trimmed")。
  * @customfunction PANEL
  * @param scores 各位专家的总分
- * @param method 合成方法：mean、trimmed 或 median
+ * @param method 合成方法：mean（平均分）、trimmed（去掉最高分和最低分后的平均分）或 median（中位数），也可填中文名称
  * @returns 专家组得分
  */
 export function panel(scores: unknown[][], method?: string): number {
-  const m = isOmitted(method) ? "mean" : String(method).normalize("NFKC").trim().toLowerCase();
-  if (!isPanelMethod(m)) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
+  const m = isOmitted(method) ? "mean" : parsePanelMethod(String(method));
+  if (m === null) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
   const g = grid(scores);
   const values: Exact[] = [];
   g.values.forEach((v, i) => {

@@ -12,7 +12,8 @@ const KINDS: [label: string, codes: string[]][] = [
   ["未填写完整", ["incomplete", "missing", "veto-unanswered", "declaration-missing"]],
   ["重复提交", ["duplicate"]],
   ["专家组", ["no-onsite", "no-material", "panel-small", "empty-panel"]],
-  ["名单", ["roster", "no-sheets", "public-out-of-range"]],
+  ["名单", ["roster", "no-sheets", "public-out-of-range", "public-not-applicable", "no-public"]],
+  ["不在本次汇总", ["stage-excluded"]],
   [
     "评分表被改动",
     [
