@@ -1,0 +1,224 @@
+// 否决 and 加分: the veto items and the bonus conditions. Both are a list the expert answers 是/否 with a note, built
+// by one list builder; the veto sheet concludes with the flag and the unanswered count, the bonus sheet with the
+// count of confirmed conditions and the suggested points.
+import { absolute, cellRef, colLetter, rangeRef } from "../a1";
+import { NO, SHEET, YES } from "../labels";
+import { C } from "../styles";
+import { rowHeight, wrappedLines } from "../text";
+import type { BonusMap, Scalar, SheetLayout, VetoMap } from "../types";
+import { builder, hf, pageSetup, runningHeader, type Ctx } from "./common";
+
+function yesNoList(): string[] {
+  return [YES, NO];
+}
+
+/** One row of the list: an id, the text and, on the veto sheet, the question asked about it. */
+interface ListRow {
+  id: string;
+  text: string;
+  question?: string;
+}
+
+/**
+ * The part both sheets share: title, applicant line, instructions, the header row (序号, 编号, the text, an optional
+ * question, the answer, the note), one row per entry with the answer and note as inputs, and the 是/否 drop-down.
+ */
+function answerList(
+  ctx: Ctx,
+  o: {
+    key: "vetoes" | "bonus";
+    name: string;
+    title: string;
+    /** Column widths A… (the last two are the answer and the note). */
+    widths: number[];
+    headers: string[];
+    note: string;
+    noteHeight: number;
+    entries: ListRow[];
+    initial: Record<string, { answer: unknown; note?: string } | undefined> | undefined;
+    validation: { error: string; promptTitle: string; prompt: string };
+  },
+) {
+  const s = builder(o.key, o.name);
+  const lastCol = colLetter(o.widths.length);
+  const answerCol = colLetter(o.widths.length - 1);
+  s.columns = o.widths.map((width, i) => ({ col: colLetter(i + 1), width }));
+  s.text("A1", o.title, "title");
+  s.merge(`A1:${lastCol}1`);
+  s.height(1, 26);
+  s.text("A2", ctx.applicantLine, "userLine");
+  s.merge(`A2:${lastCol}2`);
+  s.text("A3", o.note, "note");
+  s.merge(`A3:${lastCol}3`);
+  s.height(3, o.noteHeight);
+  const header = 4;
+  o.headers.forEach((h, i) => s.text(cellRef(colLetter(i + 1), header), h, "header"));
+  s.height(header, 22);
+  const first = header + 1;
+  const rows: { id: string; row: number }[] = [];
+  o.entries.forEach((e, k) => {
+    const row = first + k;
+    rows.push({ id: e.id, row });
+    const init = o.initial?.[e.id];
+    s.set(cellRef("A", row), { value: k + 1, style: "number" });
+    s.text(cellRef("B", row), e.id, "idText");
+    s.text(cellRef("C", row), e.text, "text");
+    if (e.question !== undefined) s.text(cellRef("D", row), e.question, "text");
+    s.input(cellRef(answerCol, row), (init?.answer ?? null) as Scalar, "inputChoice");
+    s.input(cellRef(lastCol, row), init?.note ?? null, "inputText");
+    s.height(row, rowHeight(Math.max(2, wrappedLines(e.text, 52, 10)), 10));
+  });
+  const last = first + o.entries.length - 1;
+  s.validations.push({
+    ref: rangeRef(answerCol, first, answerCol, last),
+    type: "list",
+    list: yesNoList(),
+    allowBlank: true,
+    error: { title: "回答无效", message: o.validation.error },
+    prompt: { title: o.validation.promptTitle, message: o.validation.prompt },
+  });
+  return { s, header, first, last, rows, answers: absolute(rangeRef(answerCol, first, answerCol, last)) };
+}
+
+export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
+  const { bundle, meta } = ctx;
+  const vetoes = bundle.rules.vetoes;
+  const { s, header, first, last, rows, answers } = answerList(ctx, {
+    key: "vetoes",
+    name: SHEET.vetoes,
+    title: "否决事项 / 资格条件核查",
+    widths: [5, 13, 52, 16, 9, 40],
+    headers: ["序号", "编号", "事项", "问题", "是/否", "依据 / 说明"],
+    note: "填写说明：逐项选择“是”或“否”，并注明依据。“是”表示存在该情形或不符合该条件；任何一项为“是”，即否决（取消评奖资格）。所有项目都须作答。",
+    noteHeight: 28,
+    entries: vetoes.map((v) => ({
+      id: v.id,
+      text: v.text,
+      question: v.ask === "occurred" ? "是否存在该情形？" : "是否不符合该条件？",
+    })),
+    initial: ctx.initial.vetoes,
+    validation: {
+      error: "请选择“是”或“否”。",
+      promptTitle: "是 / 否",
+      prompt: "是：存在该情形或不符合该条件（即否决）。否：不存在该情形或符合该条件。",
+    },
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: `$E${first}="${YES}"`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 1,
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: `LEN($E${first})=0`,
+    fill: C.missing,
+    priority: 2,
+  });
+  ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
+
+  const yesCount = (ctx.initial.vetoes ? vetoes.filter((v) => ctx.initial.vetoes?.[v.id]?.answer === YES) : []).length;
+  const blankCount = vetoes.filter((v) => {
+    const a = ctx.initial.vetoes?.[v.id]?.answer;
+    return a === undefined || a === null || a === "";
+  }).length;
+  let row = last + 2;
+  const flag = cellRef("E", row);
+  s.text(cellRef("C", row), "结论", "sumLabel");
+  s.merge(`C${row}:D${row}`, "sumLabel");
+  const any = meta.mode === "custom" ? `QA.VETOED(${answers})` : `COUNTIF(${answers},"${YES}")>0`;
+  s.formula(
+    flag,
+    `IF(${any},"否决：有 "&COUNTIF(${answers},"${YES}")&" 项回答为“是”",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
+    yesCount > 0
+      ? `否决：有 ${yesCount} 项回答为“是”`
+      : blankCount > 0
+        ? `尚有 ${blankCount} 项未回答`
+        : "未发现否决事项",
+    "status",
+  );
+  s.merge(`E${row}:F${row}`, "status");
+  s.conditionalFormats.push({
+    ref: flag,
+    formula: `COUNTIF(${answers},"${YES}")>0`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 3,
+  });
+  s.height(row, 24);
+  row++;
+  const unanswered = cellRef("E", row);
+  s.text(cellRef("C", row), "未回答项数", "sumText");
+  s.merge(`C${row}:D${row}`, "sumText");
+  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
+  row += 2;
+  s.text(cellRef("B", row), "评审专家签名：", "signLabel");
+  s.text(cellRef("C", row), "", "signLine");
+  s.text(cellRef("D", row), "日期：", "signLabel");
+  s.text(cellRef("E", row), "", "signLine");
+  s.merge(`E${row}:F${row}`, "signLine");
+  s.height(row, 30);
+  const sheet = s.build({
+    freeze: { rows: header, columns: 0 },
+    tabColor: "C00000",
+    print: pageSetup({
+      orientation: "landscape",
+      area: `A1:F${row}`,
+      titleRow: header,
+      header: runningHeader(ctx),
+      footer: { center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
+    }),
+  });
+  return { sheet, map: { sheet: SHEET.vetoes, columns: { id: "B", answer: "E", note: "F" }, rows, flag, unanswered } };
+}
+
+export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | null {
+  const { bundle } = ctx;
+  const bonus = bundle.rules.bonus;
+  if (!bonus) return null;
+  const rule = `加分规则：${bonus.text}（${bonus.cumulative ? "可累加" : "不累加"}；最终加分由评审委员会 / 质评办认定。）`;
+  const { s, header, last, rows, answers } = answerList(ctx, {
+    key: "bonus",
+    name: SHEET.bonus,
+    title: "加分项确认",
+    widths: [5, 20, 52, 10, 40],
+    headers: ["序号", "编号", "条件", "是否具备", "证明材料 / 说明"],
+    note: rule,
+    noteHeight: rowHeight(wrappedLines(rule, 125, 9), 9),
+    entries: bonus.conditions.map((c) => ({ id: c.id, text: c.text })),
+    initial: ctx.initial.bonus,
+    validation: {
+      error: "请选择“是”或“否”（不确定时可留空）。",
+      promptTitle: "是否具备",
+      prompt: "是：申报材料证明具备该条件。否或留空：不具备或未证明。",
+    },
+  });
+  const row = last + 2;
+  const count = cellRef("D", row);
+  const yes = bonus.conditions.filter((c) => ctx.initial.bonus?.[c.id]?.answer === YES).length;
+  s.text(cellRef("C", row), "确认具备的条件数", "sumText");
+  s.formula(count, `COUNTIF(${answers},"${YES}")`, yes, "sumCount");
+  const points = bonus.cumulative ? `${count}*${bonus.points}` : `IF(${count}>0,${bonus.points},0)`;
+  s.text(cellRef("C", row + 1), "按本表可加分（建议）", "sumText");
+  s.formula(
+    cellRef("D", row + 1),
+    points,
+    bonus.cumulative ? yes * bonus.points : yes > 0 ? bonus.points : 0,
+    "sumCount",
+  );
+  const sheet = s.build({
+    tabColor: "70AD47",
+    print: pageSetup({
+      orientation: "landscape",
+      area: `A1:E${row + 1}`,
+      titleRow: header,
+      header: runningHeader(ctx),
+      footer: { left: "评审专家签名：____________", center: "第 &P 页，共 &N 页" },
+    }),
+  });
+  return { sheet, map: { sheet: SHEET.bonus, columns: { id: "B", answer: "D", note: "E" }, rows, count } };
+}
