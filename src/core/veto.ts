@@ -205,3 +205,9 @@ export function vetoStateOf(flagged: boolean, decision: VetoDecision | undefined
 export function isVetoed(state: VetoState): boolean {
   return state === "flagged" || state === "confirmed";
 }
+
+/** The answer that flags an item (不符合 / 是) or clears it (符合 / 否): for sample files and tests. */
+export function vetoAnswerFor(v: Pick<Veto, "ask">, flag: boolean): string {
+  if (v.ask === "unmet") return flag ? VETO_ANSWER.unmet : VETO_ANSWER.met;
+  return flag ? VETO_ANSWER.occurred : VETO_ANSWER.notOccurred;
+}
