@@ -307,7 +307,11 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
   const meta = readMeta(source);
   if (!meta || meta.format !== FORMAT_ID) return emptyReport(file, [wbMsg.notScorebook(file)], meta ?? {});
   if (!READABLE_LAYOUT_VERSIONS.includes(meta.layoutVersion ?? ""))
-    return emptyReport(file, [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", LAYOUT_VERSION)], meta);
+    return emptyReport(
+      file,
+      [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", READABLE_LAYOUT_VERSIONS.join("、"))],
+      meta,
+    );
   if (!meta.rubricId) return emptyReport(file, [wbMsg.metaField(file, "rubricId")], meta);
   const bundle = lib.get(meta.rubricId);
   if (!bundle) return emptyReport(file, [wbMsg.unknownRubric(file, meta.rubricId)], meta);
