@@ -13,7 +13,7 @@ import { decodeText, readRosterFile } from "../../src/aggregate/roster";
 import { readAll } from "../../src/aggregate/run";
 import { main, type Io } from "../../src/cli/main";
 import type { Progress } from "../../src/cli/aggregate";
-import { library, type RubricBundle, type StageId } from "../../src/core";
+import { library, vetoAnswerFor, type RubricBundle, type StageId } from "../../src/core";
 import { aggregateRead, summaryJson } from "../../src/summary";
 import { SHEET, type InitialValues } from "../../src/workbook";
 import { generate, load, save, tmpDir } from "../helpers/workbooks";
@@ -39,7 +39,7 @@ function values(
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
   for (const v of b.rules.vetoes)
     vetoes[v.id] = {
-      answer: over.veto?.id === v.id ? "是" : "否",
+      answer: vetoAnswerFor(v, over.veto?.id === v.id),
       note: over.veto?.id === v.id ? over.veto.note : "已核查",
     };
   return {
@@ -224,7 +224,16 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
 
   it("aggregates the rest: vetoed with who, what and why; the roster's public satisfaction and bonus", () => {
     const a = (name: string) => json.applicants.find((x) => x.applicant === name)!;
-    expect(a("甲公司")).toMatchObject({ rubric: ORG, vetoed: true, status: "vetoed", rank: null, wouldBeRank: 1 });
+    // One expert's flag: 否决待核实 (excluded, would-be rank kept) until the secretariat decides.
+    expect(a("甲公司")).toMatchObject({
+      rubric: ORG,
+      vetoed: true,
+      veto: "flagged",
+      status: "veto-flagged",
+      statusText: "否决待核实",
+      rank: null,
+      wouldBeRank: 1,
+    });
     expect(a("甲公司").vetoes).toEqual([
       expect.objectContaining({ expert: "李一", stage: "onsite", id: "false-material", note: "营业执照与申报不符" }),
     ]);
@@ -297,7 +306,8 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     });
     const r = await run([clean, "-o", path.join(root, "out", "clean.xlsx")], progress);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("河北省政府质量奖组织奖（hebei-organization）");
+    expect(r.out).toContain("河北省政府质量奖组织奖\n");
+    expect(r.out).not.toContain("hebei-organization");
     expect(r.out).toMatch(/1\s+丁公司\s+700\.00\s+700\.00/);
     expect(r.out).toContain("未发现问题");
     expect(r.out).toContain("已写入汇总表");
