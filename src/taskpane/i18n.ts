@@ -75,7 +75,9 @@ const zh = {
   veto: {
     title: "否决",
     body: (n: number) =>
-      n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`,
+      n === 1
+        ? "以下事项标记为否决（不符合申报条件或存在否决情形），待质评办核实："
+        : `以下 ${n} 项标记为否决（不符合申报条件或存在否决情形），待质评办核实：`,
     conflictTitle: "利害关系",
     conflict: "你在封面声明与申报者存在利害关系：应主动回避，本评分表不计入评审结果。",
     show: "查看",
@@ -215,8 +217,8 @@ const en: Strings = {
     title: "Veto",
     body: (n: number) =>
       n === 1
-        ? "This veto item is answered 是 (yes): the applicant is disqualified."
-        : `${n} veto items are answered 是 (yes): the applicant is disqualified.`,
+        ? "This item is flagged (a condition not met or a veto event): the secretariat will confirm or clear it."
+        : `${n} items are flagged (conditions not met or veto events): the secretariat will confirm or clear them.`,
     conflictTitle: "Conflict of interest",
     conflict: "You declared a conflict of interest on the cover: you should withdraw; this workbook does not count.",
     show: "Show",
