@@ -2,7 +2,7 @@
 // never stops the rest), aggregate with the engine and build the summary layout. No process.exit, no printing: the
 // command line (src/cli/aggregate.ts) does the talking, the task pane calls src/summary/secretariat.ts instead.
 import * as os from "os";
-import type { AggregateOptions, AggregateResult, Library } from "../core";
+import type { AggregateOptions, AggregateResult, Library, SheetProblem } from "../core";
 import { aggregateRead, buildSummaryLayout, traceReport, type ReadResult, type SummaryLayout } from "../summary";
 import { interpretCache, type FormulaMode } from "../workbook";
 import { collectInputs } from "./files";
@@ -25,6 +25,16 @@ export interface AggregateFilesOptions {
   limits?: ReadLimits;
   createdAt?: string;
   library?: Library;
+  /** A review round (--round, src/round/aggregate.ts): screens what was read, then adds its own problems. */
+  round?: RoundCheck;
+}
+
+/** Checks of a review round around the aggregation. */
+export interface RoundCheck {
+  /** Sheets not on the draw become problems (the rest pass unchanged). */
+  screen(read: ReadResult[]): ReadResult[];
+  /** Problems found once the panels are known (missing returns, panels below size). */
+  review(result: AggregateResult): SheetProblem[];
 }
 
 export interface AggregateFilesResult {
@@ -100,12 +110,14 @@ export async function aggregateFiles(o: AggregateFilesOptions): Promise<Aggregat
   const files = inputs.files.map((f) => shownPath(f));
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
+  const screened = o.round ? o.round.screen(read) : read;
   const result = aggregateRead({
-    read: [...skipped, ...read],
+    read: [...skipped, ...screened],
     roster: o.roster,
     options: o.options,
     library: o.library,
   });
+  if (o.round) result.problems.push(...o.round.review(result));
   const layout = buildSummaryLayout(result, {
     mode: o.mode,
     aggregate: o.options,

@@ -13,6 +13,7 @@ import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roste
 import { problemKind, rankingText, summaryJson } from "../summary";
 import type { FormulaMode } from "../workbook";
 import { writeXlsx } from "../xlsx";
+import { roundForAggregate } from "./round";
 
 export interface AggregateCliOptions {
   roster?: string;
@@ -24,6 +25,8 @@ export interface AggregateCliOptions {
   workers?: string;
   stage?: string;
   rankBy?: string;
+  /** The round workbook (评审安排.xlsx): panels checked against its 分组 sheet. */
+  round?: string;
 }
 
 /** A progress display for a long run (a bar on a terminal); null when there is nothing to show it on. */
@@ -105,6 +108,9 @@ export async function aggregateCommand(
     }
   }
 
+  const round = opts.round ? await roundForAggregate(opts.round, err) : undefined;
+  if (typeof round === "number") return round;
+
   const t0 = Date.now();
   let started = false;
   const run = await aggregateFiles({
@@ -112,8 +118,9 @@ export async function aggregateCommand(
     roster,
     options: { method, ...runOptions },
     mode: mode as FormulaMode,
-    exclude: [output],
+    exclude: opts.round ? [output, opts.round] : [output],
     workers,
+    round,
     createdAt: now().toISOString(),
     onProgress: progress
       ? (done, total, file) => {

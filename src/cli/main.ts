@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
+import { registerRound } from "./round";
 
 export interface Io {
   out: (s: string) => void;
@@ -105,6 +106,10 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
     .option("--workers <n>", "另开的读取线程数，默认：4 核以下不开，否则核数减 2 (reader threads besides the main one)")
+    .option(
+      "--round <file>",
+      "评审安排：按“分组”核对专家组，未经抽取的专家的评分表不计入 (check panels against the draw)",
+    )
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook aggregate 回收评分表/ --roster 名单.csv -o 汇总.xlsx\n" +
@@ -115,6 +120,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .action(async (paths: string[], opts: AggregateCliOptions) =>
       setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)),
     );
+
+  registerRound(program, io, setCode);
 
   return program;
 }

@@ -39,6 +39,8 @@ export interface ReturnedSheet {
   bonusConfirmed: string[];
   /** Problems that make the sheet unusable (tampering, wrong rubric, invalid or missing entries …). */
   blocking: Message[];
+  /** The review round the workbook was generated for (`scorebook round generate`), when it was. */
+  roundId?: string | null;
 }
 
 /** What the secretariat decides per applicant (roster file). */

@@ -15,3 +15,4 @@ export * from "./awards";
 export * from "./aggregate";
 export * from "./roster";
 export * from "./names";
+export * from "./round";

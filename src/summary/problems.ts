@@ -14,6 +14,7 @@ const KINDS: [label: string, codes: string[]][] = [
   ["专家组", ["no-onsite", "no-material", "panel-small", "empty-panel"]],
   ["名单", ["roster", "no-sheets", "public-out-of-range", "public-not-applicable", "no-public"]],
   ["不在本次汇总", ["stage-excluded"]],
+  ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
   [
     "评分表被改动",
     [

@@ -6,7 +6,7 @@ import type { Lang, Message } from "../core/messages";
 const zh = {
   appTitle: "Scorebook 评审助手",
   hostExcel: "Excel",
-  tabs: { generate: "生成", check: "检查", finish: "完成", summary: "汇总" },
+  tabs: { generate: "生成", check: "检查", finish: "完成", summary: "汇总", round: "批次" },
   tabsLabel: "评审步骤",
   busy: "请稍候…",
   error: "出错了",
@@ -146,7 +146,7 @@ type Strings = typeof zh;
 const en: Strings = {
   appTitle: "Scorebook review assistant",
   hostExcel: "Excel",
-  tabs: { generate: "Generate", check: "Check", finish: "Finish", summary: "Summary" },
+  tabs: { generate: "Generate", check: "Check", finish: "Finish", summary: "Summary", round: "Round" },
   tabsLabel: "Review steps",
   busy: "Please wait…",
   error: "Something went wrong",

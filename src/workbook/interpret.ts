@@ -97,6 +97,8 @@ export interface ReportMeta {
   stage: string | null;
   createdAt: string | null;
   generator: string | null;
+  /** The review round (评审批次) the workbook was generated for, when it was. */
+  roundId?: string | null;
 }
 
 export interface ScoreReport {
@@ -297,6 +299,7 @@ export function readMeta(source: CellSource): ReportMeta | null {
     stage: get("stage"),
     createdAt: get("createdAt"),
     generator: get("generator"),
+    roundId: get("roundId"),
   };
 }
 
@@ -772,6 +775,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     bonusConfirmed: report.bonus.filter((b) => b.confirmed).map((b) => b.id),
     // A declared conflict is handled by the aggregation itself (the sheet is left out with its own reason).
     blocking: report.problems.filter((p) => p.code !== "conflict").map(({ code, zh, en }) => ({ code, zh, en })),
+    roundId: report.meta.roundId ?? null,
   };
 }
 

@@ -33,7 +33,9 @@ export type SheetKey =
   | "panels"
   | "details"
   | "problems"
-  | "feedback";
+  | "feedback"
+  // The secretariat's round workbook (src/round): 说明, 申报者, 专家库, 回避, 参数, 分组, 抽取记录.
+  | "round";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
 export type Visibility = "visible" | "hidden" | "veryHidden";
 export type Scalar = string | number | boolean | null;
@@ -203,6 +205,8 @@ export interface WorkbookMeta {
   lang?: Lang;
   /** The layout version to build (default LAYOUT_VERSION; "1" to read a workbook generated before). */
   layoutVersion?: string;
+  /** The review round (评审批次, `scorebook round generate`); written into the metadata when given. */
+  roundId?: string;
 }
 
 /** Where each piece of the scoring sheet is: what renderers, interpret.ts and the task pane need to find cells. */
@@ -291,7 +295,8 @@ export type MetaKey =
   | "stage"
   | "createdAt"
   | "generator"
-  | "itemCount";
+  | "itemCount"
+  | "roundId";
 
 export interface LayoutMap {
   cover: CoverMap;

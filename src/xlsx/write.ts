@@ -229,3 +229,9 @@ export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOpti
   const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
   return Buffer.from(data as ArrayBuffer);
 }
+
+/** Adds a layout's sheets to a workbook read from a file (a draw adds 分组 and 抽取记录 to the round workbook). */
+export async function addLayoutSheets(wb: ExcelJS.Workbook, layout: RenderableLayout): Promise<void> {
+  const models = new Map<string, Partial<ExcelJS.Style>>();
+  for (const s of layout.sheets) await renderSheet(wb, layout, s, models);
+}

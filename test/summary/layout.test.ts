@@ -125,7 +125,10 @@ describe("the summary layout", () => {
       v("jiangmen-organization", "final")!.value,
       v("jiangmen-organization", "topN")!.value,
     ]).toEqual([null, null, null]);
-    expect(v("hebei-organization", "onsiteWeight")).toMatchObject({ formula: `1-C${p.rows.materialWeight}`, result: 0.7 });
+    expect(v("hebei-organization", "onsiteWeight")).toMatchObject({
+      formula: `1-C${p.rows.materialWeight}`,
+      result: 0.7,
+    });
     expect(v("hebei-organization", "divergence")!.value).toBe(20);
     for (const key of ["materialWeight", "method", "advance", "final", "topN", "divergence"] as const)
       expect(v("hebei-organization", key)!.locked).toBe(false);
@@ -134,7 +137,9 @@ describe("the summary layout", () => {
       aggregate: { method: "trimmed", materialWeight: exact(0.4) },
     });
     const q = other.map.parameters;
-    expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.method}`)!.value).toBe("去掉最高分和最低分后的平均分");
+    expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.method}`)!.value).toBe(
+      "去掉最高分和最低分后的平均分",
+    );
     expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.materialWeight}`)!.value).toBe(0.4);
   });
 

@@ -26,6 +26,8 @@ export function metadataValues(ctx: {
     ["createdAt", meta.createdAt],
     ["generator", GENERATOR],
     ["itemCount", bundle.rubric.items.length],
+    // Only for a round's workbooks: a last row, so that every other row keeps its place.
+    ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
   ];
 }
 
