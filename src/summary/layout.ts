@@ -64,8 +64,6 @@ export interface SummaryOptions {
 }
 
 const FONT = "宋体";
-const YES = "是";
-const NO = "否";
 const C = {
   na: "EDEDED",
   good: "C6EFCE",
