@@ -6,4 +6,4 @@ export * from "./layout";
 export * from "./secretariat";
 export * from "./json";
 export * from "./groups";
-export { problemKind } from "./problems";
+export { problemKind, problemKindEn } from "./problems";

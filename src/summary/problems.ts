@@ -38,3 +38,24 @@ const BY_CODE = new Map(KINDS.flatMap(([label, codes]) => codes.map((c) => [c, l
 export function problemKind(code: string): string {
   return BY_CODE.get(code) ?? "输入无效";
 }
+
+/** The same labels in English (the pane in en-US). */
+const EN: Record<string, string> = {
+  文件无法读取: "Unreadable file",
+  不是评分表: "Not a scoring workbook",
+  评分标准不符: "Criteria do not match",
+  评分表来源不明: "Unknown origin",
+  回避: "Conflict of interest",
+  未填写完整: "Incomplete",
+  重复提交: "Submitted twice",
+  专家组: "Panel",
+  名单: "Roster",
+  不在本次汇总: "Not in this run",
+  评审批次: "Review round",
+  评分表被改动: "Workbook changed",
+  输入无效: "Invalid entry",
+};
+
+export function problemKindEn(code: string): string {
+  return EN[problemKind(code)] ?? "Problem";
+}
