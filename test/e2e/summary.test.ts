@@ -34,7 +34,8 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
         const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } })
           .scorebookPreview;
         for (let row = 5; row <= 27; row++) wb.enter(`评分${suffix}`, `G${row}`, value);
-        for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, "否");
+        // 河北: five conditions (符合), then two events (否).
+        for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, row <= 9 ? "符合" : "否");
         wb.enter(`封面${suffix}`, "C16", "无利害关系");
         wb.enter(`封面${suffix}`, "C9", "2025-06-30");
       },
