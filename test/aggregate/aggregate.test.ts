@@ -324,7 +324,27 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     );
   });
 
+  it("--stage material gives the advance list: 进入现场评审 in order, on-site workbooks listed as not in this run", async () => {
+    // 河北 四（四）3 "材料评审得分达到500分及以上的申报组织……可进入现场评审阶段".
+    const r = await run([returns, "--stage", "material", "-o", path.join(root, "out", "material.xlsx"), "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.stage).toBe("material");
+    const orgs = j.applicants.filter((a: { rubric: string }) => a.rubric === ORG);
+    expect(orgs.every((a: { status: string }) => ["advances", "not-advanced", "veto-flagged"].includes(a.status))).toBe(
+      true,
+    );
+    const scores = orgs.map((a: { material: { score: number } }) => a.material.score);
+    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    expect(j.problems.some((p: { code: string }) => p.code === "no-onsite")).toBe(false);
+    expect(j.problems.some((p: { code: string }) => p.code === "stage-excluded")).toBe(true);
+    const text = await run([returns, "--stage", "material", "-o", path.join(root, "out", "material2.xlsx")]);
+    expect(text.out).toContain("进入现场评审");
+    expect(text.out).not.toContain("缺少现场评审得分");
+  });
+
   it.each<[string, string[], string]>([
+    ["an unknown stage", ["--stage", "onsite"], "评审阶段"],
+    ["an unknown ranking scope", ["--rank-by", "sector"], "排名范围"],
     ["a path that does not exist", ["nowhere"], "找不到"],
     ["an unknown method", ["--method", "average"], "合成方法"],
     ["an unknown formula mode", ["--formulas", "excel"], "公式模式"],
