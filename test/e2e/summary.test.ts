@@ -26,7 +26,7 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByLabel("评价标准").selectOption("hebei-organization");
     await pane.getByLabel("申报单位").fill(applicant);
     await pane.getByLabel("评审专家").fill("李四");
-    await pane.getByLabel(stage).check();
+    await pane.getByLabel(stage, { exact: true }).check();
     await pane.getByRole("button", { name: "生成评分表" }).click();
     await pane.getByText(`已生成评分表：封面${suffix}、`).waitFor({ state: "attached" }); // the pane moves on to 检查
     await page.evaluate(
@@ -60,10 +60,11 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByRole("button", { name: "汇总", exact: true }).click();
     await pane.getByText("共 4 份评分表，4 份计入，2 个申报者").waitFor();
     expect(scripts.some((s) => s.startsWith("summary."))).toBe(true);
-    const table = pane.getByRole("table", { name: "排名" });
+    // One table per ranking, named after the rule set: rank, applicant, material, on-site, final, status.
+    const table = pane.getByRole("table", { name: "河北省政府质量奖组织奖" });
     const names = await table.locator("tbody th").allTextContents();
     expect(names).toEqual(["河北甲公司", "河北乙公司"]);
-    const finals = await table.locator("tbody td:nth-child(3)").allTextContents();
+    const finals = await table.locator("tbody td:nth-child(5)").allTextContents();
     expect(Number(finals[0])).toBeGreaterThan(Number(finals[1]));
     expect(await table.locator("tbody td:first-child").allTextContents()).toEqual(["1", "2"]);
 
