@@ -6,7 +6,7 @@
 // still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
 // unreadable, the summary file exists without --force or would overwrite an input).
 import * as path from "path";
-import { isPanelMethod, library, PANEL_METHODS, type PanelMethod } from "../core";
+import { isPanelMethod, library, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
 import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
@@ -33,6 +33,8 @@ export interface AggregateCliOptions {
   formulas?: string;
   force?: boolean;
   workers?: string;
+  stage?: string;
+  rankBy?: string;
   /** The round workbook (评审安排.xlsx): panels checked against its 分组 sheet. */
   round?: string;
 }
@@ -65,6 +67,8 @@ export async function aggregateCommand(
     }
     method = m;
   }
+  const runOptions = runOptionsOf(opts, err);
+  if (!runOptions) return 2;
   const mode = (opts.formulas ?? "native").trim().toLowerCase();
   if (mode !== "native" && mode !== "custom") {
     err(
@@ -134,7 +138,7 @@ export async function aggregateCommand(
   const run = await aggregateFiles({
     inputs: paths,
     roster,
-    options: { method },
+    options: { method, ...runOptions },
     mode: mode as FormulaMode,
     collected,
     workers,
@@ -186,11 +190,7 @@ export async function aggregateCommand(
       `汇总：找到 ${run.files.length} 个 .xlsx 文件${skipped ? `（另有 ${skipped} 个文件跳过）` : ""}，计入 ${result.used.length} 份评分表，${result.applicants.length} 个申报者，用时 ${secs} 秒。`,
     );
     out("");
-    const ruleSetOf = (id: string) => {
-      const r = lib.get(id)?.rules;
-      return r && { id: r.id, name: r.name.zh };
-    };
-    for (const line of rankingText(result, ruleSetOf)) out(line);
+    for (const line of rankingText(result, lib)) out(line);
     if (result.divergences.length) {
       out(`专家分歧（需合议，见汇总表“明细”）：${result.divergences.length} 项`);
       for (const d of result.divergences.slice(0, 20))
@@ -210,6 +210,33 @@ export async function aggregateCommand(
     );
   }
   return result.problems.length ? 1 : 0;
+}
+
+/** --stage and --rank-by, or null (the message given) when either is not valid. */
+function runOptionsOf(
+  opts: AggregateCliOptions,
+  err: (s: string) => void,
+): Pick<AggregateOptions, "stage" | "rankBy"> | null {
+  const out: Pick<AggregateOptions, "stage" | "rankBy"> = {};
+  if (opts.stage !== undefined) {
+    const s = opts.stage.trim().toLowerCase();
+    if (s !== "final" && s !== "material") {
+      err(`评审阶段“${opts.stage}”无效：应为 final（全部评审）或 material（只汇总材料评审） (--stage final|material)`);
+      return null;
+    }
+    out.stage = s;
+  }
+  if (opts.rankBy !== undefined) {
+    const r = opts.rankBy.trim().toLowerCase();
+    if (r !== "rule-set" && r !== "rubric") {
+      err(
+        `排名范围“${opts.rankBy}”无效：应为 rule-set（按规则合并）或 rubric（按评分标准分别排名） (--rank-by rule-set|rubric)`,
+      );
+      return null;
+    }
+    out.rankBy = r;
+  }
+  return out;
 }
 
 /** A spread in percentage points: whole numbers as they are, else one decimal. */

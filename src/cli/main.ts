@@ -98,6 +98,14 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)",
       "native",
     )
+    .option(
+      "--stage <stage>",
+      "final 全部评审（默认）| material 只汇总材料评审，给出进入现场评审名单 (final, or material: the advance list)",
+    )
+    .option(
+      "--rank-by <how>",
+      "排名范围：rule-set 按规则合并排名 | rubric 按评分标准（评审领域）分别排名；默认按奖项规则 (one ranking per rule set or per rubric)",
+    )
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")
     .option("--workers <n>", "另开的读取线程数，默认：4 核以下不开，否则核数减 2 (reader threads besides the main one)")

@@ -2,9 +2,20 @@
 // decision per applicant. Problems are reported, never hidden: every sheet left out is named with the reason.
 import { exact, type Exact } from "./exact";
 import { aggregatePanel, type PanelResult } from "./panel";
-import { bonusPoints, checkPublic, decide, finalScore, thresholdsOf, type Status, type Thresholds } from "./rules";
+import {
+  bonusPoints,
+  checkPublic,
+  decide,
+  finalScore,
+  thresholdsOf,
+  type RunStage,
+  type Status,
+  type Thresholds,
+} from "./rules";
+import { formatScore } from "./exact";
 import type { Message } from "./messages";
-import type { PanelMethod, RuleSet, Scale, StageId } from "./types";
+import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
+import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
 import { bandOf } from "./scale";
 import { nameKey } from "./names";
 import { checkRosterEntry } from "./roster";
@@ -41,6 +52,8 @@ export interface RosterEntry {
   bonus?: boolean | string[];
   /** Public satisfaction points (individuals). */
   public?: Exact;
+  /** The secretariat's decision on a veto flag (资格审查): 确认否决 / 不予否决; absent while pending. */
+  veto?: VetoDecision;
 }
 
 export interface AggregateOptions {
@@ -49,6 +62,10 @@ export interface AggregateOptions {
   thresholds?: Partial<Thresholds>;
   /** Spread of maturities (percentage points) above which an item is listed for the consensus discussion. */
   divergence?: number;
+  /** final (default): the whole review; material: the material stage only, giving the advance list. */
+  stage?: RunStage;
+  /** One ranking per rule set, or per rubric (sector); default: the rule set's rankBy. */
+  rankBy?: RankBy;
 }
 
 export interface SheetProblem {
@@ -93,8 +110,15 @@ export interface ApplicantResult {
   bonus: Exact;
   public: Exact | null;
   final: Exact | null;
+  /** Excluded as vetoed: flagged (until the secretariat decides) or confirmed. */
   vetoed: boolean;
+  /** null: no flag; flagged: 否决待核实; confirmed: 确认否决; cleared: 不予否决. */
+  veto: VetoState;
   vetoFlags: VetoFlag[];
+  /** The ranking this applicant is in: the rule set id, or rule set and rubric ids when ranked by rubric. */
+  group: string;
+  /** The thresholds the verdict was decided with (the rule set's, or the run's overrides). */
+  thresholds: Thresholds;
   status: Status;
   rank: number | null;
   wouldBeRank: number | null;
@@ -107,6 +131,8 @@ export interface AggregateResult {
   divergences: Divergence[];
   /** The sheets that went into a panel. */
   used: ReturnedSheet[];
+  /** Which run this is (final unless material was asked for). */
+  stage: RunStage;
 }
 
 export interface RubricInfo {
@@ -131,8 +157,16 @@ export function aggregate(
 ): AggregateResult {
   const problems: SheetProblem[] = [];
   const known: ReturnedSheet[] = [];
+  const runStage: RunStage = options.stage ?? "final";
   for (const s of sheets) {
-    if (rubricOf(s.rubricId)) known.push(s);
+    if (runStage === "material" && s.stage === "onsite")
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: "stage-excluded",
+        reason: `本次只汇总材料评审：专家 ${s.expert} 的现场评审评分表未计入`,
+      });
+    else if (rubricOf(s.rubricId)) known.push(s);
     else
       problems.push({
         file: s.file,
@@ -211,7 +245,7 @@ export function aggregate(
   problems.push(...nameProblems(sheets, roster));
 
   const divergences: Divergence[] = [];
-  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { thresholds: Thresholds })[] = [];
+  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { publicMissing: boolean })[] = [];
   for (const [k, name] of allNames) {
     const mine = byApplicant.get(k) ?? [];
     const anySheet = sheets.find((s) => key(s.applicant) === k);
@@ -288,8 +322,9 @@ export function aggregate(
         .filter((v) => v.flagged)
         .map((v) => ({ expert: s.expert, file: s.file, stage: s.stage, id: v.id, text: v.text, note: v.note })),
     );
+    const publicMissing = !!rules?.publicSatisfaction && pub === null;
     const final =
-      rules && material.score && onsite.score
+      rules && material.score && onsite.score && !publicMissing
         ? finalScore(rules, {
             material: material.score,
             onsite: onsite.score,
@@ -299,7 +334,15 @@ export function aggregate(
           })
         : null;
     const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
-    if (material.score && !onsite.score && !(thresholds.advance && material.score.lt(thresholds.advance)))
+    const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
+    if (runStage === "final" && advanced && onsite.score && publicMissing)
+      problems.push({
+        file: "名单",
+        applicant: name,
+        code: "no-public",
+        reason: `${name} 已进入现场评审，但名单中没有公众满意度测评得分（满分 ${rules?.publicSatisfaction?.max} 分），无法计算最终得分`,
+      });
+    if (runStage === "final" && advanced && !onsite.score)
       problems.push({
         file: "",
         applicant: name,
@@ -323,35 +366,39 @@ export function aggregate(
       bonus,
       public: pub,
       final,
-      vetoed: vetoFlags.length > 0,
+      vetoed: isVetoed(vetoStateOf(vetoFlags.length > 0, rosterEntry?.veto)),
+      veto: vetoStateOf(vetoFlags.length > 0, rosterEntry?.veto),
       vetoFlags,
+      group: rules ? rankingGroup(rules, rubricId, options.rankBy) : "",
+      publicMissing,
       notes,
       thresholds,
     });
   }
 
-  // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N).
+  // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
+  // within each rubric where the rule set (or the secretariat) ranks sectors apart.
   const applicants: ApplicantResult[] = [];
   const groups = new Map<string, typeof partial>();
-  for (const p of partial) {
-    const g = rubricOf(p.rubricId)?.rules.id ?? "";
-    groups.set(g, [...(groups.get(g) ?? []), p]);
-  }
+  for (const p of partial) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
   for (const group of groups.values()) {
     const t = group[0].thresholds;
     const decisions = decide(
       group.map((p) => ({
         id: p.applicant,
         vetoed: p.vetoed,
+        vetoPending: p.veto === "flagged",
+        publicMissing: p.publicMissing,
         material: p.material.score,
         onsite: p.onsite.score,
         final: p.final,
       })),
       t,
+      runStage,
     );
     group.forEach((p, i) => {
       const d = decisions[i];
-      const { thresholds: _t, ...rest } = p;
+      const { publicMissing: _p, ...rest } = p;
       applicants.push({
         ...rest,
         status: d.status,
@@ -364,10 +411,38 @@ export function aggregate(
   applicants.sort(
     (a, b) =>
       order(a) - order(b) ||
-      (b.final && a.final ? b.final.compare(a.final) : 0) ||
+      (runStage === "material"
+        ? b.material.score && a.material.score
+          ? b.material.score.compare(a.material.score)
+          : 0
+        : b.final && a.final
+          ? b.final.compare(a.final)
+          : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used };
+  return { applicants, problems, divergences, used, stage: runStage };
+}
+
+/**
+ * An applicant's scores as shown to a person (summary, pane, terminal): the one display rule (formatScore), the
+ * material score against the advance threshold and the final score against the nomination threshold.
+ */
+export function shownScores(a: Pick<ApplicantResult, "material" | "onsite" | "final" | "thresholds">): {
+  material: string | null;
+  onsite: string | null;
+  final: string | null;
+} {
+  const f = (x: Exact | null, t: Exact | null) => (x === null ? null : formatScore(x, [t]));
+  return {
+    material: f(a.material.score, a.thresholds.advance),
+    onsite: f(a.onsite.score, null),
+    final: f(a.final, a.thresholds.final),
+  };
+}
+
+/** The ranking an applicant is in: its rule set, or its rule set and rubric when sectors are ranked apart. */
+export function rankingGroup(rules: RuleSet, rubricId: string, override?: RankBy): string {
+  return (override ?? rules.rankBy ?? "rule-set") === "rubric" ? `${rules.id}/${rubricId}` : rules.id;
 }
 
 function order(a: ApplicantResult): number {

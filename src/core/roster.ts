@@ -4,6 +4,7 @@
 import { exact } from "./exact";
 import { parseYesNo } from "./normalize";
 import { nameKey } from "./names";
+import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
 import type { RuleSet } from "./types";
 
@@ -13,7 +14,7 @@ export interface RosterProblem {
   reason: string;
 }
 
-const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
+const HEADERS: Record<"applicant" | "bonus" | "public" | "veto", string[]> = {
   applicant: [
     "申报者",
     "申报单位",
@@ -30,6 +31,8 @@ const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
   ],
   bonus: ["加分", "加分项", "加分条件", "是否加分", "bonus", "bonus eligibility", "bonus conditions"],
   public: ["公众满意度", "公众满意度测评得分", "公众满意度得分", "满意度", "public", "public satisfaction"],
+  // The secretariat's decision on an expert's veto flag (资格审查): 确认否决 / 不予否决, blank while pending.
+  veto: ["否决核实", "否决核实结论", "资格审查", "资格审查结论", "否决", "veto", "veto decision"],
 };
 
 const norm = (s: unknown) =>
@@ -50,7 +53,7 @@ export function parseRoster(
   if (rows.length === 0) return { entries: [], problems: [{ file, row: 1, reason: "名单为空" }] };
   const header = rows[0].map(norm);
   const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].includes(h));
-  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public") };
+  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public"), veto: col("veto") };
   if (ci.applicant < 0) {
     problems.push({
       file,
@@ -93,6 +96,11 @@ export function parseRoster(
       if (Number.isFinite(v)) entry.public = exact(v);
       else problems.push({ file, row, reason: `公众满意度“${String(r[ci.public])}”不是数字，未使用` });
     }
+    if (ci.veto >= 0 && norm(r[ci.veto]) !== "") {
+      const d = parseVetoDecision(String(r[ci.veto]));
+      if (d.kind === "ok") entry.veto = d.value;
+      else if (d.kind === "invalid") problems.push({ file, row, reason: `${d.message.zh}，未使用` });
+    }
     entries.push(entry);
   });
   return { entries, problems };
@@ -100,7 +108,7 @@ export function parseRoster(
 
 /** One thing the roster says that the rule set cannot use, in Chinese with English beside it. */
 export interface RosterEntryProblem {
-  code: "roster-bonus-unknown" | "roster-bonus-none" | "roster-public-none";
+  code: "roster-bonus-unknown" | "roster-bonus-none" | "public-not-applicable";
   zh: string;
   en: string;
 }
@@ -131,8 +139,9 @@ export function checkRosterEntry(rules: RuleSet, entry: RosterEntry): RosterEntr
   }
   if (entry.public !== undefined && !rules.publicSatisfaction)
     out.push({
-      code: "roster-public-none",
-      zh: `名单中“${who}”填写了公众满意度，但${rules.name.zh}不计公众满意度，未使用`,
+      code: "public-not-applicable",
+      // 河北 "申报个人最终得分包括：…公众满意度测评得分" — only individuals have one; an organisation's is a mistake.
+      zh: `名单中“${who}”填写了公众满意度，但${rules.name.zh}没有公众满意度测评，未使用`,
       en: `the roster gives "${who}" public satisfaction, which ${rules.id} does not use; not used`,
     });
   return out;

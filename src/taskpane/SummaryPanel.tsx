@@ -139,6 +139,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [roster, setRoster] = useState<File | null>(null);
   const [method, setMethod] = useState<PanelMethod>("mean");
+  const [stage, setStage] = useState<"final" | "material">("final");
   const [mode, setMode] = useState<FormulaMode>("native");
   const [busy, setBusy] = useState<"run" | "write" | null>(null);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
@@ -170,7 +171,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
     setBusy("run");
     try {
       const m = await loadSecretariat();
-      const req = { method, mode, library: lib, roster: roster ? await picked(roster) : null };
+      const req = { method, stage, mode, library: lib, roster: roster ? await picked(roster) : null };
       const o =
         source === "files"
           ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)
@@ -289,6 +290,12 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
           <option value="median">{t.methodMedian}</option>
         </Select>
       </Field>
+      <Field label={t.stage}>
+        <RadioGroup value={stage} onChange={(_, d) => setStage(d.value as "final" | "material")}>
+          <Radio value="final" label={t.stageFinal} />
+          <Radio value="material" label={t.stageMaterial} />
+        </RadioGroup>
+      </Field>
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.modeNative} />
@@ -320,47 +327,64 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
           <Text size={200} role="status">
             {t.counts(outcome.inputs, outcome.used, outcome.ranking.length)}
           </Text>
+          {outcome.stage === "material" && <Text size={200}>{t.advanceNote}</Text>}
           {outcome.ranking.length ? (
-            <table className={s.table} aria-label={t.ranking}>
-              <caption className={s.caption}>{t.ranking}</caption>
-              <colgroup>
-                <col className={s.colRank} />
-                <col />
-                <col className={s.colFinal} />
-                <col className={s.colStatus} />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col" className={`${s.th} ${s.num}`}>
-                    {t.rank}
-                  </th>
-                  <th scope="col" className={s.th}>
-                    {t.applicant}
-                  </th>
-                  <th scope="col" className={`${s.th} ${s.num}`}>
-                    {t.final}
-                  </th>
-                  <th scope="col" className={s.th}>
-                    {t.status}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.ranking.map((r) => (
-                  <tr key={`${r.rubricId}|${r.applicant}`}>
-                    <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
-                    <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
-                      {r.applicant}
+            // One table per ranking (rule set, or sector), as the summary workbook has one block each: an
+            // organisation's 1000 points and an individual's 80 are never ranked in one list.
+            groupsOf(outcome.ranking).map((g) => (
+              <table key={g.group} className={s.table} aria-label={statusText(g.title)}>
+                <caption className={s.caption}>{statusText(g.title)}</caption>
+                <colgroup>
+                  <col className={s.colRank} />
+                  <col />
+                  <col className={s.colFinal} />
+                  <col className={s.colFinal} />
+                  {outcome.stage !== "material" && <col className={s.colFinal} />}
+                  <col className={s.colStatus} />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.rank}
                     </th>
-                    <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>
-                    <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
-                      {statusText(r.status)}
-                      {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
-                    </td>
+                    <th scope="col" className={s.th}>
+                      {t.applicant}
+                    </th>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.material}
+                    </th>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.onsite}
+                    </th>
+                    {outcome.stage !== "material" && (
+                      <th scope="col" className={`${s.th} ${s.num}`}>
+                        {t.final}
+                      </th>
+                    )}
+                    <th scope="col" className={s.th}>
+                      {t.status}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.rows.map((r) => (
+                    <tr key={`${r.rubricId}|${r.applicant}`}>
+                      <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
+                      <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
+                        {r.applicant}
+                      </th>
+                      <td className={`${s.td} ${s.num}`}>{r.material ?? "—"}</td>
+                      <td className={`${s.td} ${s.num}`}>{r.onsite ?? "—"}</td>
+                      {outcome.stage !== "material" && <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>}
+                      <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
+                        {statusText(r.status)}
+                        {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))
           ) : (
             <Text size={200}>{t.noApplicants}</Text>
           )}
@@ -372,7 +396,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
               <ul className={s.list}>
                 {outcome.problems.map((p, i) => (
                   <li key={i} className={s.problem}>
-                    <span className={s.kind}>{p.kind}</span>
+                    <span className={s.kind}>{lang === "en-US" ? p.kindEn : p.kind}</span>
                     <span className={s.problemFile}>{p.file}</span>
                     {p.applicant ? `（${p.applicant}）` : ""}：{p.reason}
                   </li>
@@ -386,4 +410,17 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       )}
     </div>
   );
+}
+
+/** The ranking rows by ranking (rule set or sector), in the order they come. */
+function groupsOf<R extends { group: string; groupTitle: { zh: string; en: string } }>(
+  rows: readonly R[],
+): { group: string; title: { zh: string; en: string }; rows: R[] }[] {
+  const out: { group: string; title: { zh: string; en: string }; rows: R[] }[] = [];
+  for (const r of rows) {
+    let g = out.find((x) => x.group === r.group);
+    if (!g) out.push((g = { group: r.group, title: r.groupTitle, rows: [] }));
+    g.rows.push(r);
+  }
+  return out;
 }

@@ -75,7 +75,9 @@ const zh = {
   veto: {
     title: "否决",
     body: (n: number) =>
-      n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`,
+      n === 1
+        ? "以下事项标记为否决（不符合申报条件或存在否决情形），待质评办核实："
+        : `以下 ${n} 项标记为否决（不符合申报条件或存在否决情形），待质评办核实：`,
     conflictTitle: "利害关系",
     conflict: "你在封面声明与申报者存在利害关系：应主动回避，本评分表不计入评审结果。",
     show: "查看",
@@ -124,6 +126,7 @@ const zh = {
     modeCustom: "加载项函数 QA.*（需要本加载项）",
     run: "汇总",
     running: "正在汇总…",
+    advanceNote: "按材料评审得分排序；达到分数线（含本数）为“进入现场评审”。",
     counts: (inputs: number, used: number, applicants: number) =>
       `共 ${inputs} 份评分表，${used} 份计入，${applicants} 个申报者`,
     noneInWorkbook: "当前工作簿中没有评分表。",
@@ -131,7 +134,12 @@ const zh = {
     rank: "名次",
     applicant: "申报者",
     final: "最终得分",
+    material: "材料评审",
+    onsite: "现场评审",
     status: "状态",
+    stage: "汇总范围",
+    stageFinal: "全部评审（材料评审与现场评审，提名）",
+    stageMaterial: "只汇总材料评审（进入现场评审名单）",
     wouldBe: (n: number) => `（原应排第 ${n} 名）`,
     noApplicants: "没有可排名的申报者。",
     problems: (n: number) => `问题（${n}）`,
@@ -219,8 +227,8 @@ const en: Strings = {
     title: "Veto",
     body: (n: number) =>
       n === 1
-        ? "This veto item is answered 是 (yes): the applicant is disqualified."
-        : `${n} veto items are answered 是 (yes): the applicant is disqualified.`,
+        ? "This item is flagged (a condition not met or a veto event): the secretariat will confirm or clear it."
+        : `${n} items are flagged (conditions not met or veto events): the secretariat will confirm or clear them.`,
     conflictTitle: "Conflict of interest",
     conflict: "You declared a conflict of interest on the cover: you should withdraw; this workbook does not count.",
     show: "Show",
@@ -272,6 +280,7 @@ const en: Strings = {
     modeCustom: "Add-in functions QA.* (need this add-in)",
     run: "Aggregate",
     running: "Aggregating…",
+    advanceNote: "Ordered by the material score; reaching the threshold (inclusive) advances to the on-site review.",
     counts: (inputs: number, used: number, applicants: number) =>
       `${inputs} scoring workbooks, ${used} counted, ${applicants} applicants`,
     noneInWorkbook: "This workbook has no scoring sheets.",
@@ -279,7 +288,12 @@ const en: Strings = {
     rank: "Rank",
     applicant: "Applicant",
     final: "Final",
+    material: "Material",
+    onsite: "On-site",
     status: "Status",
+    stage: "Scope",
+    stageFinal: "The whole review (material and on-site, nomination)",
+    stageMaterial: "The material review only (the advance list)",
     wouldBe: (n: number) => ` (would have ranked ${n})`,
     noApplicants: "No applicant to rank.",
     problems: (n: number) => `Problems (${n})`,

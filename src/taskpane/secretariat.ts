@@ -7,9 +7,10 @@
 // Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
 // roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
 import {
-  format2,
   parseRoster,
+  shownScores,
   STATUS_TEXT,
+  type RunStage,
   type AggregateOptions,
   type AggregateResult,
   type Library,
@@ -21,8 +22,10 @@ import type { WorkbookHost } from "../host/types";
 import {
   aggregateReports,
   buildSummaryLayout,
+  groupTitle,
   isSummaryWorkbook,
   problemKind,
+  problemKindEn,
   SUMMARY_AS_INPUT,
   SUMMARY_SHEET,
   type RosterInput,
@@ -44,6 +47,8 @@ export interface PickedFile {
 
 export interface SummaryRequest {
   method: PanelMethod;
+  /** final (default) or material: the advance list after the material review. */
+  stage?: RunStage;
   mode: FormulaMode;
   roster?: PickedFile | null;
   library: Library;
@@ -54,6 +59,12 @@ export interface SummaryRequest {
 export interface RankingRow {
   applicant: string;
   rubricId: string;
+  /** The ranking it is in (a rule set, or a sector) and that ranking's name. */
+  group: string;
+  groupTitle: { zh: string; en: string };
+  /** Scores as shown (src/core shownScores: more decimals where two would cross a threshold). */
+  material: string | null;
+  onsite: string | null;
   final: string | null;
   status: { zh: string; en: string };
   rank: number | null;
@@ -66,6 +77,7 @@ export interface PaneSummaryProblem {
   file: string;
   applicant?: string;
   kind: string;
+  kindEn: string;
   reason: string;
 }
 
@@ -74,6 +86,8 @@ export interface SummaryOutcome {
   inputs: number;
   /** Workbooks that went into a panel. */
   used: number;
+  /** final, or material (the advance list). */
+  stage: RunStage;
   ranking: RankingRow[];
   problems: PaneSummaryProblem[];
   layout: SummaryLayout;
@@ -161,7 +175,7 @@ async function finish(
   inputs: number,
   req: SummaryRequest,
 ): Promise<SummaryOutcome> {
-  const options: AggregateOptions = { method: req.method };
+  const options: AggregateOptions = { method: req.method, ...(req.stage ? { stage: req.stage } : {}) };
   const roster = req.roster ? await readRoster(req.roster) : undefined;
   const result = aggregateReports({ reports, unreadable, roster, options, library: req.library });
   const layout = buildSummaryLayout(result, {
@@ -174,10 +188,13 @@ async function finish(
   return {
     inputs,
     used: result.used.length,
+    stage: result.stage,
     ranking: result.applicants.map((a) => ({
       applicant: a.applicant,
       rubricId: a.rubricId,
-      final: a.final ? format2(a.final) : null,
+      group: a.group,
+      groupTitle: groupTitle(req.library, a.group),
+      ...shownScores(a),
       status: STATUS_TEXT[a.status],
       rank: a.rank,
       vetoed: a.vetoed,
@@ -187,6 +204,7 @@ async function finish(
       file: p.file,
       applicant: p.applicant,
       kind: problemKind(p.code),
+      kindEn: problemKindEn(p.code),
       reason: p.reason,
     })),
     layout,

@@ -73,6 +73,7 @@ export function buildLayout(
     applicantLine: `${applicantLabel(bundle)}：${applicant}${GAP}评审专家：${expert}${GAP}评审阶段：${STAGE_NAME[meta.stage]}`,
     stageName: STAGE_NAME[meta.stage],
     names: [],
+    legacy: meta.layoutVersion === "1",
   };
   const scoring = scoringSheet(ctx);
   const vetoes = vetoSheet(ctx);
@@ -84,7 +85,7 @@ export function buildLayout(
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   const r = bundle.rubric;
   return {
-    layoutVersion: LAYOUT_VERSION,
+    layoutVersion: meta.layoutVersion ?? LAYOUT_VERSION,
     rubricId: r.id,
     fingerprint: ctx.fingerprint,
     meta: m,

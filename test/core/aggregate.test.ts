@@ -65,7 +65,7 @@ describe("aggregation of returned sheets", () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "no-onsite", applicant: "丙公司" }));
   });
 
-  it("any expert's veto flag vetoes the applicant, who keeps the rank it would have had", () => {
+  it("any expert's veto flag puts the applicant on hold (否决待核实), keeping the rank it would have had", () => {
     const veto = { id: "false-material", text: "提供虚假材料", flagged: true, note: "营业执照与申报不符" };
     const sheets = [
       ...panel("甲", "material", [700, 700]),
@@ -78,7 +78,7 @@ describe("aggregation of returned sheets", () => {
     ];
     const r = aggregate(sheets, info);
     const by = (x: string) => r.applicants.find((a) => a.applicant === x)!;
-    expect(by("乙").status).toBe("vetoed");
+    expect(by("乙").status).toBe("veto-flagged");
     expect(by("乙").rank).toBeNull();
     expect(by("乙").wouldBeRank).toBe(1);
     expect(by("乙").vetoFlags).toEqual([
@@ -219,7 +219,7 @@ describe("names, copies and roster rows (issue #9)", () => {
       { applicant: "丙", bonus: ["luban", "lubna"], public: exact(18) },
     ]);
     const codes = r.problems.map((p) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(["roster-bonus-unknown", "roster-public-none"]));
+    expect(codes).toEqual(expect.arrayContaining(["roster-bonus-unknown", "public-not-applicable"]));
     expect(r.applicants[0].bonus.valueOf()).toBe(library().get("hebei-organization")!.rules.bonus!.points);
   });
 });

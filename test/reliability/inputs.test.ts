@@ -9,7 +9,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { main, type Io } from "../../src/cli/main";
-import { library, type StageId } from "../../src/core";
+import { library, vetoAnswerFor, type StageId } from "../../src/core";
 import { SHEET, type InitialValues } from "../../src/workbook";
 import { convert } from "../helpers/libreoffice";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
@@ -69,7 +69,10 @@ function values(s: Spec): InitialValues {
     };
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
   for (const v of b.rules.vetoes)
-    vetoes[v.id] = { answer: s.veto?.id === v.id ? "是" : "否", note: s.veto?.id === v.id ? s.veto.note : "已核查" };
+    vetoes[v.id] = {
+      answer: vetoAnswerFor(v, s.veto?.id === v.id),
+      note: s.veto?.id === v.id ? s.veto.note : "已核查",
+    };
   return { entries, vetoes, declaration: { answer: "无利害关系" } };
 }
 
@@ -399,7 +402,7 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
     expect(by("dangling-link").map((p: { file: string }) => path.basename(p.file))).toEqual(["链接.xlsx"]);
     expect(by("not-a-file").map((p: { file: string }) => path.basename(p.file))).toEqual(["管道.xlsx"]);
     expect(by("roster-bonus-unknown")[0].reason).toContain("lubna");
-    expect(by("roster-public-none")[0].applicant).toBe("甲公司");
+    expect(by("public-not-applicable")[0].applicant).toBe("甲公司");
     expect(by("comment-truncated")[0].reason).toContain("32500");
     // Given by name, a FIFO is refused unopened too (opening it would block).
     const fifo = await cli(["score", path.join(dir, "管道.xlsx")]);

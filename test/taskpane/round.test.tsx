@@ -6,7 +6,7 @@
 // carrying the round's id, opened as new workbooks through the host.
 import { act } from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { draw, library, ROUND_DEFAULTS, STAGE_ZH, type RoundInput } from "../../src/core";
+import { draw, library, vetoAnswerFor, ROUND_DEFAULTS, STAGE_ZH, type RoundInput } from "../../src/core";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { auditSheet, panelsSheet, ROUND_STYLES, templateLayout } from "../../src/round/layout";
 import { App } from "../../src/taskpane/App";
@@ -83,7 +83,7 @@ async function filled(
   roundId = "R-PANE",
 ) {
   const v = randomValid(b, rng(seed));
-  for (const x of Object.values(v.vetoes ?? {})) x.answer = "否";
+  for (const vt of b.rules.vetoes) v.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
   const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "x", roundId }, v);
   return new File([new Uint8Array(await writeXlsx(layout))], `${applicant}_${STAGE_ZH[stage]}_${expert}.xlsx`);
 }

@@ -14,7 +14,7 @@ export function metadataValues(ctx: {
   const { bundle, meta } = ctx;
   return [
     ["format", FORMAT_ID],
-    ["layoutVersion", LAYOUT_VERSION],
+    ["layoutVersion", meta.layoutVersion ?? LAYOUT_VERSION],
     ["rubricId", bundle.rubric.id],
     ["rubricFingerprint", ctx.fingerprint],
     ["award", bundle.award.id],
