@@ -16,6 +16,14 @@ require(workerData.module).workerMain(parentPort, workerData.limits);
 
 function fromWire(w: WireResult): ReadResult {
   if ("problem" in w) return { problem: w.problem };
+  if ("consensus" in w)
+    return {
+      consensus: {
+        ...w.consensus,
+        total: exact(w.consensus.total),
+        categories: w.consensus.categories.map((c) => ({ code: c.code, score: exact(c.score) })),
+      },
+    };
   return { sheet: { ...w.sheet, total: exact(w.sheet.total) } };
 }
 

@@ -17,8 +17,9 @@ import type { Message } from "./messages";
 import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
 import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
 import { bandOf } from "./scale";
-import { nameKey } from "./names";
 import { checkRosterEntry } from "./roster";
+import { sameExperts, stageScoring, type ConsensusSheet } from "./consensus";
+import { nameKey } from "./names";
 
 /** One returned workbook, as the reader and the engine found it. */
 export interface ReturnedSheet {
@@ -81,6 +82,10 @@ export interface StageResult {
   totals: Exact[];
   score: Exact | null;
   panel: PanelResult | null;
+  /** How the score was formed: the panel method used, or "consensus" (the group's consensus workbook). */
+  method: PanelMethod | "consensus";
+  /** The consensus workbook whose total is the score (method "consensus"). */
+  consensus: ConsensusSheet | null;
 }
 
 export interface VetoFlag {
@@ -133,6 +138,8 @@ export interface AggregateResult {
   used: ReturnedSheet[];
   /** Which run this is (final unless material was asked for). */
   stage: RunStage;
+  /** The consensus workbooks whose totals became a stage's score. */
+  consensus: ConsensusSheet[];
 }
 
 export interface RubricInfo {
@@ -154,10 +161,14 @@ export function aggregate(
   rubricOf: (id: string) => RubricInfo | undefined,
   roster: readonly RosterEntry[] = [],
   options: AggregateOptions = {},
+  consensusSheets: readonly ConsensusSheet[] = [],
 ): AggregateResult {
   const problems: SheetProblem[] = [];
   const known: ReturnedSheet[] = [];
   const runStage: RunStage = options.stage ?? "final";
+  const consensus = pickConsensus(consensusSheets, problems);
+  const consensusUsed: ConsensusSheet[] = [];
+  const consensusSeen = new Set<ConsensusSheet>();
   for (const s of sheets) {
     if (runStage === "material" && s.stage === "onsite")
       problems.push({
@@ -268,12 +279,50 @@ export function aggregate(
             reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
           });
       }
+      let score = panel?.value ?? null;
+      let method: StageResult["method"] = panel?.used ?? options.method ?? info?.rules.panelMethod ?? "mean";
+      const c = consensus.get(`${nameKey(name)}\u0000${id}`) ?? null;
+      let usedConsensus: ConsensusSheet | null = null;
+      if (c) {
+        consensusSeen.add(c);
+        const counted = st.map((s) => s.expert);
+        const stageText = STAGE_TEXT[id];
+        if (!info || c.rubricId !== rubricId)
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-rubric",
+            reason: `合议表的评分标准 ${c.rubricId} 与 ${name} 的评分表（${rubricId || "无"}）不一致，未采用`,
+          });
+        else if (stageScoring(info.rules, id) === "panel")
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-not-used",
+            reason: `${info.rules.name.zh}的${stageText}按专家组合成方法计分（规则参数 stageScoring），合议表未采用`,
+          });
+        else if (!sameExperts(c.experts, counted))
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-experts",
+            reason: `合议表依据的专家（${c.experts.join("、") || "无"}）与计入${stageText}的专家（${counted.join("、") || "无"}）不一致，未采用合议结果，按专家组合成方法计分`,
+          });
+        else {
+          score = c.total;
+          method = "consensus";
+          usedConsensus = c;
+          consensusUsed.push(c);
+        }
+      }
       return {
         experts: st.map((s) => s.expert),
         files: st.map((s) => s.file),
         totals,
-        score: panel?.value ?? null,
+        score,
         panel,
+        method,
+        consensus: usedConsensus,
       };
     };
     const material = stage("material");
@@ -376,6 +425,15 @@ export function aggregate(
     });
   }
 
+  for (const c of consensus.values())
+    if (!consensusSeen.has(c))
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-unmatched",
+        reason: `合议表的申报者“${c.applicant}”没有任何可用的评分表，未采用`,
+      });
+
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
   // within each rubric where the rule set (or the secretariat) ranks sectors apart.
   const applicants: ApplicantResult[] = [];
@@ -420,7 +478,7 @@ export function aggregate(
           : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used, stage: runStage };
+  return { applicants, problems, divergences, used, stage: runStage, consensus: consensusUsed };
 }
 
 /**
@@ -443,6 +501,43 @@ export function shownScores(a: Pick<ApplicantResult, "material" | "onsite" | "fi
 /** The ranking an applicant is in: its rule set, or its rule set and rubric when sectors are ranked apart. */
 export function rankingGroup(rules: RuleSet, rubricId: string, override?: RankBy): string {
   return (override ?? rules.rankBy ?? "rule-set") === "rubric" ? `${rules.id}/${rubricId}` : rules.id;
+}
+
+/**
+ * The usable consensus workbook per applicant and stage: incomplete or invalid ones are problems; of two for the
+ * same applicant and stage the newer counts and both are named.
+ */
+function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem[]): Map<string, ConsensusSheet> {
+  const out = new Map<string, ConsensusSheet>();
+  for (const c of sheets) {
+    if (c.blocking.length > 0 || !c.complete) {
+      const why = c.blocking.length ? c.blocking.map((m) => m.zh).join("；") : "合议结果未填写完整";
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-invalid",
+        reason: `合议表未采用：${why}`,
+      });
+      continue;
+    }
+    const k = `${nameKey(c.applicant)}\u0000${c.stage}`;
+    const prev = out.get(k);
+    if (!prev) {
+      out.set(k, c);
+      continue;
+    }
+    const keep =
+      (c.savedAt ?? "") > (prev.savedAt ?? "") || (c.savedAt === prev.savedAt && c.file > prev.file) ? c : prev;
+    const drop = keep === c ? prev : c;
+    out.set(k, keep);
+    problems.push({
+      file: drop.file,
+      applicant: c.applicant,
+      code: "consensus-duplicate",
+      reason: `同一申报者同一阶段有两份合议表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
+    });
+  }
+  return out;
 }
 
 function order(a: ApplicantResult): number {
@@ -646,7 +741,7 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
 }
 
 /** Items where the panel's maturities fall in different bands or spread more than the limit. */
-function diverge(
+export function diverge(
   applicant: string,
   stage: StageId,
   sheets: ReturnedSheet[],

@@ -58,7 +58,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       newWorkbook: ok && typeof api.createWorkbook === "function",
       liveEvents: api.isSetSupported("ExcelApi", "1.7"),
     };
-    this.features = { pageLayout: api.isSetSupported("ExcelApi", "1.9") };
+    this.features = {
+      pageLayout: api.isSetSupported("ExcelApi", "1.9"),
+      charts: api.isSetSupported("ExcelApi", "1.7"),
+    };
   }
 
   async listSheets(): Promise<SheetListing> {

@@ -22,6 +22,23 @@ import { boundingBox, columnRuns } from "../host/ranges";
 export interface RenderFeatures {
   /** ExcelApi 1.9: page layout (paper, orientation, fit, print area and titles, header/footer, page breaks). */
   pageLayout: boolean;
+  /** ExcelApi 1.7: charts with a series drawn as a line (the summary's 得分图). Absent: no charts. */
+  charts?: boolean;
+}
+
+/**
+ * The layout's charts as real Excel charts: columns over the data block, its third column (a threshold) as a line,
+ * the title, the legend below, placed over the cells the layout names.
+ */
+export function queueCharts(ws: Excel.Worksheet, s: SheetLayout): void {
+  for (const c of s.charts ?? []) {
+    const chart = ws.charts.add("ColumnClustered", ws.getRange(c.data), "Columns");
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom";
+    const [a, b] = c.data.split(":").map((r) => r.replace(/\d+$/, ""));
+    if (b.charCodeAt(0) - a.charCodeAt(0) >= 2) chart.series.getItemAt(1).chartType = "Line";
+    chart.setPosition(c.from, c.to);
+  }
 }
 
 /** Excel's column width in character units → Office.js points (7 px digit width at the default font, 96 dpi). */
@@ -218,6 +235,7 @@ export function queueSheet(
       hf[key] = text;
     for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
+  if (features.charts) queueCharts(ws, s);
 }
 
 /**

@@ -141,7 +141,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
   const [method, setMethod] = useState<PanelMethod>("mean");
   const [stage, setStage] = useState<"final" | "material">("final");
   const [mode, setMode] = useState<FormulaMode>("native");
-  const [busy, setBusy] = useState<"run" | "write" | null>(null);
+  const [busy, setBusy] = useState<"run" | "write" | "consensus" | null>(null);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -193,6 +193,32 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       const m = await loadSecretariat();
       const sheets = await m.writeSummary(host, outcome.layout);
       setMessage({ ok: true, text: t.written(sheets.join("、")) });
+    } catch (err) {
+      setMessage({
+        ok: false,
+        text:
+          err instanceof SheetExistsError
+            ? t.taken(err.sheets.join("、"))
+            : `${common.error}: ${(err as Error).message}`,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // The group leader's consensus sheet from the picked workbooks of one applicant and stage.
+  const consensus = async () => {
+    setMessage(null);
+    if (!files.length) {
+      setMessage({ ok: false, text: t.noFiles });
+      return;
+    }
+    setBusy("consensus");
+    try {
+      const m = await loadSecretariat();
+      const made = await m.consensusFromFiles(await Promise.all(files.map(picked)), lib);
+      if ("errors" in made) setMessage({ ok: false, text: made.errors.join("\n") });
+      else setMessage({ ok: true, text: t.consensusWritten((await m.writeConsensus(host, made.layout)).join("、")) });
     } catch (err) {
       setMessage({
         ok: false,
@@ -309,6 +335,15 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
         {outcome && outcome.inputs > 0 && (
           <Button onClick={() => void write()} disabled={busy !== null || !host.capabilities.currentWorkbook}>
             {busy === "write" ? t.writing : t.write}
+          </Button>
+        )}
+        {source === "files" && files.length > 0 && (
+          <Button
+            onClick={() => void consensus()}
+            disabled={busy !== null || !host.capabilities.currentWorkbook}
+            title={t.consensusHint}
+          >
+            {t.consensus}
           </Button>
         )}
         {busy && <Spinner size="tiny" aria-label={common.busy} />}

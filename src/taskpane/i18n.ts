@@ -148,6 +148,11 @@ const zh = {
     writing: "正在写入…",
     written: (names: string) => `已写入汇总表：${names}`,
     taken: (names: string) => `工作表已存在，未写入：${names}`,
+    consensus: "生成合议表（组长）",
+    consensusHint:
+      "组长：选择同一申报者同一阶段各专家交回的评分表，生成合议表，填写合议成熟度和理由后另存为文件交回质评办。",
+    consensusWritten: (names: string) =>
+      `已写入合议表：${names}。填写“合议成熟度”和“合议理由”后另存为 .xlsx 交回质评办。`,
   },
 };
 
@@ -302,6 +307,11 @@ const en: Strings = {
     writing: "Writing…",
     written: (names: string) => `Summary written: ${names}`,
     taken: (names: string) => `These sheets exist already; nothing was written: ${names}`,
+    consensus: "Consensus sheet (group leader)",
+    consensusHint:
+      "Group leader: pick the panel's returned workbooks of one applicant and stage to make the consensus sheet; fill in the agreed maturities and reasons, save it as its own file and return it.",
+    consensusWritten: (names: string) =>
+      `Consensus sheet written: ${names}. Fill in the agreed maturities and reasons, then save it as an .xlsx and return it.`,
   },
 };
 
