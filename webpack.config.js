@@ -2,7 +2,12 @@
 //   taskpane.html   the shared runtime's page: office.js, then functions.js, then the task pane bundle
 //   functions.js    the QA.* custom functions, self-contained (also the manifest's Script URL)
 //   functions.json  generated from the JSDoc by custom-functions-metadata-plugin (a JSDoc error fails the build)
-//   manifest.xml    with https://localhost:3000 replaced by ADDIN_URL / --env url=… in a production build
+//   manifest.xml    the full add-in (shared runtime, QA.* functions), with https://localhost:3000 replaced by ADDIN_URL /
+//                   --env url=… in a production build
+//   manifest-pane-only.xml, pane-only.html
+//                   the task pane alone (no shared runtime, no custom functions) for older Excel: the same bundle,
+//                   told by a <meta> that it runs without QA.* (custom formula mode hidden)
+//   legacy.js       plain ES5, loaded first by both pages: a message instead of a blank pane in old web views
 //   assets/, support.html
 //   preview.html    the task pane in a plain browser against an in-memory workbook (`npm run preview`, the e2e tests);
 //                   no office.js. ExcelJS is a lazy chunk (xlsx.*.js), loaded only to make a new workbook.
@@ -129,6 +134,14 @@ module.exports = async (env = {}, argv = {}) => {
         inject: "head",
       }),
       new HtmlWebpackPlugin({
+        filename: "pane-only.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        inject: "head",
+        meta: { "scorebook-manifest": "pane-only" },
+      }),
+      new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/taskpane/preview/preview.html",
         chunks: ["preview"],
@@ -139,11 +152,12 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/support/support.html", to: "support.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
+          { from: "src/legacy/legacy.js", to: "legacy.js" },
+          ...["manifest.xml", "manifest-pane-only.xml"].map((file) => ({
+            from: file,
+            to: file,
             transform: (content) => (prodUrl ? rewriteUrls(content.toString(), prodUrl) : content),
-          },
+          })),
         ],
       }),
       ...(dev || prodUrl || serving ? [] : [new WarnDevUrl()]),

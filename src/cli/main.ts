@@ -1,6 +1,7 @@
 // The `scorebook` command line. Exit codes: 0 ok, 1 problems found in the input, 2 usage or unknown id.
 import { Command, CommanderError } from "commander";
 import { terminalSafe } from "./escape";
+import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
@@ -24,9 +25,9 @@ const defaultIo: Io = {
 export function buildProgram(given: Io, setCode: (c: number) => void): Command {
   // Every line printed passes terminalSafe: text from a workbook never reaches the terminal raw.
   const io: Io = { ...given, out: (s) => given.out(terminalSafe(s)), err: (s) => given.err(terminalSafe(s)) };
-  const program = new Command("scorebook")
+  const program = ZhCommand.program("scorebook")
     .description("Scorebook 政府质量奖评审工具：评分标准、评分表、汇总排名 (Government quality award review toolkit)")
-    .version("0.1.0")
+    .version("0.1.0", "-V, --version", "显示版本号 (output the version number)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 

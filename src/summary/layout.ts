@@ -530,7 +530,7 @@ function panelsSheet(
         s.formula(count, `COUNT(${range})`, st.totals.length, "count");
         const combine =
           mode === "custom"
-            ? `QA.PANEL(${range},${method})`
+            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
             : `IF(${method}=${text(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${text(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
         const near = stage === "material" ? [a.thresholds.advance] : [];
         // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
@@ -687,7 +687,7 @@ function rankingSheet(
       const finalF = materialRun
         ? `IF(${D}="","",${D})`
         : mode === "custom"
-          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
+          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
           : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
       s.formula(
         I,
@@ -1059,4 +1059,12 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
     }),
     map: { sheet: s.name, headerRow: header, firstRow: first, lastRow: result.problems.length ? last : first - 1 },
   };
+}
+
+/**
+ * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
+ * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
+ */
+function blankSafe(cell: string): string {
+  return `IF(ISBLANK(${cell}),"",${cell})`;
 }

@@ -103,6 +103,8 @@ const useStyles = makeStyles({
 export interface SummaryPanelProps {
   host: WorkbookHost;
   lib: Library;
+  /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
+  customFunctions?: boolean;
 }
 
 type Source = "workbook" | "files";
@@ -130,7 +132,7 @@ export async function picked(f: File): Promise<PickedFile> {
   return { name: f.name, data: await fileBytes(f) };
 }
 
-export function SummaryPanel({ host, lib }: SummaryPanelProps) {
+export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanelProps) {
   const t = useStrings().summary;
   const common = useStrings();
   const lang = useLang();
@@ -171,7 +173,13 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
     setBusy("run");
     try {
       const m = await loadSecretariat();
-      const req = { method, stage, mode, library: lib, roster: roster ? await picked(roster) : null };
+      const req = {
+        method,
+        stage,
+        mode: customFunctions ? mode : "native",
+        library: lib,
+        roster: roster ? await picked(roster) : null,
+      };
       const o =
         source === "files"
           ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)
@@ -325,7 +333,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.modeNative} />
-          <Radio value="custom" label={t.modeCustom} />
+          {customFunctions && <Radio value="custom" label={t.modeCustom} />}
         </RadioGroup>
       </Field>
       <div className={s.actions}>

@@ -13,6 +13,7 @@ const zh = {
   notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
   oldExcel:
     "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
+  lacking: "此版本的 Excel 缺少以下功能，相应操作不可用，其余照常：",
   generate: {
     award: "奖项",
     rubric: "评价标准",
@@ -168,6 +169,7 @@ const en: Strings = {
   notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
   oldExcel:
     "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
+  lacking: "This version of Excel lacks the following; what needs it is not available, everything else works:",
   generate: {
     award: "Award",
     rubric: "Criteria",
