@@ -23,6 +23,14 @@ function workerModule(): { module: string; loader: string | null } {
 
 function fromWire(w: WireResult): ReadResult {
   if ("problem" in w) return { problem: w.problem };
+  if ("consensus" in w)
+    return {
+      consensus: {
+        ...w.consensus,
+        total: exact(w.consensus.total),
+        categories: w.consensus.categories.map((c) => ({ code: c.code, score: exact(c.score) })),
+      },
+    };
   return { sheet: { ...w.sheet, total: exact(w.sheet.total) } };
 }
 

@@ -20,7 +20,7 @@ import { exact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
-import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
+import { aggregatePanel, PANEL_METHODS, parsePanelMethod } from "../core/panel";
 import {
   committeeVote,
   finalScore,
@@ -32,7 +32,7 @@ import {
 } from "../core/rules";
 import type { RuleSet, Scale } from "../core/types";
 import { checkMaturity, maturityScore } from "../core/validate";
-import { anyYes } from "../core/veto";
+import { anyFlagged, parseVetoDecision } from "../core/veto";
 import { fmsg } from "./messages";
 
 /** The scale used when a function is given none (both awards' scales allow the same values: 0–100 % in steps of 5). */
@@ -132,14 +132,14 @@ export function missing(maturities: unknown[][], numbers?: unknown): number {
 }
 
 /**
- * 是否否决：任一答案为 是 / Y / yes / TRUE / 1 时返回 TRUE。
- * 例：=QA.VETOED(E5:E9)。
+ * 是否有否决标记：申报条件答“不符合”、否决情形答“是”（存在）时返回 TRUE；“符合”“否”“不适用”和空白不计。
+ * 例：=QA.VETOED(E5:E11)。
  * @customfunction VETOED
- * @param answers 否决项答案区域
- * @returns TRUE 表示否决
+ * @param answers 否决事项 / 申报条件的答案区域
+ * @returns TRUE 表示有否决标记（待质评办核实）
  */
 export function vetoed(answers: unknown[][]): boolean {
-  return anyYes(grid(answers).values);
+  return anyFlagged(grid(answers).values);
 }
 
 /**
@@ -148,13 +148,13 @@ export function vetoed(answers: unknown[][]): boolean {
  * 例：=QA.PANEL(F5:F11, "trimmed", COUNT(F5:F11))。
  * @customfunction PANEL
  * @param scores 各位专家的总分
- * @param method 合成方法：mean、trimmed 或 median
+ * @param method 合成方法：mean（平均分）、trimmed（去掉最高分和最低分后的平均分）或 median（中位数），也可填中文名称
  * @param numbers 该区域中数字的个数，即 COUNT(同一区域)，可省略
  * @returns 专家组得分
  */
 export function panel(scores: unknown[][], method?: string, numbers?: unknown): number {
-  const m = isOmitted(method) ? "mean" : String(method).normalize("NFKC").trim().toLowerCase();
-  if (!isPanelMethod(m)) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
+  const m = isOmitted(method) ? "mean" : parsePanelMethod(String(method));
+  if (m === null) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
   const g = grid(scores);
   dropEmptyAsZero(g, emptyAsZero(g, numbers));
   const values: Exact[] = [];
@@ -210,7 +210,7 @@ export function final(
  * @customfunction STATUS
  * @param final 综合得分（未进行现场评审时留空）
  * @param material 材料评审得分
- * @param vetoed 是否否决（TRUE/FALSE 或 是/否）
+ * @param vetoed 是否否决：TRUE/FALSE、是/否，或否决核实结论 否决待核实 / 确认否决 / 不予否决
  * @param award 规则：hebei-organization（默认）、hebei-individual、jiangmen-organization，也可填评分标准编号
  * @param advance 进入现场评审的材料评审分数线，可省略（省略时按所选规则；0 表示不设）
  * @param threshold 提名分数线（综合得分），可省略（省略时按所选规则；0 表示不设）
@@ -227,14 +227,20 @@ export function status(
   const rules = rulesArg(award);
   const f = scoreArg(final);
   const m = scoreArg(material);
-  const v = parseYesNo(cell(vetoed));
+  const raw = cell(vetoed);
+  const pending = typeof raw === "string" && raw.normalize("NFKC").trim() === STATUS_TEXT["veto-flagged"].zh;
+  const decision = typeof raw === "string" && !pending ? parseVetoDecision(raw) : null;
+  const v =
+    pending || decision?.kind === "ok"
+      ? { kind: "ok" as const, value: pending || (decision?.kind === "ok" && decision.value === "confirmed") }
+      : parseYesNo(raw);
   if (v.kind === "invalid") return fail(v.message);
   const over: Partial<Thresholds> = {};
   if (!isOmitted(advance)) over.advance = thresholdArg("进入现场评审分数线", advance);
   if (!isOmitted(threshold)) over.final = thresholdArg("提名分数线", threshold);
   // The final score exists only after the on-site review: a blank final means no on-site score yet.
   const result = statusOf(
-    { vetoed: v.kind === "ok" && v.value, material: m, onsite: f, final: f },
+    { vetoed: v.kind === "ok" && v.value, vetoPending: pending, material: m, onsite: f, final: f },
     thresholdsOf(rules, over),
   );
   return STATUS_TEXT[result].zh;
@@ -269,7 +275,7 @@ export function rank(score: number, scores: unknown[][], excluded?: unknown[][])
 }
 
 /**
- * 评审委员会表决是否通过：出席人数不少于委员总数的 2/3，且赞成票不少于出席人数的 2/3（按所选奖项的表决规则）。
+ * 评审委员会表决是否通过：出席人数不少于委员总数的 2/3，且赞成票不少于出席人数的 2/3（按所选奖项的表决规则；奖项未规定表决规则的，如江门，返回 #N/A）。
  * 例：=QA.VOTE(10, 14, 21) 为 TRUE。
  * @customfunction VOTE
  * @param yes 赞成票数
@@ -280,8 +286,14 @@ export function rank(score: number, scores: unknown[][], excluded?: unknown[][])
  */
 export function vote(yes: number, present: number, members: number, award?: string): boolean {
   const rules = rulesArg(award);
-  return committeeVote(rules, countArg("赞成票数", yes), countArg("出席人数", present), countArg("委员总数", members))
-    .passes;
+  const result = committeeVote(
+    rules,
+    countArg("赞成票数", yes),
+    countArg("出席人数", present),
+    countArg("委员总数", members),
+  );
+  if (!result) return unavailable(fmsg.noVoteRule(rules.name.zh));
+  return result.passes;
 }
 
 /** Every function by its id in functions.json (the manifest's namespace QA makes them QA.ITEMSCORE …). */

@@ -2,6 +2,7 @@
 // workbook (src/workbook/types.ts, read its conventions), so that src/xlsx/write.ts writes it to a file and the task
 // pane writes it into the open workbook. The map tells where everything is, for tests and for the task pane.
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
+import type { CommitteeMap } from "./committee";
 
 export const SUMMARY_FORMAT = "scorebook.summary-workbook";
 
@@ -25,7 +26,7 @@ export interface RankingMap {
     material: string;
     onsiteExperts: string;
     onsite: string;
-    /** Inputs (what-if): bonus, public satisfaction, veto 是/否. */
+    /** Inputs (what-if): bonus, public satisfaction, the veto decision (确认否决 / 不予否决 / blank). */
     bonus: string;
     public: string;
     final: string;
@@ -40,9 +41,13 @@ export interface RankingMap {
     /** Hidden helpers: the status before the top-N limit, and TRUE when the row is left out of the ranking. */
     preStatus: string;
     excluded: string;
+    /** Hidden: TRUE when an expert flagged a veto item (the input `veto` holds the secretariat's decision). */
+    flagged: string;
   };
   groups: {
     ruleSet: string;
+    /** The ranking (src/core rankingGroup): the rule set id, or rule set and rubric ids. */
+    group: string;
     titleRow: number;
     headerRow: number;
     firstRow: number;
@@ -65,6 +70,10 @@ export interface ParametersMap {
     final: number;
     topN: number;
     divergence: number;
+    /** The committee pack's printed titles: award name, year, batch (text inputs). */
+    awardName: number;
+    year: number;
+    batch: number;
   };
 }
 
@@ -108,16 +117,37 @@ export interface DetailsMap {
 }
 
 export interface SummaryMap {
+  /** The committee pack (src/summary/committee.ts). */
+  committee: CommitteeMap;
   ranking: RankingMap;
   parameters: ParametersMap;
   panels: PanelsMap;
   details: DetailsMap;
   problems: { sheet: string; headerRow: number; firstRow: number; lastRow: number };
-  feedback: { sheet: string; applicants: { applicant: string; titleRow: number }[] };
+  feedback: FeedbackMap;
 }
 
 export interface SummaryLayout extends RenderableLayout {
   format: typeof SUMMARY_FORMAT;
   mode: FormulaMode;
   map: SummaryMap;
+}
+
+/** 反馈: one row per applicant, stage and item; the report takes the edited columns. */
+export interface FeedbackMap {
+  sheet: string;
+  headerRow: number;
+  columns: {
+    applicant: string;
+    stage: string;
+    code: string;
+    name: string;
+    strengthsRaw: string;
+    opportunitiesRaw: string;
+    strengths: string;
+    opportunities: string;
+  };
+  rows: { applicant: string; stage: "material" | "onsite"; code: string; row: number }[];
+  /** First row of each applicant (kept for the pane and older callers). */
+  applicants: { applicant: string; titleRow: number }[];
 }

@@ -21,6 +21,7 @@ import { FinishPanel } from "./FinishPanel";
 import { GeneratePanel } from "./GeneratePanel";
 import { LangContext, STRINGS, say, useStrings } from "./i18n";
 import { SummaryPanel } from "./SummaryPanel";
+import { RoundPanel } from "./RoundPanel";
 import { paneTheme } from "./theme";
 import { usePane, type PaneState } from "./usePane";
 
@@ -144,6 +145,12 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
       id: "summary",
       label: t.tabs.summary,
       render: () => <SummaryPanel host={host} lib={lib} customFunctions={env.customFunctions !== false} />,
+    },
+    {
+      // The review round (评审安排 open): return status of picked workbooks, an expert's workbooks from 分组.
+      id: "round",
+      label: t.tabs.round,
+      render: () => <RoundPanel host={host} lib={lib} />,
     },
   ];
   const active = tabs.find((x) => x.id === current) ?? tabs[0];

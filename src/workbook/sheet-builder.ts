@@ -1,5 +1,6 @@
-// Builds one sheet of a layout cell by cell; shared by the scoring workbook (layout.ts) and the secretariat's summary
+// Builds one sheet of a layout cell by cell; shared by the scoring workbook (sheets/*.ts) and the secretariat's summary
 // (src/summary/layout.ts), so that both produce SheetLayout the same way.
+import { CELL_TEXT_LIMIT } from "../core/aggregate";
 import { colIndex, colLetter, parseCellRef } from "./a1";
 import type {
   CellLayout,
@@ -13,15 +14,16 @@ import type {
   Visibility,
 } from "./types";
 
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32000;
+/** Excel's limit on the text of one cell (the aggregation names every comment cut at it: core CELL_TEXT_LIMIT). */
+export const MAX_CELL_TEXT = CELL_TEXT_LIMIT;
 
 function refOrder(ref: string): number {
   const { col, row } = parseCellRef(ref);
   return row * 1000 + colIndex(col);
 }
 
-export class SheetBuilder {
+/** S: the style names a sheet may use (the scoring workbook's StyleName; any string for the summary). */
+export class SheetBuilder<S extends string = string> {
   readonly cells = new Map<string, CellLayout>();
   readonly rows = new Map<number, number>();
   readonly merges: string[] = [];
@@ -34,30 +36,30 @@ export class SheetBuilder {
     readonly name: string,
   ) {}
 
-  set(ref: string, cell: Omit<CellLayout, "ref">): void {
+  set(ref: string, cell: Omit<CellLayout, "ref" | "style"> & { style?: S }): void {
     this.cells.set(ref, { ref, ...cell });
   }
 
   /** Text, cut at Excel's limit for one cell. */
-  text(ref: string, value: string, style: string): void {
+  text(ref: string, value: string, style: S): void {
     this.set(ref, { value: value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value, style });
   }
 
   /** A literal value (a string stays text, never a formula). */
-  value(ref: string, value: Scalar, style: string): void {
+  value(ref: string, value: Scalar, style: S): void {
     this.set(ref, { value, style });
   }
 
-  formula(ref: string, formula: string, result: Scalar, style: string): void {
+  formula(ref: string, formula: string, result: Scalar, style: S): void {
     this.set(ref, { formula, result, style });
   }
 
-  input(ref: string, value: Scalar | undefined, style: string): void {
+  input(ref: string, value: Scalar | undefined, style: S): void {
     this.set(ref, { value: value === undefined || value === "" ? null : value, style, locked: false });
   }
 
   /** Merges a range; the first cell keeps the content, the others carry the style for the borders. */
-  merge(range: string, style?: string): void {
+  merge(range: string, style?: S): void {
     this.merges.push(range);
     if (!style) return;
     const [a, b] = range.split(":");

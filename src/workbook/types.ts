@@ -14,7 +14,10 @@
 import type { Lang, StageId } from "../core";
 
 /** Bumped whenever the position or meaning of a cell changes; stored in the metadata sheet. */
-export const LAYOUT_VERSION = "1";
+/** 2: veto items asked as they read (符合/不符合, 是/否, 不适用), no ids on printed pages. */
+export const LAYOUT_VERSION = "2";
+/** Layout versions interpret() reads: 1 is read with its own veto sheet (there 是 on a condition meant 不符合). */
+export const READABLE_LAYOUT_VERSIONS: readonly string[] = ["1", "2"];
 
 export type FormulaMode = "custom" | "native";
 export type SheetKey =
@@ -30,7 +33,18 @@ export type SheetKey =
   | "panels"
   | "details"
   | "problems"
-  | "feedback";
+  | "feedback"
+  // The consensus workbook (合议表) and the committee pack sheets of the summary (src/summary/committee.ts).
+  | "consensus"
+  | "consensusList"
+  | "advanceList"
+  | "candidateList"
+  | "vote"
+  | "expertReview"
+  | "reportData"
+  | "chart"
+  // The secretariat's round workbook (src/round): 说明, 申报者, 专家库, 回避, 参数, 分组, 抽取记录.
+  | "round";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
 export type Visibility = "visible" | "hidden" | "veryHidden";
 export type Scalar = string | number | boolean | null;
@@ -160,6 +174,19 @@ export interface PrintLayout {
   centerHorizontally?: boolean;
 }
 
+/**
+ * A chart over a block of the sheet: `data` is a header row then one row per category; its first column holds the
+ * categories, the second the values drawn as columns, the third (optional) the values drawn as a line (e.g. a
+ * threshold). xlsx: src/xlsx/chart.ts adds the drawing and chart parts; Office.js: worksheet.charts.add (ExcelApi 1.7).
+ */
+export interface ChartLayout {
+  title: string;
+  data: string;
+  /** Top-left and bottom-right cells the chart covers ("E4", "M22"). */
+  from: string;
+  to: string;
+}
+
 export interface SheetLayout {
   key: SheetKey;
   /** The sheet's (Chinese) name. */
@@ -179,6 +206,7 @@ export interface SheetLayout {
   /** Rows that start a new printed page (manual page breaks). Office.js: horizontalPageBreaks.add(row). */
   pageBreaks?: number[];
   showGridLines: boolean;
+  charts?: ChartLayout[];
 }
 
 /** A workbook-scope defined name over a range of one sheet. Office.js: names.add(name, "='sheet'!$A$1:$A$9"). */
@@ -198,6 +226,10 @@ export interface WorkbookMeta {
   /** ISO 8601 time the workbook was generated. */
   createdAt: string;
   lang?: Lang;
+  /** The layout version to build (default LAYOUT_VERSION; "1" to read a workbook generated before). */
+  layoutVersion?: string;
+  /** The review round (评审批次, `scorebook round generate`); written into the metadata when given. */
+  roundId?: string;
 }
 
 /** Where each piece of the scoring sheet is: what renderers, interpret.ts and the task pane need to find cells. */
@@ -286,7 +318,9 @@ export type MetaKey =
   | "stage"
   | "createdAt"
   | "generator"
-  | "itemCount";
+  | "itemCount"
+  | "seal"
+  | "roundId";
 
 export interface LayoutMap {
   cover: CoverMap;

@@ -3,6 +3,7 @@
 // layout data, which the task pane renders the same way with Office.js.
 import ExcelJS from "exceljs";
 import type { CellLayout, CellStyle, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
+import { addCharts } from "./chart";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -169,7 +170,9 @@ function renderSheet(
       fitToPage: true,
       fitToWidth: p.fitToWidth,
       fitToHeight: p.fitToHeight,
-      printArea: p.area,
+      // ExcelJS writes `$` + each end of the range: given "A1:F16" it writes "$A1:$F16", which LibreOffice does not
+      // take as a print range (it prints the whole sheet). "A$1:F$16" comes out as "$A$1:$F$16".
+      printArea: p.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: p.titleRows ? `${p.titleRows.first}:${p.titleRows.last}` : undefined,
       margins: p.margins,
       horizontalCentered: !!p.centerHorizontally,
@@ -227,5 +230,13 @@ export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOpti
     ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } }
     : undefined;
   const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
+  // ExcelJS writes no charts: the layout's charts are added to the file afterwards (src/xlsx/chart.ts).
+  if (layout.sheets.some((s) => s.charts?.length)) return addCharts(new Uint8Array(data as ArrayBuffer), layout);
   return Buffer.from(data as ArrayBuffer);
+}
+
+/** Adds a layout's sheets to a workbook read from a file (a draw adds 分组 and 抽取记录 to the round workbook). */
+export async function addLayoutSheets(wb: ExcelJS.Workbook, layout: RenderableLayout): Promise<void> {
+  const models = new Map<string, Partial<ExcelJS.Style>>();
+  for (const s of layout.sheets) await renderSheet(wb, layout, s, models);
 }

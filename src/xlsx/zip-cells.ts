@@ -26,15 +26,19 @@ export interface ZipWorkbook {
 /** Inflates a raw DEFLATE stream; must fail (throw or reject) rather than return more than maxBytes. */
 export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
 
-export interface ZipReadOptions {
-  /** Which sheets to read (all when omitted). */
-  sheets?: (name: string) => boolean;
+/** The limits every reader of untrusted .xlsx bytes applies (guardZip, readZipWorkbook). */
+export interface ZipLimits {
   /** Largest file accepted, bytes (default 20 MB). */
   maxFileBytes?: number;
   /** Largest total uncompressed size, bytes (default 200 MB). */
   maxUncompressedBytes?: number;
   /** Largest compression ratio of any part over 1 MB (default 200). */
   maxRatio?: number;
+}
+
+export interface ZipReadOptions extends ZipLimits {
+  /** Which sheets to read (all when omitted). */
+  sheets?: (name: string) => boolean;
   /** Raw DEFLATE inflater (Node: (d, max) => zlib.inflateRawSync(d, { maxOutputLength: max })). */
   inflateRaw?: InflateRaw;
   /**
@@ -78,31 +82,16 @@ interface Entry {
 interface Archive {
   entries: Entry[];
   text(path: string): Promise<string | null>;
+  /** Inflates one part against its stated size, dropping the output (absent where JSZip reads the archive). */
+  check?(entry: Entry): Promise<void>;
   /** Turns a text found in a part into a string (identity unless parts are read as one-byte strings). */
   utf8: Utf8;
 }
 
 export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions = {}): Promise<ZipWorkbook> {
-  const maxFile = options.maxFileBytes ?? 20 * 1024 * 1024;
-  if (data.byteLength > maxFile)
-    throw new XlsxReadError("too-large", `文件过大（${mb(data.byteLength)}，上限 ${mb(maxFile)}）`);
+  checkFileSize(data, options);
   const archive = await openArchive(data, options);
-  // The directory states every part's sizes: check them before inflating anything.
-  let total = 0;
-  const maxRatio = options.maxRatio ?? 200;
-  for (const f of archive.entries) {
-    const u = f.uncompressedSize;
-    const c = f.compressedSize;
-    total += u;
-    if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
-      throw new XlsxReadError(
-        "zip-bomb",
-        `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`,
-      );
-  }
-  const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
-  if (total > maxTotal)
-    throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
+  checkEntries(archive.entries, options);
 
   const text = archive.text;
   const u = archive.utf8;
@@ -145,6 +134,49 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   return { sheets, definedNames, cells, modified };
 }
 
+/** The default largest file accepted (bytes), also checked before a file is read at all where its size is known. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A file of `size` bytes over the size limit: refused before anything is parsed (or, given its size, read). */
+export function checkFileSize(size: Uint8Array | number, options: ZipLimits = {}): void {
+  const n = typeof size === "number" ? size : size.byteLength;
+  const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+  if (n > maxFile) throw new XlsxReadError("too-large", `文件过大（${mb(n)}，上限 ${mb(maxFile)}）`);
+}
+
+/** The sizes the zip directory states, against the ratio and total limits: checked before anything is inflated. */
+function checkEntries(entries: readonly Entry[], options: ZipLimits): void {
+  let total = 0;
+  const maxRatio = options.maxRatio ?? 200;
+  for (const f of entries) {
+    const u = f.uncompressedSize;
+    const c = f.compressedSize;
+    total += u;
+    if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
+      throw new XlsxReadError(
+        "zip-bomb",
+        `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`,
+      );
+  }
+  const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
+  if (total > maxTotal)
+    throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
+}
+
+/**
+ * The one guard every reader of untrusted .xlsx bytes applies before a full parser (ExcelJS, JSZip) sees them: the
+ * file size, then the directory's stated sizes (ratio and total), then every part inflated once against its stated
+ * size with output capped there (a part that lies about its size is stopped at it), so that what the parser inflates
+ * afterwards is known to stay within the limits. Throws XlsxReadError (too-large, zip-bomb, not-xlsx).
+ */
+export async function guardZip(data: Uint8Array, options: ZipLimits & { inflateRaw?: InflateRaw } = {}): Promise<void> {
+  checkFileSize(data, options);
+  const archive = await openArchive(data, options);
+  checkEntries(archive.entries, options);
+  // Inflating each part (one at a time, output dropped) proves the stated sizes; memory stays at the largest part.
+  if (archive.check) for (const e of archive.entries) await archive.check(e);
+}
+
 // ---- the zip container ----
 
 const EOCD = 0x06054b50;
@@ -161,36 +193,41 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
   const byName = new Map(entries.map((e) => [e.name, e]));
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const utf8 = new TextDecoder("utf-8");
+  const bytesOf = async (e: Entry): Promise<Uint8Array> => {
+    if (e.flags & 1) throw notZip(`“${e.name}”已加密`);
+    if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL)
+      throw notZip(`“${e.name}”的位置无效`);
+    const start =
+      e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    const end = start + e.compressedSize;
+    if (end > data.byteLength) throw notZip(`“${e.name}”的数据不完整`);
+    const raw = data.subarray(start, end);
+    let bytes: Uint8Array;
+    if (e.method === 0) bytes = raw;
+    else if (e.method === 8) {
+      try {
+        bytes = await inflate(raw, e.uncompressedSize);
+      } catch (err) {
+        // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
+        if ((err as Error)?.name === "RangeError")
+          throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+        throw notZip(`“${e.name}”无法解压，文件已损坏`);
+      }
+    } else throw notZip(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
+    if (bytes.byteLength > e.uncompressedSize)
+      throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
+    return bytes;
+  };
   const toText = options.binaryText ? options.binaryText.decode : (b: Uint8Array) => utf8.decode(b);
   return {
     entries,
     utf8: options.binaryText?.utf8 ?? asIs,
     async text(path) {
       const e = byName.get(path);
-      if (!e) return null;
-      if (e.flags & 1) throw notZip(`“${e.name}”已加密`);
-      if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL)
-        throw notZip(`“${e.name}”的位置无效`);
-      const start =
-        e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
-      const end = start + e.compressedSize;
-      if (end > data.byteLength) throw notZip(`“${e.name}”的数据不完整`);
-      const raw = data.subarray(start, end);
-      let bytes: Uint8Array;
-      if (e.method === 0) bytes = raw;
-      else if (e.method === 8) {
-        try {
-          bytes = await inflate(raw, e.uncompressedSize);
-        } catch (err) {
-          // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
-          if ((err as Error)?.name === "RangeError")
-            throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
-          throw notZip(`“${e.name}”无法解压，文件已损坏`);
-        }
-      } else throw notZip(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
-      if (bytes.byteLength > e.uncompressedSize)
-        throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
-      return toText(bytes);
+      return e ? toText(await bytesOf(e)) : null;
+    },
+    async check(e) {
+      await bytesOf(e);
     },
   };
 }

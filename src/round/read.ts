@@ -1,0 +1,114 @@
+// Reading the round workbook's sheets into rows (row numbers kept, for messages) — from .xlsx bytes with the lean zip
+// reader, or from the open workbook through the task pane's host — and a re-scored returned workbook into what the
+// status rules compare. Browser-safe: no file system here.
+import {
+  findSheet,
+  parsePanels,
+  parseRound,
+  ROUND_SHEET,
+  type Assignment,
+  type Library,
+  type ParsedRound,
+  type ReturnedFile,
+  type RoundProblem,
+  type Rows,
+} from "../core";
+import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
+import type { ScoreReport } from "../workbook";
+import type { CellSource } from "../workbook/source";
+import { readZipWorkbook, type InflateRaw } from "../xlsx/zip-cells";
+
+export type RoundSheets = Record<string, Rows>;
+
+/** Every sheet of .xlsx bytes as rows (rows[0] is row 1). */
+export async function roundSheetsFromBytes(data: Uint8Array, inflateRaw?: InflateRaw): Promise<RoundSheets> {
+  const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});
+  const out: RoundSheets = {};
+  for (const s of wb.sheets) {
+    const rows: unknown[][] = [];
+    for (const [ref, c] of wb.cells.get(s.name) ?? new Map()) {
+      const { col, row } = parseCellRef(ref);
+      (rows[row - 1] ??= [])[colIndex(col) - 1] = c.error ? null : c.value;
+    }
+    out[s.name] = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
+  }
+  return out;
+}
+
+/** The rows of some sheets of a CellSource (the open workbook): columns A–L, up to 20 blank rows in a row. */
+export function roundSheetsFromSource(source: CellSource, sheets: readonly string[]): RoundSheets {
+  const out: RoundSheets = {};
+  for (const sheet of sheets) {
+    const rows: unknown[][] = [];
+    for (let row = 1, blank = 0; blank < 20 && row < 5000; row++) {
+      const r = Array.from({ length: 12 }, (_, i) => source.value(sheet, `${colLetter(i + 1)}${row}`) ?? "");
+      blank = r.every((v) => v === "") ? blank + 1 : 0;
+      rows.push(r);
+    }
+    out[sheet] = rows;
+  }
+  return out;
+}
+
+export interface LoadedRound {
+  parsed: ParsedRound;
+  /** The 分组 sheet, when there is one. */
+  assignments: Assignment[] | null;
+  roundId: string;
+  /** Every problem: of the sheets the draw reads and of 分组. */
+  problems: RoundProblem[];
+  /** Problems of the 分组 sheet only (what generate, status and aggregate --round read). */
+  panelProblems: RoundProblem[];
+}
+
+/** The round workbook's content: its settings and pool, and the draw (分组) when it has one. */
+export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
+  const parsed = parseRound(sheets, lib);
+  const problems = [...parsed.problems];
+  const panels = findSheet(Object.keys(sheets), "panels");
+  let assignments: Assignment[] | null = null;
+  const panelProblems: RoundProblem[] = [];
+  if (panels) {
+    const r = parsePanels(sheets[panels], panels, lib);
+    assignments = r.assignments;
+    panelProblems.push(...r.problems);
+  }
+  const roundId = assignments?.find((a) => a.roundId)?.roundId || parsed.input.params.roundId;
+  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems };
+}
+
+/** The draw is needed (generate, status, aggregate --round): a problem when the workbook has none. */
+export function needPanels(round: LoadedRound): RoundProblem | null {
+  if (round.assignments && round.assignments.length) return null;
+  return {
+    code: "round-no-panels",
+    zh: `评审安排中还没有“${ROUND_SHEET.panels}”：请先运行 scorebook round draw`,
+    en: `the round workbook has no "${ROUND_SHEET.panels}" sheet yet: run scorebook round draw first`,
+  };
+}
+
+/** A re-scored workbook as the status rules see it. */
+export function returnedOf(report: ScoreReport): ReturnedFile {
+  if (!report.rubric || !report.applicant || !report.expert || !report.stage)
+    return { file: report.file, problem: report.problems[0]?.zh ?? "不是 Scorebook 评分表" };
+  const open = report.items.filter((i) => i.status !== "ok").length;
+  const reason = report.problems.length
+    ? report.problems
+        .slice(0, 3)
+        .map((p) => p.zh)
+        .join("；") + (report.problems.length > 3 ? ` 等 ${report.problems.length} 个问题` : "")
+    : open
+      ? `未填写完整（${open} 项未评分或输入无效）`
+      : undefined;
+  return {
+    file: report.file,
+    applicant: report.applicant,
+    expert: report.expert,
+    stage: report.stage,
+    rubricId: report.rubric,
+    roundId: report.meta.roundId ?? null,
+    usable: report.ok,
+    reason,
+    savedAt: report.savedAt,
+  };
+}
