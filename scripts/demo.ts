@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../src/cli/main";
+import { library } from "../src/core";
 import { sampleFiles, writeSample, type SampleSpec } from "./sample-workbooks";
 
 const ROOT = path.join(__dirname, "..");
@@ -28,7 +29,14 @@ async function demo(): Promise<number> {
   console.log(`（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   const ev = spec.events ?? {};
   if (ev.veto)
-    console.log(`  · 否决：${ev.veto.expert} 在 ${ev.veto.applicant} 的现场评审中勾选否决事项 ${ev.veto.id}`);
+    console.log(
+      `  · 否决标记：${ev.veto.expert} 在 ${ev.veto.applicant} 的现场评审中标记“${
+        library()
+          .awards.flatMap((a) => a.ruleSets.flatMap((r) => r.vetoes))
+          .find((v) => v.id === ev.veto!.id)
+          ?.text.slice(0, 20) ?? ev.veto.id
+      }…”（待质评办核实）`,
+    );
   if (ev.divergent)
     console.log(
       `  · 分歧：${ev.divergent.expert} 给 ${ev.divergent.applicant} 的 ${ev.divergent.item} 打了 ${ev.divergent.value}%`,

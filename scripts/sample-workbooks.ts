@@ -7,7 +7,7 @@
 // incomplete workbook.
 import * as fs from "fs";
 import * as path from "path";
-import { library, type RubricBundle, type StageId } from "../src/core";
+import { library, vetoAnswerFor, type RubricBundle, type StageId } from "../src/core";
 import { defaultFileName } from "../src/cli/workbook";
 import { buildLayout, type FormulaMode, type InitialValues } from "../src/workbook";
 import { writeXlsx } from "../src/xlsx";
@@ -88,7 +88,7 @@ export function sampleFiles(spec: SampleSpec): SampleFile[] {
         for (const expert of g.experts[stage]) {
           const values = sampleValues(spec, bundle, a, stage, expert);
           out.push({
-            file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)),
+            file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)!),
             rubric: g.rubric,
             applicant: a.name,
             expert,
@@ -153,8 +153,9 @@ function sampleValues(
     };
   }
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
-  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: "否", note: "已核查申报材料" };
-  if (is(ev.veto)) vetoes[ev.veto!.id] = { answer: "是", note: ev.veto!.note };
+  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: vetoAnswerFor(v, false), note: "已核查申报材料" };
+  const flagged = is(ev.veto) ? b.rules.vetoes.find((v) => v.id === ev.veto!.id) : undefined;
+  if (flagged) vetoes[flagged.id] = { answer: vetoAnswerFor(flagged, true), note: ev.veto!.note };
   const bonus: NonNullable<InitialValues["bonus"]> = {};
   for (const c of b.rules.bonus?.conditions ?? []) bonus[c.id] = { answer: a.bonus?.includes(c.id) ? "是" : "否" };
   return { entries, vetoes, bonus, declaration: { answer: "无利害关系" }, date: spec.createdAt.slice(0, 10) };

@@ -15,12 +15,25 @@ import {
   type ScoreReport,
 } from "../workbook";
 import type { CellSource } from "../workbook/source";
-import { readZipWorkbook, XlsxReadError, type InflateRaw, type ZipReadOptions } from "../xlsx/zip-cells";
+import {
+  readZipWorkbook,
+  XlsxReadError,
+  type BinaryText,
+  type InflateRaw,
+  type ZipReadOptions,
+} from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
 
 /** Node's zlib, stopping at the size the zip directory states (a part that lies about its size is refused). */
 export const nodeInflate: InflateRaw = (data, maxBytes) =>
   zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+
+/** Parts as one-byte strings; a text found in one back to UTF-8 only when it has a byte above 0x7F. */
+export const nodeBinaryText: BinaryText = {
+  decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
+  utf8: (s) => (NON_ASCII.test(s) ? Buffer.from(s, "latin1").toString("utf8") : s),
+};
+const NON_ASCII = /[\u0080-\u00ff]/;
 
 export interface FileProblem {
   file: string;
@@ -56,7 +69,7 @@ async function openBytes(
       "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
     );
   if (!starts(data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
-  const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate };
+  const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate, binaryText: nodeBinaryText };
   try {
     const wb = await readZipWorkbook(data, options);
     if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail("summary-workbook", SUMMARY_AS_INPUT);
@@ -133,7 +146,7 @@ function loadFile(file: string, limits: ReadLimits): { ok: true; data: Buffer } 
   const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) return fail("unreadable", "不是文件");
+    if (!st.isFile()) return fail("not-a-file", "不是普通文件（文件夹、管道、套接字或设备），未读取");
     if (st.size > max)
       return fail(
         "too-large",

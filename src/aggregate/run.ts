@@ -5,7 +5,7 @@ import * as os from "os";
 import type { AggregateOptions, AggregateResult, Library, SheetProblem } from "../core";
 import { aggregateRead, buildSummaryLayout, type ReadResult, type SummaryLayout } from "../summary";
 import { interpretCache, type FormulaMode } from "../workbook";
-import { collectInputs } from "./files";
+import { collectInputs, type Inputs } from "./files";
 import { readFileResult, shownPath, type ReadLimits } from "./read";
 import type { Roster } from "./roster";
 import { WorkerPool } from "./workers";
@@ -18,6 +18,8 @@ export interface AggregateFilesOptions {
   mode?: FormulaMode;
   /** Never read as input (the summary being written). */
   exclude?: readonly string[];
+  /** The inputs already collected (collectInputs over `inputs`), so that the caller could check them first. */
+  collected?: Inputs;
   /** Called after each file is read. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Reader threads besides the main thread (0: the main thread only); default defaultWorkers(). */
@@ -107,7 +109,7 @@ export function defaultWorkers(cores = os.availableParallelism()): number {
 }
 
 export async function aggregateFiles(o: AggregateFilesOptions): Promise<AggregateFilesResult> {
-  const inputs = await collectInputs(o.inputs, o.exclude);
+  const inputs = o.collected ?? (await collectInputs(o.inputs, o.exclude));
   const files = inputs.files.map((f) => shownPath(f));
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));

@@ -5,14 +5,24 @@
 // left out, a roster row, an applicant without an on-site panel, a panel too small for the method …) — the summary is
 // still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
 // unreadable, the summary file exists without --force or would overwrite an input).
-import { promises as fs } from "fs";
 import * as path from "path";
-import { isPanelMethod, library, PANEL_METHODS, type PanelMethod } from "../core";
+import { isPanelMethod, library, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
+import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { problemKind, rankingText, summaryJson } from "../summary";
 import type { FormulaMode } from "../workbook";
 import { writeXlsx } from "../xlsx";
+import { terminalSafe } from "./escape";
+import { existingKind, inputAt, OutputRefused, writeOutput } from "./output";
+
+/** A returned scoring workbook is never replaced by a summary, --force or not. */
+function scoringWorkbookRefusal(output: string): OutputRefused {
+  return new OutputRefused(
+    `${output} 是一份 Scorebook 专家评分表，汇总表不会覆盖它（加 --force 也不会）；请另选输出文件`,
+    `${output} is a Scorebook scoring workbook; a summary never replaces one, even with --force`,
+  );
+}
 import { roundForAggregate } from "./round";
 
 export interface AggregateCliOptions {
@@ -23,6 +33,8 @@ export interface AggregateCliOptions {
   formulas?: string;
   force?: boolean;
   workers?: string;
+  stage?: string;
+  rankBy?: string;
   /** The round workbook (评审安排.xlsx): panels checked against its 分组 sheet. */
   round?: string;
 }
@@ -55,6 +67,8 @@ export async function aggregateCommand(
     }
     method = m;
   }
+  const runOptions = runOptionsOf(opts, err);
+  if (!runOptions) return 2;
   const mode = (opts.formulas ?? "native").trim().toLowerCase();
   if (mode !== "native" && mode !== "custom") {
     err(
@@ -79,18 +93,30 @@ export async function aggregateCommand(
     err(`输出文件“${output}”应以 .xlsx 结尾 (the summary must be an .xlsx file)`);
     return 2;
   }
-  const outAbs = path.resolve(output);
-  if (paths.some((p) => path.resolve(p) === outAbs)) {
+  // The round workbook (--round) is read as the round, not as a returned workbook; the summary may replace neither.
+  const collected = await collectInputs(paths, opts.round ? [opts.round] : []);
+  const clash = inputAt(output, [
+    ...collected.files,
+    ...collected.skipped.map((p) => p.file),
+    ...(opts.round ? [opts.round] : []),
+  ]);
+  if (clash) {
     err(
-      `输出文件 ${output} 是输入的评分表之一：源文件从不被修改，请另选输出文件 (the summary would overwrite an input)`,
+      `输出文件 ${output} 就是输入的 ${clash}：源文件从不被修改，请把汇总表写到输入文件夹以外 (the summary would overwrite the input ${clash}; write it outside the input folders)`,
     );
     return 2;
   }
-  if (!opts.force && (await fs.stat(output).catch(() => null))) {
+
+  // Refused before any work (and checked again, atomically, when the summary is written).
+  const present = await existingKind(output);
+  if (present === "scoring-blank" || present === "scoring-filled") {
+    err(scoringWorkbookRefusal(output).text);
+    return 2;
+  }
+  if (present !== "none" && !opts.force) {
     err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
     return 2;
   }
-
   let roster: Roster | undefined;
   if (opts.roster) {
     try {
@@ -112,9 +138,9 @@ export async function aggregateCommand(
   const run = await aggregateFiles({
     inputs: paths,
     roster,
-    options: { method },
+    options: { method, ...runOptions },
     mode: mode as FormulaMode,
-    exclude: opts.round ? [output, opts.round] : [output],
+    collected,
     workers,
     round,
     createdAt: now().toISOString(),
@@ -139,21 +165,19 @@ export async function aggregateCommand(
     return 2;
   }
 
-  // Written next to its final name, then renamed: a half-written summary never replaces a good one.
+  // Written next to its final name, then linked (or, with --force, renamed) into place: a half-written summary never
+  // replaces a good one, and of two runs to the same new name only one succeeds.
   // Fast compression: a summary of 1,000 workbooks writes noticeably sooner, a little larger.
   const data = await writeXlsx(run.layout, { compressionLevel: 1 });
-  const tmp = path.join(path.dirname(outAbs), `.${path.basename(outAbs)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, outAbs);
+    await writeOutput(output, data, {
+      force: opts.force,
+      protect: (kind) =>
+        kind === "scoring-blank" || kind === "scoring-filled" ? scoringWorkbookRefusal(output) : null,
+    });
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    err(
-      code === "ENOENT"
-        ? `无法写入 ${output}：文件夹不存在 (no such folder)`
-        : `无法写入 ${output}：${(e as Error).message}`,
-    );
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
     return 2;
   }
 
@@ -166,11 +190,7 @@ export async function aggregateCommand(
       `汇总：找到 ${run.files.length} 个 .xlsx 文件${skipped ? `（另有 ${skipped} 个文件跳过）` : ""}，计入 ${result.used.length} 份评分表，${result.applicants.length} 个申报者，用时 ${secs} 秒。`,
     );
     out("");
-    const ruleSetOf = (id: string) => {
-      const r = lib.get(id)?.rules;
-      return r && { id: r.id, name: r.name.zh };
-    };
-    for (const line of rankingText(result, ruleSetOf)) out(line);
+    for (const line of rankingText(result, lib)) out(line);
     if (result.divergences.length) {
       out(`专家分歧（需合议，见汇总表“明细”）：${result.divergences.length} 项`);
       for (const d of result.divergences.slice(0, 20))
@@ -190,6 +210,33 @@ export async function aggregateCommand(
     );
   }
   return result.problems.length ? 1 : 0;
+}
+
+/** --stage and --rank-by, or null (the message given) when either is not valid. */
+function runOptionsOf(
+  opts: AggregateCliOptions,
+  err: (s: string) => void,
+): Pick<AggregateOptions, "stage" | "rankBy"> | null {
+  const out: Pick<AggregateOptions, "stage" | "rankBy"> = {};
+  if (opts.stage !== undefined) {
+    const s = opts.stage.trim().toLowerCase();
+    if (s !== "final" && s !== "material") {
+      err(`评审阶段“${opts.stage}”无效：应为 final（全部评审）或 material（只汇总材料评审） (--stage final|material)`);
+      return null;
+    }
+    out.stage = s;
+  }
+  if (opts.rankBy !== undefined) {
+    const r = opts.rankBy.trim().toLowerCase();
+    if (r !== "rule-set" && r !== "rubric") {
+      err(
+        `排名范围“${opts.rankBy}”无效：应为 rule-set（按规则合并）或 rubric（按评分标准分别排名） (--rank-by rule-set|rubric)`,
+      );
+      return null;
+    }
+    out.rankBy = r;
+  }
+  return out;
 }
 
 /** A spread in percentage points: whole numbers as they are, else one decimal. */
@@ -215,7 +262,7 @@ export function terminalProgress(): Progress | null {
   );
   return {
     start: (total) => bar.start(total, 0, { file: "" }),
-    update: (done, file) => bar.update(done, { file: path.basename(file).slice(0, 40) }),
+    update: (done, file) => bar.update(done, { file: terminalSafe(path.basename(file).slice(0, 40)) }),
     stop: () => bar.stop(),
   };
 }

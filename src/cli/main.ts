@@ -1,5 +1,7 @@
 // The `scorebook` command line. Exit codes: 0 ok, 1 problems found in the input, 2 usage or unknown id.
 import { Command, CommanderError } from "commander";
+import { terminalSafe } from "./escape";
+import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
@@ -20,10 +22,12 @@ const defaultIo: Io = {
   progress: terminalProgress,
 };
 
-export function buildProgram(io: Io, setCode: (c: number) => void): Command {
-  const program = new Command("scorebook")
+export function buildProgram(given: Io, setCode: (c: number) => void): Command {
+  // Every line printed passes terminalSafe: text from a workbook never reaches the terminal raw.
+  const io: Io = { ...given, out: (s) => given.out(terminalSafe(s)), err: (s) => given.err(terminalSafe(s)) };
+  const program = ZhCommand.program("scorebook")
     .description("Scorebook 政府质量奖评审工具：评分标准、评分表、汇总排名 (Government quality award review toolkit)")
-    .version("0.1.0")
+    .version("0.1.0", "-V, --version", "显示版本号 (output the version number)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
@@ -96,6 +100,14 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       "--formulas <mode>",
       "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)",
       "native",
+    )
+    .option(
+      "--stage <stage>",
+      "final 全部评审（默认）| material 只汇总材料评审，给出进入现场评审名单 (final, or material: the advance list)",
+    )
+    .option(
+      "--rank-by <how>",
+      "排名范围：rule-set 按规则合并排名 | rubric 按评分标准（评审领域）分别排名；默认按奖项规则 (one ranking per rule set or per rubric)",
     )
     .option("--json", "以 JSON 输出排名和问题 (print JSON)")
     .option("--force", "覆盖已存在的汇总表 (overwrite an existing summary)")

@@ -2,10 +2,22 @@
 // decision per applicant. Problems are reported, never hidden: every sheet left out is named with the reason.
 import { exact, type Exact } from "./exact";
 import { aggregatePanel, type PanelResult } from "./panel";
-import { bonusPoints, checkPublic, decide, finalScore, thresholdsOf, type Status, type Thresholds } from "./rules";
+import {
+  bonusPoints,
+  checkPublic,
+  decide,
+  finalScore,
+  thresholdsOf,
+  type RunStage,
+  type Status,
+  type Thresholds,
+} from "./rules";
+import { formatScore } from "./exact";
 import type { Message } from "./messages";
-import type { PanelMethod, RuleSet, Scale, StageId } from "./types";
+import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
+import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
 import { bandOf } from "./scale";
+import { checkRosterEntry } from "./roster";
 import { sameExperts, stageScoring, type ConsensusSheet } from "./consensus";
 import { nameKey } from "./names";
 
@@ -41,6 +53,8 @@ export interface RosterEntry {
   bonus?: boolean | string[];
   /** Public satisfaction points (individuals). */
   public?: Exact;
+  /** The secretariat's decision on a veto flag (资格审查): 确认否决 / 不予否决; absent while pending. */
+  veto?: VetoDecision;
 }
 
 export interface AggregateOptions {
@@ -49,6 +63,10 @@ export interface AggregateOptions {
   thresholds?: Partial<Thresholds>;
   /** Spread of maturities (percentage points) above which an item is listed for the consensus discussion. */
   divergence?: number;
+  /** final (default): the whole review; material: the material stage only, giving the advance list. */
+  stage?: RunStage;
+  /** One ranking per rule set, or per rubric (sector); default: the rule set's rankBy. */
+  rankBy?: RankBy;
 }
 
 export interface SheetProblem {
@@ -97,8 +115,15 @@ export interface ApplicantResult {
   bonus: Exact;
   public: Exact | null;
   final: Exact | null;
+  /** Excluded as vetoed: flagged (until the secretariat decides) or confirmed. */
   vetoed: boolean;
+  /** null: no flag; flagged: 否决待核实; confirmed: 确认否决; cleared: 不予否决. */
+  veto: VetoState;
   vetoFlags: VetoFlag[];
+  /** The ranking this applicant is in: the rule set id, or rule set and rubric ids when ranked by rubric. */
+  group: string;
+  /** The thresholds the verdict was decided with (the rule set's, or the run's overrides). */
+  thresholds: Thresholds;
   status: Status;
   rank: number | null;
   wouldBeRank: number | null;
@@ -111,6 +136,8 @@ export interface AggregateResult {
   divergences: Divergence[];
   /** The sheets that went into a panel. */
   used: ReturnedSheet[];
+  /** Which run this is (final unless material was asked for). */
+  stage: RunStage;
   /** The consensus workbooks whose totals became a stage's score. */
   consensus: ConsensusSheet[];
 }
@@ -123,7 +150,11 @@ export interface RubricInfo {
 
 const STAGE_TEXT: Record<StageId, string> = { material: "材料评审", onsite: "现场评审" };
 
-const key = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ");
+/** Names are compared by the one canonical key (src/core/names.ts). */
+const key = nameKey;
+
+/** Excel's limit on the text of one cell (the summary cuts longer comments, and says so). */
+export const CELL_TEXT_LIMIT = 32000;
 
 export function aggregate(
   sheets: readonly ReturnedSheet[],
@@ -133,90 +164,103 @@ export function aggregate(
   consensusSheets: readonly ConsensusSheet[] = [],
 ): AggregateResult {
   const problems: SheetProblem[] = [];
+  const known: ReturnedSheet[] = [];
+  const runStage: RunStage = options.stage ?? "final";
   const consensus = pickConsensus(consensusSheets, problems);
   const consensusUsed: ConsensusSheet[] = [];
   const consensusSeen = new Set<ConsensusSheet>();
-  const usable: ReturnedSheet[] = [];
   for (const s of sheets) {
-    const info = rubricOf(s.rubricId);
-    if (!info)
+    if (runStage === "material" && s.stage === "onsite")
+      problems.push({
+        file: s.file,
+        applicant: s.applicant,
+        code: "stage-excluded",
+        reason: `本次只汇总材料评审：专家 ${s.expert} 的现场评审评分表未计入`,
+      });
+    else if (rubricOf(s.rubricId)) known.push(s);
+    else
       problems.push({
         file: s.file,
         applicant: s.applicant,
         code: "unknown-rubric",
         reason: `未知的评分标准“${s.rubricId}”`,
       });
-    else if (s.conflictDeclared)
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "conflict",
-        reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
-      });
-    else if (s.blocking.length > 0)
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: s.blocking[0].code,
-        reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
-      });
-    else if (!s.complete) {
-      const open = s.items.filter((i) => i.value === null).map((i) => i.code);
-      const which = open.length
-        ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
-        : "";
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "incomplete",
-        reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
-      });
-    } else usable.push(s);
   }
-
-  // The same expert twice for the same applicant and stage: the newer counts, both are named.
-  const latest = new Map<string, ReturnedSheet>();
-  for (const s of usable) {
+  // One expert's copies for one applicant and stage (by canonical name keys): which one counts is decided over every
+  // copy, usable or not, so that an invalid newer copy never lets an older one in without a word.
+  const copies = new Map<string, ReturnedSheet[]>();
+  for (const s of known) {
     const k = [key(s.applicant), s.stage, key(s.expert)].join("\u0000");
-    const prev = latest.get(k);
-    if (!prev) {
-      latest.set(k, s);
+    copies.set(k, [...(copies.get(k) ?? []), s]);
+  }
+  const chosen: ReturnedSheet[] = [];
+  for (const group of copies.values()) chosen.push(...chooseCopy(group, problems));
+  // Mixed rubrics for one applicant: the rubric most of its workbooks use counts, the others are named; a tie counts
+  // none. Decided on counts and ids, never on file order.
+  const byRubric = new Map<string, Map<string, ReturnedSheet[]>>();
+  for (const s of chosen) {
+    const m = byRubric.get(key(s.applicant)) ?? new Map<string, ReturnedSheet[]>();
+    m.set(s.rubricId, [...(m.get(s.rubricId) ?? []), s]);
+    byRubric.set(key(s.applicant), m);
+  }
+  const used: ReturnedSheet[] = [];
+  const rubricChoice = new Map<string, string>();
+  for (const [k, m] of byRubric) {
+    const ranked = [...m].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1));
+    if (ranked.length === 1) {
+      used.push(...ranked[0][1]);
+      rubricChoice.set(k, ranked[0][0]);
       continue;
     }
-    const [keep, drop] = newer(s, prev) ? [s, prev] : [prev, s];
-    latest.set(k, keep);
-    problems.push({
-      file: drop.file,
-      applicant: s.applicant,
-      code: "duplicate",
-      reason: `专家 ${s.expert} 对同一申报者同一阶段提交了两份评分表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
-    });
+    const tie = ranked[0][1].length === ranked[1][1].length;
+    const list = ranked.map(([id, xs]) => `${id}（${xs.length} 份）`).join("、");
+    if (!tie) {
+      used.push(...ranked[0][1]);
+      rubricChoice.set(k, ranked[0][0]);
+    } else rubricChoice.set(k, ranked[0][0]);
+    for (const [id, xs] of tie ? ranked : ranked.slice(1))
+      for (const s of xs)
+        problems.push({
+          file: s.file,
+          applicant: s.applicant,
+          code: "mixed-rubric",
+          reason: tie
+            ? `同一申报者的评分表使用了不同的评分标准（${list}），份数相同，无法判断应使用哪个，均未计入`
+            : `同一申报者的评分表使用了不同的评分标准（${list}）：本表使用 ${id}，与多数评分表的 ${ranked[0][0]} 不一致，未计入`,
+        });
   }
-  const used = [...latest.values()];
+  used.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  for (const s of used)
+    for (const i of s.items)
+      for (const [what, text] of [
+        ["优势", i.strengths],
+        ["改进机会", i.opportunities],
+      ] as const)
+        if (text && text.length > CELL_TEXT_LIMIT)
+          problems.push({
+            file: s.file,
+            applicant: s.applicant,
+            code: "comment-truncated",
+            reason: `专家 ${s.expert} 对 ${i.code} 的${what}有 ${text.length} 个字符，超过单元格上限 ${CELL_TEXT_LIMIT}，汇总表中只保留前 ${CELL_TEXT_LIMIT - 1} 个字符`,
+          });
 
   const byApplicant = new Map<string, ReturnedSheet[]>();
   for (const s of used) byApplicant.set(key(s.applicant), [...(byApplicant.get(key(s.applicant)) ?? []), s]);
   // Applicants known only from the roster, or whose every sheet was left out, still get a row.
+  // One display name per key, whatever the file order: the roster's spelling, else the shortest as written (then the
+  // first in code-point order), so that 甲公司 shows rather than 甲 公司.
   const allNames = new Map<string, string>();
-  for (const s of sheets) if (!allNames.has(key(s.applicant))) allNames.set(key(s.applicant), s.applicant);
-  for (const r of roster) if (!allNames.has(key(r.applicant))) allNames.set(key(r.applicant), r.applicant);
+  for (const s of [...sheets].map((x) => shownName(x.applicant)).sort(byShown))
+    if (!allNames.has(key(s))) allNames.set(key(s), s);
+  for (const r of roster) allNames.set(key(r.applicant), shownName(r.applicant));
+  problems.push(...nameProblems(sheets, roster));
 
   const divergences: Divergence[] = [];
-  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { thresholds: Thresholds })[] = [];
+  const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { publicMissing: boolean })[] = [];
   for (const [k, name] of allNames) {
     const mine = byApplicant.get(k) ?? [];
     const anySheet = sheets.find((s) => key(s.applicant) === k);
-    const rubricIds = [...new Set(mine.map((s) => s.rubricId))];
-    if (rubricIds.length > 1) {
-      for (const s of mine.filter((x) => x.rubricId !== rubricIds[0]))
-        problems.push({
-          file: s.file,
-          applicant: name,
-          code: "mixed-rubric",
-          reason: `同一申报者的评分表使用了不同的评分标准（${rubricIds.join("、")}）`,
-        });
-    }
-    const rubricId = rubricIds[0] ?? anySheet?.rubricId ?? "";
+    const rubricId = rubricChoice.get(k) ?? anySheet?.rubricId ?? "";
     const info = rubricOf(rubricId);
     const sameRubric = mine.filter((s) => s.rubricId === rubricId);
     const notes: Message[] = [];
@@ -297,6 +341,9 @@ export function aggregate(
     }
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
     const rules = info?.rules;
+    if (rules && rosterEntry)
+      for (const m of checkRosterEntry(rules, rosterEntry))
+        problems.push({ file: "名单", applicant: name, code: m.code, reason: m.zh });
     let bonus = exact(0);
     if (rules?.bonus) {
       if (rosterEntry?.bonus !== undefined) {
@@ -324,8 +371,9 @@ export function aggregate(
         .filter((v) => v.flagged)
         .map((v) => ({ expert: s.expert, file: s.file, stage: s.stage, id: v.id, text: v.text, note: v.note })),
     );
+    const publicMissing = !!rules?.publicSatisfaction && pub === null;
     const final =
-      rules && material.score && onsite.score
+      rules && material.score && onsite.score && !publicMissing
         ? finalScore(rules, {
             material: material.score,
             onsite: onsite.score,
@@ -335,7 +383,15 @@ export function aggregate(
           })
         : null;
     const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
-    if (material.score && !onsite.score && !(thresholds.advance && material.score.lt(thresholds.advance)))
+    const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
+    if (runStage === "final" && advanced && onsite.score && publicMissing)
+      problems.push({
+        file: "名单",
+        applicant: name,
+        code: "no-public",
+        reason: `${name} 已进入现场评审，但名单中没有公众满意度测评得分（满分 ${rules?.publicSatisfaction?.max} 分），无法计算最终得分`,
+      });
+    if (runStage === "final" && advanced && !onsite.score)
       problems.push({
         file: "",
         applicant: name,
@@ -359,8 +415,11 @@ export function aggregate(
       bonus,
       public: pub,
       final,
-      vetoed: vetoFlags.length > 0,
+      vetoed: isVetoed(vetoStateOf(vetoFlags.length > 0, rosterEntry?.veto)),
+      veto: vetoStateOf(vetoFlags.length > 0, rosterEntry?.veto),
       vetoFlags,
+      group: rules ? rankingGroup(rules, rubricId, options.rankBy) : "",
+      publicMissing,
       notes,
       thresholds,
     });
@@ -375,28 +434,29 @@ export function aggregate(
         reason: `合议表的申报者“${c.applicant}”没有任何可用的评分表，未采用`,
       });
 
-  // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N).
+  // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
+  // within each rubric where the rule set (or the secretariat) ranks sectors apart.
   const applicants: ApplicantResult[] = [];
   const groups = new Map<string, typeof partial>();
-  for (const p of partial) {
-    const g = rubricOf(p.rubricId)?.rules.id ?? "";
-    groups.set(g, [...(groups.get(g) ?? []), p]);
-  }
+  for (const p of partial) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
   for (const group of groups.values()) {
     const t = group[0].thresholds;
     const decisions = decide(
       group.map((p) => ({
         id: p.applicant,
         vetoed: p.vetoed,
+        vetoPending: p.veto === "flagged",
+        publicMissing: p.publicMissing,
         material: p.material.score,
         onsite: p.onsite.score,
         final: p.final,
       })),
       t,
+      runStage,
     );
     group.forEach((p, i) => {
       const d = decisions[i];
-      const { thresholds: _t, ...rest } = p;
+      const { publicMissing: _p, ...rest } = p;
       applicants.push({
         ...rest,
         status: d.status,
@@ -409,10 +469,38 @@ export function aggregate(
   applicants.sort(
     (a, b) =>
       order(a) - order(b) ||
-      (b.final && a.final ? b.final.compare(a.final) : 0) ||
+      (runStage === "material"
+        ? b.material.score && a.material.score
+          ? b.material.score.compare(a.material.score)
+          : 0
+        : b.final && a.final
+          ? b.final.compare(a.final)
+          : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used, consensus: consensusUsed };
+  return { applicants, problems, divergences, used, stage: runStage, consensus: consensusUsed };
+}
+
+/**
+ * An applicant's scores as shown to a person (summary, pane, terminal): the one display rule (formatScore), the
+ * material score against the advance threshold and the final score against the nomination threshold.
+ */
+export function shownScores(a: Pick<ApplicantResult, "material" | "onsite" | "final" | "thresholds">): {
+  material: string | null;
+  onsite: string | null;
+  final: string | null;
+} {
+  const f = (x: Exact | null, t: Exact | null) => (x === null ? null : formatScore(x, [t]));
+  return {
+    material: f(a.material.score, a.thresholds.advance),
+    onsite: f(a.onsite.score, null),
+    final: f(a.final, a.thresholds.final),
+  };
+}
+
+/** The ranking an applicant is in: its rule set, or its rule set and rubric when sectors are ranked apart. */
+export function rankingGroup(rules: RuleSet, rubricId: string, override?: RankBy): string {
+  return (override ?? rules.rankBy ?? "rule-set") === "rubric" ? `${rules.id}/${rubricId}` : rules.id;
 }
 
 /**
@@ -456,9 +544,200 @@ function order(a: ApplicantResult): number {
   return a.rank ?? a.wouldBeRank ?? Number.MAX_SAFE_INTEGER;
 }
 
-function newer(a: ReturnedSheet, b: ReturnedSheet): boolean {
-  if (a.savedAt && b.savedAt && a.savedAt !== b.savedAt) return a.savedAt > b.savedAt;
-  return a.file > b.file;
+/** A name as shown: as written (full-width brackets stay), without format characters or runs of white space. */
+const shownName = (s: string) =>
+  s
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\p{Z}\s]+/gu, " ")
+    .trim();
+const byShown = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** A looser key than nameKey: also without punctuation and symbols, so that （甲）公司 and 甲公司 meet. */
+const looseKey = (name: string) => nameKey(name).replace(/[\p{P}\p{S}]/gu, "");
+
+/**
+ * Names that are not the same (different keys) but nearly so: two applicants, or two experts, whose names differ
+ * only in punctuation or brackets; they are counted apart, and named so that the secretariat can unify them. With a
+ * roster, every applicant whose workbooks match no roster row is named.
+ */
+function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterEntry[]): SheetProblem[] {
+  const out: SheetProblem[] = [];
+  const near = (what: string, names: string[], code: string) => {
+    const byLoose = new Map<string, Map<string, string>>();
+    for (const n of [...names].map(shownName).sort(byShown)) {
+      const l = looseKey(n);
+      if (!l) continue;
+      const m = byLoose.get(l) ?? new Map<string, string>();
+      if (!m.has(key(n))) m.set(key(n), n);
+      byLoose.set(l, m);
+    }
+    for (const m of byLoose.values())
+      if (m.size > 1) {
+        const shown = [...m.values()].map((n) => `“${n}”`).join("与");
+        out.push({
+          file: "",
+          applicant: what === "申报者" ? [...m.values()][0] : undefined,
+          code,
+          reason: `${what}${shown}名称相近但不相同，按不同的${what}分别计算；如为同一${what === "申报者" ? "申报者" : "人"}，请统一名称后重新汇总`,
+        });
+      }
+  };
+  near("申报者", [...sheets.map((s) => s.applicant), ...roster.map((r) => r.applicant)], "similar-applicants");
+  near(
+    "评审专家",
+    sheets.map((s) => s.expert),
+    "similar-experts",
+  );
+  if (roster.length) {
+    const inRoster = new Set(roster.map((r) => key(r.applicant)));
+    const missing = new Map<string, { name: string; files: string[] }>();
+    for (const s of [...sheets].sort((x, y) => (x.file < y.file ? -1 : 1))) {
+      const k = key(s.applicant);
+      if (inRoster.has(k)) continue;
+      const m = missing.get(k) ?? { name: shownName(s.applicant), files: [] };
+      m.files.push(s.file);
+      missing.set(k, m);
+    }
+    for (const m of missing.values())
+      out.push({
+        file: m.files.join("、"),
+        applicant: m.name,
+        code: "not-in-roster",
+        reason: `申报者“${m.name}”不在名单中（${m.files.length} 份评分表），名单中的加分和公众满意度无从对应；请核对名称`,
+      });
+  }
+  return out;
+}
+
+/** Why a sheet cannot be counted on its own (a declared conflict, blocking problems, incomplete), or null. */
+function ownProblem(s: ReturnedSheet): SheetProblem | null {
+  if (s.conflictDeclared)
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: "conflict",
+      reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
+    };
+  if (s.blocking.length > 0)
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: s.blocking[0].code,
+      reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
+    };
+  if (!s.complete) {
+    const open = s.items.filter((i) => i.value === null).map((i) => i.code);
+    const which = open.length
+      ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
+      : "";
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: "incomplete",
+      reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
+    };
+  }
+  return null;
+}
+
+/** Two copies with the same content (the same file copied or renamed): counting one is counting the other. */
+function sameContent(a: ReturnedSheet, b: ReturnedSheet): boolean {
+  const body = (s: ReturnedSheet) =>
+    JSON.stringify([
+      s.rubricId,
+      s.total.toFraction(),
+      s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
+      s.vetoes.map((v) => [v.id, v.flagged, v.note]),
+      s.bonusConfirmed,
+      s.conflictDeclared,
+      s.blocking.map((m) => m.code),
+    ]);
+  return body(a) === body(b);
+}
+
+/**
+ * Which of one expert's copies (same applicant and stage) counts; every other copy gets a problem row. The newest by
+ * the time it was saved decides. Copies saved at the same time (or without a time) are not "newer" than each other:
+ * identical ones count once, differing ones count none. When the newest cannot be counted, the newest older copy
+ * that can is used, and the row says so; a conflict declared in the newest copy stands (no older copy is used).
+ */
+function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): ReturnedSheet[] {
+  const byFile = (x: ReturnedSheet, y: ReturnedSheet) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0);
+  if (group.length === 1) {
+    const p = ownProblem(group[0]);
+    if (p) problems.push(p);
+    return p ? [] : [group[0]];
+  }
+  // Newest first; a missing time sorts last.
+  const sorted = [...group].sort((x, y) => (y.savedAt ?? "").localeCompare(x.savedAt ?? "") || byFile(x, y));
+  const s0 = sorted[0];
+  const files = sorted.map((x) => x.file).join("、");
+  const who = `专家 ${s0.expert} 对 ${s0.applicant} 的${STAGE_TEXT[s0.stage]}`;
+  // The newest copies: every copy saved at the newest time (all of them when the newest has no time).
+  const top = sorted.filter((x) => (x.savedAt ?? "") === (s0.savedAt ?? ""));
+  const older = sorted.filter((x) => !top.includes(x));
+  let winner: ReturnedSheet | null = null;
+  if (top.length > 1 && !top.every((x) => sameContent(x, top[0]))) {
+    for (const x of top)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate-undecided",
+        reason: `${who}有 ${top.length} 份内容不同的评分表（${top.map((t) => t.file).join("、")}），${s0.savedAt ? "保存时间相同" : "都没有保存时间"}，无法判断哪份较新，均未计入；请确认后只保留一份`,
+      });
+    for (const x of older)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate",
+        reason: `${who}有较新的评分表，本表（较早）未计入`,
+      });
+    return [];
+  }
+  const newest = [...top].sort(byFile)[0];
+  for (const x of top)
+    if (x !== newest)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate-copy",
+        reason: `${who}的评分表有内容相同的副本（${top.map((t) => t.file).join("、")}），只计入一次（${newest.file}）`,
+      });
+  const own = ownProblem(newest);
+  if (!own) winner = newest;
+  else {
+    problems.push(own);
+    if (!newest.conflictDeclared) {
+      // The newest older copy that can be counted stands in, and says so.
+      winner = older.find((x) => ownProblem(x) === null) ?? null;
+    }
+  }
+  for (const x of older) {
+    if (x === winner)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "older-copy-used",
+        reason: `${who}较新的评分表 ${newest.file} 未能计入（原因见该文件），已改用较早的本表 ${x.file}；如不应使用，请删除本表`,
+      });
+    else
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate",
+        reason: `${who}提交了多份评分表（${files}），以较新的 ${winner?.file ?? newest.file} 为准，本表未计入`,
+      });
+  }
+  if (own && !winner)
+    problems.push({
+      file: newest.file,
+      applicant: newest.applicant,
+      code: "no-copy-used",
+      reason: newest.conflictDeclared
+        ? `${who}在最新的评分表中声明回避，较早的评分表均不计入`
+        : `${who}的评分表（${files}）均不能计入`,
+    });
+  return winner ? [winner] : [];
 }
 
 /** Items where the panel's maturities fall in different bands or spread more than the limit. */

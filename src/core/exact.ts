@@ -62,3 +62,55 @@ export function scaledKey(x: number): number | null {
   if (Math.abs(Math.abs(k - r) - 0.5) > 1e-3) return r === 0 ? 0 : r;
   return Number(x.toFixed(FLOAT_PLACES).replace(".", "")) || 0;
 }
+
+/** value rounded half away from zero to `places` decimals, as text. */
+export function formatPlaces(value: Exact, places: number): string {
+  const scale = 10n ** BigInt(places);
+  const units = value.mul(Number(scale)).round(0);
+  const n = units.n * units.s;
+  const neg = n < 0n;
+  const abs = neg ? -n : n;
+  const whole = abs / scale;
+  if (places === 0) return `${neg ? "-" : ""}${whole}`;
+  const frac = (abs % scale).toString().padStart(places, "0");
+  return `${neg ? "-" : ""}${whole}.${frac}`;
+}
+
+/** The most decimals a score is ever shown with (beyond it, the digits are cut rather than rounded). */
+export const MAX_PLACES = 9;
+
+/**
+ * The decimals a score needs so that its display never contradicts a verdict: two, or as many more as it takes for
+ * the rounded figure to fall on the same side of every threshold as the exact score (549.995 below 550 shows as
+ * "549.995", not "550.00"). Thresholds are inclusive: reaching one exactly counts.
+ */
+export function placesFor(value: Exact, thresholds: readonly (Exact | number | null | undefined)[]): number {
+  const ts = thresholds.filter((t): t is Exact | number => t !== null && t !== undefined).map((t) => exact(t));
+  for (let p = 2; p <= MAX_PLACES; p++) {
+    const shown = exact(formatPlaces(value, p));
+    if (ts.every((t) => shown.gte(t) === value.gte(t))) return p;
+  }
+  return MAX_PLACES;
+}
+
+/**
+ * The one display rule for scores (summary, pane, CLI): two decimals, more near a threshold (placesFor). Where
+ * even nine decimals would round up onto a threshold, the digits are cut instead, so a score below a threshold is
+ * never shown at or above it.
+ */
+export function formatScore(value: Exact, thresholds: readonly (Exact | number | null | undefined)[] = []): string {
+  const p = placesFor(value, thresholds);
+  const rounded = formatPlaces(value, p);
+  const crosses = thresholds.some(
+    (t) => t !== null && t !== undefined && exact(rounded).gte(exact(t)) !== value.gte(exact(t)),
+  );
+  if (!crosses) return rounded;
+  const scale = 10n ** BigInt(p);
+  const cut = value.mul(Number(scale)).floor(0);
+  return formatPlaces(cut.div(Number(scale)), p);
+}
+
+/** Spreadsheet number format with the decimals placesFor chose ("0.00", "0.000" …). */
+export function numberFormatFor(places: number): string {
+  return `0.${"0".repeat(places)}`;
+}

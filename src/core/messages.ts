@@ -63,6 +63,26 @@ export const msg = {
     en: `veto answer "${raw}" is not valid (是 / 否, yes / no)`,
   }),
   vetoUnanswered: (): Message => ({ code: "veto-unanswered", zh: "否决项未作答", en: "veto item not answered" }),
+  vetoConditionAnswer: (raw: string, choices: readonly string[]): Message => ({
+    code: "veto-answer-invalid",
+    zh: `申报条件的答案“${raw}”无效：此项问“是否符合该条件？”，应选“${choices.join("”或“")}”（“是/否”含义不明）`,
+    en: `answer "${raw}" to an eligibility condition is not valid: it asks whether the condition is met; choose ${choices.join(" / ")} (是/否 would be ambiguous)`,
+  }),
+  vetoEventAnswer: (raw: string, choices: readonly string[]): Message => ({
+    code: "veto-answer-invalid",
+    zh: `否决事项的答案“${raw}”无效：此项问“是否存在该情形？”，应选“${choices.join("”或“")}”`,
+    en: `answer "${raw}" to a veto event is not valid: it asks whether it occurred; choose ${choices.join(" / ")}`,
+  }),
+  vetoNotApplicableRefused: (raw: string): Message => ({
+    code: "veto-answer-invalid",
+    zh: `答案“${raw}”无效：此项适用于所有申报者，不能选“不适用”`,
+    en: `answer "${raw}" is not valid: this item applies to every applicant, so 不适用 (not applicable) cannot be chosen`,
+  }),
+  vetoDecisionInvalid: (raw: string): Message => ({
+    code: "veto-decision-invalid",
+    zh: `否决核实结论“${raw}”无效（应为“确认否决”或“不予否决”，或留空表示待核实）`,
+    en: `veto decision "${raw}" is not valid (确认否决 confirmed / 不予否决 cleared, or blank while pending)`,
+  }),
   trimmedFallback: (n: number): Message => ({
     code: "trimmed-fallback",
     zh: `专家人数为 ${n}，少于 3 人，无法去掉最高分和最低分，已改用平均分`,

@@ -1,5 +1,5 @@
 // One canonical key for the names of people and applicants, so that one expert or applicant is never counted twice
-// or split by a spelling variant: 张三, 张 三, 张　三 (ideographic space) and 张三 + zero-width space are one person.
+// or split by a spelling variant: 张三, 张 三, 张\u3000三 (an ideographic space) and 张三 + zero-width space are one person.
 
 /** Format characters (zero-width spaces and joiners, bidi marks and overrides, BOM) and every kind of white space. */
 const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;

@@ -46,3 +46,18 @@ function mean(values: readonly Exact[]): Exact {
 export function isPanelMethod(s: string): s is PanelMethod {
   return (PANEL_METHODS as readonly string[]).includes(s);
 }
+
+/** The methods as a person reads them (the summary's 参数 sheet prints these, never the ids). */
+export const PANEL_METHOD_TEXT: Record<PanelMethod, { zh: string; en: string }> = {
+  mean: { zh: "平均分", en: "Mean" },
+  trimmed: { zh: "去掉最高分和最低分后的平均分", en: "Mean without the highest and lowest" },
+  median: { zh: "中位数", en: "Median" },
+};
+
+/** A method by its id (mean) or its Chinese name (平均分), as typed in a cell; null when neither. */
+export function parsePanelMethod(raw: string): PanelMethod | null {
+  const s = raw.normalize("NFKC").trim().toLowerCase();
+  if (isPanelMethod(s)) return s;
+  const hit = PANEL_METHODS.find((m) => PANEL_METHOD_TEXT[m].zh === s);
+  return hit ?? null;
+}

@@ -3,7 +3,10 @@
 // (read by an adapter); headers may be Chinese or English.
 import { exact } from "./exact";
 import { parseYesNo } from "./normalize";
+import { nameKey } from "./names";
+import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
+import type { RuleSet } from "./types";
 
 export interface RosterProblem {
   file: string;
@@ -11,7 +14,7 @@ export interface RosterProblem {
   reason: string;
 }
 
-const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
+const HEADERS: Record<"applicant" | "bonus" | "public" | "veto", string[]> = {
   applicant: [
     "申报者",
     "申报单位",
@@ -28,6 +31,8 @@ const HEADERS: Record<"applicant" | "bonus" | "public", string[]> = {
   ],
   bonus: ["加分", "加分项", "加分条件", "是否加分", "bonus", "bonus eligibility", "bonus conditions"],
   public: ["公众满意度", "公众满意度测评得分", "公众满意度得分", "满意度", "public", "public satisfaction"],
+  // The secretariat's decision on an expert's veto flag (资格审查): 确认否决 / 不予否决, blank while pending.
+  veto: ["否决核实", "否决核实结论", "资格审查", "资格审查结论", "否决", "veto", "veto decision"],
 };
 
 const norm = (s: unknown) =>
@@ -48,7 +53,7 @@ export function parseRoster(
   if (rows.length === 0) return { entries: [], problems: [{ file, row: 1, reason: "名单为空" }] };
   const header = rows[0].map(norm);
   const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].includes(h));
-  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public") };
+  const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public"), veto: col("veto") };
   if (ci.applicant < 0) {
     problems.push({
       file,
@@ -64,11 +69,12 @@ export function parseRoster(
     const applicant = String(r[ci.applicant] ?? "")
       .normalize("NFKC")
       .trim();
-    if (!applicant) {
+    if (!nameKey(applicant)) {
       if (r.some((c) => norm(c) !== "")) problems.push({ file, row, reason: "申报者名称为空，此行未使用" });
       return;
     }
-    const k = applicant.toLowerCase();
+    // One applicant by its canonical key: 甲公司, 甲 公司 and 甲公司 + a zero-width space are one row.
+    const k = nameKey(applicant);
     if (seen.has(k)) {
       problems.push({ file, row, reason: `申报者“${applicant}”在名单中重复（第 ${seen.get(k)} 行），此行未使用` });
       return;
@@ -90,7 +96,53 @@ export function parseRoster(
       if (Number.isFinite(v)) entry.public = exact(v);
       else problems.push({ file, row, reason: `公众满意度“${String(r[ci.public])}”不是数字，未使用` });
     }
+    if (ci.veto >= 0 && norm(r[ci.veto]) !== "") {
+      const d = parseVetoDecision(String(r[ci.veto]));
+      if (d.kind === "ok") entry.veto = d.value;
+      else if (d.kind === "invalid") problems.push({ file, row, reason: `${d.message.zh}，未使用` });
+    }
     entries.push(entry);
   });
   return { entries, problems };
+}
+
+/** One thing the roster says that the rule set cannot use, in Chinese with English beside it. */
+export interface RosterEntryProblem {
+  code: "roster-bonus-unknown" | "roster-bonus-none" | "public-not-applicable";
+  zh: string;
+  en: string;
+}
+
+/**
+ * What in a roster row does not apply to the applicant's rule set, so that nothing the secretariat wrote is ignored
+ * without a word: a bonus condition id the rule set does not have (it would count as 0), a bonus for a rule set with
+ * no bonus, public satisfaction for a rule set without it (organisations). The one place this is decided.
+ */
+export function checkRosterEntry(rules: RuleSet, entry: RosterEntry): RosterEntryProblem[] {
+  const out: RosterEntryProblem[] = [];
+  const who = entry.applicant;
+  if (entry.bonus !== undefined && entry.bonus !== false && !rules.bonus)
+    out.push({
+      code: "roster-bonus-none",
+      zh: `名单中“${who}”填写了加分，但${rules.name.zh}没有加分项，未使用`,
+      en: `the roster gives "${who}" a bonus, but ${rules.id} has no bonus; not used`,
+    });
+  else if (Array.isArray(entry.bonus) && rules.bonus) {
+    const known = new Set(rules.bonus.conditions.map((c) => c.id));
+    const unknown = entry.bonus.filter((id) => !known.has(id));
+    if (unknown.length)
+      out.push({
+        code: "roster-bonus-unknown",
+        zh: `名单中“${who}”的加分条件“${unknown.join("、")}”不存在（可用：${[...known].join("、")}），该条件未计分`,
+        en: `the roster gives "${who}" unknown bonus condition(s) ${unknown.join(", ")} (known: ${[...known].join(", ")}); not counted`,
+      });
+  }
+  if (entry.public !== undefined && !rules.publicSatisfaction)
+    out.push({
+      code: "public-not-applicable",
+      // 河北 "申报个人最终得分包括：…公众满意度测评得分" — only individuals have one; an organisation's is a mistake.
+      zh: `名单中“${who}”填写了公众满意度，但${rules.name.zh}没有公众满意度测评，未使用`,
+      en: `the roster gives "${who}" public satisfaction, which ${rules.id} does not use; not used`,
+    });
+  return out;
 }

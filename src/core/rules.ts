@@ -5,17 +5,35 @@ import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
 
 export type Status =
-  "vetoed" | "incomplete" | "not-advanced" | "no-onsite" | "below-threshold" | "candidate" | "over-limit";
+  | "vetoed"
+  | "veto-flagged"
+  | "incomplete"
+  | "not-advanced"
+  | "no-onsite"
+  | "no-public"
+  | "below-threshold"
+  | "candidate"
+  | "over-limit"
+  | "advances";
 
 export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
   vetoed: { zh: "否决", en: "Vetoed" },
+  "veto-flagged": { zh: "否决待核实", en: "Veto flagged, to be confirmed" },
   incomplete: { zh: "缺少材料评审得分", en: "No material review score" },
   "not-advanced": { zh: "未进入现场评审", en: "Did not advance to on-site review" },
   "no-onsite": { zh: "缺少现场评审得分", en: "No on-site review score" },
+  "no-public": { zh: "缺少公众满意度测评得分", en: "No public satisfaction score" },
   "below-threshold": { zh: "未达提名线", en: "Below the nomination threshold" },
   candidate: { zh: "候选", en: "Candidate" },
   "over-limit": { zh: "超出名额", en: "Beyond the limit" },
+  // A material-stage-only run (the advance list): reaches the advance threshold, or no threshold is set.
+  advances: { zh: "进入现场评审", en: "Advances to the on-site review" },
 };
+
+/** Statuses that take part in the ranking (the others are left out; a vetoed applicant keeps a would-be rank). */
+export function isRanked(status: Status): boolean {
+  return status === "candidate" || status === "below-threshold" || status === "over-limit" || status === "advances";
+}
 
 export function fraction(spec: FractionSpec): Exact {
   return ratio(spec.numerator, spec.denominator);
@@ -84,6 +102,10 @@ export function thresholdsOf(rules: RuleSet, override: Partial<Thresholds> = {})
 
 export interface StatusInput {
   vetoed: boolean;
+  /** Flagged by an expert, not yet confirmed by the secretariat (否决待核实); implies vetoed. */
+  vetoPending?: boolean;
+  /** The rule set asks for public satisfaction and it is missing (individuals). */
+  publicMissing?: boolean;
   material: Exact | null;
   onsite: Exact | null;
   final: Exact | null;
@@ -94,10 +116,12 @@ export interface StatusInput {
  * 未达提名线 or 候选. Reaching a threshold exactly counts (及以上).
  */
 export function statusOf(input: StatusInput, t: Thresholds): Status {
-  if (input.vetoed) return "vetoed";
+  if (input.vetoed) return input.vetoPending ? "veto-flagged" : "vetoed";
   if (input.material === null) return "incomplete";
   if (t.advance && input.material.lt(t.advance)) return "not-advanced";
-  if (input.onsite === null || input.final === null) return "no-onsite";
+  if (input.onsite === null) return "no-onsite";
+  if (input.publicMissing) return "no-public";
+  if (input.final === null) return "no-onsite";
   if (t.final && input.final.lt(t.final)) return "below-threshold";
   return "candidate";
 }
@@ -175,18 +199,56 @@ export interface Decision {
   note: Message | null;
 }
 
+/** Which run: the whole review (final scores, nomination), or the material stage only (the advance list). */
+export type RunStage = "final" | "material";
+
+/**
+ * The status of one applicant after the material review only: 进入现场评审 when the material score reaches the
+ * advance threshold (or none is set), 未进入现场评审 below it; 否决 / 否决待核实 and 缺少材料评审得分 as always.
+ */
+export function materialStatusOf(input: StatusInput, t: Thresholds): Status {
+  if (input.vetoed) return input.vetoPending ? "veto-flagged" : "vetoed";
+  if (input.material === null) return "incomplete";
+  if (t.advance && input.material.lt(t.advance)) return "not-advanced";
+  return "advances";
+}
+
 /**
  * Statuses after ranking: a candidate beyond the top N becomes 超出名额. Applicants tied on the last place all stay
  * candidates, with a note that the list then exceeds N (the committee decides; the engine does not break ties).
+ * A material-stage run ranks by the material score (every applicant with one, advancing or not) and applies no
+ * top N: the advance list is everyone who reaches the threshold.
  */
-export function decide(applicants: readonly (StatusInput & { id: string })[], t: Thresholds): Decision[] {
+export function decide(
+  applicants: readonly (StatusInput & { id: string })[],
+  t: Thresholds,
+  stage: RunStage = "final",
+): Decision[] {
+  if (stage === "material") {
+    const statuses = applicants.map((a) => materialStatusOf(a, t));
+    const ranks = rankApplicants(
+      applicants.map((a, i) => ({
+        id: a.id,
+        final: a.material,
+        vetoed: a.vetoed,
+        excluded: statuses[i] === "incomplete",
+      })),
+    );
+    return applicants.map((a, i) => ({
+      id: a.id,
+      status: statuses[i],
+      rank: ranks[i].rank,
+      wouldBeRank: ranks[i].wouldBeRank,
+      note: null,
+    }));
+  }
   const statuses = applicants.map((a) => statusOf(a, t));
   const ranks = rankApplicants(
     applicants.map((a, i) => ({
       id: a.id,
       final: a.final,
       vetoed: a.vetoed,
-      excluded: statuses[i] !== "candidate" && statuses[i] !== "below-threshold" && statuses[i] !== "vetoed",
+      excluded: !isRanked(statuses[i]) && statuses[i] !== "vetoed" && statuses[i] !== "veto-flagged",
     })),
   );
   // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
@@ -213,10 +275,14 @@ export interface VoteResult {
   passes: boolean;
 }
 
-/** Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北). */
-export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult {
-  const q = rules.vote ? fraction(rules.vote.quorum) : ratio(2, 3);
-  const a = rules.vote ? fraction(rules.vote.approval) : ratio(2, 3);
+/**
+ * Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北). null when the award
+ * defines no vote (江门's criteria say nothing of one): no rule is made up.
+ */
+export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult | null {
+  if (!rules.vote) return null;
+  const q = fraction(rules.vote.quorum);
+  const a = fraction(rules.vote.approval);
   const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
   const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
   return { quorum, approved, passes: quorum && approved };

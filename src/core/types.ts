@@ -9,6 +9,7 @@ export type ItemKind = "process" | "results";
 export type ScoringMode = "maturity" | "points";
 export type StageId = "material" | "onsite";
 export type PanelMethod = "mean" | "trimmed" | "median";
+export type RankBy = "rule-set" | "rubric";
 
 export interface Category {
   code: string;
@@ -92,8 +93,9 @@ export interface Stage {
 export interface Veto {
   id: string;
   text: string;
-  /** occurred: 是 = the bad event happened; unmet: 是 = the eligibility condition is not met. 是 disqualifies either way. */
+  /** occurred: answered 是 / 否, 是 = the bad event happened; unmet: answered 符合 / 不符合 (src/core/veto.ts). */
   ask: "occurred" | "unmet";
+  /** The applicants the item applies to (the seed's words); the others answer 不适用. */
   appliesTo?: string;
   source: string;
 }
@@ -111,6 +113,8 @@ export interface RuleSet {
   applicant: "organization" | "individual";
   stages: Stage[];
   panelMethod: PanelMethod;
+  /** One ranking for the rule set, or one per rubric (sector); absent = rule-set. */
+  rankBy?: RankBy;
   advance: { stage: "material"; min: number; note?: string } | null;
   finalThreshold: number | null;
   topN: number | null;

@@ -15,6 +15,7 @@ import type {
   SheetLayout,
 } from "../workbook/types";
 import { nameScopeSheet } from "../host/types";
+import { colLetter } from "../workbook/a1";
 import { boundingBox, columnRuns } from "../host/ranges";
 
 /** Optional requirement sets the renderer may use (ExcelApi 1.8 is the minimum for writeLayout). */
@@ -205,15 +206,20 @@ export function queueSheet(
       cf.priority = i;
     });
 
-  if (s.freeze && s.freeze.rows > 0) ws.freezePanes.freezeRows(s.freeze.rows);
-  if (s.freeze && s.freeze.columns > 0) ws.freezePanes.freezeColumns(s.freeze.columns);
+  const frozen = s.freeze ? freezeRange(s.freeze.rows, s.freeze.columns) : null;
+  if (frozen) ws.freezePanes.freezeAt(frozen);
 
   if (s.print && features.pageLayout) {
     const p = s.print;
     const pl = ws.pageLayout;
     pl.paperSize = "A4";
     pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    // Only documented values: a page count for each direction given; "as many pages tall as needed" is no
+    // verticalFitToPages at all (0 is not a documented value of PageLayoutZoomOptions).
+    pl.zoom =
+      p.fitToHeight > 0
+        ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }
+        : { horizontalFitToPages: p.fitToWidth };
     pl.setPrintArea(p.area);
     if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
     const inch = 72;
@@ -230,6 +236,17 @@ export function queueSheet(
     for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
   if (features.charts) queueCharts(ws, s);
+}
+
+/**
+ * The range freezePanes.freezeAt takes: the cells frozen in the top-left pane (whole rows "1:4", whole columns
+ * "A:B", or "A1:B4"); null when nothing is frozen.
+ */
+export function freezeRange(rows: number, columns: number): string | null {
+  if (rows > 0 && columns > 0) return `A1:${colLetter(columns)}${rows}`;
+  if (rows > 0) return `1:${rows}`;
+  if (columns > 0) return `A:${colLetter(columns)}`;
+  return null;
 }
 
 function serialToIso(serial: number): string {

@@ -63,4 +63,9 @@ export const fmsg = {
     en: status.en,
   }),
   noScore: (): Message => ({ code: "no-score", zh: "没有要排名的得分", en: "no score to rank" }),
+  noVoteRule: (ruleSet: string): Message => ({
+    code: "no-vote-rule",
+    zh: `${ruleSet}的评审文件未规定评审委员会的表决规则`,
+    en: `the ${ruleSet} rules define no committee vote`,
+  }),
 };

@@ -716,6 +716,7 @@ export function voteVerdict(
   members: number,
 ) {
   const v = committeeVote(rules, yes, present, members);
+  if (!v) return "本奖项未规定表决规则";
   if (!v.quorum) return "会议无效";
   if (yes + no + abstain > present) return "票数多于出席人数";
   return v.approved ? "通过" : "未通过";
@@ -731,13 +732,13 @@ export function rankingHead(
   rules: RuleSet,
   params: ParametersMap,
   lastCol: string,
-  head: { award: string; year: number; date: string },
+  head: { award: string; year: number; date: string; group?: string },
 ): number {
   const what = "评审结果汇总";
   s.formula(`A${row}`, titleFormula(params, rules.id, what), titleResult(head.award, head.year, what), "bigTitle");
   s.merges.push(`A${row}:${lastCol}${row}`);
   s.height(row, 30);
-  s.text(`A${row + 1}`, `（${rules.name.zh}）\u3000\u3000汇总日期：${head.date}`, "subTitle");
+  s.text(`A${row + 1}`, `（${head.group ?? rules.name.zh}）\u3000\u3000汇总日期：${head.date}`, "subTitle");
   s.merges.push(`A${row + 1}:${lastCol}${row + 1}`);
   s.height(row + 1, 20);
   const rule = [

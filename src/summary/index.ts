@@ -5,4 +5,5 @@ export * from "./types";
 export * from "./layout";
 export * from "./secretariat";
 export * from "./json";
-export { problemKind } from "./problems";
+export * from "./groups";
+export { problemKind, problemKindEn } from "./problems";

@@ -12,8 +12,13 @@
 // Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
 import {
   library as bundledLibrary,
+  numberFormatFor,
+  PANEL_METHOD_TEXT,
+  PANEL_METHODS,
+  placesFor,
   stageWeight,
   STATUS_TEXT,
+  VETO_DECISION_TEXT,
   thresholdsOf,
   toNumber,
   type AggregateOptions,
@@ -34,6 +39,7 @@ import { STAGE_NAME } from "../workbook/labels";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, FormulaMode, PrintLayout, SheetLayout } from "../workbook/types";
 import { problemKind } from "./problems";
+import { groupTitle, rubricShortName } from "./groups";
 import { committeeSheets, COMMITTEE_STYLES, rankingFoot, rankingHead, type Assignment } from "./committee";
 import { feedbackSheet } from "./feedback";
 import {
@@ -62,8 +68,6 @@ export interface SummaryOptions {
 }
 
 const FONT = "宋体";
-const YES = "是";
-const NO = "否";
 const C = {
   na: "EDEDED",
   good: "C6EFCE",
@@ -162,6 +166,11 @@ const EXTRA_STYLES: Record<string, CellStyle> = {
   longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
   paramText: { font: { size: 10 }, border: thin, horizontal: "center", vertical: "middle", wrap: true, numFmt: "@" },
 };
+// More decimals where two would round a score across a threshold (placesFor): score3 … score9, final3 … final9.
+for (let p = 3; p <= 9; p++) {
+  EXTRA_STYLES[`score${p}`] = { ...EXTRA_STYLES.score, numFmt: numberFormatFor(p) };
+  EXTRA_STYLES[`final${p}`] = { ...EXTRA_STYLES.final, numFmt: numberFormatFor(p) };
+}
 for (const s of Object.values(EXTRA_STYLES)) s.font = { ...s.font, name: FONT };
 
 export const SUMMARY_STYLES: Record<string, CellStyle> = { ...STYLES, ...EXTRA_STYLES };
@@ -191,8 +200,18 @@ const r9 = (x: Exact | null | undefined): number | "" =>
   x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9));
 const text = (v: string) => `"${v.replace(/"/g, '""')}"`;
 const ST = (s: Status) => STATUS_TEXT[s].zh;
+const CONFIRMED = VETO_DECISION_TEXT.confirmed.zh;
+const CLEARED = VETO_DECISION_TEXT.cleared.zh;
+/** A score's style: two decimals, or as many as placesFor needs near the thresholds. */
+const scoreStyle = (base: "score" | "final", x: Exact | null, thresholds: (Exact | null)[]) => {
+  const p = x === null ? 2 : placesFor(x, thresholds);
+  return p > 2 ? `${base}${p}` : base;
+};
 
 interface Group {
+  /** The ranking (src/core rankingGroup): a rule set, or a rule set and rubric. */
+  key: string;
+  title: string;
   rules: RuleSet;
   applicants: { a: ApplicantResult; bundle: RubricBundle }[];
 }
@@ -210,11 +229,17 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
   for (const a of result.applicants) {
     const bundle = lib.get(a.rubricId);
     if (!bundle) continue; // no rubric known (e.g. a roster name without workbooks): only in 问题
-    let g = groups.find((x) => x.rules.id === bundle.rules.id);
-    if (!g) groups.push((g = { rules: bundle.rules, applicants: [] }));
+    const key = a.group || bundle.rules.id;
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push((g = { key, title: groupTitle(lib, key).zh, rules: bundle.rules, applicants: [] }));
     g.applicants.push({ a, bundle });
   }
-  groups.sort((x, y) => order.indexOf(x.rules.id) - order.indexOf(y.rules.id));
+  const rubricOrder = lib.rubrics.map((r) => r.id);
+  groups.sort(
+    (x, y) =>
+      order.indexOf(x.rules.id) - order.indexOf(y.rules.id) ||
+      rubricOrder.indexOf(x.applicants[0].bundle.rubric.id) - rubricOrder.indexOf(y.applicants[0].bundle.rubric.id),
+  );
 
   const awardTitle = (rules: RuleSet) =>
     (lib.awards.find((a) => a.ruleSets.some((r) => r.id === rules.id))?.title.zh ?? rules.name.zh).replace(
@@ -284,26 +309,30 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
 // ---------------------------------------------------------------------------------------------------------------
 // 参数
 
-const METHODS = ["mean", "trimmed", "median"];
+// The panel methods as the cell offers them: Chinese names (QA.PANEL and the native formula read them).
+const METHODS = PANEL_METHODS.map((m) => PANEL_METHOD_TEXT[m].zh);
 
 function parametersSheet(
-  groups: Group[],
+  allGroups: Group[],
   agg: AggregateOptions,
   titles: (rules: RuleSet) => { award: string; year: number },
 ): { sheet: SheetLayout; map: ParametersMap } {
   const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
+  // One column per rule set (several rankings of one rule set, e.g. 江门's sectors, share its parameters).
+  const groups = allGroups.filter((g, i) => allGroups.findIndex((x) => x.rules.id === g.rules.id) === i);
+  // The rule set id (QA.STATUS reads it) sits below the print area: a printed page shows names, not ids.
   const rows = {
-    ruleSet: 5,
-    materialWeight: 6,
-    onsiteWeight: 7,
-    method: 8,
-    advance: 9,
-    final: 10,
-    topN: 11,
-    divergence: 12,
-    awardName: 13,
-    year: 14,
-    batch: 15,
+    materialWeight: 5,
+    onsiteWeight: 6,
+    method: 7,
+    advance: 8,
+    final: 9,
+    topN: 10,
+    divergence: 11,
+    awardName: 12,
+    year: 13,
+    batch: 14,
+    ruleSet: 16,
   };
   const columns: Record<string, string> = {};
   groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
@@ -329,7 +358,7 @@ function parametersSheet(
     s.text(ref(noteCol, row), note, "paramNote");
     s.height(row, rowHeight(wrappedLines(note, 64, 9), 9));
   };
-  label(rows.ruleSet, "规则编号", "规则集编号（QA 函数按它取默认值，请勿修改）。");
+  label(rows.ruleSet, "规则编号（供函数使用）", "加载项函数按它取奖项规则的默认值，请勿修改；不打印。");
   label(
     rows.materialWeight,
     "材料评审权重",
@@ -339,7 +368,7 @@ function parametersSheet(
   label(
     rows.method,
     "专家组合成方法",
-    "mean：平均分；trimmed：去掉一个最高分和一个最低分后的平均分（不足 3 人时取平均分）；median：中位数。",
+    "平均分；去掉最高分和最低分后的平均分（去掉一个最高分和一个最低分，不足 3 人时取平均分）；中位数。",
   );
   label(rows.advance, "进入现场评审分数线", "材料评审得分达到此分数（含）方可进入现场评审；留空表示不设。");
   label(rows.final, "提名分数线", "综合得分达到此分数（含）方可列入候选；留空表示不设。");
@@ -376,7 +405,7 @@ function parametersSheet(
       Number((1 - toNumber(w)).toFixed(9)),
       "paramPercent",
     );
-    s.input(ref(col, rows.method), agg.method ?? r.panelMethod, "inputChoice");
+    s.input(ref(col, rows.method), PANEL_METHOD_TEXT[agg.method ?? r.panelMethod].zh, "inputChoice");
     s.input(ref(col, rows.advance), t.advance === null ? null : toNumber(t.advance), "inputNumber");
     s.input(ref(col, rows.final), t.final === null ? null : toNumber(t.final), "inputNumber");
     s.input(ref(col, rows.topN), t.topN, "inputNumber");
@@ -399,7 +428,7 @@ function parametersSheet(
         type: "list",
         list: METHODS,
         allowBlank: false,
-        error: { title: "方法无效", message: "请选择 mean（平均分）、trimmed（去掉最高最低分）或 median（中位数）。" },
+        error: { title: "方法无效", message: `请选择：${METHODS.join("、")}。` },
       },
       {
         ref: span(rows.advance),
@@ -437,6 +466,7 @@ function parametersSheet(
   }
   return {
     sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.batch}`), protect: true }),
+    // (rows.ruleSet is below the print area on purpose)
     map: { sheet: s.name, columns, rows },
   };
 }
@@ -500,11 +530,18 @@ function panelsSheet(
         s.formula(count, `COUNT(${range})`, st.totals.length, "count");
         const combine =
           mode === "custom"
-            ? `QA.PANEL(${range},${method})`
-            : `IF(${method}="median",MEDIAN(${range}),IF(AND(${method}="trimmed",${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
+            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
+            : `IF(${method}=${text(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${text(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
+        const near = stage === "material" ? [a.thresholds.advance] : [];
         // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
         if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
-        else s.formula(ref("E", row), `IF(${count}=0,"",ROUND(${combine},9))`, r9(st.score), "final");
+        else
+          s.formula(
+            ref("E", row),
+            `IF(${count}=0,"",ROUND(${combine},9))`,
+            r9(st.score),
+            scoreStyle("final", st.score, near),
+          );
         st.totals.forEach((t, i) => {
           s.input(ref(totals[i], row), r9(t), "inputScore");
           s.text(ref(experts[i], row), st.experts[i], "userText");
@@ -540,6 +577,7 @@ function rankingSheet(
   head: { award: (rules: RuleSet) => string; year: number; date: string },
 ): { sheet: SheetLayout; map: RankingMap } {
   const s = new SheetBuilder("ranking", SUMMARY_SHEET.ranking);
+  const materialRun = result.stage === "material";
   const spec: [keyof RankingMap["columns"], string, number, boolean?][] = [
     ["applicant", "申报者", 26],
     ["rubric", "评分标准", 18],
@@ -549,37 +587,45 @@ function rankingSheet(
     ["onsite", "现场评审\n得分", 10],
     ["bonus", "加分", 7],
     ["public", "公众\n满意度", 8],
-    ["final", "综合得分", 10],
-    ["veto", "否决", 6],
+    ["final", materialRun ? "排序得分\n（材料评审）" : "综合得分", 10],
+    ["veto", "否决核实\n（质评办）", 10],
     ["rank", "名次", 6],
     ["status", "结论", 12],
     ["rankNote", "名次说明", 16],
-    ["vetoReason", "否决事由（专家、事项、依据）", 36],
+    ["vetoReason", "否决标记（专家、事项、依据）", 36],
     ["notes", "备注", 30],
     ["preStatus", "初步结论", 12, true],
     ["excluded", "不参加排名", 8, true],
+    ["flagged", "专家否决标记", 8, true],
   ];
   const cols = {} as RankingMap["columns"];
   spec.forEach(([key], i) => (cols[key] = colLetter(i + 1)));
   s.columns = spec.map(([, , width, hidden], i) => ({ col: colLetter(i + 1), width, hidden }));
   const lastVisible = cols.notes;
-  s.text("A1", "政府质量奖评审汇总", "title");
+  s.text("A1", materialRun ? "政府质量奖材料评审汇总（进入现场评审名单）" : "政府质量奖评审汇总", "title");
   s.merges.push(`A1:${lastVisible}1`);
   s.height(1, 26);
   const used = result.used.length;
   const info = `共 ${result.applicants.length} 个申报者；${files !== undefined ? `收到 ${files} 份文件，` : ""}计入 ${used} 份评分表；问题 ${result.problems.length} 个（见“问题”）。公式：${
-    mode === "custom" ? "custom（Scorebook 加载项的 QA. 函数）" : "native（普通 Excel 公式）"
+    mode === "custom" ? "Scorebook 加载项的函数（需安装加载项）" : "普通 Excel 公式"
   }。`;
   s.text("A2", info, "note");
   s.merges.push(`A2:${lastVisible}2`);
-  const how =
-    "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分 + 公众满意度（权重、合成方法、分数线和名额见“参数”）。否决的申报者不参加排名，“名次”列为其假定名次。白底单元格（加分、公众满意度、否决）可以修改，修改后立即重新计算结论和名次；专家总分在“专家分”中修改。";
+  const how = [
+    materialRun
+      ? "本表只汇总材料评审：按材料评审得分由高到低排序；达到“参数”中进入现场评审分数线（含本数）的为“进入现场评审”。"
+      : "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分 + 公众满意度（权重、合成方法、分数线和名额见“参数”）。",
+    "计分规则：全程按精确分数计算和比较，不先四舍五入；达到分数线即符合（含本数）。分数一般显示两位小数，两位小数会与结论矛盾时（接近分数线）显示更多位，如 549.995 显示为 549.995 而不是 550.00。",
+    `否决：专家标记的否决事项为“${ST("veto-flagged")}”，不列入候选，待质评办在“否决核实”列填写“${CONFIRMED}”或“${CLEARED}”；否决的申报者不参加排名，“名次”列为其假定名次。`,
+    "白底单元格（加分、公众满意度、否决核实）可以修改，修改后立即重新计算结论和名次；专家总分在“专家分”中修改。",
+  ].join("\n");
   s.text("A3", how, "note");
   s.merges.push(`A3:${lastVisible}3`);
-  s.height(3, rowHeight(wrappedLines(how, 150, 9), 9));
+  s.height(3, rowHeight(wrappedLines(how, 150, 9) + 3, 9));
 
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const groupsMap: RankingMap["groups"] = [];
+  const vetoedTexts = [ST("vetoed"), ST("veto-flagged")];
   const breaks: number[] = [];
   let row = 5;
   for (const g of groups) {
@@ -587,13 +633,18 @@ function rankingSheet(
     const titleRow = row;
     // Each rule set prints on a page of its own: title, rule, the block, the secretariat's signatures.
     if (groupsMap.length) breaks.push(titleRow);
-    const headerRow = rankingHead(s, titleRow, g.rules, params, lastVisible, { ...head, award: head.award(g.rules) });
+    const headerRow = rankingHead(s, titleRow, g.rules, params, lastVisible, {
+      ...head,
+      award: head.award(g.rules),
+      group: g.title,
+    });
     spec.forEach(([, h], i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
     s.height(headerRow, 30);
     const first = headerRow + 1;
     const last = first + g.applicants.length - 1;
     const rows: { applicant: string; row: number }[] = [];
     const P = (key: keyof ParametersMap["rows"]) => param(params, rs, key);
+    const needsPublic = !!g.rules.publicSatisfaction;
     g.applicants.forEach(({ a, bundle }, i) => {
       const r = first + i;
       rows.push({ applicant: a.applicant, row: r });
@@ -602,47 +653,91 @@ function rankingSheet(
       const mRow = panelRow.get(`${a.applicant}\u0000material`)!;
       const oRow = panelRow.get(`${a.applicant}\u0000onsite`)!;
       s.text(at("applicant"), a.applicant, "userText");
-      s.text(at("rubric"), bundle.rubric.title.zh, "smallText");
+      s.text(at("rubric"), rubricShortName(bundle.rubric.title.zh), "text");
       s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), a.material.totals.length, "count");
-      s.formula(at("material"), ext(panels.sheet, "E", mRow), r9(a.material.score), "score");
+      s.formula(
+        at("material"),
+        ext(panels.sheet, "E", mRow),
+        r9(a.material.score),
+        scoreStyle("score", a.material.score, [a.thresholds.advance]),
+      );
       s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), a.onsite.totals.length, "count");
       s.formula(at("onsite"), ext(panels.sheet, "E", oRow), r9(a.onsite.score), "score");
       s.input(at("bonus"), r9(a.bonus), "inputScore");
-      if (g.rules.publicSatisfaction) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
+      if (needsPublic) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
       else s.value(at("public"), null, "na");
-      const [D, F, G, H, I, J, K, L, Pc, Q] = (
-        ["material", "onsite", "bonus", "public", "final", "veto", "rank", "status", "preStatus", "excluded"] as const
+      const [D, F, G, H, I, J, K, L, Pc, Q, X] = (
+        [
+          "material",
+          "onsite",
+          "bonus",
+          "public",
+          "final",
+          "veto",
+          "rank",
+          "status",
+          "preStatus",
+          "excluded",
+          "flagged",
+        ] as const
       ).map(at);
-      const finalF =
-        mode === "custom"
-          ? `IF(OR(${D}="",${F}=""),"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
-          : `IF(OR(${D}="",${F}=""),"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
-      s.formula(I, finalF, r9(a.final), "final");
-      s.input(J, a.vetoed ? YES : NO, "inputChoice");
+      const shownFinal = materialRun ? a.material.score : a.final;
+      // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
+      const blanks = needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="")` : `OR(${D}="",${F}="")`;
+      const finalF = materialRun
+        ? `IF(${D}="","",${D})`
+        : mode === "custom"
+          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
+          : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
+      s.formula(
+        I,
+        finalF,
+        r9(shownFinal),
+        scoreStyle("final", shownFinal, [materialRun ? a.thresholds.advance : a.thresholds.final]),
+      );
+      // The secretariat's decision on an expert's flag: 确认否决 / 不予否决, blank while pending.
+      const decision = a.veto === "confirmed" ? CONFIRMED : a.veto === "cleared" ? CLEARED : null;
+      s.input(J, decision, "inputChoice");
+      s.value(X, a.vetoFlags.length > 0, "text");
+      const pending = `AND(${X}=TRUE,${J}<>${text(CONFIRMED)},${J}<>${text(CLEARED)})`;
+      const confirmed = `${J}=${text(CONFIRMED)}`;
       const pre: Status = a.status === "over-limit" ? "candidate" : a.status;
-      const preF =
-        mode === "custom"
-          ? `QA.STATUS(${I},${D},${J},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`
-          : `IF(${J}=${text(YES)},${text(ST("vetoed"))},IF(${D}="",${text(ST("incomplete"))},IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},IF(${I}="",${text(ST("no-onsite"))},IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})))))`;
+      const thresholdsF = `IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},`;
+      let preF: string;
+      if (materialRun)
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
+      else if (mode === "custom") {
+        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`;
+        preF = needsPublic
+          ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
+          : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
+      } else {
+        const publicF = needsPublic ? `IF(${H}="",${text(ST("no-public"))},` : "";
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})${needsPublic ? ")" : ""})))))`;
+      }
       s.formula(Pc, preF, ST(pre), "text");
-      const excluded = pre !== "candidate" && pre !== "below-threshold";
-      s.formula(Q, `NOT(OR(${Pc}=${text(ST("candidate"))},${Pc}=${text(ST("below-threshold"))}))`, excluded, "text");
+      const rankedTexts = materialRun ? [ST("advances"), ST("not-advanced")] : [ST("candidate"), ST("below-threshold")];
+      const excluded = !rankedTexts.includes(ST(pre));
+      s.formula(Q, `NOT(OR(${rankedTexts.map((t) => `${Pc}=${text(t)}`).join(",")}))`, excluded, "text");
       const rankOf =
         mode === "custom"
           ? `QA.RANK(${I},${span("final")},${span("excluded")})`
           : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
       const shownRank = a.rank ?? a.wouldBeRank;
-      s.formula(K, `IF(OR(${I}="",AND(${Q},${Pc}<>${text(ST("vetoed"))})),"",${rankOf})`, shownRank ?? "", "rank");
+      const isVetoedF = `OR(${vetoedTexts.map((t) => `${Pc}=${text(t)}`).join(",")})`;
+      s.formula(K, `IF(OR(${I}="",AND(${Q},NOT(${isVetoedF}))),"",${rankOf})`, shownRank ?? "", "rank");
       s.formula(
         L,
-        `IF(AND(${Pc}=${text(ST("candidate"))},${P("topN")}<>"",${K}<>""),IF(${K}>${P("topN")},${text(ST("over-limit"))},${Pc}),${Pc})`,
+        materialRun
+          ? Pc
+          : `IF(AND(${Pc}=${text(ST("candidate"))},${P("topN")}<>"",${K}<>""),IF(${K}>${P("topN")},${text(ST("over-limit"))},${Pc}),${Pc})`,
         ST(a.status),
         "statusText",
       );
       s.formula(
         at("rankNote"),
-        `IF(AND(${Pc}=${text(ST("vetoed"))},${K}<>""),"假定名次：已否决，不占名次","")`,
-        a.status === "vetoed" && shownRank !== null ? "假定名次：已否决，不占名次" : "",
+        `IF(AND(${isVetoedF},${K}<>""),"假定名次：否决或待核实，不占名次","")`,
+        vetoedTexts.includes(ST(a.status)) && shownRank !== null ? "假定名次：否决或待核实，不占名次" : "",
         "smallText",
       );
       const reason = a.vetoFlags
@@ -678,29 +773,46 @@ function rankingSheet(
       },
       {
         ref: statusRange,
-        formula: `${cols.status}${first}=${text(ST("candidate"))}`,
+        formula: `OR(${cols.status}${first}=${text(ST("candidate"))},${cols.status}${first}=${text(ST("advances"))})`,
         fill: C.good,
         fontColor: C.goodText,
         bold: true,
         priority: 2,
       },
       {
+        ref: statusRange,
+        formula: `${cols.status}${first}=${text(ST("veto-flagged"))}`,
+        fill: C.warn,
+        fontColor: C.warnText,
+        bold: true,
+        priority: 3,
+      },
+      {
         ref: `${cols.veto}${first}:${cols.veto}${last}`,
-        formula: `${cols.veto}${first}=${text(YES)}`,
+        formula: `${cols.veto}${first}=${text(CONFIRMED)}`,
         fill: C.bad,
         fontColor: C.badText,
         bold: true,
-        priority: 3,
+        priority: 4,
+      },
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        formula: `AND(${cols.flagged}${first}=TRUE,LEN(${cols.veto}${first})=0)`,
+        fill: C.warn,
+        priority: 5,
       },
     );
     s.validations.push(
       {
         ref: `${cols.veto}${first}:${cols.veto}${last}`,
         type: "list",
-        list: [YES, NO],
-        allowBlank: false,
-        error: { title: "否决", message: "请选择“是”或“否”。" },
-        prompt: { title: "否决", message: "是：取消评奖资格（不参加排名）。" },
+        list: [CONFIRMED, CLEARED],
+        allowBlank: true,
+        error: { title: "否决核实", message: `请选择“${CONFIRMED}”或“${CLEARED}”，或留空（待核实）。` },
+        prompt: {
+          title: "否决核实",
+          message: `${CONFIRMED}：取消评奖资格；${CLEARED}：专家标记的否决事项经核实不成立；留空：待核实。`,
+        },
       },
       {
         ref: `${cols.bonus}${first}:${cols.bonus}${last}`,
@@ -720,7 +832,7 @@ function rankingSheet(
         allowBlank: true,
         error: { title: "公众满意度无效", message: `请填写 0 至 ${g.rules.publicSatisfaction.max} 分。` },
       });
-    groupsMap.push({ ruleSet: rs, titleRow, headerRow, firstRow: first, lastRow: last, rows });
+    groupsMap.push({ ruleSet: rs, group: g.key, titleRow, headerRow, firstRow: first, lastRow: last, rows });
     row = rankingFoot(s, last + 2, lastVisible);
   }
   if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
@@ -791,7 +903,7 @@ function detailsSheet(
         const titleRow = row;
         s.text(
           ref("A", titleRow),
-          `${a.applicant} · ${STAGE_NAME[stage]}（${bundle.rubric.id}，${n} 位专家）`,
+          `${a.applicant} · ${STAGE_NAME[stage]}（${rubricShortName(bundle.rubric.title.zh)}，${n} 位专家）`,
           "blockTitle",
         );
         s.height(titleRow, 22);
@@ -941,9 +1053,18 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
     sheet: s.build({
       tabColor: result.problems.length ? "C00000" : "548235",
       freeze: { rows: header, columns: 0 },
-      print: landscape(`A1:F${last}`, header),
+      // The code column (F) is for machines: outside the print area.
+      print: landscape(`A1:E${last}`, header),
       protect: false,
     }),
     map: { sheet: s.name, headerRow: header, firstRow: first, lastRow: result.problems.length ? last : first - 1 },
   };
+}
+
+/**
+ * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
+ * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
+ */
+function blankSafe(cell: string): string {
+  return `IF(ISBLANK(${cell}),"",${cell})`;
 }

@@ -26,7 +26,7 @@ export interface RankingMap {
     material: string;
     onsiteExperts: string;
     onsite: string;
-    /** Inputs (what-if): bonus, public satisfaction, veto 是/否. */
+    /** Inputs (what-if): bonus, public satisfaction, the veto decision (确认否决 / 不予否决 / blank). */
     bonus: string;
     public: string;
     final: string;
@@ -41,9 +41,13 @@ export interface RankingMap {
     /** Hidden helpers: the status before the top-N limit, and TRUE when the row is left out of the ranking. */
     preStatus: string;
     excluded: string;
+    /** Hidden: TRUE when an expert flagged a veto item (the input `veto` holds the secretariat's decision). */
+    flagged: string;
   };
   groups: {
     ruleSet: string;
+    /** The ranking (src/core rankingGroup): the rule set id, or rule set and rubric ids. */
+    group: string;
     titleRow: number;
     headerRow: number;
     firstRow: number;

@@ -103,6 +103,8 @@ const useStyles = makeStyles({
 export interface SummaryPanelProps {
   host: WorkbookHost;
   lib: Library;
+  /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
+  customFunctions?: boolean;
 }
 
 type Source = "workbook" | "files";
@@ -118,11 +120,19 @@ export async function fileBytes(f: Blob): Promise<Uint8Array> {
   });
 }
 
-async function picked(f: File): Promise<PickedFile> {
+/**
+ * The zip reader's file size limit (MAX_FILE_BYTES in src/xlsx/zip-cells.ts; a literal here so that the reader stays
+ * in its lazy chunk; a test checks they agree).
+ */
+export const PICK_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** A file over the reader's size limit is not read at all: its size alone gets it refused (interpretPicked). */
+export async function picked(f: File): Promise<PickedFile> {
+  if (f.size > PICK_LIMIT_BYTES) return { name: f.name, data: new Uint8Array(0), size: f.size };
   return { name: f.name, data: await fileBytes(f) };
 }
 
-export function SummaryPanel({ host, lib }: SummaryPanelProps) {
+export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanelProps) {
   const t = useStrings().summary;
   const common = useStrings();
   const lang = useLang();
@@ -131,6 +141,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [roster, setRoster] = useState<File | null>(null);
   const [method, setMethod] = useState<PanelMethod>("mean");
+  const [stage, setStage] = useState<"final" | "material">("final");
   const [mode, setMode] = useState<FormulaMode>("native");
   const [busy, setBusy] = useState<"run" | "write" | "consensus" | null>(null);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
@@ -162,7 +173,13 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
     setBusy("run");
     try {
       const m = await loadSecretariat();
-      const req = { method, mode, library: lib, roster: roster ? await picked(roster) : null };
+      const req = {
+        method,
+        stage,
+        mode: customFunctions ? mode : "native",
+        library: lib,
+        roster: roster ? await picked(roster) : null,
+      };
       const o =
         source === "files"
           ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)
@@ -307,10 +324,16 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
           <option value="median">{t.methodMedian}</option>
         </Select>
       </Field>
+      <Field label={t.stage}>
+        <RadioGroup value={stage} onChange={(_, d) => setStage(d.value as "final" | "material")}>
+          <Radio value="final" label={t.stageFinal} />
+          <Radio value="material" label={t.stageMaterial} />
+        </RadioGroup>
+      </Field>
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.modeNative} />
-          <Radio value="custom" label={t.modeCustom} />
+          {customFunctions && <Radio value="custom" label={t.modeCustom} />}
         </RadioGroup>
       </Field>
       <div className={s.actions}>
@@ -347,47 +370,64 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
           <Text size={200} role="status">
             {t.counts(outcome.inputs, outcome.used, outcome.ranking.length)}
           </Text>
+          {outcome.stage === "material" && <Text size={200}>{t.advanceNote}</Text>}
           {outcome.ranking.length ? (
-            <table className={s.table} aria-label={t.ranking}>
-              <caption className={s.caption}>{t.ranking}</caption>
-              <colgroup>
-                <col className={s.colRank} />
-                <col />
-                <col className={s.colFinal} />
-                <col className={s.colStatus} />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col" className={`${s.th} ${s.num}`}>
-                    {t.rank}
-                  </th>
-                  <th scope="col" className={s.th}>
-                    {t.applicant}
-                  </th>
-                  <th scope="col" className={`${s.th} ${s.num}`}>
-                    {t.final}
-                  </th>
-                  <th scope="col" className={s.th}>
-                    {t.status}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.ranking.map((r) => (
-                  <tr key={`${r.rubricId}|${r.applicant}`}>
-                    <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
-                    <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
-                      {r.applicant}
+            // One table per ranking (rule set, or sector), as the summary workbook has one block each: an
+            // organisation's 1000 points and an individual's 80 are never ranked in one list.
+            groupsOf(outcome.ranking).map((g) => (
+              <table key={g.group} className={s.table} aria-label={statusText(g.title)}>
+                <caption className={s.caption}>{statusText(g.title)}</caption>
+                <colgroup>
+                  <col className={s.colRank} />
+                  <col />
+                  <col className={s.colFinal} />
+                  <col className={s.colFinal} />
+                  {outcome.stage !== "material" && <col className={s.colFinal} />}
+                  <col className={s.colStatus} />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.rank}
                     </th>
-                    <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>
-                    <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
-                      {statusText(r.status)}
-                      {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
-                    </td>
+                    <th scope="col" className={s.th}>
+                      {t.applicant}
+                    </th>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.material}
+                    </th>
+                    <th scope="col" className={`${s.th} ${s.num}`}>
+                      {t.onsite}
+                    </th>
+                    {outcome.stage !== "material" && (
+                      <th scope="col" className={`${s.th} ${s.num}`}>
+                        {t.final}
+                      </th>
+                    )}
+                    <th scope="col" className={s.th}>
+                      {t.status}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.rows.map((r) => (
+                    <tr key={`${r.rubricId}|${r.applicant}`}>
+                      <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
+                      <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
+                        {r.applicant}
+                      </th>
+                      <td className={`${s.td} ${s.num}`}>{r.material ?? "—"}</td>
+                      <td className={`${s.td} ${s.num}`}>{r.onsite ?? "—"}</td>
+                      {outcome.stage !== "material" && <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>}
+                      <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
+                        {statusText(r.status)}
+                        {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))
           ) : (
             <Text size={200}>{t.noApplicants}</Text>
           )}
@@ -399,7 +439,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
               <ul className={s.list}>
                 {outcome.problems.map((p, i) => (
                   <li key={i} className={s.problem}>
-                    <span className={s.kind}>{p.kind}</span>
+                    <span className={s.kind}>{lang === "en-US" ? p.kindEn : p.kind}</span>
                     <span className={s.problemFile}>{p.file}</span>
                     {p.applicant ? `（${p.applicant}）` : ""}：{p.reason}
                   </li>
@@ -413,4 +453,17 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       )}
     </div>
   );
+}
+
+/** The ranking rows by ranking (rule set or sector), in the order they come. */
+function groupsOf<R extends { group: string; groupTitle: { zh: string; en: string } }>(
+  rows: readonly R[],
+): { group: string; title: { zh: string; en: string }; rows: R[] }[] {
+  const out: { group: string; title: { zh: string; en: string }; rows: R[] }[] = [];
+  for (const r of rows) {
+    let g = out.find((x) => x.group === r.group);
+    if (!g) out.push((g = { group: r.group, title: r.groupTitle, rows: [] }));
+    g.rows.push(r);
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ const zh = {
   notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
   oldExcel:
     "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
+  lacking: "此版本的 Excel 缺少以下功能，相应操作不可用，其余照常：",
   generate: {
     award: "奖项",
     rubric: "评价标准",
@@ -75,7 +76,9 @@ const zh = {
   veto: {
     title: "否决",
     body: (n: number) =>
-      n === 1 ? "以下否决事项回答为“是”，申报者将被否决：" : `以下 ${n} 项否决事项回答为“是”，申报者将被否决：`,
+      n === 1
+        ? "以下事项标记为否决（不符合申报条件或存在否决情形），待质评办核实："
+        : `以下 ${n} 项标记为否决（不符合申报条件或存在否决情形），待质评办核实：`,
     conflictTitle: "利害关系",
     conflict: "你在封面声明与申报者存在利害关系：应主动回避，本评分表不计入评审结果。",
     show: "查看",
@@ -90,6 +93,10 @@ const zh = {
     acknowledge: "我已看过上面的提醒，仍要完成",
     protect: "锁定并保护工作表",
     protecting: "正在保护…",
+    passwordLabel: "工作表保护密码",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} 设有保护密码：请输入密码后再点“锁定并保护工作表”（密码只用于撤消并重新保护，不会保存）。尚未做任何改动。`,
+    passwordWrong: (sheets: string) => `密码不正确（${sheets}），工作表保持原样；请重新输入。`,
     done: (names: string) => `已完成：${names} 已锁定并保护。`,
     unprotect: "如需修改：审阅 → 撤消工作表保护（未设密码）。",
     howTitle: "打印或导出",
@@ -120,6 +127,7 @@ const zh = {
     modeCustom: "加载项函数 QA.*（需要本加载项）",
     run: "汇总",
     running: "正在汇总…",
+    advanceNote: "按材料评审得分排序；达到分数线（含本数）为“进入现场评审”。",
     counts: (inputs: number, used: number, applicants: number) =>
       `共 ${inputs} 份评分表，${used} 份计入，${applicants} 个申报者`,
     noneInWorkbook: "当前工作簿中没有评分表。",
@@ -127,7 +135,12 @@ const zh = {
     rank: "名次",
     applicant: "申报者",
     final: "最终得分",
+    material: "材料评审",
+    onsite: "现场评审",
     status: "状态",
+    stage: "汇总范围",
+    stageFinal: "全部评审（材料评审与现场评审，提名）",
+    stageMaterial: "只汇总材料评审（进入现场评审名单）",
     wouldBe: (n: number) => `（原应排第 ${n} 名）`,
     noApplicants: "没有可排名的申报者。",
     problems: (n: number) => `问题（${n}）`,
@@ -156,6 +169,7 @@ const en: Strings = {
   notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
   oldExcel:
     "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
+  lacking: "This version of Excel lacks the following; what needs it is not available, everything else works:",
   generate: {
     award: "Award",
     rubric: "Criteria",
@@ -220,8 +234,8 @@ const en: Strings = {
     title: "Veto",
     body: (n: number) =>
       n === 1
-        ? "This veto item is answered 是 (yes): the applicant is disqualified."
-        : `${n} veto items are answered 是 (yes): the applicant is disqualified.`,
+        ? "This item is flagged (a condition not met or a veto event): the secretariat will confirm or clear it."
+        : `${n} items are flagged (conditions not met or veto events): the secretariat will confirm or clear them.`,
     conflictTitle: "Conflict of interest",
     conflict: "You declared a conflict of interest on the cover: you should withdraw; this workbook does not count.",
     show: "Show",
@@ -237,6 +251,11 @@ const en: Strings = {
     acknowledge: "I have read the reminders and want to finish",
     protect: "Lock and protect the sheets",
     protecting: "Protecting…",
+    passwordLabel: "Sheet protection password",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} are protected with a password: enter it, then lock and protect again (it is only used to unprotect and protect again, never stored). Nothing was changed.`,
+    passwordWrong: (sheets: string) =>
+      `The password is not correct (${sheets}); the sheets are as they were. Try again.`,
     done: (names: string) => `Finished: ${names} locked and protected.`,
     unprotect: "To change something: Review → Unprotect Sheet (no password).",
     howTitle: "Print or export",
@@ -268,6 +287,7 @@ const en: Strings = {
     modeCustom: "Add-in functions QA.* (need this add-in)",
     run: "Aggregate",
     running: "Aggregating…",
+    advanceNote: "Ordered by the material score; reaching the threshold (inclusive) advances to the on-site review.",
     counts: (inputs: number, used: number, applicants: number) =>
       `${inputs} scoring workbooks, ${used} counted, ${applicants} applicants`,
     noneInWorkbook: "This workbook has no scoring sheets.",
@@ -275,7 +295,12 @@ const en: Strings = {
     rank: "Rank",
     applicant: "Applicant",
     final: "Final",
+    material: "Material",
+    onsite: "On-site",
     status: "Status",
+    stage: "Scope",
+    stageFinal: "The whole review (material and on-site, nomination)",
+    stageMaterial: "The material review only (the advance list)",
     wouldBe: (n: number) => ` (would have ranked ${n})`,
     noApplicants: "No applicant to rank.",
     problems: (n: number) => `Problems (${n})`,

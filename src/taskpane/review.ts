@@ -177,7 +177,7 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
     problems.push({
       kind: "veto",
       severity: "result",
-      message: m("veto", `否决事项回答为“是”：${v.label}`, `veto item answered 是 (yes): ${v.label}`),
+      message: m("veto", `否决标记：${v.label}`, `veto flag: ${v.label}`),
       cell: locate(set, v.cell),
     });
   }

@@ -7,10 +7,11 @@
 // Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
 // roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
 import {
-  format2,
   nameKey,
   parseRoster,
+  shownScores,
   STATUS_TEXT,
+  type RunStage,
   type AggregateOptions,
   type AggregateResult,
   type ConsensusSheet,
@@ -23,8 +24,10 @@ import type { WorkbookHost } from "../host/types";
 import {
   aggregateReports,
   buildSummaryLayout,
+  groupTitle,
   isSummaryWorkbook,
   problemKind,
+  problemKindEn,
   SUMMARY_AS_INPUT,
   SUMMARY_SHEET,
   type RosterInput,
@@ -44,7 +47,7 @@ import {
   type ScoreReport,
 } from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import { readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
+import { checkFileSize, readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
 import { rosterRows } from "../summary/roster-file";
 import { zipSource } from "../xlsx/zip-source";
 
@@ -52,10 +55,14 @@ import { zipSource } from "../xlsx/zip-source";
 export interface PickedFile {
   name: string;
   data: Uint8Array;
+  /** The file's size when its bytes were not read (over the size limit). */
+  size?: number;
 }
 
 export interface SummaryRequest {
   method: PanelMethod;
+  /** final (default) or material: the advance list after the material review. */
+  stage?: RunStage;
   mode: FormulaMode;
   roster?: PickedFile | null;
   library: Library;
@@ -66,6 +73,12 @@ export interface SummaryRequest {
 export interface RankingRow {
   applicant: string;
   rubricId: string;
+  /** The ranking it is in (a rule set, or a sector) and that ranking's name. */
+  group: string;
+  groupTitle: { zh: string; en: string };
+  /** Scores as shown (src/core shownScores: more decimals where two would cross a threshold). */
+  material: string | null;
+  onsite: string | null;
   final: string | null;
   status: { zh: string; en: string };
   rank: number | null;
@@ -78,6 +91,7 @@ export interface PaneSummaryProblem {
   file: string;
   applicant?: string;
   kind: string;
+  kindEn: string;
   reason: string;
 }
 
@@ -86,6 +100,8 @@ export interface SummaryOutcome {
   inputs: number;
   /** Workbooks that went into a panel. */
   used: number;
+  /** final, or material (the advance list). */
+  stage: RunStage;
   ranking: RankingRow[];
   problems: PaneSummaryProblem[];
   layout: SummaryLayout;
@@ -108,6 +124,13 @@ export async function interpretPicked(
   cache?: InterpretCache,
 ): Promise<{ report: ScoreReport } | { problem: SheetProblem } | { consensus: ConsensusSheet }> {
   const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
+  try {
+    // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
+    checkFileSize(file.size ?? file.data);
+  } catch (e) {
+    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    throw e;
+  }
   if (starts(file.data, OLE))
     return fail(
       "encrypted-or-ole",
@@ -226,7 +249,7 @@ async function finish(
   req: SummaryRequest,
   consensus: ConsensusSheet[] = [],
 ): Promise<SummaryOutcome> {
-  const options: AggregateOptions = { method: req.method };
+  const options: AggregateOptions = { method: req.method, ...(req.stage ? { stage: req.stage } : {}) };
   const roster = req.roster ? await readRoster(req.roster) : undefined;
   const result = aggregateReports({ reports, unreadable, roster, options, library: req.library, consensus });
   const layout = buildSummaryLayout(result, {
@@ -239,10 +262,13 @@ async function finish(
   return {
     inputs,
     used: result.used.length,
+    stage: result.stage,
     ranking: result.applicants.map((a) => ({
       applicant: a.applicant,
       rubricId: a.rubricId,
-      final: a.final ? format2(a.final) : null,
+      group: a.group,
+      groupTitle: groupTitle(req.library, a.group),
+      ...shownScores(a),
       status: STATUS_TEXT[a.status],
       rank: a.rank,
       vetoed: a.vetoed,
@@ -252,6 +278,7 @@ async function finish(
       file: p.file,
       applicant: p.applicant,
       kind: problemKind(p.code),
+      kindEn: problemKindEn(p.code),
       reason: p.reason,
     })),
     layout,

@@ -4,6 +4,7 @@
 // another (or an edited) rubric is reported with the file and the cell.
 import {
   evaluateVetoes,
+  vetoChoices,
   library as bundledLibrary,
   parseYesNo,
   scoreSheet,
@@ -21,11 +22,19 @@ import {
   ZERO,
 } from "../core";
 import { parseCellRef } from "./a1";
+import { checkIdentity, withoutInputFormulas } from "./consistency";
 import { rubricFingerprint } from "./fingerprint";
-import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, wbMsg } from "./labels";
+import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, STAGE_NAME, wbMsg } from "./labels";
 import { buildLayout, entryValue } from "./layout";
 import type { CellSource, CellValue } from "./source";
-import { LAYOUT_VERSION, type FormulaMode, type MetaKey, type WorkbookLayout, type WorkbookMeta } from "./types";
+import {
+  LAYOUT_VERSION,
+  READABLE_LAYOUT_VERSIONS,
+  type FormulaMode,
+  type MetaKey,
+  type WorkbookLayout,
+  type WorkbookMeta,
+} from "./types";
 
 export interface ReportProblem extends Message {
   /** "评分!G7" when the problem is about one cell. */
@@ -89,6 +98,8 @@ export interface ReportMeta {
   stage: string | null;
   createdAt: string | null;
   generator: string | null;
+  /** The identity seal (src/workbook/consistency.ts), null in a workbook without one. */
+  seal?: string | null;
   /** The review round (评审批次) the workbook was generated for, when it was. */
   roundId?: string | null;
 }
@@ -159,7 +170,7 @@ export function interpretCache(): InterpretCache {
       return value;
     },
     layout(bundle, meta) {
-      const key = `${bundle.rubric.id}\u0000${meta.stage}\u0000${meta.mode}`;
+      const key = `${bundle.rubric.id}\u0000${meta.stage}\u0000${meta.mode}\u0000${meta.layoutVersion ?? ""}`;
       const hit = layouts.get(key);
       if (hit && hit.rubric === bundle.rubric && hit.scale === bundle.scale && hit.rules === bundle.rules)
         return hit.layout;
@@ -291,18 +302,24 @@ export function readMeta(source: CellSource): ReportMeta | null {
     stage: get("stage"),
     createdAt: get("createdAt"),
     generator: get("generator"),
+    seal: get("seal"),
     roundId: get("roundId"),
   };
 }
 
 /** Interprets a returned workbook. Never throws for bad content: everything wrong ends up in `problems`. */
-export function interpret(source: CellSource, options: InterpretOptions = {}): ScoreReport {
+export function interpret(given: CellSource, options: InterpretOptions = {}): ScoreReport {
+  let source = given;
   const file = source.name;
   const lib = options.library ?? bundledLibrary();
   const meta = readMeta(source);
   if (!meta || meta.format !== FORMAT_ID) return emptyReport(file, [wbMsg.notScorebook(file)], meta ?? {});
-  if (meta.layoutVersion !== LAYOUT_VERSION)
-    return emptyReport(file, [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", LAYOUT_VERSION)], meta);
+  if (!READABLE_LAYOUT_VERSIONS.includes(meta.layoutVersion ?? ""))
+    return emptyReport(
+      file,
+      [wbMsg.layoutVersion(file, meta.layoutVersion ?? "?", READABLE_LAYOUT_VERSIONS.join("、"))],
+      meta,
+    );
   if (!meta.rubricId) return emptyReport(file, [wbMsg.metaField(file, "rubricId")], meta);
   const bundle = lib.get(meta.rubricId);
   if (!bundle) return emptyReport(file, [wbMsg.unknownRubric(file, meta.rubricId)], meta);
@@ -327,10 +344,16 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
     stage: stage ?? "material",
     mode: mode ?? "native",
     createdAt: meta.createdAt ?? "",
+    layoutVersion: meta.layoutVersion ?? LAYOUT_VERSION,
   };
   const layout = cache ? cache.layout(bundle, layoutMeta) : buildLayout(bundle, layoutMeta);
   const sheets = new Set(source.sheetNames());
   for (const s of layout.sheets) if (!sheets.has(s.name)) problems.push(wbMsg.sheetMissing(file, s.name));
+  // Identity (cover, header, metadata, seal) and input cells holding formulas: src/workbook/consistency.ts.
+  problems.push(...checkIdentity(source, layout, { ...meta, rubricId: meta.rubricId }, STAGE_NAME[layoutMeta.stage]));
+  const inputs = withoutInputFormulas(source, layout);
+  source = inputs.source;
+  problems.push(...inputs.problems);
 
   const scoring = readScoring(source, bundle, layout, problems);
   const vetoes = readVetoes(source, bundle, layout, problems);
@@ -632,7 +655,8 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
       note: asText(source.value(map.sheet, `${map.columns.note}${row}`)),
     };
   }
-  const summary = evaluateVetoes(vetoes, answers);
+  // Layout 1 asked every item 是 / 否 ("是否不符合该条件？"): there 是 on a condition means it is not met.
+  const summary = evaluateVetoes(vetoes, answers, { legacyYesNo: layout.layoutVersion === "1" });
   const items: ReportVeto[] = summary.items.map((r) => {
     const cell = cells.get(r.id)!;
     const raw = answers[r.id]?.answer;
@@ -640,8 +664,12 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
     if (rows.has(r.id) && !r.answered) {
       message =
         r.message?.code === "veto-answer-invalid"
-          ? wbMsg.vetoInvalid(cell, String(raw))
-          : wbMsg.vetoUnanswered(cell, r.text);
+          ? wbMsg.vetoInvalid(cell, String(raw), r.message)
+          : wbMsg.vetoUnanswered(
+              cell,
+              r.text,
+              layout.layoutVersion === "1" ? undefined : vetoChoices(vetoes.find((v) => v.id === r.id)!),
+            );
       problems.push({ ...message, cell });
     }
     return {

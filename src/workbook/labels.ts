@@ -132,17 +132,18 @@ export const wbMsg = {
     ),
   nameChanged: (name: string) =>
     m("name-changed", `定义名称 ${name} 缺失或指向了别处`, `the defined name ${name} is missing or points elsewhere`),
-  vetoUnanswered: (cell: string, text: string) =>
+  vetoUnanswered: (cell: string, text: string, choices: readonly string[] = ["是", "否"]) =>
     m(
       "veto-unanswered",
-      `${cell}：否决事项“${short(text)}”未作答（应选“是”或“否”）`,
-      `${cell}: veto item "${short(text)}" is not answered (是 / 否)`,
+      `${cell}：否决事项“${short(text)}”未作答（应选“${choices.join("”或“")}”）`,
+      `${cell}: veto item "${short(text)}" is not answered (${choices.join(" / ")})`,
     ),
-  vetoInvalid: (cell: string, value: string) =>
+  /** `why`: the engine's reason (src/core/veto.ts), which names the answers the item takes. */
+  vetoInvalid: (cell: string, value: string, why?: { zh: string; en: string }) =>
     m(
       "veto-answer-invalid",
-      `${cell}：否决事项的回答“${value}”无效（应为“是”或“否”）`,
-      `${cell}: veto answer "${value}" is not valid (是 / 否)`,
+      why ? `${cell}：${why.zh}` : `${cell}：否决事项的回答“${value}”无效（应为“是”或“否”）`,
+      why ? `${cell}: ${why.en}` : `${cell}: veto answer "${value}" is not valid (是 / 否)`,
     ),
   bonusInvalid: (cell: string, value: string) =>
     m(

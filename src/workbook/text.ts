@@ -28,3 +28,15 @@ export function wrappedLines(text: string, width: number, fontSize = 11): number
 export function rowHeight(lines: number, fontSize = 11): number {
   return Math.min(409, Math.ceil(lines * fontSize * 1.38 + 6));
 }
+
+/**
+ * An ISO 8601 time as a reader of a printed page reads it: China Standard Time (UTC+8, no daylight saving),
+ * "2026年6月1日 18:05". Text that is not a time is returned as it is.
+ */
+export function localDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const d = new Date(t + 8 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}

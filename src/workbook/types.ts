@@ -14,7 +14,10 @@
 import type { Lang, StageId } from "../core";
 
 /** Bumped whenever the position or meaning of a cell changes; stored in the metadata sheet. */
-export const LAYOUT_VERSION = "1";
+/** 2: veto items asked as they read (符合/不符合, 是/否, 不适用), no ids on printed pages. */
+export const LAYOUT_VERSION = "2";
+/** Layout versions interpret() reads: 1 is read with its own veto sheet (there 是 on a condition meant 不符合). */
+export const READABLE_LAYOUT_VERSIONS: readonly string[] = ["1", "2"];
 
 export type FormulaMode = "custom" | "native";
 export type SheetKey =
@@ -223,6 +226,8 @@ export interface WorkbookMeta {
   /** ISO 8601 time the workbook was generated. */
   createdAt: string;
   lang?: Lang;
+  /** The layout version to build (default LAYOUT_VERSION; "1" to read a workbook generated before). */
+  layoutVersion?: string;
   /** The review round (评审批次, `scorebook round generate`); written into the metadata when given. */
   roundId?: string;
 }
@@ -314,6 +319,7 @@ export type MetaKey =
   | "createdAt"
   | "generator"
   | "itemCount"
+  | "seal"
   | "roundId";
 
 export interface LayoutMap {

@@ -170,8 +170,8 @@ function renderSheet(
       fitToPage: true,
       fitToWidth: p.fitToWidth,
       fitToHeight: p.fitToHeight,
-      // ExcelJS puts "$" before each corner ("A5" → "$A5", a relative row that LibreOffice prints from row 1):
-      // absolute rows make "$A$5".
+      // ExcelJS writes `$` + each end of the range: given "A1:F16" it writes "$A1:$F16", which LibreOffice does not
+      // take as a print range (it prints the whole sheet). "A$1:F$16" comes out as "$A$1:$F$16".
       printArea: p.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: p.titleRows ? `${p.titleRows.first}:${p.titleRows.last}` : undefined,
       margins: p.margins,

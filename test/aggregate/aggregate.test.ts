@@ -13,7 +13,7 @@ import { decodeText, readRosterFile } from "../../src/aggregate/roster";
 import { readAll } from "../../src/aggregate/run";
 import { main, type Io } from "../../src/cli/main";
 import type { Progress } from "../../src/cli/aggregate";
-import { library, type RubricBundle, type StageId } from "../../src/core";
+import { library, vetoAnswerFor, type RubricBundle, type StageId } from "../../src/core";
 import { aggregateRead, summaryJson } from "../../src/summary";
 import { SHEET, type InitialValues } from "../../src/workbook";
 import { generate, load, save, tmpDir } from "../helpers/workbooks";
@@ -39,7 +39,7 @@ function values(
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
   for (const v of b.rules.vetoes)
     vetoes[v.id] = {
-      answer: over.veto?.id === v.id ? "是" : "否",
+      answer: vetoAnswerFor(v, over.veto?.id === v.id),
       note: over.veto?.id === v.id ? over.veto.note : "已核查",
     };
   return {
@@ -224,7 +224,16 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
 
   it("aggregates the rest: vetoed with who, what and why; the roster's public satisfaction and bonus", () => {
     const a = (name: string) => json.applicants.find((x) => x.applicant === name)!;
-    expect(a("甲公司")).toMatchObject({ rubric: ORG, vetoed: true, status: "vetoed", rank: null, wouldBeRank: 1 });
+    // One expert's flag: 否决待核实 (excluded, would-be rank kept) until the secretariat decides.
+    expect(a("甲公司")).toMatchObject({
+      rubric: ORG,
+      vetoed: true,
+      veto: "flagged",
+      status: "veto-flagged",
+      statusText: "否决待核实",
+      rank: null,
+      wouldBeRank: 1,
+    });
     expect(a("甲公司").vetoes).toEqual([
       expect.objectContaining({ expert: "李一", stage: "onsite", id: "false-material", note: "营业执照与申报不符" }),
     ]);
@@ -311,7 +320,8 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     });
     const r = await run([clean, "-o", path.join(root, "out", "clean.xlsx")], progress);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("河北省政府质量奖组织奖（hebei-organization）");
+    expect(r.out).toContain("河北省政府质量奖组织奖\n");
+    expect(r.out).not.toContain("hebei-organization");
     expect(r.out).toMatch(/1\s+丁公司\s+700\.00\s+700\.00/);
     expect(r.out).toContain("未发现问题");
     expect(r.out).toContain("已写入汇总表");
@@ -328,7 +338,27 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     );
   });
 
+  it("--stage material gives the advance list: 进入现场评审 in order, on-site workbooks listed as not in this run", async () => {
+    // 河北 四（四）3 "材料评审得分达到500分及以上的申报组织……可进入现场评审阶段".
+    const r = await run([returns, "--stage", "material", "-o", path.join(root, "out", "material.xlsx"), "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.stage).toBe("material");
+    const orgs = j.applicants.filter((a: { rubric: string }) => a.rubric === ORG);
+    expect(orgs.every((a: { status: string }) => ["advances", "not-advanced", "veto-flagged"].includes(a.status))).toBe(
+      true,
+    );
+    const scores = orgs.map((a: { material: { score: number } }) => a.material.score);
+    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    expect(j.problems.some((p: { code: string }) => p.code === "no-onsite")).toBe(false);
+    expect(j.problems.some((p: { code: string }) => p.code === "stage-excluded")).toBe(true);
+    const text = await run([returns, "--stage", "material", "-o", path.join(root, "out", "material2.xlsx")]);
+    expect(text.out).toContain("进入现场评审");
+    expect(text.out).not.toContain("缺少现场评审得分");
+  });
+
   it.each<[string, string[], string]>([
+    ["an unknown stage", ["--stage", "onsite"], "评审阶段"],
+    ["an unknown ranking scope", ["--rank-by", "sector"], "排名范围"],
     ["a path that does not exist", ["nowhere"], "找不到"],
     ["an unknown method", ["--method", "average"], "合成方法"],
     ["an unknown formula mode", ["--formulas", "excel"], "公式模式"],

@@ -1,6 +1,7 @@
 // `scorebook generate` and `scorebook score`: files, messages and exit codes (0 ok, 1 problems, 2 usage).
 import * as fs from "fs";
 import * as path from "path";
+import { vetoAnswerFor } from "../../src/core";
 import { main } from "../../src/cli/main";
 import { defaultFileName } from "../../src/cli/workbook";
 import { buildLayout, interpret, SHEET } from "../../src/workbook";
@@ -243,7 +244,7 @@ describe("scorebook score", () => {
   }
   const complete = (b: ReturnType<typeof bundle>) => ({
     entries: Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: i.points - 2.5 }])),
-    vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否" }])),
+    vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: vetoAnswerFor(v, false) }])),
     declaration: { answer: "无利害关系" },
   });
 
@@ -269,7 +270,7 @@ describe("scorebook score", () => {
       { code: "3.3", points: 20, input: 17.5, value: 17.5, score: 17.5, status: "ok", message: null, cell: "评分!F7" },
     ]);
     expect(j.categories).toEqual([{ code: "3", name: "高层领导者评价准则", points: 80, score: 72.5 }]);
-    expect(j.vetoes[0]).toEqual({ id: "party-line", flagged: false, answer: "否", note: "", cell: "否决!E5" });
+    expect(j.vetoes[0]).toEqual({ id: "party-line", flagged: false, answer: "符合", note: "", cell: "否决!E5" });
     const text = await run("score", file);
     expect(text.code).toBe(0);
     expect(text.out).toContain("总分：72.50 / 80（已评 3 / 3 项，已完成）");
@@ -314,7 +315,7 @@ describe("scorebook score", () => {
     for (const cmd of ["generate", "score"]) {
       const r = await run(cmd, "--help");
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/Usage: scorebook/);
+      expect(r.out).toMatch(/用法 \(Usage\): scorebook/);
       expect(r.out).toMatch(/退出码 \(exit codes\)/);
     }
   });

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { RubricBundle, StageId } from "../../src/core";
+import { vetoAnswerFor } from "../../src/core";
 import { buildConsensusLayout, type ConsensusLayout, type InitialValues } from "../../src/workbook";
 import { writeXlsx } from "../../src/xlsx";
 import { bundle, generate, load, save } from "../helpers/workbooks";
@@ -20,7 +21,7 @@ export function filled(b: RubricBundle, level: number | ((code: string) => numbe
     };
   });
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
-  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: "否", note: "已核查" };
+  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: vetoAnswerFor(v, false), note: "已核查" };
   return { entries, vetoes, declaration: { answer: "无利害关系" } };
 }
 

@@ -1,4 +1,4 @@
-import { evaluateVetoes, format2, library, scoreSheet, anyYes, vetoLabel } from "../../src/core";
+import { evaluateVetoes, format2, library, scoreSheet, anyFlagged, vetoLabel } from "../../src/core";
 
 describe("scoring a sheet", () => {
   const b = () => library().get("hebei-organization")!;
@@ -78,16 +78,17 @@ describe("vetoes", () => {
     expect(v.invalid).toEqual(["employee-rights"]);
   });
 
-  it("anyYes reads 是 / Y / yes / TRUE / 1", () => {
-    expect(anyYes(["否", null, "Y"])).toBe(true);
-    expect(anyYes(["否", "", 0, "no"])).toBe(false);
+  it("anyFlagged reads 不符合 and 是 / Y / yes / TRUE / 1 as flags, 符合 / 否 / 不适用 not", () => {
+    expect(anyFlagged(["否", null, "Y"])).toBe(true);
+    expect(anyFlagged(["符合", "否", "不符合"])).toBe(true);
+    expect(anyFlagged(["否", "", 0, "no", "符合", "不适用", "不存在"])).toBe(false);
   });
 });
 
 describe("veto wording", () => {
   it("a flagged eligibility condition reads as not met; a flagged event reads as the event", () => {
     const hebei = library().ruleSet("hebei-organization")!.vetoes;
-    const v = evaluateVetoes(hebei, { "party-line": { answer: "是" } });
+    const v = evaluateVetoes(hebei, { "party-line": { answer: "不符合" } });
     expect(v.flagged[0].label).toBe("不符合申报条件：拥护党的路线、方针、政策");
     expect(vetoLabel(hebei.find((x) => x.id === "false-material")!).zh).toMatch(/^申报组织和个人隐瞒/);
     expect(vetoLabel(library().ruleSet("jiangmen-organization")!.vetoes[2])).toEqual({

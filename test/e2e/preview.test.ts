@@ -72,7 +72,7 @@ describeInPreview("task pane preview in Chromium", () => {
     await page.locator('td[data-ref="G6"].selected').waitFor();
     expect(await page.locator(".name-box").textContent()).toBe("G6");
 
-    await typeAt(page, "否决", "E5", "是");
+    await typeAt(page, "否决", "E5", "不符合");
     const banner = pane.getByTestId("veto-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("不符合申报条件：拥护党的路线、方针、政策");
@@ -95,7 +95,7 @@ describeInPreview("task pane preview in Chromium", () => {
       const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } })
         .scorebookPreview;
       for (let row = 5; row <= 27; row++) wb.enter("评分", `G${row}`, "50%");
-      for (let row = 5; row <= 11; row++) wb.enter("否决", `E${row}`, "否");
+      for (let row = 5; row <= 11; row++) wb.enter("否决", `E${row}`, row <= 9 ? "符合" : "否");
       wb.enter("封面", "C16", "无利害关系");
       wb.enter("封面", "C9", "2025-06-30");
     });

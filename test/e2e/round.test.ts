@@ -4,7 +4,7 @@
 // chunk (round.*.js) fetched only then. The pane stays 320 px wide. Screenshots go to test/output/ (git-ignored).
 import * as fs from "fs";
 import path from "path";
-import { draw, library, ROUND_DEFAULTS, STAGE_ZH, type RoundInput } from "../../src/core";
+import { draw, library, vetoAnswerFor, ROUND_DEFAULTS, STAGE_ZH, type RoundInput } from "../../src/core";
 import { buildLayout } from "../../src/workbook";
 import { writeXlsx } from "../../src/xlsx";
 import { bundle, randomValid, rng } from "../helpers/workbooks";
@@ -61,7 +61,7 @@ describeInPreview("task pane preview in Chromium: 批次", () => {
     const files: string[] = [];
     for (const [i, a] of back.entries()) {
       const v = randomValid(b, rng(i + 1));
-      for (const x of Object.values(v.vetoes ?? {})) x.answer = "否";
+      for (const vt of b.rules.vetoes) v.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
       const layout = buildLayout(
         b,
         {

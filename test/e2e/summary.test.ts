@@ -26,7 +26,7 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByLabel("评价标准").selectOption("hebei-organization");
     await pane.getByLabel("申报单位").fill(applicant);
     await pane.getByLabel("评审专家").fill("李四");
-    await pane.getByLabel(stage).check();
+    await pane.getByLabel(stage, { exact: true }).check();
     await pane.getByRole("button", { name: "生成评分表" }).click();
     await pane.getByText(`已生成评分表：封面${suffix}、`).waitFor({ state: "attached" }); // the pane moves on to 检查
     await page.evaluate(
@@ -34,7 +34,8 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
         const wb = (window as unknown as { scorebookPreview: { enter(s: string, r: string, t: string): void } })
           .scorebookPreview;
         for (let row = 5; row <= 27; row++) wb.enter(`评分${suffix}`, `G${row}`, value);
-        for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, "否");
+        // 河北: five conditions (符合), then two events (否).
+        for (let row = 5; row <= 11; row++) wb.enter(`否决${suffix}`, `E${row}`, row <= 9 ? "符合" : "否");
         wb.enter(`封面${suffix}`, "C16", "无利害关系");
         wb.enter(`封面${suffix}`, "C9", "2025-06-30");
       },
@@ -59,10 +60,11 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByRole("button", { name: "汇总", exact: true }).click();
     await pane.getByText("共 4 份评分表，4 份计入，2 个申报者").waitFor();
     expect(scripts.some((s) => s.startsWith("summary."))).toBe(true);
-    const table = pane.getByRole("table", { name: "排名" });
+    // One table per ranking, named after the rule set: rank, applicant, material, on-site, final, status.
+    const table = pane.getByRole("table", { name: "河北省政府质量奖组织奖" });
     const names = await table.locator("tbody th").allTextContents();
     expect(names).toEqual(["河北甲公司", "河北乙公司"]);
-    const finals = await table.locator("tbody td:nth-child(3)").allTextContents();
+    const finals = await table.locator("tbody td:nth-child(5)").allTextContents();
     expect(Number(finals[0])).toBeGreaterThan(Number(finals[1]));
     expect(await table.locator("tbody td:first-child").allTextContents()).toEqual(["1", "2"]);
 

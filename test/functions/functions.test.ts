@@ -442,7 +442,9 @@ describe("QA.VOTE(yes, present, members, [award])", () => {
     for (let members = 0; members <= 15; members++)
       for (let present = 0; present <= members + 1; present++)
         for (let yes = 0; yes <= present + 1; yes++)
-          expect(qa.call("VOTE", yes, present, members, null)).toBe(committeeVote(rules, yes, present, members).passes);
+          expect(qa.call("VOTE", yes, present, members, null)).toBe(
+            committeeVote(rules, yes, present, members)?.passes,
+          );
   });
 
   it("#VALUE! for a count that is not a whole number ≥ 0", () => {

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { library, type RubricBundle } from "../../src/core";
+import { library, vetoAnswerFor, type RubricBundle } from "../../src/core";
 import {
   buildLayout,
   type InitialValues,
@@ -137,7 +137,7 @@ export function randomValid(b: RubricBundle, r: () => number, opts: { bands?: bo
     }
   }
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
-  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: r() < 0.1 ? "是" : "否", note: "核查申报材料" };
+  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: vetoAnswerFor(v, r() < 0.1), note: "核查申报材料" };
   return { entries, vetoes, declaration: { answer: "无利害关系" } };
 }
 
@@ -158,6 +158,7 @@ export function randomMixed(b: RubricBundle, r: () => number): InitialValues {
     }
   }
   const vetoes: NonNullable<InitialValues["vetoes"]> = {};
-  for (const v of b.rules.vetoes) vetoes[v.id] = { answer: pick(r, ["是", "否", "否", ""]) };
+  for (const v of b.rules.vetoes)
+    vetoes[v.id] = { answer: pick(r, [vetoAnswerFor(v, true), vetoAnswerFor(v, false), vetoAnswerFor(v, false), ""]) };
   return { entries, vetoes };
 }

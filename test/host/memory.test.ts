@@ -70,7 +70,7 @@ describe("MemoryWorkbook", () => {
     wb.enter(SHEET.scoring, input(0), "45%");
     wb.enter(SHEET.scoring, input(1), "47%");
     wb.enter(SHEET.scoring, input(2), "100");
-    wb.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "是");
+    wb.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "不符合");
     const initial = readInitial(await wb.read(layout.sheets.map((s) => s.name)), layout);
     expect(initial.entries!["1.1"].value).toBe(0.45);
     const expected = buildLayout(lib.get("hebei-organization")!, meta, initial);
@@ -86,7 +86,7 @@ describe("MemoryWorkbook", () => {
     expect(layoutSource(layout).value(SHEET.scoring, sc.total)).toBe(0);
     expect(wb.cell(SHEET.scoring, sc.total)!.value).toBe(27 + 30);
     expect(wb.cell(SHEET.scoring, `${sc.columns.check}${sc.items[1].row}`)!.value).toBe("不是 5% 的整数倍");
-    expect(wb.cell(SHEET.vetoes, layout.map.vetoes.flag)!.value).toBe("否决：有 1 项回答为“是”");
+    expect(wb.cell(SHEET.vetoes, layout.map.vetoes.flag)!.value).toBe("否决标记：有 1 项（待质评办核实）");
     // What the engine reads back agrees with every cached number: no "score-mismatch".
     const report = interpret(await wb.read(wb.order), { library: lib });
     expect(report.problems.filter((p) => p.code === "score-mismatch")).toEqual([]);
@@ -97,7 +97,7 @@ describe("MemoryWorkbook", () => {
     const { wb, layout } = await workbook();
     const seen: string[] = [];
     const stop = await wb.onChange([SHEET.scoring], () => seen.push("scoring"));
-    wb.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "否");
+    wb.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "符合");
     wb.enter(SHEET.scoring, `${layout.map.scoring.columns.input}${layout.map.scoring.firstItemRow}`, "50%");
     await Promise.resolve();
     expect(seen).toEqual(["scoring"]);

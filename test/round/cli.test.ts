@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { vetoAnswerFor } from "../../src/core";
 import { buildLayout } from "../../src/workbook";
 import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, randomValid, rng, save, tmpDir } from "../helpers/workbooks";
@@ -125,6 +126,9 @@ describe("scorebook round", () => {
     const c = path.join(dir, "复核.xlsx");
     expect((await run("round", "draw", a, "--seed", "2022", "-o", c)).code).toBe(0);
     expect(await sheetRows(c, "分组")).toEqual(pa);
+    const print = async (f: string) => (await sheetRows(f, "抽取记录")).find((r) => r[0] === "输入指纹")?.[2];
+    expect(await print(a)).toMatch(/^[0-9a-f]{28}（/);
+    expect(await print(c)).toBe(await print(a));
     const audit = (await sheetRows(a, "抽取记录")).map((r) => r.join("|")).join("\n");
     expect(audit).toContain("随机种子|2022");
     expect(audit).toMatch(new RegExp(`${POOL[5]}：声明回避（乙有限公司：曾为其提供咨询`));
@@ -182,7 +186,7 @@ describe("scorebook round", () => {
       const [applicant, , expert] = path.basename(file, ".xlsx").split("_");
       const layout = buildLayout(b, { applicant, expert, stage: "material", mode: "native", createdAt: "x" });
       const values = randomValid(b, rng(i + 40));
-      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      for (const vt of b.rules.vetoes) values.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
       fs.writeFileSync(path.join(back, path.basename(file)), await fill(fs.readFileSync(file), layout, values));
     }
     const st = await run("round", "status", f, back);
@@ -237,7 +241,7 @@ describe("scorebook round", () => {
       const file = files.find((f) => path.basename(f) === `${r[2]}_${r[4]}_${r[5]}.xlsx`)!;
       const layout = buildLayout(b, { applicant: r[2], expert: r[5], stage, mode: "native", createdAt: "x" });
       const values = randomValid(b, rng(++k));
-      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      for (const vt of b.rules.vetoes) values.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
       fs.writeFileSync(path.join(back, path.basename(file)), await fill(fs.readFileSync(file), layout, values));
     }
     // Unexpected: an expert who was not drawn for 甲's material panel, and an applicant not in the round.
@@ -249,7 +253,7 @@ describe("scorebook round", () => {
     ]) {
       const x = await generate("hebei-organization", { applicant, expert, stage: "material" });
       const values = randomValid(b, rng(99));
-      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      for (const vt of b.rules.vetoes) values.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
       fs.writeFileSync(path.join(back, name), await fill(x.buffer, x.layout, values));
     }
     // A workbook of another round, for a drawn expert of 丙's material panel.
@@ -264,7 +268,7 @@ describe("scorebook round", () => {
         roundId: "HB2021-9",
       });
       const values = randomValid(b, rng(98));
-      for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+      for (const vt of b.rules.vetoes) values.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
       fs.writeFileSync(path.join(back, "去年.xlsx"), await fill(await writeXlsx(layout), layout, values));
     }
     // As they come back from experts who use LibreOffice: filled, then saved by it (where it is installed).
@@ -340,7 +344,7 @@ describeWithLibreOffice("a round workbook and returns saved by LibreOffice", () 
     const b = bundle("hebei-organization");
     const layout = buildLayout(b, { applicant: r[2], expert: r[5], stage: "material", mode: "native", createdAt: "x" });
     const values = randomValid(b, rng(3));
-    for (const v of Object.values(values.vetoes ?? {})) v.answer = "否";
+    for (const vt of b.rules.vetoes) values.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
     const filled = path.join(dir, "filled", path.basename(file));
     fs.mkdirSync(path.dirname(filled));
     fs.writeFileSync(filled, await fill(fs.readFileSync(file), layout, values));

@@ -37,13 +37,14 @@ describe("the committee pack as data", () => {
   it("lists the candidates, the advance list and every expert, with the vote rule of the award data", async () => {
     const { run } = await scenario();
     const m = run.layout.map.committee;
-    // 甲 and 乙; 赵一's 76 of 80 is below the individuals' line of 85 without public satisfaction (no roster).
+    // 甲 and 乙; 赵一 has no final without public satisfaction (no roster), so is no candidate.
     expect(m.candidateList.rows).toBe(2);
     expect(m.advanceList.rows).toBe(3); // 甲, 乙, 赵一: 丙 (450 < 500) and 钱二 (48 < 70) do not advance
     expect(m.expertReview.rows.map((r) => r.expert).sort()).toEqual([...EXPERTS].sort());
     expect(m.vote.blocks.map((b) => b.ruleSet)).toEqual(["hebei-organization", "hebei-individual"]);
     expect(m.consensusList.rows).toBe(run.result.divergences.length);
-    expect(m.chart.series.map((s) => s.count)).toEqual([3, 2]);
+    // Without a roster the individuals have no public satisfaction, hence no final score to chart (缺少公众满意度测评得分).
+    expect(m.chart.series.map((s) => s.count)).toEqual([3]);
     const data = run.layout.sheets.find((s) => s.name === COMMITTEE_SHEET.reportData)!;
     expect(data.visibility).toBe("veryHidden");
   });

@@ -129,9 +129,11 @@ describe("the summary layout", () => {
     const p = native.map.parameters;
     const v = (rs: string, key: keyof typeof p.rows) => cell(native, p.sheet, `${p.columns[rs]}${p.rows[key]}`);
     expect(v("hebei-organization", "ruleSet")!.value).toBe("hebei-organization");
+    // The rule set id is for the functions, below the printed area; the method is shown by its name.
+    expect(p.rows.ruleSet).toBeGreaterThan(p.rows.divergence);
     expect([v("hebei-organization", "materialWeight")!.value, v("hebei-organization", "method")!.value]).toEqual([
       0.3,
-      "mean",
+      "平均分",
     ]);
     expect([
       v("hebei-organization", "advance")!.value,
@@ -144,7 +146,10 @@ describe("the summary layout", () => {
       v("jiangmen-organization", "final")!.value,
       v("jiangmen-organization", "topN")!.value,
     ]).toEqual([null, null, null]);
-    expect(v("hebei-organization", "onsiteWeight")).toMatchObject({ formula: "1-C6", result: 0.7 });
+    expect(v("hebei-organization", "onsiteWeight")).toMatchObject({
+      formula: `1-C${p.rows.materialWeight}`,
+      result: 0.7,
+    });
     expect(v("hebei-organization", "divergence")!.value).toBe(20);
     for (const key of ["materialWeight", "method", "advance", "final", "topN", "divergence"] as const)
       expect(v("hebei-organization", key)!.locked).toBe(false);
@@ -153,7 +158,9 @@ describe("the summary layout", () => {
       aggregate: { method: "trimmed", materialWeight: exact(0.4) },
     });
     const q = other.map.parameters;
-    expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.method}`)!.value).toBe("trimmed");
+    expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.method}`)!.value).toBe(
+      "去掉最高分和最低分后的平均分",
+    );
     expect(cell(other, q.sheet, `${q.columns["hebei-organization"]}${q.rows.materialWeight}`)!.value).toBe(0.4);
   });
 
@@ -164,7 +171,7 @@ describe("the summary layout", () => {
     );
     expect(view).toEqual(engineView(result));
     expect(view["甲公司"]).toEqual({ final: 550, rank: 4, status: "候选" }); // 己 and 辛 share 1, 戊 is 3 (乙 is vetoed)
-    expect(view["乙公司"]).toEqual({ final: 770, rank: 1, status: "否决" });
+    expect(view["乙公司"]).toEqual({ final: 770, rank: 1, status: "否决待核实" });
     expect(view["己公司"].rank).toBe(view["辛公司"].rank); // a tie shares the rank
     expect(view["丙公司"]).toEqual({ final: "", rank: null, status: "未进入现场评审" });
     expect(view["江门甲"]).toEqual({ final: 670, rank: 1, status: "候选" });
@@ -177,7 +184,9 @@ describe("the summary layout", () => {
       `现专家1（现场评审）：${VETO.text}——${VETO.note}`,
     );
     expect(cell(native, "汇总", `${c.rankNote}${row}`)!.result).toContain("假定名次");
-    expect(cell(native, "汇总", `${c.veto}${row}`)).toMatchObject({ value: "是", locked: false });
+    // The expert's flag is a hidden fact; the input is the secretariat's decision, blank while pending.
+    expect(cell(native, "汇总", `${c.veto}${row}`)).toMatchObject({ value: null, locked: false });
+    expect(cell(native, "汇总", `${c.flagged}${row}`)!.value).toBe(true);
     const zs = rows(native).find((r) => r.applicant === "张三")!.row;
     expect(cell(native, "汇总", `${c.bonus}${zs}`)).toMatchObject({ value: 2, locked: false });
     expect(cell(native, "汇总", `${c.public}${zs}`)).toMatchObject({ value: 4.5, locked: false });
@@ -251,8 +260,12 @@ describe("the summary layout", () => {
       (b, l) => setParam(b, l, "materialWeight", 0.5),
       { materialWeight: exact(0.5) },
     ],
-    ["the panel method → median", (b, l) => setParam(b, l, "method", "median"), { method: "median" }],
-    ["the panel method → trimmed", (b, l) => setParam(b, l, "method", "trimmed"), { method: "trimmed" }],
+    ["the panel method → 中位数", (b, l) => setParam(b, l, "method", "中位数"), { method: "median" }],
+    [
+      "the panel method → 去掉最高分和最低分后的平均分",
+      (b, l) => setParam(b, l, "method", "去掉最高分和最低分后的平均分"),
+      { method: "trimmed" },
+    ],
   ])("custom mode re-ranks like the engine after a change of %s", (_name, edit, options) => {
     expect(orgOnly(changed(customLayout, edit))).toEqual(orgOnly(engineView(fixtureResult(options))));
   });
@@ -262,8 +275,8 @@ describe("the summary layout", () => {
     const at = (name: string) => rows(customLayout).find((r) => r.applicant === name)!.row;
     const pm = customLayout.map.panels;
     const view = changed(customLayout, (book) => {
-      book.set("汇总", `${c.veto}${at("乙公司")}`, "否");
-      book.set("汇总", `${c.veto}${at("己公司")}`, "是");
+      book.set("汇总", `${c.veto}${at("乙公司")}`, "不予否决");
+      book.set("汇总", `${c.veto}${at("己公司")}`, "确认否决");
       book.set("汇总", `${c.bonus}${at("戊公司")}`, 10);
       book.set(
         pm.sheet,
@@ -273,12 +286,15 @@ describe("the summary layout", () => {
     });
     // The same changes made to the experts' sheets and the roster, through the engine.
     const sheets = fixtureSheets().map((s) => {
-      if (s.applicant === "乙公司") return { ...s, vetoes: [] };
-      if (s.applicant === "己公司" && s.expert === "现专家1") return { ...s, vetoes: [VETO] };
       if (s.applicant === "庚公司" && s.expert === "现专家1" && s.total.equals(500)) return { ...s, total: exact(700) };
       return s;
     });
-    const engine = aggregate(sheets, rubricInfo(), [...ROSTER, { applicant: "戊公司", bonus: true }]);
+    const engine = aggregate(sheets, rubricInfo(), [
+      ...ROSTER,
+      { applicant: "戊公司", bonus: true },
+      { applicant: "乙公司", veto: "cleared" },
+      { applicant: "己公司", veto: "confirmed" },
+    ]);
     expect(orgOnly(view)).toEqual(orgOnly(engineView(engine)));
     expect(view["戊公司"]).toMatchObject({ final: 568 });
   });
@@ -355,7 +371,7 @@ describe("the summary layout", () => {
       if (layout.mode === "custom") expect(ws.getCell(`${c.final}${r}`).formula).toContain("_xldudf_QA_FINAL(");
       const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
         .dataValidations.model;
-      expect(Object.values(dv).some((v) => v.type === "list" && v.formulae[0] === '"是,否"')).toBe(true);
+      expect(Object.values(dv).some((v) => v.type === "list" && v.formulae[0] === '"确认否决,不予否决"')).toBe(true);
     }
   });
 });

@@ -11,7 +11,7 @@ import { buildSummaryLayout, rubricInfo, type SummaryLayout } from "../../src/su
 import { writeXlsx } from "../../src/xlsx";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 import { clearCache, load, save, tmpDir } from "../helpers/workbooks";
-import { fixtureResult, fixtureSheets, ROSTER, VETO } from "./fixtures";
+import { fixtureResult, fixtureSheets, ROSTER } from "./fixtures";
 
 type View = Record<string, { final: number | ""; rank: number | null; status: string }>;
 
@@ -79,7 +79,7 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
       edit: (wb) => {
         const ws = wb.getWorksheet(p.sheet)!;
         ws.getCell(param("materialWeight")).value = 0.5;
-        ws.getCell(param("method")).value = "trimmed";
+        ws.getCell(param("method")).value = "去掉最高分和最低分后的平均分";
         ws.getCell(param("topN")).value = 2;
       },
       engine: () => fixtureResult({ materialWeight: exact(0.5), method: "trimmed", thresholds: { topN: 2 } }),
@@ -88,21 +88,25 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
       name: "what-if",
       edit: (wb) => {
         const ws = wb.getWorksheet("汇总")!;
-        ws.getCell(`${c.veto}${rowOf("乙公司")}`).value = "否";
-        ws.getCell(`${c.veto}${rowOf("己公司")}`).value = "是";
+        // The secretariat clears 乙's flag (不予否决) and confirms a veto of its own for 己 (确认否决).
+        ws.getCell(`${c.veto}${rowOf("乙公司")}`).value = "不予否决";
+        ws.getCell(`${c.veto}${rowOf("己公司")}`).value = "确认否决";
         ws.getCell(`${c.bonus}${rowOf("戊公司")}`).value = 10;
         const r = pm.rows.find((x) => x.applicant === "庚公司" && x.stage === "onsite")!.row;
         wb.getWorksheet(pm.sheet)!.getCell(`${pm.columns.totals[0]}${r}`).value = 700;
       },
       engine: () => {
         const sheets = fixtureSheets().map((s) => {
-          if (s.applicant === "乙公司") return { ...s, vetoes: [] };
-          if (s.applicant === "己公司" && s.expert === "现专家1") return { ...s, vetoes: [VETO] };
           if (s.applicant === "庚公司" && s.expert === "现专家1" && s.total.equals(500))
             return { ...s, total: exact(700) };
           return s;
         });
-        return aggregate(sheets, rubricInfo(), [...ROSTER, { applicant: "戊公司", bonus: true }]);
+        return aggregate(sheets, rubricInfo(), [
+          ...ROSTER,
+          { applicant: "戊公司", bonus: true },
+          { applicant: "乙公司", veto: "cleared" },
+          { applicant: "己公司", veto: "confirmed" },
+        ]);
       },
     },
   ];
@@ -161,7 +165,7 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
     const view = fileView(out.get("as-written")!, layout);
     expect(view).toEqual(engineView(result));
     expect(view["甲公司"]).toEqual({ final: 550, rank: 4, status: "候选" });
-    expect(view["乙公司"]).toMatchObject({ rank: 1, status: "否决" });
+    expect(view["乙公司"]).toMatchObject({ rank: 1, status: "否决待核实" });
   });
 
   it.each(["threshold-600", "weight-method-topn", "what-if"])(

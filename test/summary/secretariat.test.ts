@@ -1,7 +1,7 @@
 // The pure entry point for the task pane's secretariat view: CellSources in (here the layouts of filled scoring
 // workbooks as an open workbook would hold them), reports, the aggregation and the summary layout out. Sources that
 // are not scoring workbooks, or a summary given back, become problems with their names.
-import { exact } from "../../src/core";
+import { exact, vetoAnswerFor } from "../../src/core";
 import { secretariatSummary, SUMMARY_SHEET } from "../../src/summary";
 import { buildLayout, layoutSource, MemorySource, type InitialValues } from "../../src/workbook";
 import { bundle } from "../helpers/workbooks";
@@ -13,7 +13,7 @@ function filled(applicant: string, expert: string, stage: "material" | "onsite",
     vetoes: Object.fromEntries(
       b.rules.vetoes.map((v, k) => [
         v.id,
-        { answer: veto && k === 0 ? "是" : "否", note: veto && k === 0 ? "未在河北设立" : "" },
+        { answer: vetoAnswerFor(v, veto && k === 0), note: veto && k === 0 ? "未在河北设立" : "" },
       ]),
     ),
     declaration: { answer: "无利害关系" },
@@ -45,7 +45,7 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
       sources,
       mode: "custom",
       createdAt: "2026-06-10T08:00:00.000Z",
-      roster: { entries: [{ applicant: "甲公司", bonus: true }], problems: [] },
+      roster: { entries: [{ applicant: "甲公司", bonus: true }, { applicant: "乙公司" }], problems: [] },
       options: { materialWeight: exact(0.5) },
     });
     expect(reports).toHaveLength(6);
@@ -57,7 +57,7 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
     // material (600 + 500) / 2 = 550, on-site 700, weight 1/2, the roster's bonus 10.
     expect(a.final!.equals(635)).toBe(true);
     const b = result.applicants.find((x) => x.applicant === "乙公司")!;
-    expect(b).toMatchObject({ vetoed: true, status: "vetoed", wouldBeRank: 1 });
+    expect(b).toMatchObject({ vetoed: true, veto: "flagged", status: "veto-flagged", wouldBeRank: 1 });
     expect(b.vetoFlags[0]).toMatchObject({ expert: "李一", note: "未在河北设立" });
     expect(layout.mode).toBe("custom");
     expect(layout.properties.created).toBe("2026-06-10T08:00:00.000Z");

@@ -176,11 +176,12 @@ describe("check", () => {
     await waitFor(() => expect(c.queryByRole("region", { name: /缺少评语/ })).toBeNull(), { timeout: 3000 });
   });
 
-  it("shows a veto banner naming the item answered 是, and the declared conflict", async () => {
+  it("shows a veto banner naming the condition answered 不符合, and the declared conflict", async () => {
     const { wb } = setup();
     await generate(wb);
     expect(screen.queryByTestId("veto-banner")).toBeNull();
-    await type(wb, SHEET.vetoes, "E5", "是");
+    // 河北 三、申报条件（一）1 "拥护党的路线、方针、政策" is a condition: 不符合 flags it.
+    await type(wb, SHEET.vetoes, "E5", "不符合");
     const banner = await screen.findByTestId("veto-banner", {}, { timeout: 3000 });
     expect(banner.textContent).toContain("否决");
     expect(banner.textContent).toContain("不符合申报条件：拥护党的路线、方针、政策");
@@ -190,7 +191,7 @@ describe("check", () => {
     expect(wb.selection).toEqual({ sheet: SHEET.vetoes, ref: "E5" });
     await type(wb, SHEET.cover, "C16", "存在利害关系，申请回避");
     await waitFor(() => expect(screen.getByText(/你在封面声明与申报者存在利害关系/)).toBeTruthy(), { timeout: 3000 });
-    await type(wb, SHEET.vetoes, "E5", "否");
+    await type(wb, SHEET.vetoes, "E5", "符合");
     await waitFor(() => expect(screen.queryByTestId("veto-banner")).toBeNull(), { timeout: 3000 });
   });
 });
@@ -209,7 +210,8 @@ describe("finish", () => {
 
     await act(async () => {
       for (let k = 0; k < 23; k++) wb.enter(SHEET.scoring, input(k), k === 0 ? "95%" : "50%");
-      for (let r = 5; r <= 11; r++) wb.enter(SHEET.vetoes, `E${r}`, "否");
+      // 符合 for the five conditions, 否 for the two events (河北 三（三）, 七（一）).
+      for (let r = 5; r <= 11; r++) wb.enter(SHEET.vetoes, `E${r}`, r <= 9 ? "符合" : "否");
       wb.enter(SHEET.cover, "C16", "无利害关系");
     });
     await act(async () => {
@@ -230,6 +232,49 @@ describe("finish", () => {
     expect(wb.editable(SHEET.scoring, "G5")).toBe(false);
     expect(wb.editable(SHEET.cover, "C16")).toBe(false);
     expect(f.getAllByText(/文件 → 打印/)).toHaveLength(2);
+  });
+});
+
+describe("finish on sheets protected with a password", () => {
+  it("asks for the password, says a wrong one changed nothing, then protects again with it", async () => {
+    const { wb } = setup();
+    await generate(wb);
+    await act(async () => {
+      for (let k = 0; k < 23; k++) wb.enter(SHEET.scoring, input(k), "50%");
+      for (let r = 5; r <= 11; r++) wb.enter(SHEET.vetoes, `E${r}`, r <= 9 ? "符合" : "否");
+      wb.enter(SHEET.cover, "C16", "无利害关系");
+      wb.enter(SHEET.cover, "C9", "2025-06-30");
+    });
+    // The reviewer protected the sheets with a password of their own.
+    for (const sheet of wb.sheets.values())
+      if (sheet.protection) sheet.protection = { ...sheet.protection, password: "评审2025" };
+    fireEvent.click(screen.getByRole("tab", { name: "完成" }));
+    const f = within(panel("finish"));
+    await act(async () => {
+      fireEvent.click(f.getByRole("button", { name: "最终检查" }));
+    });
+    await waitFor(() => expect(f.getByText("全部评价项目已有效评分，可以完成。")).toBeTruthy(), { timeout: 3000 });
+    const protect = () => f.getByRole("button", { name: "锁定并保护工作表" }) as HTMLButtonElement;
+    const ack = f.queryByLabelText("我已看过上面的提醒，仍要完成");
+    if (ack) fireEvent.click(ack);
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/设有保护密码：请输入密码/)).toBeTruthy());
+    expect(protect().disabled).toBe(true); // no password typed yet
+    expect(wb.editable(SHEET.scoring, "G5")).toBe(true); // nothing changed
+    fireEvent.change(f.getByLabelText("工作表保护密码"), { target: { value: "猜一个" } });
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/密码不正确/)).toBeTruthy());
+    fireEvent.change(f.getByLabelText("工作表保护密码"), { target: { value: "评审2025" } });
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/已完成：.*已锁定并保护/)).toBeTruthy());
+    expect(wb.editable(SHEET.scoring, "G5")).toBe(false);
+    expect(wb.sheets.get(SHEET.scoring)!.protection!.password).toBe("评审2025");
   });
 });
 

@@ -6,7 +6,7 @@
 // summary) → ranking plus a problem naming each bad file; a roster (.csv); English.
 import { act } from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { library, type StageId } from "../../src/core";
+import { library, vetoAnswerFor, type StageId } from "../../src/core";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { nameScopeSheet } from "../../src/host/types";
 import { renameLayout } from "../../src/host/sets";
@@ -32,7 +32,13 @@ function values(seed: number, veto = false): InitialValues {
   const v = randomValid(b, r);
   for (const code of Object.keys(v.entries!)) v.entries![code] = { value: [0.7, 0.8, 0.9][Math.floor(r() * 3)] };
   for (const [i, id] of Object.keys(v.vetoes!).entries())
-    v.vetoes![id] = { answer: veto && i === 0 ? "是" : "否", note: "核查申报材料" };
+    v.vetoes![id] = {
+      answer: vetoAnswerFor(
+        b.rules.vetoes.find((x) => x.id === id)!,
+        veto && i === 0,
+      ),
+      note: "核查申报材料",
+    };
   return v;
 }
 
@@ -80,7 +86,8 @@ async function click(name: string | RegExp) {
 }
 
 const rankingRows = () =>
-  within(within(panel()).getByRole("table", { name: /排名|Ranking/ }))
+  // One table per ranking, named after its rule set (organisations here), never by an id.
+  within(within(panel()).getByRole("table", { name: /^河北省政府质量奖组织奖$|^Hebei award, organisations$/ }))
     .getAllByRole("row")
     .slice(1)
     .map((r) => Array.from(r.querySelectorAll("td,th")).map((c) => c.textContent));
@@ -102,7 +109,9 @@ describe("汇总 tab", () => {
     expect(rows.map((r) => r[1])).toEqual(expect.arrayContaining(APPLICANTS));
     const vetoed = rows.find((r) => r[1] === "乙公司")!;
     expect(vetoed[0]).toBe("—");
-    expect(vetoed[3]).toMatch(/^否决（原应排第 [1-3] 名）$/);
+    // Columns: rank, applicant, material, on-site, final, status. One expert's flag awaits the secretariat.
+    expect(vetoed[5]).toMatch(/^否决待核实（原应排第 [1-3] 名）$/);
+    expect(vetoed[2]).toMatch(/^\d+\.\d{2,}$/);
     expect(
       rows
         .filter((r) => r[1] !== "乙公司")

@@ -2,7 +2,7 @@
 // nothing crashes; tampering (a score that no longer matches its input, edited points, a changed fingerprint,
 // a deleted row, a workbook from another rubric) is found.
 import ExcelJS from "exceljs";
-import { format2, type RubricBundle } from "../../src/core";
+import { format2, vetoAnswerFor, type RubricBundle } from "../../src/core";
 import {
   interpret,
   MemorySource,
@@ -21,7 +21,7 @@ function complete(b: RubricBundle, value: (points: number) => number | string = 
     entries: Object.fromEntries(
       b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : value(i.points) }]),
     ),
-    vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否", note: "已核查" }])),
+    vetoes: Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: vetoAnswerFor(v, false), note: "已核查" }])),
     declaration: { answer: "无利害关系" },
   };
 }
@@ -156,7 +156,7 @@ describe("interpreting a returned workbook", () => {
     expect(report.problems[0].zh).toMatch(
       /^否决!E5：否决事项“近三年内出现过重大质量、安全、环保、卫生等事故，…”未作答（应选“是”或“否”）$/,
     );
-    expect(report.problems[1].zh).toBe("否决!E6：否决事项的回答“也许”无效（应为“是”或“否”）");
+    expect(report.problems[1].zh).toBe("否决!E6：否决事项的答案“也许”无效：此项问“是否存在该情形？”，应选“是”或“否”");
     expect(report.vetoed).toBe(true);
     expect(report.vetoes[2]).toMatchObject({
       id: "false-material",
@@ -232,12 +232,13 @@ describe("interpreting a returned workbook", () => {
       );
       wb.getWorksheet(SHEET.cover)!.getCell(layout.map.cover.expert).value = "李四";
     });
-    expect(codes(report)).toEqual(["rubric-changed", "cover-changed", "name-changed"]);
+    // The edited fingerprint also breaks the metadata's identity seal.
+    expect(codes(report)).toEqual(["rubric-changed", "seal-broken", "cover-changed", "name-changed"]);
     expect(report.problems[0].zh).toBe(
       "hebei-organization.xlsx：评分标准“hebei-organization”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）",
     );
-    expect(report.problems[1].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
-    expect(report.problems[2].zh).toBe("定义名称 Total 缺失或指向了别处");
+    expect(report.problems[2].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
+    expect(report.problems[3].zh).toBe("定义名称 Total 缺失或指向了别处");
   });
 
   it("a workbook from another rubric: named with the file, whether the caller or the content says so", async () => {
@@ -253,7 +254,8 @@ describe("interpreting a returned workbook", () => {
     const wb = await load(data);
     wb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-service";
     const swapped = interpret(await readXlsx(await save(wb), "x.xlsx"));
-    expect(codes(swapped)).toEqual(["rubric-changed"]);
+    // The sheet title still names the original rubric, and the seal no longer matches.
+    expect(codes(swapped)).toEqual(["rubric-changed", "identity-mismatch", "seal-broken"]);
     const hebei = await generate("hebei-organization");
     const hb = await load(await fill(hebei.buffer, hebei.layout, complete(bundle("hebei-organization"))));
     hb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-manufacturing";
@@ -310,7 +312,7 @@ describe("interpreting a returned workbook", () => {
     const v = await load(buffer);
     v.getWorksheet(SHEET.meta)!.getCell("B2").value = "99";
     expect(interpret(await readXlsx(await save(v), "v.xlsx")).problems[0].zh).toBe(
-      "v.xlsx：评分表版式版本为 99，本程序只能读取版本 1",
+      "v.xlsx：评分表版式版本为 99，本程序只能读取版本 1、2",
     );
     const u = await load(buffer);
     u.getWorksheet(SHEET.meta)!.getCell("B3").value = "shanghai-2030";

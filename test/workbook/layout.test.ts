@@ -1,7 +1,7 @@
 // The layout as data (no file): every rubric builds, the item block is contiguous and in order, Excel's limits are
 // respected, cached results are the engine's, and the fingerprint identifies the rubric content.
 import { createHash } from "crypto";
-import { library, type RubricBundle } from "../../src/core";
+import { library, vetoAnswerFor, type RubricBundle } from "../../src/core";
 import {
   buildLayout,
   canonicalJson,
@@ -128,7 +128,7 @@ describe("workbook layout", () => {
       const entries = Object.fromEntries(
         b.rubric.items.map((i) => [i.code, { value: b.rubric.scoring === "points" ? i.points / 2 : 0.5 }]),
       );
-      const vetoes = Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: "否" }]));
+      const vetoes = Object.fromEntries(b.rules.vetoes.map((v) => [v.id, { answer: vetoAnswerFor(v, false) }]));
       const layout = buildLayout(b, meta(), { entries, vetoes, declaration: { answer: "无利害关系" } });
       const r = interpret(layoutSource(layout, `${id}.xlsx`));
       expect([id, r.problems.map((p) => p.zh)]).toEqual([id, []]);

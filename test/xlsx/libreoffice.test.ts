@@ -136,10 +136,11 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       // The veto conclusion.
       const vs = wb.getWorksheet(c.layout.map.vetoes.sheet)!;
       const flag = String(vs.getCell(c.layout.map.vetoes.flag).result);
-      const yes = Object.values(c.values.vetoes ?? {}).filter((v) => v.answer === "是").length;
+      // Layout 2: 不符合 (a condition not met) and 是 (an event occurred) are the flags.
+      const yes = Object.values(c.values.vetoes ?? {}).filter((v) => v.answer === "是" || v.answer === "不符合").length;
       const blank = b.rules.vetoes.filter((v) => !c.values.vetoes?.[v.id]?.answer).length;
       expect(flag).toBe(
-        yes > 0 ? `否决：有 ${yes} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
+        yes > 0 ? `否决标记：有 ${yes} 项（待质评办核实）` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
       );
       // The cover shows the total.
       const cs = wb.getWorksheet(c.layout.map.cover.sheet)!;

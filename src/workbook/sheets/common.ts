@@ -21,6 +21,8 @@ export interface Ctx {
   applicantLine: string;
   stageName: string;
   names: DefinedNameLayout[];
+  /** Layout 1 (read back only): every veto item asked 是 / 否, ids printed. */
+  legacy: boolean;
 }
 
 /** A sheet builder that only takes the scoring workbook's style names. */

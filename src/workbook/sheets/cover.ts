@@ -1,18 +1,12 @@
 // 封面: who scores whom, the results at a glance, the declaration and the signature.
 import { toNumber } from "../../core";
 import { absolute, cellRef, sheetRef } from "../a1";
-import { DECLARE_CONFLICT, DECLARE_NONE, SHEET, YES } from "../labels";
+import { DECLARE_CONFLICT, DECLARE_NONE, SHEET } from "../labels";
 import { C, type StyleName } from "../styles";
-import { rowHeight, wrappedLines } from "../text";
-import {
-  LAYOUT_VERSION,
-  type CellLayout,
-  type CoverMap,
-  type ScoringMap,
-  type SheetLayout,
-  type VetoMap,
-} from "../types";
-import { applicantLabel, builder, GENERATOR, pageSetup, type Ctx } from "./common";
+import { localDateTime, rowHeight, wrappedLines } from "../text";
+import { type CellLayout, type CoverMap, type ScoringMap, type SheetLayout, type VetoMap } from "../types";
+import { applicantLabel, builder, pageSetup, type Ctx } from "./common";
+import { vetoConclusion } from "./veto-bonus";
 
 export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sheet: SheetLayout; map: CoverMap } {
   const { bundle, meta } = ctx;
@@ -39,11 +33,7 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
     row++;
     return ref;
   };
-  put(
-    "评价标准",
-    { value: `${r.title.zh}（${r.id}）`, style: "value" },
-    rowHeight(wrappedLines(`${r.title.zh}（${r.id}）`, 62, 11), 11),
-  );
+  put("评价标准", { value: r.title.zh, style: "value" }, rowHeight(wrappedLines(r.title.zh, 62, 11), 11));
   const applicant = put(
     applicantLabel(bundle),
     { value: meta.applicant, style: "valueUser" },
@@ -70,15 +60,9 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
     ? `已完成：全部 ${r.items.length} 项已评分`
     : `未完成：${ctx.sheet.missing.length} 项未评分，${ctx.sheet.invalid.length} 项输入无效`;
   put("评分状态", { formula: sheetRef(SHEET.scoring, scoring.status), result: statusText, style: "value" });
-  const vetoSheetCells = ctx.initial.vetoes ?? {};
-  const yesCount = bundle.rules.vetoes.filter((v) => vetoSheetCells[v.id]?.answer === YES).length;
-  const blank = bundle.rules.vetoes.filter((v) =>
-    [undefined, null, ""].includes(vetoSheetCells[v.id]?.answer as never),
-  ).length;
   const vetoRef = put("否决核查", {
     formula: sheetRef(SHEET.vetoes, vetoes.flag),
-    result:
-      yesCount > 0 ? `否决：有 ${yesCount} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
+    result: vetoConclusion(ctx),
     style: "value",
   });
   s.conditionalFormats.push({
@@ -132,7 +116,10 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
   s.text(cellRef("C", row), "", "signLine");
   s.height(row, 34);
   row += 2;
-  const foot = `本表由 ${GENERATOR} 生成：评分标准 ${r.id}，内容指纹 ${ctx.fingerprint.slice(0, 19)}…，版式 ${LAYOUT_VERSION}，公式模式 ${meta.mode}，生成时间 ${meta.createdAt}。灰底单元格受保护，请勿改动；质评办收回后用 scorebook score 核验全部得分。`;
+  // A person reads this page: names and a local time only (the ids, fingerprint and UTC time are in 元数据).
+  const foot = `本表由 Scorebook 评审助手生成于 ${localDateTime(meta.createdAt)}（北京时间），${
+    meta.mode === "custom" ? "公式使用评审助手加载项的函数" : "公式为普通 Excel 公式"
+  }。灰底单元格受保护，请勿改动；质评办收回评分表后，由评审助手按评分标准重新核验全部得分。`;
   s.text(cellRef("B", row), foot, "note");
   s.merge(`B${row}:C${row}`);
   s.height(row, rowHeight(wrappedLines(foot, 78, 9), 9));

@@ -1,6 +1,11 @@
-// 否决 and 加分: the veto items and the bonus conditions. Both are a list the expert answers 是/否 with a note, built
-// by one list builder; the veto sheet concludes with the flag and the unanswered count, the bonus sheet with the
-// count of confirmed conditions and the suggested points.
+// 否决 and 加分: the veto items and the bonus conditions. Both are a list the expert answers with a note, built by
+// one list builder; the veto sheet concludes with the flag and the unanswered count, the bonus sheet with the count
+// of confirmed conditions and the suggested points.
+// Layout 2 asks each veto item the way it reads (src/core/veto.ts: 符合 / 不符合 for a condition, 是 / 否 for an
+// event, 不适用 where the item has an appliesTo) and keeps the ids in a hidden column outside the print area (the
+// printed page shows the clause of the source instead). Layout 1 (every item 是 / 否, ids in column B) is still
+// built for reading workbooks generated before.
+import { FLAG_ANSWERS, vetoChoices, vetoQuestion } from "../../core";
 import { absolute, cellRef, colLetter, rangeRef } from "../a1";
 import { NO, SHEET, YES } from "../labels";
 import { C } from "../styles";
@@ -12,11 +17,15 @@ function yesNoList(): string[] {
   return [YES, NO];
 }
 
-/** One row of the list: an id, the text and, on the veto sheet, the question asked about it. */
+/** One row of the list: an id, the text and, on the veto sheet, the question asked about it and its clause. */
 interface ListRow {
   id: string;
   text: string;
   question?: string;
+  /** Layout 2: what column B prints instead of the id (the veto's clause); absent: the text spans B:C. */
+  clause?: string;
+  /** The drop-down of this row (default 是 / 否). */
+  choices?: string[];
 }
 
 /**
@@ -37,12 +46,16 @@ function answerList(
     entries: ListRow[];
     initial: Record<string, { answer: unknown; note?: string } | undefined> | undefined;
     validation: { error: string; promptTitle: string; prompt: string };
+    /** Layout 1: the id printed in column B. Otherwise the id is in a hidden column right of the note. */
+    legacy: boolean;
   },
 ) {
   const s = builder(o.key, o.name);
   const lastCol = colLetter(o.widths.length);
   const answerCol = colLetter(o.widths.length - 1);
+  const idCol = o.legacy ? "B" : colLetter(o.widths.length + 1);
   s.columns = o.widths.map((width, i) => ({ col: colLetter(i + 1), width }));
+  if (!o.legacy) s.columns.push({ col: idCol, width: 14, hidden: true });
   s.text("A1", o.title, "title");
   s.merge(`A1:${lastCol}1`);
   s.height(1, 26);
@@ -61,26 +74,160 @@ function answerList(
     rows.push({ id: e.id, row });
     const init = o.initial?.[e.id];
     s.set(cellRef("A", row), { value: k + 1, style: "number" });
-    s.text(cellRef("B", row), e.id, "idText");
-    s.text(cellRef("C", row), e.text, "text");
+    s.text(cellRef(idCol, row), e.id, "idText");
+    if (!o.legacy && e.clause !== undefined) s.text(cellRef("B", row), e.clause, "text");
+    s.text(cellRef(o.legacy || e.clause !== undefined ? "C" : "B", row), e.text, "text");
+    if (!o.legacy && e.clause === undefined) s.merge(`B${row}:C${row}`, "text");
     if (e.question !== undefined) s.text(cellRef("D", row), e.question, "text");
     s.input(cellRef(answerCol, row), (init?.answer ?? null) as Scalar, "inputChoice");
     s.input(cellRef(lastCol, row), init?.note ?? null, "inputText");
     s.height(row, rowHeight(Math.max(2, wrappedLines(e.text, 52, 10)), 10));
   });
   const last = first + o.entries.length - 1;
-  s.validations.push({
-    ref: rangeRef(answerCol, first, answerCol, last),
-    type: "list",
-    list: yesNoList(),
-    allowBlank: true,
-    error: { title: "回答无效", message: o.validation.error },
-    prompt: { title: o.validation.promptTitle, message: o.validation.prompt },
+  // One drop-down per run of rows with the same choices.
+  let from = 0;
+  o.entries.forEach((e, k) => {
+    const list = e.choices ?? yesNoList();
+    const next = o.entries[k + 1];
+    if (next && (next.choices ?? yesNoList()).join() === list.join()) return;
+    s.validations.push({
+      ref: rangeRef(answerCol, first + from, answerCol, first + k),
+      type: "list",
+      list,
+      allowBlank: true,
+      error: { title: "回答无效", message: o.validation.error },
+      prompt: { title: o.validation.promptTitle, message: o.validation.prompt },
+    });
+    from = k + 1;
   });
-  return { s, header, first, last, rows, answers: absolute(rangeRef(answerCol, first, answerCol, last)) };
+  return { s, header, first, last, rows, idCol, answers: absolute(rangeRef(answerCol, first, answerCol, last)) };
+}
+
+/** The veto sheet's conclusion as its formula gives it for the initial answers (the cover shows the same). */
+export function vetoConclusion(ctx: Ctx): string {
+  const vetoes = ctx.bundle.rules.vetoes;
+  const answer = (id: string) => ctx.initial.vetoes?.[id]?.answer;
+  const blank = vetoes.filter((v) => [undefined, null, ""].includes(answer(v.id) as never)).length;
+  const flags = ctx.legacy
+    ? vetoes.filter((v) => answer(v.id) === YES).length
+    : vetoes.filter((v) => FLAG_ANSWERS.includes(answer(v.id) as string)).length;
+  if (flags > 0) return ctx.legacy ? `否决：有 ${flags} 项回答为“是”` : `否决标记：有 ${flags} 项（待质评办核实）`;
+  return blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项";
 }
 
 export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
+  if (ctx.legacy) return vetoSheetV1(ctx);
+  const { bundle, meta } = ctx;
+  const vetoes = bundle.rules.vetoes;
+  const conditional = vetoes.filter((v) => v.appliesTo).length;
+  const { s, header, first, last, rows, answers, idCol } = answerList(ctx, {
+    key: "vetoes",
+    name: SHEET.vetoes,
+    title: "否决事项 / 申报条件核查",
+    widths: [5, 16, 52, 18, 9, 40],
+    headers: ["序号", "条款", "事项", "问题", "回答", "依据 / 说明"],
+    note: `填写说明：申报条件逐项选择“符合”或“不符合”，否决情形逐项选择“是”（存在）或“否”（不存在），并注明依据${
+      conditional ? "；只适用于部分申报者的条件，不适用的选“不适用”" : ""
+    }。“不符合”或“是”为否决标记，由质评办核实后确认否决或不予否决。所有项目都须作答。`,
+    noteHeight: 28,
+    entries: vetoes.map((v) => ({
+      id: v.id,
+      text: v.text,
+      question: vetoQuestion(v).zh,
+      clause: v.source,
+      choices: vetoChoices(v),
+    })),
+    initial: ctx.initial.vetoes,
+    validation: {
+      error: "请从下拉列表中选择：申报条件为“符合/不符合”，否决情形为“是/否”。",
+      promptTitle: "回答",
+      prompt: "申报条件：符合 / 不符合；否决情形：是（存在）/ 否（不存在）。“不符合”和“是”为否决标记。",
+    },
+    legacy: false,
+  });
+  for (const r of rows) {
+    const v = vetoes.find((x) => x.id === r.id)!;
+    if (v.appliesTo)
+      s.height(
+        r.row,
+        rowHeight(Math.max(2, wrappedLines(v.text, 52, 10), wrappedLines(vetoQuestion(v).zh, 18, 10)), 10),
+      );
+  }
+  const flagCF = `OR(${FLAG_ANSWERS.map((a) => `$E${first}="${a}"`).join(",")})`;
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: flagCF,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 1,
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: `LEN($E${first})=0`,
+    fill: C.missing,
+    priority: 2,
+  });
+  ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
+
+  const blankCount = vetoes.filter((v) => {
+    const a = ctx.initial.vetoes?.[v.id]?.answer;
+    return a === undefined || a === null || a === "";
+  }).length;
+  let row = last + 2;
+  const flag = cellRef("E", row);
+  s.text(cellRef("C", row), "结论", "sumLabel");
+  s.merge(`C${row}:D${row}`, "sumLabel");
+  const count = FLAG_ANSWERS.map((a) => `COUNTIF(${answers},"${a}")`).join("+");
+  const any = meta.mode === "custom" ? `QA.VETOED(${answers})` : `${count}>0`;
+  s.formula(
+    flag,
+    `IF(${any},"否决标记：有 "&(${count})&" 项（待质评办核实）",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
+    vetoConclusion(ctx),
+    "status",
+  );
+  s.merge(`E${row}:F${row}`, "status");
+  s.conditionalFormats.push({
+    ref: flag,
+    formula: `${count}>0`,
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    bold: true,
+    priority: 3,
+  });
+  s.height(row, 24);
+  row++;
+  const unanswered = cellRef("E", row);
+  s.text(cellRef("C", row), "未回答项数", "sumText");
+  s.merge(`C${row}:D${row}`, "sumText");
+  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
+  row += 2;
+  s.text(cellRef("B", row), "评审专家签名：", "signLabel");
+  s.text(cellRef("C", row), "", "signLine");
+  s.text(cellRef("D", row), "日期：", "signLabel");
+  s.text(cellRef("E", row), "", "signLine");
+  s.merge(`E${row}:F${row}`, "signLine");
+  s.height(row, 30);
+  const sheet = s.build({
+    freeze: { rows: header, columns: 0 },
+    tabColor: "C00000",
+    print: pageSetup({
+      orientation: "landscape",
+      area: `A1:F${row}`,
+      titleRow: header,
+      header: runningHeader(ctx),
+      footer: { center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
+    }),
+  });
+  return {
+    sheet,
+    map: { sheet: SHEET.vetoes, columns: { id: idCol, answer: "E", note: "F" }, rows, flag, unanswered },
+  };
+}
+
+/** Layout 1's veto sheet (every item 是 / 否, ids in column B), to read workbooks generated before layout 2. */
+function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   const { bundle, meta } = ctx;
   const vetoes = bundle.rules.vetoes;
   const { s, header, first, last, rows, answers } = answerList(ctx, {
@@ -102,6 +249,7 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
       promptTitle: "是 / 否",
       prompt: "是：存在该情形或不符合该条件（即否决）。否：不存在该情形或符合该条件。",
     },
+    legacy: true,
   });
   s.conditionalFormats.push({
     ref: rangeRef("E", first, "E", last),
@@ -181,12 +329,14 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
   const bonus = bundle.rules.bonus;
   if (!bonus) return null;
   const rule = `加分规则：${bonus.text}（${bonus.cumulative ? "可累加" : "不累加"}；最终加分由评审委员会 / 质评办认定。）`;
-  const { s, header, last, rows, answers } = answerList(ctx, {
+  const { s, header, last, rows, answers, idCol } = answerList(ctx, {
     key: "bonus",
     name: SHEET.bonus,
     title: "加分项确认",
     widths: [5, 20, 52, 10, 40],
-    headers: ["序号", "编号", "条件", "是否具备", "证明材料 / 说明"],
+    headers: ctx.legacy
+      ? ["序号", "编号", "条件", "是否具备", "证明材料 / 说明"]
+      : ["序号", "条件", "", "是否具备", "证明材料 / 说明"],
     note: rule,
     noteHeight: rowHeight(wrappedLines(rule, 125, 9), 9),
     entries: bonus.conditions.map((c) => ({ id: c.id, text: c.text })),
@@ -196,7 +346,9 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
       promptTitle: "是否具备",
       prompt: "是：申报材料证明具备该条件。否或留空：不具备或未证明。",
     },
+    legacy: ctx.legacy,
   });
+  if (!ctx.legacy) s.merge(`B${header}:C${header}`, "header");
   const row = last + 2;
   const count = cellRef("D", row);
   const yes = bonus.conditions.filter((c) => ctx.initial.bonus?.[c.id]?.answer === YES).length;
@@ -220,5 +372,5 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
       footer: { left: "评审专家签名：____________", center: "第 &P 页，共 &N 页" },
     }),
   });
-  return { sheet, map: { sheet: SHEET.bonus, columns: { id: "B", answer: "D", note: "E" }, rows, count } };
+  return { sheet, map: { sheet: SHEET.bonus, columns: { id: idCol, answer: "D", note: "E" }, rows, count } };
 }
