@@ -265,7 +265,7 @@ describe("checking through Office.js", () => {
     const at = (k: number) => `${sc.columns.input}${sc.items[k].row}`;
     memory.enter(SHEET.scoring, at(0), layout.rubricId.startsWith("hebei-individual") ? "10" : "45%");
     memory.enter(SHEET.scoring, at(1), layout.rubricId.startsWith("hebei-individual") ? "99" : "47%");
-    memory.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "是");
+    memory.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "不符合");
     return memory;
   }
 
