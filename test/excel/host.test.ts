@@ -2,7 +2,7 @@
 // formulas, number formats, styles, names, validations, conditional formats, protection, print setup) and the number
 // of context.sync() round trips: generating and checking take at most two each, whatever the rubric's size.
 import { OfficeMockObject } from "office-addin-mock";
-import { library, type RubricBundle } from "../../src/core";
+import { library, vetoAnswerFor, type RubricBundle } from "../../src/core";
 import { OfficeWorkbookHost, cellsFrom } from "../../src/excel/host";
 import { widthPoints } from "../../src/excel/render";
 import { MemoryWorkbook } from "../../src/host/memory";
@@ -265,7 +265,14 @@ describe("checking through Office.js", () => {
     const at = (k: number) => `${sc.columns.input}${sc.items[k].row}`;
     memory.enter(SHEET.scoring, at(0), layout.rubricId.startsWith("hebei-individual") ? "10" : "45%");
     memory.enter(SHEET.scoring, at(1), layout.rubricId.startsWith("hebei-individual") ? "99" : "47%");
-    memory.enter(SHEET.vetoes, `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`, "不符合");
+    const first = library()
+      .get(id)!
+      .rules.vetoes.find((v) => v.id === layout.map.vetoes.rows[0].id)!;
+    memory.enter(
+      SHEET.vetoes,
+      `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`,
+      vetoAnswerFor(first, true),
+    );
     return memory;
   }
 
