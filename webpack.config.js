@@ -2,7 +2,13 @@
 //   taskpane.html   the shared runtime's page: office.js, then functions.js, then the task pane bundle
 //   functions.js    the QA.* custom functions, self-contained (also the manifest's Script URL)
 //   functions.json  generated from the JSDoc by custom-functions-metadata-plugin (a JSDoc error fails the build)
-//   manifest.xml    with https://localhost:3000 replaced by ADDIN_URL / --env url=… in a production build
+//   functions.en-US.json  the same with English descriptions (src/functions/metadata-en.json), for English Office
+//   manifest.xml    the full add-in (shared runtime, QA.* functions), with https://localhost:3000 replaced by ADDIN_URL /
+//                   --env url=… in a production build
+//   manifest-pane-only.xml, pane-only.html
+//                   the task pane alone (no shared runtime, no custom functions) for older Excel: the same bundle,
+//                   told by a <meta> that it runs without QA.* (custom formula mode hidden)
+//   legacy.js       plain ES5, loaded first by both pages: a message instead of a blank pane in old web views
 //   assets/, support.html
 //   preview.html    the task pane in a plain browser against an in-memory workbook (`npm run preview`, the e2e tests);
 //                   no office.js. ExcelJS is a lazy chunk (xlsx.*.js), loaded only to make a new workbook.
@@ -14,6 +20,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
+const { englishMetadata, EN: FUNCTIONS_EN } = require("./scripts/functions-en.cjs");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const RUBRIC_CHECK = path.resolve(__dirname, "src/core/rubric/check.ts");
@@ -45,6 +52,29 @@ const browserRubricCheck = new webpack.NormalModuleReplacementPlugin(/check$/, (
   const target = path.resolve(resource.context, resource.request);
   if (target === RUBRIC_CHECK.replace(/\.ts$/, "") || target === RUBRIC_CHECK) resource.request = RUBRIC_CHECK_BROWSER;
 });
+
+/** functions.en-US.json beside functions.json: the English descriptions (scripts/functions-en.cjs). */
+class EnglishFunctionsMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("EnglishFunctionsMetadata", (compilation) => {
+      compilation.fileDependencies.add(FUNCTIONS_EN);
+      compilation.hooks.processAssets.tap(
+        { name: "EnglishFunctionsMetadata", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const zh = assets["functions.json"];
+          if (!zh) return; // a JSDoc error: the metadata plugin has reported it
+          try {
+            delete require.cache[FUNCTIONS_EN];
+            const en = englishMetadata(zh.source().toString(), require(FUNCTIONS_EN));
+            compilation.emitAsset("functions.en-US.json", new webpack.sources.RawSource(en));
+          } catch (e) {
+            compilation.errors.push(new webpack.WebpackError(e.message));
+          }
+        },
+      );
+    });
+  }
+}
 
 /** A production build without ADDIN_URL keeps https://localhost:3000: say so in the build output. */
 class WarnDevUrl {
@@ -119,6 +149,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new ExplicitRegistrationOnly(),
+      new EnglishFunctionsMetadata(),
       browserRubricCheck,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -127,6 +158,14 @@ module.exports = async (env = {}, argv = {}) => {
         chunksSortMode: "manual", // functions first: the QA.* functions register before the task pane renders
         scriptLoading: "defer",
         inject: "head",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "pane-only.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        inject: "head",
+        meta: { "scorebook-manifest": "pane-only" },
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -139,11 +178,12 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/support/support.html", to: "support.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
+          { from: "src/legacy/legacy.js", to: "legacy.js" },
+          ...["manifest.xml", "manifest-pane-only.xml"].map((file) => ({
+            from: file,
+            to: file,
             transform: (content) => (prodUrl ? rewriteUrls(content.toString(), prodUrl) : content),
-          },
+          })),
         ],
       }),
       ...(dev || prodUrl || serving ? [] : [new WarnDevUrl()]),

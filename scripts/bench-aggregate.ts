@@ -4,11 +4,12 @@
 //     summary layout;
 //   - the same with one reader thread (worker_threads) beside the main thread;
 //   - the naive baseline: every file fully loaded with ExcelJS (src/xlsx/read.ts), then the same interpret() and engine;
-//   - the whole command line, `scorebook aggregate <dir> -o summary.xlsx`, as a user runs it (summary written).
+//   - the whole command line, `scorebook aggregate <dir> -o summary.xlsx`, as a user runs it (summary written): the
+//     built command line (bin/scorebook.js → build/cli/; `npm run bench:aggregate` builds it first).
 // Each measure runs in a fresh Node process, so that its peak memory (maxRSS, reader threads included) is its own.
 // Prints a Markdown table; docs/benchmarks.md records what it printed.
 //
-//   npx tsx scripts/bench-aggregate.ts [--applicants 100] [--experts 5] [--runs 3]
+//   npm run bench:aggregate -- [--applicants 100] [--experts 5] [--runs 3]
 //
 // The workbooks are written once into out/bench/ (about a minute) and reused while the spec is unchanged.
 import { spawnSync } from "child_process";
@@ -145,22 +146,24 @@ async function main(): Promise<void> {
   const n = await generate(s, dir);
   const workbooks = path.join(dir, "workbooks");
   const self = path.relative(ROOT, __filename);
-  const rows: { name: string; ms: number[]; rss: number[]; used: number }[] = [];
-  for (const kind of ["scorebook", "one-thread", "exceljs", "exceljs-cached"]) {
-    const ms: number[] = [];
-    const rss: number[] = [];
-    let used = 0;
-    for (let k = 0; k < (kind.startsWith("exceljs") ? 1 : runs); k++) {
-      const m = child([self, "--measure", kind, workbooks]);
-      ms.push(m.ms);
-      rss.push(m.maxRssMb);
-      used = m.used;
-      process.stderr.write(`  ${kind}: ${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
+  // Rounds, each measuring every kind once (the baseline and the whole command line included), so that a change in
+  // the machine's load (shared with other jobs) affects all of them alike; medians over the rounds.
+  const kinds = ["scorebook", "one-thread", "exceljs", "exceljs-cached"];
+  const rows = kinds.map((name) => ({ name, ms: [] as number[], rss: [] as number[], used: 0 }));
+  const cliRuns: ReturnType<typeof cli>[] = [];
+  for (let k = 0; k < runs; k++) {
+    for (const row of rows) {
+      if (row.name === "exceljs-cached" && k > 0) continue; // for reference only: once
+      const m = child([self, "--measure", row.name, workbooks]);
+      row.ms.push(m.ms);
+      row.rss.push(m.maxRssMb);
+      row.used = m.used;
+      process.stderr.write(`  ${row.name}: ${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
     }
-    rows.push({ name: kind, ms, rss, used });
+    const c = cli(workbooks, path.join(dir, "summary.xlsx"));
+    cliRuns.push(c);
+    process.stderr.write(`  cli: ${(c.wallMs / 1000).toFixed(2)} s (exit ${c.code})\n`);
   }
-  const cliRuns = Array.from({ length: runs }, () => cli(workbooks, path.join(dir, "summary.xlsx")));
-  for (const c of cliRuns) process.stderr.write(`  cli: ${(c.wallMs / 1000).toFixed(2)} s (exit ${c.code})\n`);
   const base = median(rows.find((r) => r.name === "exceljs")!.ms);
   const threads = defaultWorkers();
   const label: Record<string, string> = {

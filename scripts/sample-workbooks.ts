@@ -88,7 +88,7 @@ export function sampleFiles(spec: SampleSpec): SampleFile[] {
         for (const expert of g.experts[stage]) {
           const values = sampleValues(spec, bundle, a, stage, expert);
           out.push({
-            file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)),
+            file: path.join(g.rubric, safe(a.name), defaultFileName(a.name, stage, expert)!),
             rubric: g.rubric,
             applicant: a.name,
             expert,

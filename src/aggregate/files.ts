@@ -76,11 +76,23 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         const st = await fs.stat(p).catch(() => null);
-        isDir = !!st?.isDirectory();
-        isFile = !!st?.isFile();
+        if (!st) {
+          const target = await fs.readlink(p).catch(() => "?");
+          skipped.push({
+            file: p,
+            code: "dangling-link",
+            reason: `符号链接指向的文件不存在（${target}），未读取`,
+          });
+          continue;
+        }
+        isDir = st.isDirectory();
+        isFile = st.isFile();
       }
       if (isDir) await walk(p);
       else if (isFile) await addFile(p, false);
+      else
+        // A FIFO, socket or device (whatever its name): never opened (a FIFO would block the run), but named.
+        skipped.push({ file: p, code: "not-a-file", reason: "不是普通文件（管道、套接字或设备），未读取" });
     }
   };
 

@@ -27,8 +27,17 @@ export interface Roster {
 export async function readRosterFile(file: string): Promise<Roster> {
   let data: Buffer;
   try {
+    // A FIFO or device would block or never end: only a regular file of sane size is read.
+    const st = await fs.stat(file);
+    if (!st.isFile()) throw new RosterFileError(file, `名单文件 ${file} 不是普通文件，未读取`);
+    if (st.size > 20 * 1024 * 1024)
+      throw new RosterFileError(
+        file,
+        `名单文件 ${file} 过大（${(st.size / 1048576).toFixed(1)} MB，上限 20 MB），未读取`,
+      );
     data = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof RosterFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new RosterFileError(
       file,

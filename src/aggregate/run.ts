@@ -3,10 +3,10 @@
 // command line (src/cli/aggregate.ts) does the talking, the task pane calls src/summary/secretariat.ts instead.
 import * as os from "os";
 import type { AggregateOptions, AggregateResult, Library, SheetProblem } from "../core";
-import { aggregateRead, buildSummaryLayout, traceReport, type ReadResult, type SummaryLayout } from "../summary";
+import { aggregateRead, buildSummaryLayout, type ReadResult, type SummaryLayout } from "../summary";
 import { interpretCache, type FormulaMode } from "../workbook";
-import { collectInputs } from "./files";
-import { interpretFile, shownPath, type ReadLimits } from "./read";
+import { collectInputs, type Inputs } from "./files";
+import { readFileResult, shownPath, type ReadLimits } from "./read";
 import type { Roster } from "./roster";
 import { WorkerPool } from "./workers";
 
@@ -18,6 +18,8 @@ export interface AggregateFilesOptions {
   mode?: FormulaMode;
   /** Never read as input (the summary being written). */
   exclude?: readonly string[];
+  /** The inputs already collected (collectInputs over `inputs`), so that the caller could check them first. */
+  collected?: Inputs;
   /** Called after each file is read. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Reader threads besides the main thread (0: the main thread only); default defaultWorkers(). */
@@ -35,6 +37,8 @@ export interface RoundCheck {
   screen(read: ReadResult[]): ReadResult[];
   /** Problems found once the panels are known (missing returns, panels below size). */
   review(result: AggregateResult): SheetProblem[];
+  /** The draw, for the summary's 评审专家评价表 (workbooks assigned per expert). */
+  assignments?: readonly { expert: string; applicant: string; stage: "material" | "onsite"; roundId?: string }[];
 }
 
 export interface AggregateFilesResult {
@@ -73,8 +77,7 @@ export async function readAll(
   // Two files in flight on this thread, so that reading the disk overlaps parsing.
   const lane = async () => {
     for (let i = take(); i >= 0; i = take()) {
-      const r = await interpretFile(files[i], cache, opts.limits);
-      out[i] = r.ok ? traceReport(r.report) : { problem: r.problem };
+      out[i] = await readFileResult(files[i], cache, opts.limits);
       tick(i);
     }
   };
@@ -106,7 +109,7 @@ export function defaultWorkers(cores = os.availableParallelism()): number {
 }
 
 export async function aggregateFiles(o: AggregateFilesOptions): Promise<AggregateFilesResult> {
-  const inputs = await collectInputs(o.inputs, o.exclude);
+  const inputs = o.collected ?? (await collectInputs(o.inputs, o.exclude));
   const files = inputs.files.map((f) => shownPath(f));
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
@@ -124,6 +127,12 @@ export async function aggregateFiles(o: AggregateFilesOptions): Promise<Aggregat
     createdAt: o.createdAt ?? new Date().toISOString(),
     files: inputs.files.length + inputs.skipped.length,
     library: o.library,
+    assignments: o.round?.assignments?.map((a) => ({
+      expert: a.expert,
+      applicant: a.applicant,
+      stage: a.stage,
+      round: a.roundId,
+    })),
   });
   return { files, missing: inputs.missing, result, layout, read: read.filter((r) => "sheet" in r).length };
 }

@@ -1,15 +1,27 @@
 // A reader thread: reads and interprets the files the pool sends (src/aggregate/workers.ts) and posts back what the
 // aggregation needs, with exact totals as fraction text (structured clone would drop the Fraction class).
 import type { MessagePort } from "worker_threads";
-import type { ReturnedSheet, SheetProblem } from "../core";
+import type { ConsensusSheet, ReturnedSheet, SheetProblem } from "../core";
 import { interpretCache } from "../workbook";
-import { traceReport, type ReadResult } from "../summary/secretariat";
-import { interpretFile, type ReadLimits } from "./read";
+import type { ReadResult } from "../summary/secretariat";
+import { readFileResult, type ReadLimits } from "./read";
 
-export type WireResult = { problem: SheetProblem } | { sheet: Omit<ReturnedSheet, "total"> & { total: string } };
+type Wired<T extends { total: unknown }> = Omit<T, "total"> & { total: string };
+/** Consensus subtotals travel as fraction text too. */
+type WiredConsensus = Omit<Wired<ConsensusSheet>, "categories"> & { categories: { code: string; score: string }[] };
+
+export type WireResult = { problem: SheetProblem } | { sheet: Wired<ReturnedSheet> } | { consensus: WiredConsensus };
 
 export function toWire(r: ReadResult): WireResult {
   if ("problem" in r) return { problem: r.problem };
+  if ("consensus" in r)
+    return {
+      consensus: {
+        ...r.consensus,
+        total: r.consensus.total.toFraction(),
+        categories: r.consensus.categories.map((c) => ({ code: c.code, score: c.score.toFraction() })),
+      },
+    };
   return { sheet: { ...r.sheet, total: r.sheet.total.toFraction() } };
 }
 
@@ -22,8 +34,7 @@ export function workerMain(port: MessagePort, limits: ReadLimits): void {
     }
     let result: WireResult;
     try {
-      const r = await interpretFile(m.file, cache, limits);
-      result = toWire(r.ok ? traceReport(r.report) : { problem: r.problem });
+      result = toWire(await readFileResult(m.file, cache, limits));
     } catch (e) {
       result = { problem: { file: m.file, code: "unreadable", reason: `无法读取（${(e as Error).message}）` } };
     }

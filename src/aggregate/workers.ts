@@ -1,6 +1,7 @@
 // A small pool of reader threads (worker_threads): reading and interpreting a workbook is CPU work, so on a machine
-// with several cores the files are shared among threads. Each thread loads the TypeScript sources through tsx, the
-// same way bin/scorebook.js runs the command line.
+// with several cores the files are shared among threads. From the built command line (build/cli/main.js) a thread
+// runs build/cli/worker-main.js beside it; from the sources (tests, scripts run with tsx) it loads worker-main.ts
+// through tsx, resolved from this file, not from the current directory, so that both work from any folder.
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { exact } from "../core";
@@ -10,12 +11,26 @@ import type { WireResult } from "./worker-main";
 
 const BOOT = `
 const { parentPort, workerData } = require("worker_threads");
-require("tsx/cjs");
+if (workerData.loader) require(workerData.loader);
 require(workerData.module).workerMain(parentPort, workerData.limits);
 `;
 
+/** The reader thread's module, and the TypeScript loader it needs when this code runs from the sources. */
+function workerModule(): { module: string; loader: string | null } {
+  if (__filename.endsWith(".js")) return { module: path.join(__dirname, "worker-main.js"), loader: null };
+  return { module: path.join(__dirname, "worker-main.ts"), loader: require.resolve("tsx/cjs") };
+}
+
 function fromWire(w: WireResult): ReadResult {
   if ("problem" in w) return { problem: w.problem };
+  if ("consensus" in w)
+    return {
+      consensus: {
+        ...w.consensus,
+        total: exact(w.consensus.total),
+        categories: w.consensus.categories.map((c) => ({ code: c.code, score: exact(c.score) })),
+      },
+    };
   return { sheet: { ...w.sheet, total: exact(w.sheet.total) } };
 }
 
@@ -23,8 +38,11 @@ export class WorkerPool {
   private readonly workers: Worker[];
 
   constructor(size: number, limits: ReadLimits = {}) {
-    const module = path.join(__dirname, "worker-main.ts");
-    this.workers = Array.from({ length: size }, () => new Worker(BOOT, { eval: true, workerData: { module, limits } }));
+    const { module, loader } = workerModule();
+    this.workers = Array.from(
+      { length: size },
+      () => new Worker(BOOT, { eval: true, workerData: { module, loader, limits } }),
+    );
   }
 
   /**

@@ -5,14 +5,24 @@
 // left out, a roster row, an applicant without an on-site panel, a panel too small for the method …) — the summary is
 // still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
 // unreadable, the summary file exists without --force or would overwrite an input).
-import { promises as fs } from "fs";
 import * as path from "path";
 import { isPanelMethod, library, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
+import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { problemKind, rankingText, summaryJson } from "../summary";
 import type { FormulaMode } from "../workbook";
 import { writeXlsx } from "../xlsx";
+import { terminalSafe } from "./escape";
+import { existingKind, inputAt, OutputRefused, writeOutput } from "./output";
+
+/** A returned scoring workbook is never replaced by a summary, --force or not. */
+function scoringWorkbookRefusal(output: string): OutputRefused {
+  return new OutputRefused(
+    `${output} 是一份 Scorebook 专家评分表，汇总表不会覆盖它（加 --force 也不会）；请另选输出文件`,
+    `${output} is a Scorebook scoring workbook; a summary never replaces one, even with --force`,
+  );
+}
 import { roundForAggregate } from "./round";
 
 export interface AggregateCliOptions {
@@ -83,18 +93,30 @@ export async function aggregateCommand(
     err(`输出文件“${output}”应以 .xlsx 结尾 (the summary must be an .xlsx file)`);
     return 2;
   }
-  const outAbs = path.resolve(output);
-  if (paths.some((p) => path.resolve(p) === outAbs)) {
+  // The round workbook (--round) is read as the round, not as a returned workbook; the summary may replace neither.
+  const collected = await collectInputs(paths, opts.round ? [opts.round] : []);
+  const clash = inputAt(output, [
+    ...collected.files,
+    ...collected.skipped.map((p) => p.file),
+    ...(opts.round ? [opts.round] : []),
+  ]);
+  if (clash) {
     err(
-      `输出文件 ${output} 是输入的评分表之一：源文件从不被修改，请另选输出文件 (the summary would overwrite an input)`,
+      `输出文件 ${output} 就是输入的 ${clash}：源文件从不被修改，请把汇总表写到输入文件夹以外 (the summary would overwrite the input ${clash}; write it outside the input folders)`,
     );
     return 2;
   }
-  if (!opts.force && (await fs.stat(output).catch(() => null))) {
+
+  // Refused before any work (and checked again, atomically, when the summary is written).
+  const present = await existingKind(output);
+  if (present === "scoring-blank" || present === "scoring-filled") {
+    err(scoringWorkbookRefusal(output).text);
+    return 2;
+  }
+  if (present !== "none" && !opts.force) {
     err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
     return 2;
   }
-
   let roster: Roster | undefined;
   if (opts.roster) {
     try {
@@ -118,7 +140,7 @@ export async function aggregateCommand(
     roster,
     options: { method, ...runOptions },
     mode: mode as FormulaMode,
-    exclude: opts.round ? [output, opts.round] : [output],
+    collected,
     workers,
     round,
     createdAt: now().toISOString(),
@@ -143,21 +165,19 @@ export async function aggregateCommand(
     return 2;
   }
 
-  // Written next to its final name, then renamed: a half-written summary never replaces a good one.
+  // Written next to its final name, then linked (or, with --force, renamed) into place: a half-written summary never
+  // replaces a good one, and of two runs to the same new name only one succeeds.
   // Fast compression: a summary of 1,000 workbooks writes noticeably sooner, a little larger.
   const data = await writeXlsx(run.layout, { compressionLevel: 1 });
-  const tmp = path.join(path.dirname(outAbs), `.${path.basename(outAbs)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, outAbs);
+    await writeOutput(output, data, {
+      force: opts.force,
+      protect: (kind) =>
+        kind === "scoring-blank" || kind === "scoring-filled" ? scoringWorkbookRefusal(output) : null,
+    });
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    err(
-      code === "ENOENT"
-        ? `无法写入 ${output}：文件夹不存在 (no such folder)`
-        : `无法写入 ${output}：${(e as Error).message}`,
-    );
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
     return 2;
   }
 
@@ -242,7 +262,7 @@ export function terminalProgress(): Progress | null {
   );
   return {
     start: (total) => bar.start(total, 0, { file: "" }),
-    update: (done, file) => bar.update(done, { file: path.basename(file).slice(0, 40) }),
+    update: (done, file) => bar.update(done, { file: terminalSafe(path.basename(file).slice(0, 40)) }),
     stop: () => bar.stop(),
   };
 }

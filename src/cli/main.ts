@@ -1,8 +1,12 @@
 // The `scorebook` command line. Exit codes: 0 ok, 1 problems found in the input, 2 usage or unknown id.
 import { Command, CommanderError } from "commander";
+import { terminalSafe } from "./escape";
+import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
+import { consensusCommand, type ConsensusCliOptions } from "./consensus";
+import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
 
 export interface Io {
@@ -18,10 +22,12 @@ const defaultIo: Io = {
   progress: terminalProgress,
 };
 
-export function buildProgram(io: Io, setCode: (c: number) => void): Command {
-  const program = new Command("scorebook")
+export function buildProgram(given: Io, setCode: (c: number) => void): Command {
+  // Every line printed passes terminalSafe: text from a workbook never reaches the terminal raw.
+  const io: Io = { ...given, out: (s) => given.out(terminalSafe(s)), err: (s) => given.err(terminalSafe(s)) };
+  const program = ZhCommand.program("scorebook")
     .description("Scorebook 政府质量奖评审工具：评分标准、评分表、汇总排名 (Government quality award review toolkit)")
-    .version("0.1.0")
+    .version("0.1.0", "-V, --version", "显示版本号 (output the version number)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
@@ -121,6 +127,42 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       setCode(await aggregateCommand(paths, opts, io.out, io.err, io.progress?.() ?? null)),
     );
 
+  program
+    .command("consensus")
+    .description(
+      "生成专家组合议表：同一申报者同一阶段各专家的评分并排，组长填写合议成熟度 (the group's consensus workbook)",
+    )
+    .argument("<files...>", "同一申报者同一阶段的专家评分表 .xlsx (the panel's returned workbooks)")
+    .option("-o, --output <file>", "合议表 .xlsx，默认“申报者_阶段_合议表.xlsx” (output file)")
+    .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
+    .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
+    .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")
+    .addHelpText(
+      "after",
+      "\n例 (example):\n  scorebook consensus 回收/某公司_现场评审_*.xlsx -o 合议表.xlsx\n" +
+        "交回的合议表与评分表一起交给 scorebook aggregate：该阶段的专家组得分取合议表总分。" +
+        "退出码 (exit codes)：0 已生成；1 评分表有问题或不属于同一申报者和阶段（不生成）；2 参数错误、文件不存在或已存在。",
+    )
+    .action(async (files: string[], opts: ConsensusCliOptions) =>
+      setCode(await consensusCommand(files, opts, io.out, io.err)),
+    );
+
+  program
+    .command("report")
+    .description("生成评审报告 .docx：每个申报者每个阶段一份（材料评审报告 / 现场评审报告） (review reports)")
+    .argument("<paths...>", "汇总表 summary.xlsx，或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)")
+    .option("-o, --output <dir>", "输出文件夹，默认 reports (output folder)")
+    .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
+    .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
+    .addHelpText(
+      "after",
+      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n" +
+        "给出汇总表时，报告采用“反馈”工作表中“报告用”两列的文字（质评办修改后的措辞）。" +
+        "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
+    )
+    .action(async (paths: string[], opts: ReportCliOptions) =>
+      setCode(await reportCommand(paths, opts, io.out, io.err)),
+    );
   registerRound(program, io, setCode);
 
   return program;

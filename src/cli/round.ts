@@ -8,7 +8,16 @@
 import { randomInt } from "crypto";
 import * as path from "path";
 import type { Command } from "commander";
-import { draw, library, statusJson, STAGE_ZH, type Assignment, type RoundProblem, type RoundStatus } from "../core";
+import {
+  draw,
+  inputFingerprint,
+  library,
+  statusJson,
+  STAGE_ZH,
+  type Assignment,
+  type RoundProblem,
+  type RoundStatus,
+} from "../core";
 import { generateRound, readRoundFile, RoundFileError, statusOfFiles, writeDraw, writeTemplate } from "../round/files";
 import { needPanels, type LoadedRound } from "../round/read";
 import { roundCheck } from "../round/aggregate";
@@ -101,10 +110,9 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         );
         return setCode(2);
       }
-      const result = draw(
-        { ...input, params: { ...params, seed, roundId }, kept: kept.map((a) => ({ ...a, roundId })) },
-        library(),
-      );
+      const drawInput = { ...input, params: { ...params, seed, roundId }, kept: kept.map((a) => ({ ...a, roundId })) };
+      const fingerprint = inputFingerprint(drawInput);
+      const result = draw(drawInput, library());
       if (!result.ok) {
         io.err(`无法抽取，未写入任何内容 (no valid draw; nothing written)：`);
         problemsOut(result.problems, io.err);
@@ -125,6 +133,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
             params: { ...params, seed, roundId },
             experts: input.experts.length,
             applicants: input.applicants.length,
+            fingerprint,
           },
           { replace: true, force: !!opts.force },
         );
@@ -156,7 +165,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         );
       else {
         io.out(
-          `批次 ${roundId}，随机种子 ${seed}：抽取 ${result.audit.length} 个专家组，${result.assignments.length} 份评分表。`,
+          `批次 ${roundId}，随机种子 ${seed}，输入指纹 ${fingerprint}：抽取 ${result.audit.length} 个专家组，${result.assignments.length} 份评分表。`,
         );
         for (const a of result.audit)
           io.out(

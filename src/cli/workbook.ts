@@ -5,9 +5,8 @@
 // declaration given without a conflict, no sign of tampering); 1 problems found (incomplete or invalid entries,
 // unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
 // readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
-import { promises as fs } from "fs";
 import * as path from "path";
-import { format2, library, type StageId } from "../core";
+import { cleanName, format2, library, nameKey, type StageId } from "../core";
 import {
   buildLayout,
   cleanUserText,
@@ -19,6 +18,7 @@ import {
   type ScoreReport,
 } from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
+import { OutputRefused, writeOutput } from "./output";
 
 export interface GenerateOptions {
   applicant?: string;
@@ -43,17 +43,52 @@ const STAGES: Record<string, StageId> = {
   现场: "onsite",
 };
 
-/** A file name from the applicant, stage and expert: no path or reserved characters, no leading - = + @ or dot. */
-export function defaultFileName(applicant: string, stage: StageId, expert: string): string {
+/** The longest file name most file systems take, in bytes (ext4, APFS, NTFS in UTF-16 units: at most this). */
+export const MAX_FILE_NAME_BYTES = 255;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** The longest start of `s` (whole code points, no dangling combining mark) that fits in `bytes` bytes of UTF-8. */
+function cutToBytes(s: string, bytes: number): string {
+  if (utf8Bytes(s) <= bytes) return s;
+  let out = "";
+  let used = 0;
+  for (const ch of Array.from(s)) {
+    const n = utf8Bytes(ch);
+    if (used + n > bytes) break;
+    out += ch;
+    used += n;
+  }
+  return out.replace(/\p{M}+$/u, "").trimEnd();
+}
+
+/**
+ * A file name from the applicant, stage and expert: no path or reserved characters, no control or format characters
+ * (zero-width, bidi overrides), no leading - = + @ or dot, at most 255 bytes with the extension (long names are cut
+ * at a character boundary, the applicant and the expert sharing the room). Null when a name has no visible character.
+ */
+export function defaultFileName(applicant: string, stage: StageId, expert: string): string | null {
   const part = (s: string) =>
-    cleanUserText(s)
+    cleanName(cleanUserText(s))
       // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, "_")
       .replace(/\s+/g, " ")
-      .slice(0, 60);
-  const name = `${part(applicant)}_${STAGE_NAME[stage]}_${part(expert)}`.replace(/^[-=+@.\s]+/, (m) =>
-    "_".repeat(m.length),
-  );
+      .trim();
+  let a = part(applicant);
+  let e = part(expert);
+  if (!nameKey(a) || !nameKey(e)) return null;
+  const fixed = `_${STAGE_NAME[stage]}_.xlsx`;
+  const room = MAX_FILE_NAME_BYTES - utf8Bytes(fixed);
+  if (utf8Bytes(a) + utf8Bytes(e) > room) {
+    const half = Math.floor(room / 2);
+    if (utf8Bytes(e) <= half) a = cutToBytes(a, room - utf8Bytes(e));
+    else if (utf8Bytes(a) <= half) e = cutToBytes(e, room - utf8Bytes(a));
+    else {
+      a = cutToBytes(a, half);
+      e = cutToBytes(e, room - utf8Bytes(a));
+    }
+  }
+  const name = `${a}_${STAGE_NAME[stage]}_${e}`.replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
   return `${name}.xlsx`;
 }
 
@@ -77,6 +112,16 @@ export async function generateCommand(
   ].filter(([, , v]) => v === undefined || cleanUserText(String(v)) === "");
   if (missing.length) {
     err(`缺少参数：${missing.map(([o, what]) => `${o} <${what}>`).join("，")}`);
+    return 2;
+  }
+  const invisible = [
+    ["--applicant", opts.applicant],
+    ["--expert", opts.expert],
+  ].filter(([, v]) => !nameKey(String(v)));
+  if (invisible.length) {
+    err(
+      `${invisible.map(([o]) => o).join("、")} 没有可见的字符（只有空格、零宽或方向控制字符） (the name has no visible character)`,
+    );
     return 2;
   }
   const stage = STAGES[String(opts.stage).trim().toLowerCase()];
@@ -115,19 +160,30 @@ export async function generateCommand(
     throw e;
   }
   const file = opts.output ?? defaultFileName(layout.meta.applicant, stage, layout.meta.expert);
+  if (file === null) {
+    err("申报者或专家姓名没有可见的字符，无法生成默认文件名；请用 -o 指定 (no visible name for the default file name)");
+    return 2;
+  }
   if (path.extname(file).toLowerCase() !== ".xlsx") {
     err(`输出文件“${file}”应以 .xlsx 结尾 (the output must be an .xlsx file)`);
     return 2;
   }
   const data = await writeXlsx(layout);
   try {
-    await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
+    // A filled scoring workbook (an expert's work) is never replaced, --force or not; a blank one may be.
+    await writeOutput(file, data, {
+      force: opts.force,
+      protect: (kind) =>
+        kind === "scoring-filled"
+          ? new OutputRefused(
+              `${file} 是一份已填写的评分表，不会被覆盖（加 --force 也不会）；请另选文件名或先移走该文件`,
+              `${file} is a filled scoring workbook; it is never overwritten, even with --force`,
+            )
+          : null,
+    });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST")
-      err(`文件已存在：${file}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
-    else if (code === "ENOENT") err(`无法写入 ${file}：文件夹不存在 (no such folder)`);
-    else err(`无法写入 ${file}：${(e as Error).message}`);
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
     return 2;
   }
   const r = bundle.rubric;

@@ -12,11 +12,14 @@ import {
   type Status,
   type Thresholds,
 } from "./rules";
-import { format2, formatScore } from "./exact";
+import { formatScore } from "./exact";
 import type { Message } from "./messages";
 import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
 import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
 import { bandOf } from "./scale";
+import { checkRosterEntry } from "./roster";
+import { sameExperts, stageScoring, type ConsensusSheet } from "./consensus";
+import { nameKey } from "./names";
 
 /** One returned workbook, as the reader and the engine found it. */
 export interface ReturnedSheet {
@@ -79,6 +82,10 @@ export interface StageResult {
   totals: Exact[];
   score: Exact | null;
   panel: PanelResult | null;
+  /** How the score was formed: the panel method used, or "consensus" (the group's consensus workbook). */
+  method: PanelMethod | "consensus";
+  /** The consensus workbook whose total is the score (method "consensus"). */
+  consensus: ConsensusSheet | null;
 }
 
 export interface VetoFlag {
@@ -131,6 +138,8 @@ export interface AggregateResult {
   used: ReturnedSheet[];
   /** Which run this is (final unless material was asked for). */
   stage: RunStage;
+  /** The consensus workbooks whose totals became a stage's score. */
+  consensus: ConsensusSheet[];
 }
 
 export interface RubricInfo {
@@ -141,19 +150,26 @@ export interface RubricInfo {
 
 const STAGE_TEXT: Record<StageId, string> = { material: "材料评审", onsite: "现场评审" };
 
-const key = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ");
+/** Names are compared by the one canonical key (src/core/names.ts). */
+const key = nameKey;
+
+/** Excel's limit on the text of one cell (the summary cuts longer comments, and says so). */
+export const CELL_TEXT_LIMIT = 32000;
 
 export function aggregate(
   sheets: readonly ReturnedSheet[],
   rubricOf: (id: string) => RubricInfo | undefined,
   roster: readonly RosterEntry[] = [],
   options: AggregateOptions = {},
+  consensusSheets: readonly ConsensusSheet[] = [],
 ): AggregateResult {
   const problems: SheetProblem[] = [];
-  const usable: ReturnedSheet[] = [];
+  const known: ReturnedSheet[] = [];
   const runStage: RunStage = options.stage ?? "final";
+  const consensus = pickConsensus(consensusSheets, problems);
+  const consensusUsed: ConsensusSheet[] = [];
+  const consensusSeen = new Set<ConsensusSheet>();
   for (const s of sheets) {
-    const info = rubricOf(s.rubricId);
     if (runStage === "material" && s.stage === "onsite")
       problems.push({
         file: s.file,
@@ -161,84 +177,90 @@ export function aggregate(
         code: "stage-excluded",
         reason: `本次只汇总材料评审：专家 ${s.expert} 的现场评审评分表未计入`,
       });
-    else if (!info)
+    else if (rubricOf(s.rubricId)) known.push(s);
+    else
       problems.push({
         file: s.file,
         applicant: s.applicant,
         code: "unknown-rubric",
         reason: `未知的评分标准“${s.rubricId}”`,
       });
-    else if (s.conflictDeclared)
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "conflict",
-        reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
-      });
-    else if (s.blocking.length > 0)
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: s.blocking[0].code,
-        reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
-      });
-    else if (!s.complete) {
-      const open = s.items.filter((i) => i.value === null).map((i) => i.code);
-      const which = open.length
-        ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
-        : "";
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "incomplete",
-        reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
-      });
-    } else usable.push(s);
   }
-
-  // The same expert twice for the same applicant and stage: the newer counts, both are named.
-  const latest = new Map<string, ReturnedSheet>();
-  for (const s of usable) {
+  // One expert's copies for one applicant and stage (by canonical name keys): which one counts is decided over every
+  // copy, usable or not, so that an invalid newer copy never lets an older one in without a word.
+  const copies = new Map<string, ReturnedSheet[]>();
+  for (const s of known) {
     const k = [key(s.applicant), s.stage, key(s.expert)].join("\u0000");
-    const prev = latest.get(k);
-    if (!prev) {
-      latest.set(k, s);
+    copies.set(k, [...(copies.get(k) ?? []), s]);
+  }
+  const chosen: ReturnedSheet[] = [];
+  for (const group of copies.values()) chosen.push(...chooseCopy(group, problems));
+  // Mixed rubrics for one applicant: the rubric most of its workbooks use counts, the others are named; a tie counts
+  // none. Decided on counts and ids, never on file order.
+  const byRubric = new Map<string, Map<string, ReturnedSheet[]>>();
+  for (const s of chosen) {
+    const m = byRubric.get(key(s.applicant)) ?? new Map<string, ReturnedSheet[]>();
+    m.set(s.rubricId, [...(m.get(s.rubricId) ?? []), s]);
+    byRubric.set(key(s.applicant), m);
+  }
+  const used: ReturnedSheet[] = [];
+  const rubricChoice = new Map<string, string>();
+  for (const [k, m] of byRubric) {
+    const ranked = [...m].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1));
+    if (ranked.length === 1) {
+      used.push(...ranked[0][1]);
+      rubricChoice.set(k, ranked[0][0]);
       continue;
     }
-    const [keep, drop] = newer(s, prev) ? [s, prev] : [prev, s];
-    latest.set(k, keep);
-    problems.push({
-      file: drop.file,
-      applicant: s.applicant,
-      code: "duplicate",
-      reason: `专家 ${s.expert} 对同一申报者同一阶段提交了两份评分表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
-    });
+    const tie = ranked[0][1].length === ranked[1][1].length;
+    const list = ranked.map(([id, xs]) => `${id}（${xs.length} 份）`).join("、");
+    if (!tie) {
+      used.push(...ranked[0][1]);
+      rubricChoice.set(k, ranked[0][0]);
+    } else rubricChoice.set(k, ranked[0][0]);
+    for (const [id, xs] of tie ? ranked : ranked.slice(1))
+      for (const s of xs)
+        problems.push({
+          file: s.file,
+          applicant: s.applicant,
+          code: "mixed-rubric",
+          reason: tie
+            ? `同一申报者的评分表使用了不同的评分标准（${list}），份数相同，无法判断应使用哪个，均未计入`
+            : `同一申报者的评分表使用了不同的评分标准（${list}）：本表使用 ${id}，与多数评分表的 ${ranked[0][0]} 不一致，未计入`,
+        });
   }
-  const used = [...latest.values()];
+  used.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  for (const s of used)
+    for (const i of s.items)
+      for (const [what, text] of [
+        ["优势", i.strengths],
+        ["改进机会", i.opportunities],
+      ] as const)
+        if (text && text.length > CELL_TEXT_LIMIT)
+          problems.push({
+            file: s.file,
+            applicant: s.applicant,
+            code: "comment-truncated",
+            reason: `专家 ${s.expert} 对 ${i.code} 的${what}有 ${text.length} 个字符，超过单元格上限 ${CELL_TEXT_LIMIT}，汇总表中只保留前 ${CELL_TEXT_LIMIT - 1} 个字符`,
+          });
 
   const byApplicant = new Map<string, ReturnedSheet[]>();
   for (const s of used) byApplicant.set(key(s.applicant), [...(byApplicant.get(key(s.applicant)) ?? []), s]);
   // Applicants known only from the roster, or whose every sheet was left out, still get a row.
+  // One display name per key, whatever the file order: the roster's spelling, else the shortest as written (then the
+  // first in code-point order), so that 甲公司 shows rather than 甲 公司.
   const allNames = new Map<string, string>();
-  for (const s of sheets) if (!allNames.has(key(s.applicant))) allNames.set(key(s.applicant), s.applicant);
-  for (const r of roster) if (!allNames.has(key(r.applicant))) allNames.set(key(r.applicant), r.applicant);
+  for (const s of [...sheets].map((x) => shownName(x.applicant)).sort(byShown))
+    if (!allNames.has(key(s))) allNames.set(key(s), s);
+  for (const r of roster) allNames.set(key(r.applicant), shownName(r.applicant));
+  problems.push(...nameProblems(sheets, roster));
 
   const divergences: Divergence[] = [];
   const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { publicMissing: boolean })[] = [];
   for (const [k, name] of allNames) {
     const mine = byApplicant.get(k) ?? [];
     const anySheet = sheets.find((s) => key(s.applicant) === k);
-    const rubricIds = [...new Set(mine.map((s) => s.rubricId))];
-    if (rubricIds.length > 1) {
-      for (const s of mine.filter((x) => x.rubricId !== rubricIds[0]))
-        problems.push({
-          file: s.file,
-          applicant: name,
-          code: "mixed-rubric",
-          reason: `同一申报者的评分表使用了不同的评分标准（${rubricIds.join("、")}）`,
-        });
-    }
-    const rubricId = rubricIds[0] ?? anySheet?.rubricId ?? "";
+    const rubricId = rubricChoice.get(k) ?? anySheet?.rubricId ?? "";
     const info = rubricOf(rubricId);
     const sameRubric = mine.filter((s) => s.rubricId === rubricId);
     const notes: Message[] = [];
@@ -257,12 +279,50 @@ export function aggregate(
             reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
           });
       }
+      let score = panel?.value ?? null;
+      let method: StageResult["method"] = panel?.used ?? options.method ?? info?.rules.panelMethod ?? "mean";
+      const c = consensus.get(`${nameKey(name)}\u0000${id}`) ?? null;
+      let usedConsensus: ConsensusSheet | null = null;
+      if (c) {
+        consensusSeen.add(c);
+        const counted = st.map((s) => s.expert);
+        const stageText = STAGE_TEXT[id];
+        if (!info || c.rubricId !== rubricId)
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-rubric",
+            reason: `合议表的评分标准 ${c.rubricId} 与 ${name} 的评分表（${rubricId || "无"}）不一致，未采用`,
+          });
+        else if (stageScoring(info.rules, id) === "panel")
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-not-used",
+            reason: `${info.rules.name.zh}的${stageText}按专家组合成方法计分（规则参数 stageScoring），合议表未采用`,
+          });
+        else if (!sameExperts(c.experts, counted))
+          problems.push({
+            file: c.file,
+            applicant: name,
+            code: "consensus-experts",
+            reason: `合议表依据的专家（${c.experts.join("、") || "无"}）与计入${stageText}的专家（${counted.join("、") || "无"}）不一致，未采用合议结果，按专家组合成方法计分`,
+          });
+        else {
+          score = c.total;
+          method = "consensus";
+          usedConsensus = c;
+          consensusUsed.push(c);
+        }
+      }
       return {
         experts: st.map((s) => s.expert),
         files: st.map((s) => s.file),
         totals,
-        score: panel?.value ?? null,
+        score,
         panel,
+        method,
+        consensus: usedConsensus,
       };
     };
     const material = stage("material");
@@ -281,6 +341,9 @@ export function aggregate(
     }
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
     const rules = info?.rules;
+    if (rules && rosterEntry)
+      for (const m of checkRosterEntry(rules, rosterEntry))
+        problems.push({ file: "名单", applicant: name, code: m.code, reason: m.zh });
     let bonus = exact(0);
     if (rules?.bonus) {
       if (rosterEntry?.bonus !== undefined) {
@@ -302,14 +365,7 @@ export function aggregate(
         problems.push({ file: "名单", applicant: name, code: bad.code, reason: bad.zh });
         pub = null;
       }
-    } else if (rules && rosterEntry?.public !== undefined)
-      // 河北 "申报个人最终得分包括：…公众满意度测评得分" — only individuals have one; an organisation's is a mistake.
-      problems.push({
-        file: "名单",
-        applicant: name,
-        code: "public-not-applicable",
-        reason: `${name} 按“${rules.name.zh}”评审，没有公众满意度测评，名单中填写的公众满意度 ${format2(rosterEntry.public)} 未使用`,
-      });
+    }
     const vetoFlags: VetoFlag[] = sameRubric.flatMap((s) =>
       s.vetoes
         .filter((v) => v.flagged)
@@ -369,6 +425,15 @@ export function aggregate(
     });
   }
 
+  for (const c of consensus.values())
+    if (!consensusSeen.has(c))
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-unmatched",
+        reason: `合议表的申报者“${c.applicant}”没有任何可用的评分表，未采用`,
+      });
+
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
   // within each rubric where the rule set (or the secretariat) ranks sectors apart.
   const applicants: ApplicantResult[] = [];
@@ -413,7 +478,7 @@ export function aggregate(
           : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used, stage: runStage };
+  return { applicants, problems, divergences, used, stage: runStage, consensus: consensusUsed };
 }
 
 /**
@@ -438,17 +503,245 @@ export function rankingGroup(rules: RuleSet, rubricId: string, override?: RankBy
   return (override ?? rules.rankBy ?? "rule-set") === "rubric" ? `${rules.id}/${rubricId}` : rules.id;
 }
 
+/**
+ * The usable consensus workbook per applicant and stage: incomplete or invalid ones are problems; of two for the
+ * same applicant and stage the newer counts and both are named.
+ */
+function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem[]): Map<string, ConsensusSheet> {
+  const out = new Map<string, ConsensusSheet>();
+  for (const c of sheets) {
+    if (c.blocking.length > 0 || !c.complete) {
+      const why = c.blocking.length ? c.blocking.map((m) => m.zh).join("；") : "合议结果未填写完整";
+      problems.push({
+        file: c.file,
+        applicant: c.applicant,
+        code: "consensus-invalid",
+        reason: `合议表未采用：${why}`,
+      });
+      continue;
+    }
+    const k = `${nameKey(c.applicant)}\u0000${c.stage}`;
+    const prev = out.get(k);
+    if (!prev) {
+      out.set(k, c);
+      continue;
+    }
+    const keep =
+      (c.savedAt ?? "") > (prev.savedAt ?? "") || (c.savedAt === prev.savedAt && c.file > prev.file) ? c : prev;
+    const drop = keep === c ? prev : c;
+    out.set(k, keep);
+    problems.push({
+      file: drop.file,
+      applicant: c.applicant,
+      code: "consensus-duplicate",
+      reason: `同一申报者同一阶段有两份合议表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
+    });
+  }
+  return out;
+}
+
 function order(a: ApplicantResult): number {
   return a.rank ?? a.wouldBeRank ?? Number.MAX_SAFE_INTEGER;
 }
 
-function newer(a: ReturnedSheet, b: ReturnedSheet): boolean {
-  if (a.savedAt && b.savedAt && a.savedAt !== b.savedAt) return a.savedAt > b.savedAt;
-  return a.file > b.file;
+/** A name as shown: as written (full-width brackets stay), without format characters or runs of white space. */
+const shownName = (s: string) =>
+  s
+    .replace(/\p{Cf}/gu, "")
+    .replace(/[\p{Z}\s]+/gu, " ")
+    .trim();
+const byShown = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** A looser key than nameKey: also without punctuation and symbols, so that （甲）公司 and 甲公司 meet. */
+const looseKey = (name: string) => nameKey(name).replace(/[\p{P}\p{S}]/gu, "");
+
+/**
+ * Names that are not the same (different keys) but nearly so: two applicants, or two experts, whose names differ
+ * only in punctuation or brackets; they are counted apart, and named so that the secretariat can unify them. With a
+ * roster, every applicant whose workbooks match no roster row is named.
+ */
+function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterEntry[]): SheetProblem[] {
+  const out: SheetProblem[] = [];
+  const near = (what: string, names: string[], code: string) => {
+    const byLoose = new Map<string, Map<string, string>>();
+    for (const n of [...names].map(shownName).sort(byShown)) {
+      const l = looseKey(n);
+      if (!l) continue;
+      const m = byLoose.get(l) ?? new Map<string, string>();
+      if (!m.has(key(n))) m.set(key(n), n);
+      byLoose.set(l, m);
+    }
+    for (const m of byLoose.values())
+      if (m.size > 1) {
+        const shown = [...m.values()].map((n) => `“${n}”`).join("与");
+        out.push({
+          file: "",
+          applicant: what === "申报者" ? [...m.values()][0] : undefined,
+          code,
+          reason: `${what}${shown}名称相近但不相同，按不同的${what}分别计算；如为同一${what === "申报者" ? "申报者" : "人"}，请统一名称后重新汇总`,
+        });
+      }
+  };
+  near("申报者", [...sheets.map((s) => s.applicant), ...roster.map((r) => r.applicant)], "similar-applicants");
+  near(
+    "评审专家",
+    sheets.map((s) => s.expert),
+    "similar-experts",
+  );
+  if (roster.length) {
+    const inRoster = new Set(roster.map((r) => key(r.applicant)));
+    const missing = new Map<string, { name: string; files: string[] }>();
+    for (const s of [...sheets].sort((x, y) => (x.file < y.file ? -1 : 1))) {
+      const k = key(s.applicant);
+      if (inRoster.has(k)) continue;
+      const m = missing.get(k) ?? { name: shownName(s.applicant), files: [] };
+      m.files.push(s.file);
+      missing.set(k, m);
+    }
+    for (const m of missing.values())
+      out.push({
+        file: m.files.join("、"),
+        applicant: m.name,
+        code: "not-in-roster",
+        reason: `申报者“${m.name}”不在名单中（${m.files.length} 份评分表），名单中的加分和公众满意度无从对应；请核对名称`,
+      });
+  }
+  return out;
+}
+
+/** Why a sheet cannot be counted on its own (a declared conflict, blocking problems, incomplete), or null. */
+function ownProblem(s: ReturnedSheet): SheetProblem | null {
+  if (s.conflictDeclared)
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: "conflict",
+      reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
+    };
+  if (s.blocking.length > 0)
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: s.blocking[0].code,
+      reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
+    };
+  if (!s.complete) {
+    const open = s.items.filter((i) => i.value === null).map((i) => i.code);
+    const which = open.length
+      ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
+      : "";
+    return {
+      file: s.file,
+      applicant: s.applicant,
+      code: "incomplete",
+      reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
+    };
+  }
+  return null;
+}
+
+/** Two copies with the same content (the same file copied or renamed): counting one is counting the other. */
+function sameContent(a: ReturnedSheet, b: ReturnedSheet): boolean {
+  const body = (s: ReturnedSheet) =>
+    JSON.stringify([
+      s.rubricId,
+      s.total.toFraction(),
+      s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
+      s.vetoes.map((v) => [v.id, v.flagged, v.note]),
+      s.bonusConfirmed,
+      s.conflictDeclared,
+      s.blocking.map((m) => m.code),
+    ]);
+  return body(a) === body(b);
+}
+
+/**
+ * Which of one expert's copies (same applicant and stage) counts; every other copy gets a problem row. The newest by
+ * the time it was saved decides. Copies saved at the same time (or without a time) are not "newer" than each other:
+ * identical ones count once, differing ones count none. When the newest cannot be counted, the newest older copy
+ * that can is used, and the row says so; a conflict declared in the newest copy stands (no older copy is used).
+ */
+function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): ReturnedSheet[] {
+  const byFile = (x: ReturnedSheet, y: ReturnedSheet) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0);
+  if (group.length === 1) {
+    const p = ownProblem(group[0]);
+    if (p) problems.push(p);
+    return p ? [] : [group[0]];
+  }
+  // Newest first; a missing time sorts last.
+  const sorted = [...group].sort((x, y) => (y.savedAt ?? "").localeCompare(x.savedAt ?? "") || byFile(x, y));
+  const s0 = sorted[0];
+  const files = sorted.map((x) => x.file).join("、");
+  const who = `专家 ${s0.expert} 对 ${s0.applicant} 的${STAGE_TEXT[s0.stage]}`;
+  // The newest copies: every copy saved at the newest time (all of them when the newest has no time).
+  const top = sorted.filter((x) => (x.savedAt ?? "") === (s0.savedAt ?? ""));
+  const older = sorted.filter((x) => !top.includes(x));
+  let winner: ReturnedSheet | null = null;
+  if (top.length > 1 && !top.every((x) => sameContent(x, top[0]))) {
+    for (const x of top)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate-undecided",
+        reason: `${who}有 ${top.length} 份内容不同的评分表（${top.map((t) => t.file).join("、")}），${s0.savedAt ? "保存时间相同" : "都没有保存时间"}，无法判断哪份较新，均未计入；请确认后只保留一份`,
+      });
+    for (const x of older)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate",
+        reason: `${who}有较新的评分表，本表（较早）未计入`,
+      });
+    return [];
+  }
+  const newest = [...top].sort(byFile)[0];
+  for (const x of top)
+    if (x !== newest)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate-copy",
+        reason: `${who}的评分表有内容相同的副本（${top.map((t) => t.file).join("、")}），只计入一次（${newest.file}）`,
+      });
+  const own = ownProblem(newest);
+  if (!own) winner = newest;
+  else {
+    problems.push(own);
+    if (!newest.conflictDeclared) {
+      // The newest older copy that can be counted stands in, and says so.
+      winner = older.find((x) => ownProblem(x) === null) ?? null;
+    }
+  }
+  for (const x of older) {
+    if (x === winner)
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "older-copy-used",
+        reason: `${who}较新的评分表 ${newest.file} 未能计入（原因见该文件），已改用较早的本表 ${x.file}；如不应使用，请删除本表`,
+      });
+    else
+      problems.push({
+        file: x.file,
+        applicant: x.applicant,
+        code: "duplicate",
+        reason: `${who}提交了多份评分表（${files}），以较新的 ${winner?.file ?? newest.file} 为准，本表未计入`,
+      });
+  }
+  if (own && !winner)
+    problems.push({
+      file: newest.file,
+      applicant: newest.applicant,
+      code: "no-copy-used",
+      reason: newest.conflictDeclared
+        ? `${who}在最新的评分表中声明回避，较早的评分表均不计入`
+        : `${who}的评分表（${files}）均不能计入`,
+    });
+  return winner ? [winner] : [];
 }
 
 /** Items where the panel's maturities fall in different bands or spread more than the limit. */
-function diverge(
+export function diverge(
   applicant: string,
   stage: StageId,
   sheets: ReturnedSheet[],

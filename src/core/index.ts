@@ -15,4 +15,6 @@ export * from "./awards";
 export * from "./aggregate";
 export * from "./roster";
 export * from "./names";
+export * from "./consensus";
+export * from "./breakdown";
 export * from "./round";

@@ -3,8 +3,10 @@
 // (read by an adapter); headers may be Chinese or English.
 import { exact } from "./exact";
 import { parseYesNo } from "./normalize";
+import { nameKey } from "./names";
 import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
+import type { RuleSet } from "./types";
 
 export interface RosterProblem {
   file: string;
@@ -67,11 +69,12 @@ export function parseRoster(
     const applicant = String(r[ci.applicant] ?? "")
       .normalize("NFKC")
       .trim();
-    if (!applicant) {
+    if (!nameKey(applicant)) {
       if (r.some((c) => norm(c) !== "")) problems.push({ file, row, reason: "申报者名称为空，此行未使用" });
       return;
     }
-    const k = applicant.toLowerCase();
+    // One applicant by its canonical key: 甲公司, 甲 公司 and 甲公司 + a zero-width space are one row.
+    const k = nameKey(applicant);
     if (seen.has(k)) {
       problems.push({ file, row, reason: `申报者“${applicant}”在名单中重复（第 ${seen.get(k)} 行），此行未使用` });
       return;
@@ -101,4 +104,45 @@ export function parseRoster(
     entries.push(entry);
   });
   return { entries, problems };
+}
+
+/** One thing the roster says that the rule set cannot use, in Chinese with English beside it. */
+export interface RosterEntryProblem {
+  code: "roster-bonus-unknown" | "roster-bonus-none" | "public-not-applicable";
+  zh: string;
+  en: string;
+}
+
+/**
+ * What in a roster row does not apply to the applicant's rule set, so that nothing the secretariat wrote is ignored
+ * without a word: a bonus condition id the rule set does not have (it would count as 0), a bonus for a rule set with
+ * no bonus, public satisfaction for a rule set without it (organisations). The one place this is decided.
+ */
+export function checkRosterEntry(rules: RuleSet, entry: RosterEntry): RosterEntryProblem[] {
+  const out: RosterEntryProblem[] = [];
+  const who = entry.applicant;
+  if (entry.bonus !== undefined && entry.bonus !== false && !rules.bonus)
+    out.push({
+      code: "roster-bonus-none",
+      zh: `名单中“${who}”填写了加分，但${rules.name.zh}没有加分项，未使用`,
+      en: `the roster gives "${who}" a bonus, but ${rules.id} has no bonus; not used`,
+    });
+  else if (Array.isArray(entry.bonus) && rules.bonus) {
+    const known = new Set(rules.bonus.conditions.map((c) => c.id));
+    const unknown = entry.bonus.filter((id) => !known.has(id));
+    if (unknown.length)
+      out.push({
+        code: "roster-bonus-unknown",
+        zh: `名单中“${who}”的加分条件“${unknown.join("、")}”不存在（可用：${[...known].join("、")}），该条件未计分`,
+        en: `the roster gives "${who}" unknown bonus condition(s) ${unknown.join(", ")} (known: ${[...known].join(", ")}); not counted`,
+      });
+  }
+  if (entry.public !== undefined && !rules.publicSatisfaction)
+    out.push({
+      code: "public-not-applicable",
+      // 河北 "申报个人最终得分包括：…公众满意度测评得分" — only individuals have one; an organisation's is a mistake.
+      zh: `名单中“${who}”填写了公众满意度，但${rules.name.zh}没有公众满意度测评，未使用`,
+      en: `the roster gives "${who}" public satisfaction, which ${rules.id} does not use; not used`,
+    });
+  return out;
 }

@@ -122,6 +122,11 @@ export interface RuleSet {
   publicSatisfaction: { max: number; text: string } | null;
   vetoes: Veto[];
   vote: { quorum: FractionSpec; approval: FractionSpec; text: string } | null;
+  /**
+   * Per stage: "consensus" — a returned consensus workbook (合议表) gives the stage's panel score; "panel" — the panel
+   * method over the experts' totals. Absent: consensus (src/core/consensus.ts).
+   */
+  stageScoring?: Partial<Record<StageId, "consensus" | "panel">>;
   secretariatDefaults: string[];
   notes?: string[];
 }

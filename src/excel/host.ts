@@ -8,6 +8,8 @@ import { topLeftOf } from "../host/ranges";
 import {
   HostUnsupportedError,
   SheetExistsError,
+  SheetPasswordError,
+  WriteFailedError,
   type HostCapabilities,
   type HostSource,
   type ProtectRequest,
@@ -56,7 +58,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       newWorkbook: ok && typeof api.createWorkbook === "function",
       liveEvents: api.isSetSupported("ExcelApi", "1.7"),
     };
-    this.features = { pageLayout: api.isSetSupported("ExcelApi", "1.9") };
+    this.features = {
+      pageLayout: api.isSetSupported("ExcelApi", "1.9"),
+      charts: api.isSetSupported("ExcelApi", "1.7"),
+    };
   }
 
   async listSheets(): Promise<SheetListing> {
@@ -80,15 +85,50 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const taken = new Set(wb.worksheets.items.map((s) => s.name.toLowerCase()));
       const clash = layout.sheets.map((s) => s.name).filter((n) => taken.has(n.toLowerCase()));
       if (clash.length) throw new SheetExistsError(clash);
-      queueLayout(
-        ctx,
-        layout,
-        new Set(wb.names.items.map((n) => n.name.toLowerCase())),
-        this.features,
-        options.activate,
-      );
-      await ctx.sync();
+      const namesBefore = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
+      try {
+        queueLayout(ctx, layout, namesBefore, this.features, options.activate);
+        await ctx.sync();
+      } catch (e) {
+        // Batches are not transactional: what was queued before the failing operation has run. Remove the sheets
+        // and names this call added (none existed before: checked above), so that a retry does not stop on "exists".
+        throw await this.undoWrite(ctx, layout, namesBefore, e);
+      }
     });
+  }
+
+  private async undoWrite(
+    ctx: Excel.RequestContext,
+    layout: RenderableLayout,
+    namesBefore: ReadonlySet<string>,
+    cause: unknown,
+  ): Promise<WriteFailedError> {
+    const wb = ctx.workbook;
+    try {
+      wb.worksheets.load("items/name");
+      wb.names.load("items/name");
+      await ctx.sync();
+      const ours = new Set(layout.sheets.map((s) => s.name.toLowerCase()));
+      for (const n of wb.names.items) if (!namesBefore.has(n.name.toLowerCase())) n.delete();
+      for (const ws of wb.worksheets.items)
+        if (ours.has(ws.name.toLowerCase())) {
+          // A (very) hidden or protected sheet cannot always be deleted as it is.
+          ws.protection.unprotect(layout.sheets.find((s) => s.name === ws.name)?.protection?.password);
+          ws.visibility = "Visible";
+          ws.delete();
+        }
+      await ctx.sync();
+      wb.worksheets.load("items/name");
+      await ctx.sync();
+      const left = wb.worksheets.items.map((w) => w.name).filter((n) => ours.has(n.toLowerCase()));
+      return new WriteFailedError(cause, left.length === 0, left);
+    } catch {
+      return new WriteFailedError(
+        cause,
+        false,
+        layout.sheets.map((s) => s.name),
+      );
+    }
   }
 
   async openWorkbook(base64: string): Promise<void> {
@@ -131,13 +171,55 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  /**
+   * Locks and protects. A sheet that is protected now is unprotected first, with the password given for it; a sheet
+   * protected without a password given is refused before anything changes, and a wrong password is found in a round
+   * trip of its own (the sheets already unprotected are protected again), so the workbook is never left half done.
+   */
   async protect(requests: ProtectRequest[]): Promise<void> {
     await this.api.run(async (ctx) => {
-      for (const r of requests) {
+      const sheets = requests.map((r) => {
         const ws = ctx.workbook.worksheets.getItem(r.sheet);
-        ws.protection.unprotect();
+        ws.protection.load("protected");
+        return { r, ws };
+      });
+      await ctx.sync();
+      const locked = sheets.filter((x) => x.ws.protection.protected);
+      const noPassword = locked.filter((x) => !x.r.currentPassword);
+      if (noPassword.length) {
+        // Protected without a password unprotects with none; with one, Excel would refuse: try, then report.
+        try {
+          for (const x of noPassword) x.ws.protection.unprotect();
+          await ctx.sync();
+        } catch {
+          throw new SheetPasswordError(
+            noPassword.map((x) => x.r.sheet),
+            false,
+          );
+        }
+      }
+      const withPassword = locked.filter((x) => x.r.currentPassword);
+      if (withPassword.length) {
+        try {
+          for (const x of withPassword) x.ws.protection.unprotect(x.r.currentPassword);
+          await ctx.sync();
+        } catch {
+          for (const x of sheets) x.ws.protection.load("protected");
+          await ctx.sync();
+          for (const x of locked)
+            if (!x.ws.protection.protected)
+              protectSheet(x.ws, { ...x.r.protection, password: x.r.currentPassword ?? x.r.protection.password });
+          await ctx.sync();
+          throw new SheetPasswordError(
+            withPassword.map((x) => x.r.sheet),
+            true,
+          );
+        }
+      }
+      for (const { r, ws } of sheets) {
         for (const range of r.lock) ws.getRange(range).format.protection.locked = true;
-        protectSheet(ws, r.protection);
+        // Protected again with the password it had (the reviewer's), else as the layout says.
+        protectSheet(ws, r.currentPassword ? { ...r.protection, password: r.currentPassword } : r.protection);
       }
       await ctx.sync();
     });

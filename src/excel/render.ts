@@ -15,12 +15,30 @@ import type {
   SheetLayout,
 } from "../workbook/types";
 import { nameScopeSheet } from "../host/types";
+import { colLetter } from "../workbook/a1";
 import { boundingBox, columnRuns } from "../host/ranges";
 
 /** Optional requirement sets the renderer may use (ExcelApi 1.8 is the minimum for writeLayout). */
 export interface RenderFeatures {
   /** ExcelApi 1.9: page layout (paper, orientation, fit, print area and titles, header/footer, page breaks). */
   pageLayout: boolean;
+  /** ExcelApi 1.7: charts with a series drawn as a line (the summary's 得分图). Absent: no charts. */
+  charts?: boolean;
+}
+
+/**
+ * The layout's charts as real Excel charts: columns over the data block, its third column (a threshold) as a line,
+ * the title, the legend below, placed over the cells the layout names.
+ */
+export function queueCharts(ws: Excel.Worksheet, s: SheetLayout): void {
+  for (const c of s.charts ?? []) {
+    const chart = ws.charts.add("ColumnClustered", ws.getRange(c.data), "Columns");
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom";
+    const [a, b] = c.data.split(":").map((r) => r.replace(/\d+$/, ""));
+    if (b.charCodeAt(0) - a.charCodeAt(0) >= 2) chart.series.getItemAt(1).chartType = "Line";
+    chart.setPosition(c.from, c.to);
+  }
 }
 
 /** Excel's column width in character units → Office.js points (7 px digit width at the default font, 96 dpi). */
@@ -188,15 +206,20 @@ export function queueSheet(
       cf.priority = i;
     });
 
-  if (s.freeze && s.freeze.rows > 0) ws.freezePanes.freezeRows(s.freeze.rows);
-  if (s.freeze && s.freeze.columns > 0) ws.freezePanes.freezeColumns(s.freeze.columns);
+  const frozen = s.freeze ? freezeRange(s.freeze.rows, s.freeze.columns) : null;
+  if (frozen) ws.freezePanes.freezeAt(frozen);
 
   if (s.print && features.pageLayout) {
     const p = s.print;
     const pl = ws.pageLayout;
     pl.paperSize = "A4";
     pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    // Only documented values: a page count for each direction given; "as many pages tall as needed" is no
+    // verticalFitToPages at all (0 is not a documented value of PageLayoutZoomOptions).
+    pl.zoom =
+      p.fitToHeight > 0
+        ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }
+        : { horizontalFitToPages: p.fitToWidth };
     pl.setPrintArea(p.area);
     if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
     const inch = 72;
@@ -212,6 +235,18 @@ export function queueSheet(
       hf[key] = text;
     for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
+  if (features.charts) queueCharts(ws, s);
+}
+
+/**
+ * The range freezePanes.freezeAt takes: the cells frozen in the top-left pane (whole rows "1:4", whole columns
+ * "A:B", or "A1:B4"); null when nothing is frozen.
+ */
+export function freezeRange(rows: number, columns: number): string | null {
+  if (rows > 0 && columns > 0) return `A1:${colLetter(columns)}${rows}`;
+  if (rows > 0) return `1:${rows}`;
+  if (columns > 0) return `A:${colLetter(columns)}`;
+  return null;
 }
 
 function serialToIso(serial: number): string {

@@ -8,8 +8,14 @@
 // Size matters (this file is loaded with every workbook): import single core modules and the award data only,
 // never "../core" (its index pulls in the rubric registry, every rubric's text and ajv).
 //
-// Blank cells: Excel on the web passes an empty cell as null, Excel desktop may pass 0 (OfficeDev/office-js#4702).
-// Null, undefined and "" are blanks here; a 0 is a number (0 %), as Excel itself cannot tell them apart.
+// Blank cells: Excel on the web passes an empty cell as null, Excel desktop passes 0 (OfficeDev/office-js#4702).
+// Null, undefined and "" are blanks here; a 0 is a number (0 %): a function cannot tell an empty cell from 0 on
+// desktop. So each function whose answer depends on it has a form that gives the same answer on every host, used
+// in every example below and in every generated workbook:
+//   - a single cell that may be empty is passed as IF(ISBLANK(D5),"",D5): Excel itself turns an empty cell into
+//     "" (text, passed as "" everywhere);
+//   - a range that may hold empty cells comes with Excel's own count of its numbers, COUNT(range): on desktop
+//     every number beyond that count is an empty cell passed as 0, and is dropped again (QA.PANEL, QA.MISSING).
 import { exact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
@@ -54,7 +60,8 @@ export function itemScore(points: number, maturity: unknown, scale?: string): nu
 
 /**
  * 检查成熟度：有效时返回空文本 ""，否则返回原因（空白为“未评分”）。可同时检查所选档次。
- * 例：=QA.CHECK(47%) 返回“成熟度 47% 不是 5% 的整数倍……”。
+ * 引用可能为空的单元格时写作 IF(ISBLANK(D5),"",D5)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.CHECK(IF(ISBLANK(D5),"",D5))；=QA.CHECK(47%) 返回“成熟度 47% 不是 5% 的整数倍……”。
  * @customfunction CHECK
  * @param maturity 成熟度百分比，如 45%
  * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
@@ -68,7 +75,8 @@ export function check(maturity: unknown, scale?: string, band?: unknown): string
 
 /**
  * 成熟度所在档次（1–6）。空白返回 #N/A（未评分），无效值返回 #VALUE! 并说明原因。
- * 例：=QA.BAND(45%) 在河北尺度下为 3，=QA.BAND(45%, "jiangmen-2022") 为 3。
+ * 引用可能为空的单元格时写作 IF(ISBLANK(D5),"",D5)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.BAND(IF(ISBLANK(D5),"",D5))；=QA.BAND(45%) 在河北尺度下为 3，=QA.BAND(45%, "jiangmen-2022") 为 3。
  * @customfunction BAND
  * @param maturity 成熟度百分比，如 45%
  * @param scale 评分尺度：hebei-2022（默认）或 jiangmen-2022，也可填评分标准编号
@@ -110,14 +118,17 @@ export function subtotal(points: number[][], maturities: unknown[][], scale?: st
 }
 
 /**
- * 未评分（空白）的个数。
- * 例：=QA.MISSING(D5:D27)。
+ * 未评分（空白）的个数。第二个参数写 COUNT(同一区域)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.MISSING(D5:D27, COUNT(D5:D27))。
  * @customfunction MISSING
  * @param maturities 成熟度区域
+ * @param numbers 该区域中数字的个数，即 COUNT(同一区域)，可省略
  * @returns 空白单元格个数
  */
-export function missing(maturities: unknown[][]): number {
-  return grid(maturities).values.filter((v) => parseMaturity(v).kind === "missing").length;
+export function missing(maturities: unknown[][], numbers?: unknown): number {
+  const g = grid(maturities);
+  const zeros = emptyAsZero(g, numbers);
+  return g.values.filter((v) => parseMaturity(v).kind === "missing").length + zeros;
 }
 
 /**
@@ -133,16 +144,19 @@ export function vetoed(answers: unknown[][]): boolean {
 
 /**
  * 专家组合成得分：mean（平均分，默认）、trimmed（去掉一个最高分和一个最低分后的平均分，不足 3 人时取平均分）或 median（中位数）。空白不计。
- * 例：=QA.PANEL(F5:F11, "trimmed")。
+ * 第三个参数写 COUNT(同一区域)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.PANEL(F5:F11, "trimmed", COUNT(F5:F11))。
  * @customfunction PANEL
  * @param scores 各位专家的总分
  * @param method 合成方法：mean（平均分）、trimmed（去掉最高分和最低分后的平均分）或 median（中位数），也可填中文名称
+ * @param numbers 该区域中数字的个数，即 COUNT(同一区域)，可省略
  * @returns 专家组得分
  */
-export function panel(scores: unknown[][], method?: string): number {
+export function panel(scores: unknown[][], method?: string, numbers?: unknown): number {
   const m = isOmitted(method) ? "mean" : parsePanelMethod(String(method));
   if (m === null) return fail(fmsg.unknownMethod(String(method), PANEL_METHODS));
   const g = grid(scores);
+  dropEmptyAsZero(g, emptyAsZero(g, numbers));
   const values: Exact[] = [];
   g.values.forEach((v, i) => {
     const parsed = parseScore(v);
@@ -156,7 +170,8 @@ export function panel(scores: unknown[][], method?: string): number {
 
 /**
  * 综合得分：材料评审得分 × 权重 + 现场评审得分 × (1 − 权重) + 加分 + 公众满意度测评得分。权重默认 0.3。
- * 例：=QA.FINAL(600, 700, 10) 得 680。
+ * 引用可能为空的单元格时写作 IF(ISBLANK(G5),"",G5)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.FINAL(600, 700, 10) 得 680；=QA.FINAL(IF(ISBLANK(D5),"",D5), IF(ISBLANK(F5),"",F5), IF(ISBLANK(G5),"",G5))。
  * @customfunction FINAL
  * @param material 材料评审得分
  * @param onsite 现场评审得分
@@ -166,20 +181,22 @@ export function panel(scores: unknown[][], method?: string): number {
  * @returns 综合得分
  */
 export function final(
-  material: number,
-  onsite: number,
-  bonus?: number,
-  publicScore?: number,
-  materialWeight?: number,
+  material: unknown,
+  onsite: unknown,
+  bonus?: unknown,
+  publicScore?: unknown,
+  materialWeight?: unknown,
 ): number {
-  if (isBlank(material)) return unavailable(fmsg.stageMissing(STATUS_TEXT.incomplete));
-  if (isBlank(onsite)) return unavailable(fmsg.stageMissing(STATUS_TEXT["no-onsite"]));
+  const m = scoreArg(material);
+  const o = scoreArg(onsite);
+  if (m === null) return unavailable(fmsg.stageMissing(STATUS_TEXT.incomplete));
+  if (o === null) return unavailable(fmsg.stageMissing(STATUS_TEXT["no-onsite"]));
   const w = isBlank(materialWeight) ? undefined : weightArg(materialWeight);
   const total = finalScore(rulesArg(undefined), {
-    material: exact(material),
-    onsite: exact(onsite),
-    bonus: isBlank(bonus) ? undefined : exact(bonus),
-    public: isBlank(publicScore) ? undefined : exact(publicScore),
+    material: m,
+    onsite: o,
+    bonus: scoreArg(bonus) ?? undefined,
+    public: scoreArg(publicScore) ?? undefined,
     materialWeight: w,
   });
   return toNumber(total);
@@ -187,7 +204,9 @@ export function final(
 
 /**
  * 评审结论：否决、缺少材料评审得分、未进入现场评审、缺少现场评审得分、未达提名线或候选（按所选奖项的分数线，达到即可；也可另给分数线）。
- * 例：=QA.STATUS(550, 500, FALSE) 为“候选”；=QA.STATUS(550, 500, FALSE, "hebei-organization", 500, 600) 为“未达提名线”。
+ * 引用可能为空的单元格时写作 IF(ISBLANK(I5),"",I5)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 例：=QA.STATUS(550, 500, FALSE) 为“候选”；=QA.STATUS(550, 500, FALSE, "hebei-organization", 500, 600) 为“未达提名线”；
+ * =QA.STATUS(IF(ISBLANK(I5),"",I5), IF(ISBLANK(D5),"",D5), IF(ISBLANK(J5),"",J5))。
  * @customfunction STATUS
  * @param final 综合得分（未进行现场评审时留空）
  * @param material 材料评审得分
@@ -346,6 +365,27 @@ function shown(v: unknown): string {
   return isBlank(v) ? "（空白）" : String(v);
 }
 
+/**
+ * How many of a range's numbers are empty cells that desktop Excel passed as 0: the numbers received beyond
+ * `numbers`, Excel's own COUNT of the range (0 when the count is left out, or on a host that passes blanks).
+ */
+function emptyAsZero(g: Grid, numbers: unknown): number {
+  if (isOmitted(numbers)) return 0;
+  const counted = countArg("COUNT", numbers);
+  const received = g.values.filter((v) => typeof v === "number").length;
+  const zeros = g.values.filter((v) => v === 0).length;
+  return Math.max(0, Math.min(received - counted, zeros));
+}
+
+/** Turns `n` of the range's zeros back into the blanks they were (all zeros are alike: which ones does not matter). */
+function dropEmptyAsZero(g: Grid, n: number): void {
+  for (let i = g.values.length - 1; i >= 0 && n > 0; i--)
+    if (g.values[i] === 0) {
+      g.values[i] = null;
+      n--;
+    }
+}
+
 function sameShape(fn: string, a: Grid, b: Grid): void {
   if (a.rows !== b.rows || a.cols !== b.cols) fail(fmsg.shapeMismatch(fn, [a.rows, a.cols], [b.rows, b.cols]));
 }
@@ -379,8 +419,8 @@ function scoreArg(raw: unknown): Exact | null {
   return parsed.kind === "ok" ? parsed.value : null;
 }
 
-function weightArg(raw: number): Exact {
-  const w = Number.isFinite(raw) ? exact(raw) : null;
+function weightArg(raw: unknown): Exact {
+  const w = typeof raw === "number" && Number.isFinite(raw) ? exact(raw) : null;
   if (w === null || w.lt(0) || w.gt(1)) return fail(fmsg.weightInvalid(String(raw)));
   return w;
 }

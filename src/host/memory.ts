@@ -26,6 +26,7 @@ import { findSets, renameLayout, SetSource } from "./sets";
 import {
   nameScopeSheet,
   SheetExistsError,
+  SheetPasswordError,
   type HostCapabilities,
   type HostSource,
   type ProtectRequest,
@@ -269,6 +270,16 @@ export class MemoryWorkbook implements WorkbookHost {
 
   async protect(requests: ProtectRequest[]): Promise<void> {
     this.count("protect");
+    // As Excel does: a sheet protected with a password is not unprotected without it (checked before any change).
+    const refused = requests.filter((r) => {
+      const pw = this.sheets.get(r.sheet)?.protection?.password;
+      return pw && r.currentPassword !== pw;
+    });
+    if (refused.length)
+      throw new SheetPasswordError(
+        refused.map((r) => r.sheet),
+        refused.some((r) => r.currentPassword !== undefined),
+      );
     for (const r of requests) {
       const s = this.sheets.get(r.sheet);
       if (!s) throw new Error(`no sheet ${r.sheet}`);
@@ -278,7 +289,7 @@ export class MemoryWorkbook implements WorkbookHost {
           if (c) c.locked = true;
           else s.cells.set(ref, { value: null, locked: true });
         }
-      s.protection = r.protection;
+      s.protection = r.currentPassword ? { ...r.protection, password: r.currentPassword } : r.protection;
     }
     this.notifyViewers();
   }

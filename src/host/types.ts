@@ -38,6 +38,38 @@ export interface ProtectRequest {
   protection: ProtectionLayout;
   /** A1 references or ranges ("G5:G27") to lock before protecting. */
   lock: string[];
+  /**
+   * The password the sheet is protected with now, if it is (asked in the pane): it is unprotected with it and
+   * protected again with it. Without it, a sheet protected with a password is refused (SheetPasswordError).
+   */
+  currentPassword?: string;
+}
+
+/** protect refused: these sheets are protected with a password that was not given or is wrong (nothing changed). */
+export class SheetPasswordError extends Error {
+  constructor(
+    readonly sheets: string[],
+    readonly wrong: boolean,
+  ) {
+    super(`${wrong ? "工作表保护密码不正确" : "工作表设有保护密码"}：${sheets.join("、")}`);
+    this.name = "SheetPasswordError";
+  }
+}
+
+/** writeLayout failed part way; what it had added was removed again (`cleaned`), so that a retry starts clean. */
+export class WriteFailedError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly cleaned: boolean,
+    readonly leftover: string[],
+  ) {
+    super(
+      cleaned
+        ? `写入工作簿失败，已撤消本次添加的工作表：${(cause as Error)?.message ?? String(cause)}`
+        : `写入工作簿失败，以下工作表未能撤消，请手动删除：${leftover.join("、")}`,
+    );
+    this.name = "WriteFailedError";
+  }
 }
 
 export interface WriteOptions {

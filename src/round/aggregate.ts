@@ -9,6 +9,7 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
   const expected = new Map(assignments.map((a) => [assignmentKey(a.applicant, a.stage, a.expert), a]));
   const applicants = new Set(assignments.map((a) => nameKey(a.applicant)));
   return {
+    assignments,
     screen(read: ReadResult[]): ReadResult[] {
       return read.map((r) => {
         if (!("sheet" in r)) return r;

@@ -249,6 +249,8 @@ export interface DrawRecord {
   params: RoundParams;
   experts: number;
   applicants: number;
+  /** inputFingerprint() of what the draw read. */
+  fingerprint: string;
 }
 
 /** 分组: one row per expected workbook; the leader's rows are marked. Protected (no password) against slips. */
@@ -300,6 +302,7 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     ["批次编号", record.roundId],
     ["随机种子", record.seed],
     ["抽取时间", record.drawnAt],
+    ["输入指纹", `${record.fingerprint}（申报者、专家库、回避、参数的内容，与行的顺序无关；复核时应相同）`],
     ["专家库", `${record.experts} 位专家`],
     ["申报者", `${record.applicants} 个`],
     ...PARAM_ROWS.filter((r) => !["roundId", "seed"].includes(r.key)).map(

@@ -16,7 +16,12 @@ import { groupTitle } from "./groups";
 /** Scores as numbers to 6 decimal places (the engine keeps them exact; display is two decimals). */
 const n6 = (e: Exact | null): number | null => (e === null ? null : Math.round(toNumber(e) * 1e6) / 1e6);
 
-const stage = (s: StageResult) => ({ experts: s.experts, score: n6(s.score) });
+const stage = (s: StageResult) => ({
+  experts: s.experts,
+  score: n6(s.score),
+  method: s.method,
+  ...(s.consensus ? { consensusFile: s.consensus.file } : {}),
+});
 
 export function summaryJson(result: AggregateResult) {
   return {

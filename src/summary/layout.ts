@@ -40,6 +40,8 @@ import { rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, FormulaMode, PrintLayout, SheetLayout } from "../workbook/types";
 import { problemKind } from "./problems";
 import { groupTitle, rubricShortName } from "./groups";
+import { committeeSheets, COMMITTEE_STYLES, rankingFoot, rankingHead, type Assignment } from "./committee";
+import { feedbackSheet } from "./feedback";
 import {
   SUMMARY_FORMAT,
   SUMMARY_SHEET,
@@ -60,6 +62,8 @@ export interface SummaryOptions {
   createdAt?: string;
   /** How many workbooks were given (for the title line). */
   files?: number;
+  /** The review round's assignments (评审专家评价表's 分配 column), when known. */
+  assignments?: readonly Assignment[];
   library?: Library;
 }
 
@@ -160,6 +164,7 @@ const EXTRA_STYLES: Record<string, CellStyle> = {
   },
   paramNote: { font: { size: 9, color: "7F7F7F" }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
+  paramText: { font: { size: 10 }, border: thin, horizontal: "center", vertical: "middle", wrap: true, numFmt: "@" },
 };
 // More decimals where two would round a score across a threshold (placesFor): score3 … score9, final3 … final9.
 for (let p = 3; p <= 9; p++) {
@@ -236,13 +241,38 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
       rubricOrder.indexOf(x.applicants[0].bundle.rubric.id) - rubricOrder.indexOf(y.applicants[0].bundle.rubric.id),
   );
 
-  const parameters = parametersSheet(groups, agg);
+  const awardTitle = (rules: RuleSet) =>
+    (lib.awards.find((a) => a.ruleSets.some((r) => r.id === rules.id))?.title.zh ?? rules.name.zh).replace(
+      /（[^）]*）$/,
+      "",
+    );
+  const parameters = parametersSheet(groups, agg, (rules) => ({
+    award: awardTitle(rules),
+    year: new Date(createdAt).getUTCFullYear(),
+  }));
   const panels = panelsSheet(groups, parameters.map, mode);
-  const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result);
+  const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result, {
+    award: awardTitle,
+    year: new Date(createdAt).getUTCFullYear(),
+    date: createdAt.slice(0, 10),
+  });
   const details = detailsSheet(groups, result, parameters.map);
   const problems = problemsSheet(result);
   const feedback = feedbackSheet(groups, result);
+  const committee = committeeSheets(
+    {
+      groups,
+      result,
+      ranking: ranking.map,
+      panels: panels.map,
+      params: parameters.map,
+      assignments: options.assignments,
+    },
+    awardTitle,
+    new Date(createdAt).getUTCFullYear(),
+  );
   const map: SummaryMap = {
+    committee: committee.map,
     ranking: ranking.map,
     parameters: parameters.map,
     panels: panels.map,
@@ -260,8 +290,17 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
       created: createdAt,
       keywords: SUMMARY_FORMAT,
     },
-    styles: SUMMARY_STYLES,
-    sheets: [ranking.sheet, problems.sheet, parameters.sheet, panels.sheet, details.sheet, feedback.sheet],
+    styles: { ...SUMMARY_STYLES, ...COMMITTEE_STYLES },
+    sheets: [
+      ranking.sheet,
+      ...committee.sheets,
+      problems.sheet,
+      parameters.sheet,
+      panels.sheet,
+      details.sheet,
+      feedback.sheet,
+      committee.dataSheet,
+    ],
     names: [],
     map,
   };
@@ -273,7 +312,11 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
 // The panel methods as the cell offers them: Chinese names (QA.PANEL and the native formula read them).
 const METHODS = PANEL_METHODS.map((m) => PANEL_METHOD_TEXT[m].zh);
 
-function parametersSheet(allGroups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
+function parametersSheet(
+  allGroups: Group[],
+  agg: AggregateOptions,
+  titles: (rules: RuleSet) => { award: string; year: number },
+): { sheet: SheetLayout; map: ParametersMap } {
   const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
   // One column per rule set (several rankings of one rule set, e.g. 江门's sectors, share its parameters).
   const groups = allGroups.filter((g, i) => allGroups.findIndex((x) => x.rules.id === g.rules.id) === i);
@@ -286,7 +329,10 @@ function parametersSheet(allGroups: Group[], agg: AggregateOptions): { sheet: Sh
     final: 9,
     topN: 10,
     divergence: 11,
-    ruleSet: 14,
+    awardName: 12,
+    year: 13,
+    batch: 14,
+    ruleSet: 16,
   };
   const columns: Record<string, string> = {};
   groups.forEach((g, i) => (columns[g.rules.id] = colLetter(i + 2)));
@@ -336,6 +382,16 @@ function parametersSheet(allGroups: Group[], agg: AggregateOptions): { sheet: Sh
     "专家分歧阈值（百分点）",
     "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。",
   );
+  label(rows.awardName, "奖项名称（打印标题）", "评审委员会材料（候选名单、表决记录表等）标题中的奖项名称。");
+  label(rows.year, "年度（打印标题）", "如 2025；留空则标题不写年度。");
+  label(rows.batch, "批次（打印标题）", "如“第一批”；留空则标题不写批次。");
+  for (const g of groups) {
+    const col = columns[g.rules.id];
+    const t = titles(g.rules);
+    s.input(ref(col, rows.awardName), t.award, "paramText");
+    s.input(ref(col, rows.year), t.year, "inputNumber");
+    s.input(ref(col, rows.batch), null, "paramText");
+  }
   for (const g of groups) {
     const col = columns[g.rules.id];
     const r = g.rules;
@@ -409,7 +465,7 @@ function parametersSheet(allGroups: Group[], agg: AggregateOptions): { sheet: Sh
     );
   }
   return {
-    sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.divergence}`), protect: true }),
+    sheet: s.build({ tabColor: "7F7F7F", print: landscape(`A1:${noteCol}${rows.batch}`), protect: true }),
     // (rows.ruleSet is below the print area on purpose)
     map: { sheet: s.name, columns, rows },
   };
@@ -469,20 +525,23 @@ function panelsSheet(
         const range = `${totals[0]}${row}:${totals[n - 1]}${row}`;
         s.text(ref("A", row), a.applicant, "userText");
         s.text(ref("B", row), g.rules.name.zh, "text");
-        s.text(ref("C", row), STAGE_NAME[stage], "text");
+        s.text(ref("C", row), st.method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], "text");
         const count = ref("D", row);
         s.formula(count, `COUNT(${range})`, st.totals.length, "count");
         const combine =
           mode === "custom"
-            ? `QA.PANEL(${range},${method})`
+            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
             : `IF(${method}=${text(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${text(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
         const near = stage === "material" ? [a.thresholds.advance] : [];
-        s.formula(
-          ref("E", row),
-          `IF(${count}=0,"",ROUND(${combine},9))`,
-          r9(st.score),
-          scoreStyle("final", st.score, near),
-        );
+        // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
+        if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
+        else
+          s.formula(
+            ref("E", row),
+            `IF(${count}=0,"",ROUND(${combine},9))`,
+            r9(st.score),
+            scoreStyle("final", st.score, near),
+          );
         st.totals.forEach((t, i) => {
           s.input(ref(totals[i], row), r9(t), "inputScore");
           s.text(ref(experts[i], row), st.experts[i], "userText");
@@ -515,6 +574,7 @@ function rankingSheet(
   mode: FormulaMode,
   files: number | undefined,
   result: AggregateResult,
+  head: { award: (rules: RuleSet) => string; year: number; date: string },
 ): { sheet: SheetLayout; map: RankingMap } {
   const s = new SheetBuilder("ranking", SUMMARY_SHEET.ranking);
   const materialRun = result.stage === "material";
@@ -566,13 +626,18 @@ function rankingSheet(
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const groupsMap: RankingMap["groups"] = [];
   const vetoedTexts = [ST("vetoed"), ST("veto-flagged")];
+  const breaks: number[] = [];
   let row = 5;
   for (const g of groups) {
     const rs = g.rules.id;
     const titleRow = row;
-    s.text(ref("A", titleRow), g.title, "section");
-    s.height(titleRow, 24);
-    const headerRow = titleRow + 1;
+    // Each rule set prints on a page of its own: title, rule, the block, the secretariat's signatures.
+    if (groupsMap.length) breaks.push(titleRow);
+    const headerRow = rankingHead(s, titleRow, g.rules, params, lastVisible, {
+      ...head,
+      award: head.award(g.rules),
+      group: g.title,
+    });
     spec.forEach(([, h], i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
     s.height(headerRow, 30);
     const first = headerRow + 1;
@@ -622,7 +687,7 @@ function rankingSheet(
       const finalF = materialRun
         ? `IF(${D}="","",${D})`
         : mode === "custom"
-          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${G},${H},${P("materialWeight")}),9))`
+          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
           : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
       s.formula(
         I,
@@ -683,7 +748,17 @@ function rankingSheet(
       s.text(at("notes"), notes, "smallText");
       s.height(
         r,
-        Math.max(20, rowHeight(Math.max(wrappedLines(reason || " ", 36, 10), wrappedLines(notes || " ", 30, 9)), 10)),
+        Math.max(
+          20,
+          rowHeight(
+            Math.max(
+              wrappedLines(reason || " ", 36, 10),
+              wrappedLines(notes || " ", 30, 9),
+              wrappedLines(bundle.rubric.title.zh, 18, 9),
+            ),
+            10,
+          ),
+        ),
       );
     });
     const statusRange = `${cols.status}${first}:${cols.status}${last}`;
@@ -758,7 +833,7 @@ function rankingSheet(
         error: { title: "公众满意度无效", message: `请填写 0 至 ${g.rules.publicSatisfaction.max} 分。` },
       });
     groupsMap.push({ ruleSet: rs, group: g.key, titleRow, headerRow, firstRow: first, lastRow: last, rows });
-    row = last + 2;
+    row = rankingFoot(s, last + 2, lastVisible);
   }
   if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
   const print: PrintLayout = {
@@ -766,13 +841,20 @@ function rankingSheet(
     orientation: "landscape",
     fitToWidth: 1,
     fitToHeight: 0,
-    area: `A1:${lastVisible}${Math.max(5, row)}`,
+    // From the first block: the notes above it are for the screen.
+    area: `A${groups.length ? 5 : 1}:${lastVisible}${Math.max(5, row - 2)}`,
     footer: { center: "第 &P 页，共 &N 页" },
     margins: MARGINS,
     centerHorizontally: true,
   };
   return {
-    sheet: s.build({ tabColor: "1F4E78", freeze: { rows: 0, columns: 1 }, print, protect: true }),
+    sheet: s.build({
+      tabColor: "1F4E78",
+      freeze: { rows: 0, columns: 1 },
+      print,
+      pageBreaks: breaks,
+      protect: true,
+    }),
     map: { sheet: s.name, columns: cols, groups: groupsMap },
   };
 }
@@ -919,7 +1001,13 @@ function detailsSheet(
   }
   if (blocks.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
   return {
-    sheet: s.build({ tabColor: "BF8F00", print: landscape(`A1:${lastCol}${row}`), protect: true }),
+    // Each applicant and stage starts a page, so that its header row heads every page of it.
+    sheet: s.build({
+      tabColor: "BF8F00",
+      print: landscape(`A1:${lastCol}${row}`),
+      pageBreaks: blocks.slice(1).map((b) => b.titleRow),
+      protect: true,
+    }),
     map: { sheet: s.name, blocks },
   };
 }
@@ -973,79 +1061,10 @@ function problemsSheet(result: AggregateResult): { sheet: SheetLayout; map: Summ
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// 反馈
-
-function feedbackSheet(groups: Group[], result: AggregateResult): { sheet: SheetLayout; map: SummaryMap["feedback"] } {
-  const s = new SheetBuilder("feedback", SUMMARY_SHEET.feedback);
-  s.columns = [
-    { col: "A", width: 7 },
-    { col: "B", width: 18 },
-    { col: "C", width: 60 },
-    { col: "D", width: 60 },
-  ];
-  s.text("A1", "反馈意见汇总（优势与改进机会）", "title");
-  s.height(1, 26);
-  const how =
-    "各专家在评分表中填写的优势与改进机会，按申报者和评价项目汇集（相同的意见只列一次，不署专家姓名），作为撰写反馈报告的起点。本表可自由编辑。";
-  s.text("A2", how, "note");
-  s.merges.push("A2:D2");
-  s.height(2, 28);
-  const applicants: { applicant: string; titleRow: number }[] = [];
-  let row = 4;
-  for (const g of groups) {
-    for (const { a, bundle } of g.applicants) {
-      const used = [...sheetsOf(result, a.material.files), ...sheetsOf(result, a.onsite.files)];
-      if (used.length === 0) continue;
-      applicants.push({ applicant: a.applicant, titleRow: row });
-      s.text(ref("A", row), `${a.applicant}（${bundle.rubric.title.zh}）`, "blockTitle");
-      s.height(row, 22);
-      row++;
-      ["编号", "评价项目", "主要优势", "改进机会"].forEach((h, i) => s.text(ref(colLetter(i + 1), row), h, "header"));
-      row++;
-      let any = false;
-      for (const item of bundle.rubric.items) {
-        const collect = (what: "strengths" | "opportunities") => {
-          const seen = new Set<string>();
-          const lines: string[] = [];
-          for (const u of used) {
-            const t = (u.items.find((x) => x.code === item.code)?.[what] ?? "").trim();
-            if (!t || seen.has(t)) continue;
-            seen.add(t);
-            lines.push(`【${STAGE_NAME[u.stage]}】${t}`);
-          }
-          return lines.join("\n");
-        };
-        const strengths = collect("strengths");
-        const opportunities = collect("opportunities");
-        if (!strengths && !opportunities) continue;
-        any = true;
-        s.text(ref("A", row), item.code, "code");
-        s.text(ref("B", row), item.name, "text");
-        s.text(ref("C", row), strengths, "longText");
-        s.text(ref("D", row), opportunities, "longText");
-        s.height(
-          row,
-          rowHeight(Math.max(wrappedLines(strengths || " ", 60, 10), wrappedLines(opportunities || " ", 60, 10)), 10),
-        );
-        row++;
-      }
-      if (!any) {
-        s.text(ref("A", row), "（专家未填写优势与改进机会）", "note");
-        row++;
-      }
-      row++;
-    }
-  }
-  if (applicants.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
-  const print: PrintLayout = {
-    paper: "A4",
-    orientation: "portrait",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    area: `A1:D${row}`,
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-  };
-  return { sheet: s.build({ tabColor: "2F75B5", print, protect: false }), map: { sheet: s.name, applicants } };
+/**
+ * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
+ * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
+ */
+function blankSafe(cell: string): string {
+  return `IF(ISBLANK(${cell}),"",${cell})`;
 }

@@ -1,18 +1,45 @@
 // What kind of problem a code is, in the words of the 问题 sheet and the terminal (one short Chinese label).
 
 const KINDS: [label: string, codes: string[]][] = [
-  ["文件无法读取", ["not-xlsx", "encrypted-or-ole", "too-large", "zip-bomb", "unreadable", "not-found", "corrupt"]],
+  [
+    "文件无法读取",
+    [
+      "not-xlsx",
+      "encrypted-or-ole",
+      "too-large",
+      "zip-bomb",
+      "unreadable",
+      "not-found",
+      "corrupt",
+      "dangling-link",
+      "not-a-file",
+    ],
+  ],
   ["不是评分表", ["not-scorebook", "summary-workbook", "not-workbook", "skipped"]],
   [
     "评分标准不符",
     ["unknown-rubric", "rubric-changed", "wrong-rubric", "mixed-rubric", "layout-version", "item-changed"],
   ],
-  ["评分表来源不明", ["meta-missing", "meta-invalid", "cover-changed"]],
+  ["评分表来源不明", ["meta-missing", "meta-invalid", "cover-changed", "identity-mismatch", "seal-broken"]],
   ["回避", ["conflict"]],
   ["未填写完整", ["incomplete", "missing", "veto-unanswered", "declaration-missing"]],
-  ["重复提交", ["duplicate"]],
+  ["重复提交", ["duplicate", "duplicate-copy", "duplicate-undecided", "older-copy-used", "no-copy-used"]],
+  ["名称", ["similar-applicants", "similar-experts", "not-in-roster"]],
+  ["输入单元格中有公式", ["input-formula"]],
+  ["意见过长", ["comment-truncated"]],
   ["专家组", ["no-onsite", "no-material", "panel-small", "empty-panel"]],
-  ["名单", ["roster", "no-sheets", "public-out-of-range", "public-not-applicable", "no-public"]],
+  [
+    "名单",
+    [
+      "roster",
+      "no-sheets",
+      "public-out-of-range",
+      "public-not-applicable",
+      "no-public",
+      "roster-bonus-unknown",
+      "roster-bonus-none",
+    ],
+  ],
   ["不在本次汇总", ["stage-excluded"]],
   ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
   [

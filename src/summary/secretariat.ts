@@ -7,6 +7,7 @@ import {
   library as bundledLibrary,
   type AggregateOptions,
   type AggregateResult,
+  type ConsensusSheet,
   type Library,
   type RosterEntry,
   type RosterProblem,
@@ -14,7 +15,16 @@ import {
   type RubricInfo,
   type SheetProblem,
 } from "../core";
-import { interpret, interpretCache, toReturnedSheet, type InterpretCache, type ScoreReport } from "../workbook";
+import {
+  interpret,
+  interpretCache,
+  interpretConsensus,
+  isConsensusSource,
+  toConsensusSheet,
+  toReturnedSheet,
+  type InterpretCache,
+  type ScoreReport,
+} from "../workbook";
 import type { CellSource } from "../workbook/source";
 import type { FormulaMode } from "../workbook/types";
 import { buildSummaryLayout } from "./layout";
@@ -26,7 +36,7 @@ export interface RosterInput {
 }
 
 /** One returned workbook as read: a sheet for the aggregation, or the problem that kept it out. */
-export type ReadResult = { sheet: ReturnedSheet } | { problem: SheetProblem };
+export type ReadResult = { sheet: ReturnedSheet } | { problem: SheetProblem } | { consensus: ConsensusSheet };
 
 export interface AggregateReadInput {
   /** In the order the files were given. */
@@ -41,6 +51,8 @@ export interface AggregateReportsInput extends Omit<AggregateReadInput, "read"> 
   reports: readonly ScoreReport[];
   /** Files that could not be read at all (the caller's reader failed), reported first. */
   unreadable?: readonly SheetProblem[];
+  /** Returned consensus workbooks (合议表). */
+  consensus?: readonly ConsensusSheet[];
 }
 
 /** The rubric data the aggregation needs, from a library. */
@@ -73,13 +85,15 @@ export function aggregateRead(input: AggregateReadInput): AggregateResult {
   const lib = input.library ?? bundledLibrary();
   const problems: SheetProblem[] = [];
   const sheets: ReturnedSheet[] = [];
+  const consensus: ConsensusSheet[] = [];
   for (const r of input.read) {
     if ("problem" in r) problems.push(r.problem);
+    else if ("consensus" in r) consensus.push(r.consensus);
     else sheets.push(r.sheet);
   }
   for (const p of input.roster?.problems ?? [])
     problems.push({ file: p.file, code: "roster", reason: `第 ${p.row} 行：${p.reason}` });
-  const result = aggregate(sheets, rubricInfo(lib), input.roster?.entries ?? [], input.options ?? {});
+  const result = aggregate(sheets, rubricInfo(lib), input.roster?.entries ?? [], input.options ?? {}, consensus);
   return { ...result, problems: [...problems, ...result.problems] };
 }
 
@@ -88,6 +102,7 @@ export function aggregateReports(input: AggregateReportsInput): AggregateResult 
   const read: ReadResult[] = [
     ...(input.unreadable ?? []).map((problem) => ({ problem })),
     ...input.reports.map(traceReport),
+    ...(input.consensus ?? []).map((consensus) => ({ consensus })),
   ];
   return aggregateRead({ ...input, read });
 }
@@ -121,10 +136,15 @@ export function secretariatSummary(input: SecretariatInput): SecretariatResult {
   const lib = input.library ?? bundledLibrary();
   const cache = input.cache ?? interpretCache();
   const reports: ScoreReport[] = [];
+  const consensus: ConsensusSheet[] = [...(input.consensus ?? [])];
   const unreadable: SheetProblem[] = [...(input.unreadable ?? [])];
   for (const source of input.sources) {
     if (isSummaryWorkbook(source.sheetNames())) {
       unreadable.push({ file: source.name, code: "summary-workbook", reason: SUMMARY_AS_INPUT });
+      continue;
+    }
+    if (isConsensusSource(source)) {
+      consensus.push(toConsensusSheet(interpretConsensus(source, { library: lib })));
       continue;
     }
     try {
@@ -133,7 +153,7 @@ export function secretariatSummary(input: SecretariatInput): SecretariatResult {
       unreadable.push({ file: source.name, code: "unreadable", reason: `无法读取（${(e as Error).message}）` });
     }
   }
-  const result = aggregateReports({ ...input, reports, unreadable, library: lib });
+  const result = aggregateReports({ ...input, reports, unreadable, consensus, library: lib });
   const layout = buildSummaryLayout(result, {
     mode: input.mode,
     aggregate: input.options,

@@ -2,6 +2,7 @@
 // workbook (src/workbook/types.ts, read its conventions), so that src/xlsx/write.ts writes it to a file and the task
 // pane writes it into the open workbook. The map tells where everything is, for tests and for the task pane.
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
+import type { CommitteeMap } from "./committee";
 
 export const SUMMARY_FORMAT = "scorebook.summary-workbook";
 
@@ -69,6 +70,10 @@ export interface ParametersMap {
     final: number;
     topN: number;
     divergence: number;
+    /** The committee pack's printed titles: award name, year, batch (text inputs). */
+    awardName: number;
+    year: number;
+    batch: number;
   };
 }
 
@@ -112,16 +117,37 @@ export interface DetailsMap {
 }
 
 export interface SummaryMap {
+  /** The committee pack (src/summary/committee.ts). */
+  committee: CommitteeMap;
   ranking: RankingMap;
   parameters: ParametersMap;
   panels: PanelsMap;
   details: DetailsMap;
   problems: { sheet: string; headerRow: number; firstRow: number; lastRow: number };
-  feedback: { sheet: string; applicants: { applicant: string; titleRow: number }[] };
+  feedback: FeedbackMap;
 }
 
 export interface SummaryLayout extends RenderableLayout {
   format: typeof SUMMARY_FORMAT;
   mode: FormulaMode;
   map: SummaryMap;
+}
+
+/** 反馈: one row per applicant, stage and item; the report takes the edited columns. */
+export interface FeedbackMap {
+  sheet: string;
+  headerRow: number;
+  columns: {
+    applicant: string;
+    stage: string;
+    code: string;
+    name: string;
+    strengthsRaw: string;
+    opportunitiesRaw: string;
+    strengths: string;
+    opportunities: string;
+  };
+  rows: { applicant: string; stage: "material" | "onsite"; code: string; row: number }[];
+  /** First row of each applicant (kept for the pane and older callers). */
+  applicants: { applicant: string; titleRow: number }[];
 }

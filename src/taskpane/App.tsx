@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { Library } from "../core";
 import type { PaneEnvironment } from "../excel/env";
+import { lackingLines } from "../excel/requirements";
 import type { WorkbookHost } from "../host/types";
 import { Banners } from "./Banners";
 import { CheckPanel } from "./CheckPanel";
@@ -53,6 +54,7 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground3 },
   // Wraps rather than scrolls: four tabs in English are wider than a 320 px pane.
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  lacking: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface PaneTab {
@@ -102,6 +104,7 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
           capabilities={host.capabilities}
           sheets={p.outcome?.sheets ?? null}
           newWorkbookIsDownload={newWorkbookIsDownload}
+          customFunctions={env.customFunctions !== false}
           onGenerate={async (req) => {
             const r = await p.generate(req);
             if (r.target === "current") setTab("check");
@@ -141,7 +144,7 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
       // The secretariat's view: aggregate returned workbooks, write the summary sheets (its code loads on first use).
       id: "summary",
       label: t.tabs.summary,
-      render: () => <SummaryPanel host={host} lib={lib} />,
+      render: () => <SummaryPanel host={host} lib={lib} customFunctions={env.customFunctions !== false} />,
     },
     {
       // The review round (评审安排 open): return status of picked workbooks, an expert's workbooks from 分组.
@@ -166,10 +169,24 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      {!host.capabilities.currentWorkbook && !host.capabilities.newWorkbook && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.oldExcel}</MessageBarBody>
+      {env.lacking && env.lacking.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="lacking">
+          <MessageBarBody>
+            {t.lacking}
+            <ul className={s.lacking}>
+              {lackingLines(env.lacking, env.lang).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
+      ) : (
+        !host.capabilities.currentWorkbook &&
+        !host.capabilities.newWorkbook && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t.oldExcel}</MessageBarBody>
+          </MessageBar>
+        )
       )}
       <Banners review={review} onSelect={(c) => void pane.select(c)} />
       <TabList

@@ -4,6 +4,8 @@ import { useState } from "react";
 import {
   Button,
   Checkbox,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -11,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { SheetPasswordError } from "../host/types";
 import { SHEET } from "../workbook/labels";
 import type { CheckOutcome } from "./flows";
 import { useStrings } from "./i18n";
@@ -36,7 +39,8 @@ export interface FinishProps {
   outcome: CheckOutcome | null;
   checking: boolean;
   onCheck(): Promise<unknown>;
-  onFinish(review: Review): Promise<string[]>;
+  /** `password`: the one the sheets are protected with now, when Excel asked for it. */
+  onFinish(review: Review, password?: string): Promise<string[]>;
   onSelect(cell: { sheet: string; ref: string }): void;
 }
 
@@ -48,6 +52,9 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The sheets are protected with a password: it is asked for (used to unprotect and protect again, never stored).
+  const [needPassword, setNeedPassword] = useState<{ sheets: string[]; wrong: boolean } | null>(null);
+  const [password, setPassword] = useState("");
   const review = outcome?.kind === "checked" ? outcome.review : null;
   const errors = review?.errors ?? [];
   const warnings = review?.warnings ?? [];
@@ -57,7 +64,8 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
     errors.length === 0 &&
     (warnings.length === 0 || ack) &&
     !busy &&
-    done === null;
+    done === null &&
+    (needPassword === null || password !== "");
 
   const finalCheck = async () => {
     setDone(null);
@@ -71,9 +79,14 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
     setBusy(true);
     setError(null);
     try {
-      setDone(await onFinish(review));
+      setDone(await onFinish(review, needPassword ? password : undefined));
+      setNeedPassword(null);
+      setPassword("");
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof SheetPasswordError) {
+        setNeedPassword({ sheets: e.sheets, wrong: e.wrong });
+        setError(null);
+      } else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -119,6 +132,25 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
             </>
           )}
           <div className={s.bar}>
+            {needPassword && (
+              <Field
+                label={t.finish.passwordLabel}
+                validationState={needPassword.wrong ? "error" : "warning"}
+                validationMessage={
+                  needPassword.wrong
+                    ? t.finish.passwordWrong(needPassword.sheets.join("、"))
+                    : t.finish.passwordNeeded(needPassword.sheets.join("、"))
+                }
+              >
+                <Input
+                  type="password"
+                  value={password}
+                  onChange={(_, d) => setPassword(d.value)}
+                  autoComplete="off"
+                  data-testid="finish-password"
+                />
+              </Field>
+            )}
             <Button appearance="primary" onClick={() => void finish()} disabled={!canFinish}>
               {busy ? t.finish.protecting : t.finish.protect}
             </Button>

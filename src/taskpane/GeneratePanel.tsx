@@ -40,10 +40,19 @@ export interface GenerateProps {
   sheets: string[] | null;
   /** The host downloads instead of opening a window (the preview). */
   newWorkbookIsDownload?: boolean;
+  /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
+  customFunctions?: boolean;
   onGenerate(req: GenerateRequest): Promise<GenerateResult>;
 }
 
-export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload, onGenerate }: GenerateProps) {
+export function GeneratePanel({
+  lib,
+  capabilities,
+  sheets,
+  newWorkbookIsDownload,
+  customFunctions = true,
+  onGenerate,
+}: GenerateProps) {
   const t = useStrings();
   const lang = useLang();
   const s = useStyles();
@@ -106,7 +115,7 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
         applicant,
         expert,
         stage,
-        mode,
+        mode: customFunctions ? mode : "native",
         target,
         suffix: target === "current" ? suffix : "",
       });
@@ -207,7 +216,7 @@ export function GeneratePanel({ lib, capabilities, sheets, newWorkbookIsDownload
       <Field label={t.generate.mode}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.generate.modeNative} />
-          <Radio value="custom" label={t.generate.modeCustom} />
+          {customFunctions && <Radio value="custom" label={t.generate.modeCustom} />}
         </RadioGroup>
       </Field>
       <Field label={t.generate.target}>

@@ -68,6 +68,13 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
+/** The missing workbooks by expert (a 催收清单: one line per expert to chase). */
+function byExpert(missing: StatusDetail["missing"]): [string, StatusDetail["missing"]][] {
+  const m = new Map<string, StatusDetail["missing"]>();
+  for (const x of missing) m.set(x.expert, [...(m.get(x.expert) ?? []), x]);
+  return [...m];
+}
+
 export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) {
   const lang = useLang();
   const t = lang === "en-US" ? EN : ZH;
@@ -183,9 +190,9 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
             <>
               <h2 className={s.heading}>{t.missing(status.missing.length)}</h2>
               <ul className={s.list}>
-                {status.missing.map((m, i) => (
-                  <li key={i}>
-                    {m.expert}：{m.applicant} · {t.stage[m.stage]}
+                {byExpert(status.missing).map(([expert, ms]) => (
+                  <li key={expert}>
+                    {expert}（{ms.length}）：{ms.map((m) => `${m.applicant} · ${t.stage[m.stage]}`).join("、")}
                   </li>
                 ))}
               </ul>

@@ -103,6 +103,8 @@ const useStyles = makeStyles({
 export interface SummaryPanelProps {
   host: WorkbookHost;
   lib: Library;
+  /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
+  customFunctions?: boolean;
 }
 
 type Source = "workbook" | "files";
@@ -118,11 +120,19 @@ export async function fileBytes(f: Blob): Promise<Uint8Array> {
   });
 }
 
-async function picked(f: File): Promise<PickedFile> {
+/**
+ * The zip reader's file size limit (MAX_FILE_BYTES in src/xlsx/zip-cells.ts; a literal here so that the reader stays
+ * in its lazy chunk; a test checks they agree).
+ */
+export const PICK_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** A file over the reader's size limit is not read at all: its size alone gets it refused (interpretPicked). */
+export async function picked(f: File): Promise<PickedFile> {
+  if (f.size > PICK_LIMIT_BYTES) return { name: f.name, data: new Uint8Array(0), size: f.size };
   return { name: f.name, data: await fileBytes(f) };
 }
 
-export function SummaryPanel({ host, lib }: SummaryPanelProps) {
+export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanelProps) {
   const t = useStrings().summary;
   const common = useStrings();
   const lang = useLang();
@@ -133,7 +143,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
   const [method, setMethod] = useState<PanelMethod>("mean");
   const [stage, setStage] = useState<"final" | "material">("final");
   const [mode, setMode] = useState<FormulaMode>("native");
-  const [busy, setBusy] = useState<"run" | "write" | null>(null);
+  const [busy, setBusy] = useState<"run" | "write" | "consensus" | null>(null);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -163,7 +173,13 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
     setBusy("run");
     try {
       const m = await loadSecretariat();
-      const req = { method, stage, mode, library: lib, roster: roster ? await picked(roster) : null };
+      const req = {
+        method,
+        stage,
+        mode: customFunctions ? mode : "native",
+        library: lib,
+        roster: roster ? await picked(roster) : null,
+      };
       const o =
         source === "files"
           ? await m.summaryFromFiles(await Promise.all(files.map(picked)), req)
@@ -185,6 +201,32 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       const m = await loadSecretariat();
       const sheets = await m.writeSummary(host, outcome.layout);
       setMessage({ ok: true, text: t.written(sheets.join("、")) });
+    } catch (err) {
+      setMessage({
+        ok: false,
+        text:
+          err instanceof SheetExistsError
+            ? t.taken(err.sheets.join("、"))
+            : `${common.error}: ${(err as Error).message}`,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // The group leader's consensus sheet from the picked workbooks of one applicant and stage.
+  const consensus = async () => {
+    setMessage(null);
+    if (!files.length) {
+      setMessage({ ok: false, text: t.noFiles });
+      return;
+    }
+    setBusy("consensus");
+    try {
+      const m = await loadSecretariat();
+      const made = await m.consensusFromFiles(await Promise.all(files.map(picked)), lib);
+      if ("errors" in made) setMessage({ ok: false, text: made.errors.join("\n") });
+      else setMessage({ ok: true, text: t.consensusWritten((await m.writeConsensus(host, made.layout)).join("、")) });
     } catch (err) {
       setMessage({
         ok: false,
@@ -291,7 +333,7 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
       <Field label={t.mode}>
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.modeNative} />
-          <Radio value="custom" label={t.modeCustom} />
+          {customFunctions && <Radio value="custom" label={t.modeCustom} />}
         </RadioGroup>
       </Field>
       <div className={s.actions}>
@@ -301,6 +343,15 @@ export function SummaryPanel({ host, lib }: SummaryPanelProps) {
         {outcome && outcome.inputs > 0 && (
           <Button onClick={() => void write()} disabled={busy !== null || !host.capabilities.currentWorkbook}>
             {busy === "write" ? t.writing : t.write}
+          </Button>
+        )}
+        {source === "files" && files.length > 0 && (
+          <Button
+            onClick={() => void consensus()}
+            disabled={busy !== null || !host.capabilities.currentWorkbook}
+            title={t.consensusHint}
+          >
+            {t.consensus}
           </Button>
         )}
         {busy && <Spinner size="tiny" aria-label={common.busy} />}

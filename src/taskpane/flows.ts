@@ -100,12 +100,15 @@ export async function checkWorkbook(
   return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set, lib) };
 }
 
-/** Locks every input cell of the set and protects its sheets (one host call). */
-export async function finishWorkbook(host: WorkbookHost, review: Review): Promise<string[]> {
+/**
+ * Locks every input cell of the set and protects its sheets (one host call). `password`: the one the sheets are
+ * protected with now, asked in the pane after the host refused with SheetPasswordError.
+ */
+export async function finishWorkbook(host: WorkbookHost, review: Review, password?: string): Promise<string[]> {
   if (!review.layout) throw new Error("not a scoring workbook");
-  const requests = finishRequests(renameLayout(review.layout, review.set.suffix)).filter((r) =>
-    Object.values(review.set.sheets).includes(r.sheet),
-  );
+  const requests = finishRequests(renameLayout(review.layout, review.set.suffix))
+    .filter((r) => Object.values(review.set.sheets).includes(r.sheet))
+    .map((r) => (password ? { ...r, currentPassword: password } : r));
   await host.protect(requests);
   return requests.map((r) => r.sheet);
 }

@@ -13,6 +13,7 @@ const zh = {
   notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
   oldExcel:
     "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
+  lacking: "此版本的 Excel 缺少以下功能，相应操作不可用，其余照常：",
   generate: {
     award: "奖项",
     rubric: "评价标准",
@@ -92,6 +93,10 @@ const zh = {
     acknowledge: "我已看过上面的提醒，仍要完成",
     protect: "锁定并保护工作表",
     protecting: "正在保护…",
+    passwordLabel: "工作表保护密码",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} 设有保护密码：请输入密码后再点“锁定并保护工作表”（密码只用于撤消并重新保护，不会保存）。尚未做任何改动。`,
+    passwordWrong: (sheets: string) => `密码不正确（${sheets}），工作表保持原样；请重新输入。`,
     done: (names: string) => `已完成：${names} 已锁定并保护。`,
     unprotect: "如需修改：审阅 → 撤消工作表保护（未设密码）。",
     howTitle: "打印或导出",
@@ -144,6 +149,11 @@ const zh = {
     writing: "正在写入…",
     written: (names: string) => `已写入汇总表：${names}`,
     taken: (names: string) => `工作表已存在，未写入：${names}`,
+    consensus: "生成合议表（组长）",
+    consensusHint:
+      "组长：选择同一申报者同一阶段各专家交回的评分表，生成合议表，填写合议成熟度和理由后另存为文件交回质评办。",
+    consensusWritten: (names: string) =>
+      `已写入合议表：${names}。填写“合议成熟度”和“合议理由”后另存为 .xlsx 交回质评办。`,
   },
 };
 
@@ -159,6 +169,7 @@ const en: Strings = {
   notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
   oldExcel:
     "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
+  lacking: "This version of Excel lacks the following; what needs it is not available, everything else works:",
   generate: {
     award: "Award",
     rubric: "Criteria",
@@ -240,6 +251,11 @@ const en: Strings = {
     acknowledge: "I have read the reminders and want to finish",
     protect: "Lock and protect the sheets",
     protecting: "Protecting…",
+    passwordLabel: "Sheet protection password",
+    passwordNeeded: (sheets: string) =>
+      `${sheets} are protected with a password: enter it, then lock and protect again (it is only used to unprotect and protect again, never stored). Nothing was changed.`,
+    passwordWrong: (sheets: string) =>
+      `The password is not correct (${sheets}); the sheets are as they were. Try again.`,
     done: (names: string) => `Finished: ${names} locked and protected.`,
     unprotect: "To change something: Review → Unprotect Sheet (no password).",
     howTitle: "Print or export",
@@ -293,6 +309,11 @@ const en: Strings = {
     writing: "Writing…",
     written: (names: string) => `Summary written: ${names}`,
     taken: (names: string) => `These sheets exist already; nothing was written: ${names}`,
+    consensus: "Consensus sheet (group leader)",
+    consensusHint:
+      "Group leader: pick the panel's returned workbooks of one applicant and stage to make the consensus sheet; fill in the agreed maturities and reasons, save it as its own file and return it.",
+    consensusWritten: (names: string) =>
+      `Consensus sheet written: ${names}. Fill in the agreed maturities and reasons, then save it as an .xlsx and return it.`,
   },
 };
 

@@ -5,7 +5,7 @@
 // (ExcelJS) are loaded with import() where they are needed.
 import { createRoot } from "react-dom/client";
 import { library } from "../core";
-import { officeEnvironment, type PaneEnvironment } from "../excel/env";
+import { isPaneOnlyPage, officeEnvironment, type PaneEnvironment } from "../excel/env";
 import { OfficeWorkbookHost, officeApi } from "../excel/host";
 import { MemoryWorkbook } from "../host/memory";
 import type { WorkbookHost } from "../host/types";
@@ -19,11 +19,20 @@ function mount(host: WorkbookHost, env: PaneEnvironment, notice?: string): void 
 
 /** Outside Excel there is no Office display language: the default, Chinese. */
 function outsideExcel(): void {
-  mount(new MemoryWorkbook(), { lang: "zh-CN", theme: null }, STRINGS["zh-CN"].notInExcel);
+  mount(
+    new MemoryWorkbook(),
+    { lang: "zh-CN", theme: null, customFunctions: !isPaneOnlyPage() },
+    STRINGS["zh-CN"].notInExcel,
+  );
 }
 
+// In an old web view legacy.js has already shown its message (this bundle may not even parse there).
+const oldWebview = (window as unknown as { scorebookOldWebview?: boolean }).scorebookOldWebview === true;
+
 // Office.onReady also resolves outside Office (host null); without office.js at all, mount at once.
-if (typeof Office !== "undefined")
+if (oldWebview) {
+  // nothing to mount
+} else if (typeof Office !== "undefined")
   void Office.onReady((info) => {
     if (String(info.host) === "Excel") mount(new OfficeWorkbookHost(officeApi()), officeEnvironment());
     else outsideExcel();

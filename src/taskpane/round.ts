@@ -54,7 +54,11 @@ export async function statusOfPicked(
   const returned = [];
   for (const f of files) {
     const r = await interpretPicked(f, lib, cache);
-    returned.push("report" in r ? returnedOf(r.report) : { file: f.name, problem: r.problem.reason });
+    returned.push(
+      "report" in r
+        ? returnedOf(r.report)
+        : { file: f.name, problem: "problem" in r ? r.problem.reason : "这是合议表，不是专家评分表" },
+    );
   }
   return roundStatus(
     round.assignments ?? [],

@@ -7,12 +7,14 @@
 // Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
 // roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
 import {
+  nameKey,
   parseRoster,
   shownScores,
   STATUS_TEXT,
   type RunStage,
   type AggregateOptions,
   type AggregateResult,
+  type ConsensusSheet,
   type Library,
   type PanelMethod,
   type SheetProblem,
@@ -31,9 +33,21 @@ import {
   type RosterInput,
   type SummaryLayout,
 } from "../summary";
-import { interpret, interpretCache, SHEET, type InterpretCache, type ScoreReport } from "../workbook";
+import {
+  buildConsensusLayout,
+  interpret,
+  interpretCache,
+  interpretConsensus,
+  isConsensusSource,
+  SHEET,
+  toConsensusSheet,
+  toReturnedSheet,
+  type ConsensusLayout,
+  type InterpretCache,
+  type ScoreReport,
+} from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import { readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
+import { checkFileSize, readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
 import { rosterRows } from "../summary/roster-file";
 import { zipSource } from "../xlsx/zip-source";
 
@@ -41,6 +55,8 @@ import { zipSource } from "../xlsx/zip-source";
 export interface PickedFile {
   name: string;
   data: Uint8Array;
+  /** The file's size when its bytes were not read (over the size limit). */
+  size?: number;
 }
 
 export interface SummaryRequest {
@@ -98,13 +114,23 @@ const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length 
 /** The sheets interpret() reads: all but the scoring guide (text only). */
 const NEEDED = (name: string) => name !== SHEET.guide;
 
-/** Reads one picked file with the lean zip reader (the browser's DecompressionStream) and interprets it. */
+/**
+ * Reads one picked file with the lean zip reader (the browser's DecompressionStream) and interprets it: a scoring
+ * workbook, or a group's consensus workbook (合议表).
+ */
 export async function interpretPicked(
   file: PickedFile,
   lib: Library,
   cache?: InterpretCache,
-): Promise<{ report: ScoreReport } | { problem: SheetProblem }> {
+): Promise<{ report: ScoreReport } | { problem: SheetProblem } | { consensus: ConsensusSheet }> {
   const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
+  try {
+    // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
+    checkFileSize(file.size ?? file.data);
+  } catch (e) {
+    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    throw e;
+  }
   if (starts(file.data, OLE))
     return fail(
       "encrypted-or-ole",
@@ -114,7 +140,9 @@ export async function interpretPicked(
   try {
     const wb = await readZipWorkbook(file.data, { sheets: NEEDED });
     if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail("summary-workbook", SUMMARY_AS_INPUT);
-    return { report: interpret(zipSource(wb, file.name), { library: lib, cache }) };
+    const source = zipSource(wb, file.name);
+    if (isConsensusSource(source)) return { consensus: toConsensusSheet(interpretConsensus(source, { library: lib })) };
+    return { report: interpret(source, { library: lib, cache }) };
   } catch (e) {
     if (e instanceof XlsxReadError) return fail(e.code, e.message);
     return fail("unreadable", `无法读取（${(e as Error).message}）`);
@@ -126,12 +154,66 @@ export async function summaryFromFiles(files: readonly PickedFile[], req: Summar
   const cache = interpretCache();
   const reports: ScoreReport[] = [];
   const unreadable: SheetProblem[] = [];
+  const consensus: ConsensusSheet[] = [];
   for (const f of files) {
     const r = await interpretPicked(f, req.library, cache);
     if ("report" in r) reports.push(r.report);
+    else if ("consensus" in r) consensus.push(r.consensus);
     else unreadable.push(r.problem);
   }
-  return finish(reports, unreadable, files.length, req);
+  return finish(reports, unreadable, files.length, req, consensus);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The group leader's consensus workbook (合议表) from the panel's picked workbooks, written into the open workbook.
+
+/** The consensus layout of the picked workbooks, or the reasons it cannot be made (Chinese, one per file). */
+export async function consensusFromFiles(
+  files: readonly PickedFile[],
+  lib: Library,
+  now = new Date(),
+): Promise<{ layout: ConsensusLayout } | { errors: string[] }> {
+  const errors: string[] = [];
+  const reports: ScoreReport[] = [];
+  for (const f of files) {
+    const r = await interpretPicked(f, lib);
+    if ("problem" in r) errors.push(`${f.name}：${r.problem.reason}`);
+    else if ("consensus" in r) errors.push(`${f.name}：这是合议表，不是专家评分表`);
+    else if (!r.report.ok)
+      errors.push(`${f.name}：评分表有问题，不能用于合议（${r.report.problems[0]?.zh ?? "未填写完整"}）`);
+    else reports.push(r.report);
+  }
+  if (errors.length) return { errors };
+  if (!reports.length) return { errors: ["请先选择同一申报者同一阶段的专家评分表。"] };
+  const sheets = reports.map(toReturnedSheet);
+  const keys = new Set(sheets.map((x) => `${nameKey(x.applicant)}\u0000${x.stage}\u0000${x.rubricId}`));
+  if (keys.size > 1) return { errors: ["所选评分表不属于同一申报者、同一阶段和同一评分标准。"] };
+  if (new Set(sheets.map((x) => nameKey(x.expert))).size !== sheets.length)
+    return { errors: ["同一位专家有两份评分表：只保留一份后再合议。"] };
+  const bundle = lib.get(sheets[0].rubricId)!;
+  return { layout: buildConsensusLayout(bundle, sheets, { createdAt: now.toISOString() }) };
+}
+
+/** Writes the consensus as new sheets (a free suffix when 合议 is taken); returns the sheets written. */
+export async function writeConsensus(host: WorkbookHost, layout: ConsensusLayout): Promise<string[]> {
+  const { names } = await host.listSheets();
+  const suffix = suggestSuffix(layout, names);
+  const mapping: Record<string, string> = {};
+  for (const sh of layout.sheets) mapping[sh.name] = sh.name + suffix;
+  const f = (formula: string) => (suffix ? renameRefs(formula, mapping) : formula);
+  const target: RenderableLayout = {
+    properties: layout.properties,
+    styles: layout.styles,
+    sheets: layout.sheets.map((sh) => ({
+      ...sh,
+      name: mapping[sh.name],
+      cells: sh.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: f(c.formula) })),
+      conditionalFormats: sh.conditionalFormats.map((cf) => ({ ...cf, formula: f(cf.formula) })),
+    })),
+    names: layout.names.map((n) => ({ ...n, sheet: mapping[n.sheet] ?? n.sheet })),
+  };
+  await host.writeLayout(target, { activate: mapping[layout.map.sheet] });
+  return target.sheets.filter((sh) => sh.visibility === "visible").map((sh) => sh.name);
 }
 
 /** Aggregates the scoring sets of the open workbook: listSheets + one read of every set's sheets (two round trips). */
@@ -165,10 +247,11 @@ async function finish(
   unreadable: SheetProblem[],
   inputs: number,
   req: SummaryRequest,
+  consensus: ConsensusSheet[] = [],
 ): Promise<SummaryOutcome> {
   const options: AggregateOptions = { method: req.method, ...(req.stage ? { stage: req.stage } : {}) };
   const roster = req.roster ? await readRoster(req.roster) : undefined;
-  const result = aggregateReports({ reports, unreadable, roster, options, library: req.library });
+  const result = aggregateReports({ reports, unreadable, roster, options, library: req.library, consensus });
   const layout = buildSummaryLayout(result, {
     mode: req.mode,
     aggregate: options,

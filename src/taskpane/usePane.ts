@@ -114,8 +114,8 @@ export function usePane(host: WorkbookHost, lib: Library): PaneState {
   );
 
   const finish = useCallback(
-    async (review: Review) => {
-      const sheets = await finishWorkbook(host, review);
+    async (review: Review, password?: string) => {
+      const sheets = await finishWorkbook(host, review, password);
       return sheets;
     },
     [host],

@@ -8,3 +8,5 @@ export * from "./layout";
 export * from "./source";
 export * from "./interpret";
 export { wrappedLines, rowHeight, textUnits } from "./text";
+export * from "./consensus";
+export * from "./consensus-read";

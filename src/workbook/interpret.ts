@@ -22,8 +22,9 @@ import {
   ZERO,
 } from "../core";
 import { parseCellRef } from "./a1";
+import { checkIdentity, withoutInputFormulas } from "./consistency";
 import { rubricFingerprint } from "./fingerprint";
-import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, wbMsg } from "./labels";
+import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, STAGE_NAME, wbMsg } from "./labels";
 import { buildLayout, entryValue } from "./layout";
 import type { CellSource, CellValue } from "./source";
 import {
@@ -97,6 +98,8 @@ export interface ReportMeta {
   stage: string | null;
   createdAt: string | null;
   generator: string | null;
+  /** The identity seal (src/workbook/consistency.ts), null in a workbook without one. */
+  seal?: string | null;
   /** The review round (评审批次) the workbook was generated for, when it was. */
   roundId?: string | null;
 }
@@ -299,12 +302,14 @@ export function readMeta(source: CellSource): ReportMeta | null {
     stage: get("stage"),
     createdAt: get("createdAt"),
     generator: get("generator"),
+    seal: get("seal"),
     roundId: get("roundId"),
   };
 }
 
 /** Interprets a returned workbook. Never throws for bad content: everything wrong ends up in `problems`. */
-export function interpret(source: CellSource, options: InterpretOptions = {}): ScoreReport {
+export function interpret(given: CellSource, options: InterpretOptions = {}): ScoreReport {
+  let source = given;
   const file = source.name;
   const lib = options.library ?? bundledLibrary();
   const meta = readMeta(source);
@@ -344,6 +349,11 @@ export function interpret(source: CellSource, options: InterpretOptions = {}): S
   const layout = cache ? cache.layout(bundle, layoutMeta) : buildLayout(bundle, layoutMeta);
   const sheets = new Set(source.sheetNames());
   for (const s of layout.sheets) if (!sheets.has(s.name)) problems.push(wbMsg.sheetMissing(file, s.name));
+  // Identity (cover, header, metadata, seal) and input cells holding formulas: src/workbook/consistency.ts.
+  problems.push(...checkIdentity(source, layout, { ...meta, rubricId: meta.rubricId }, STAGE_NAME[layoutMeta.stage]));
+  const inputs = withoutInputFormulas(source, layout);
+  source = inputs.source;
+  problems.push(...inputs.problems);
 
   const scoring = readScoring(source, bundle, layout, problems);
   const vetoes = readVetoes(source, bundle, layout, problems);

@@ -2,7 +2,7 @@
 // hidden metadata (one builder per sheet in ./sheets), with the engine's results as cached values. Renderers:
 // src/xlsx/write.ts (ExcelJS → .xlsx) and the task pane (Office.js). Pure TypeScript: no ExcelJS, Office.js or file
 // system here.
-import { allowedPercents, scoreSheet, type EntryInput, type RawInput, type RubricBundle } from "../core";
+import { allowedPercents, nameKey, scoreSheet, type EntryInput, type RawInput, type RubricBundle } from "../core";
 import { rubricFingerprint } from "./fingerprint";
 import { quoteText } from "./formulas";
 import { quoteSheet } from "./a1";
@@ -45,8 +45,9 @@ export function buildLayout(
 ): WorkbookLayout {
   const applicant = cleanUserText(meta.applicant);
   const expert = cleanUserText(meta.expert);
-  if (!applicant) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
-  if (!expert) throw new LayoutError("评审专家姓名不能为空", "the expert name is empty");
+  // A name of only spaces, zero-width or bidi characters is empty too (it could not be told apart from another).
+  if (!nameKey(applicant)) throw new LayoutError("申报者名称不能为空", "the applicant name is empty");
+  if (!nameKey(expert)) throw new LayoutError("评审专家姓名不能为空", "the expert name is empty");
   if (meta.stage !== "material" && meta.stage !== "onsite")
     throw new LayoutError(
       `评审阶段“${String(meta.stage)}”无效（应为 material 或 onsite）`,

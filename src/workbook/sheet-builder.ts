@@ -1,5 +1,6 @@
 // Builds one sheet of a layout cell by cell; shared by the scoring workbook (sheets/*.ts) and the secretariat's summary
 // (src/summary/layout.ts), so that both produce SheetLayout the same way.
+import { CELL_TEXT_LIMIT } from "../core/aggregate";
 import { colIndex, colLetter, parseCellRef } from "./a1";
 import type {
   CellLayout,
@@ -13,8 +14,8 @@ import type {
   Visibility,
 } from "./types";
 
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32000;
+/** Excel's limit on the text of one cell (the aggregation names every comment cut at it: core CELL_TEXT_LIMIT). */
+export const MAX_CELL_TEXT = CELL_TEXT_LIMIT;
 
 function refOrder(ref: string): number {
   const { col, row } = parseCellRef(ref);

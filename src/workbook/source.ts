@@ -1,6 +1,6 @@
 // What interpret.ts needs from a workbook, whatever reads it: ExcelJS (src/xlsx/read.ts), a future zip/XML reader
 // for bulk aggregation, or Office.js in the task pane (load the used ranges first, then serve them from memory).
-import type { CellLayout, WorkbookLayout } from "./types";
+import type { CellLayout, RenderableLayout } from "./types";
 
 export type CellValue = string | number | boolean | Date | null | { error: string };
 
@@ -67,7 +67,7 @@ export class MemorySource implements CellSource {
 }
 
 /** The workbook exactly as the layout describes it (cached results as values): what a freshly written file reads as. */
-export function layoutSource(layout: WorkbookLayout, name = "layout"): MemorySource {
+export function layoutSource(layout: RenderableLayout, name = "layout"): MemorySource {
   const sheets: Record<string, Record<string, MemoryCell>> = {};
   for (const s of layout.sheets) {
     const cells: Record<string, MemoryCell> = {};

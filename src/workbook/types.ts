@@ -34,6 +34,15 @@ export type SheetKey =
   | "details"
   | "problems"
   | "feedback"
+  // The consensus workbook (合议表) and the committee pack sheets of the summary (src/summary/committee.ts).
+  | "consensus"
+  | "consensusList"
+  | "advanceList"
+  | "candidateList"
+  | "vote"
+  | "expertReview"
+  | "reportData"
+  | "chart"
   // The secretariat's round workbook (src/round): 说明, 申报者, 专家库, 回避, 参数, 分组, 抽取记录.
   | "round";
 /** Office.js: Excel.SheetVisibility "Visible" | "Hidden" | "VeryHidden". */
@@ -165,6 +174,19 @@ export interface PrintLayout {
   centerHorizontally?: boolean;
 }
 
+/**
+ * A chart over a block of the sheet: `data` is a header row then one row per category; its first column holds the
+ * categories, the second the values drawn as columns, the third (optional) the values drawn as a line (e.g. a
+ * threshold). xlsx: src/xlsx/chart.ts adds the drawing and chart parts; Office.js: worksheet.charts.add (ExcelApi 1.7).
+ */
+export interface ChartLayout {
+  title: string;
+  data: string;
+  /** Top-left and bottom-right cells the chart covers ("E4", "M22"). */
+  from: string;
+  to: string;
+}
+
 export interface SheetLayout {
   key: SheetKey;
   /** The sheet's (Chinese) name. */
@@ -184,6 +206,7 @@ export interface SheetLayout {
   /** Rows that start a new printed page (manual page breaks). Office.js: horizontalPageBreaks.add(row). */
   pageBreaks?: number[];
   showGridLines: boolean;
+  charts?: ChartLayout[];
 }
 
 /** A workbook-scope defined name over a range of one sheet. Office.js: names.add(name, "='sheet'!$A$1:$A$9"). */
@@ -296,6 +319,7 @@ export type MetaKey =
   | "createdAt"
   | "generator"
   | "itemCount"
+  | "seal"
   | "roundId";
 
 export interface LayoutMap {

@@ -2,12 +2,14 @@
 // written. Anything that is not a readable .xlsx workbook is rejected with a message naming the file.
 import { promises as fs } from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import type { CellSource, CellValue } from "../workbook/source";
+import { guardZip, XlsxReadError as ZipLimitError, type ZipLimits } from "./zip-cells";
 
 export class XlsxReadError extends Error {
   constructor(
-    readonly code: "not-found" | "not-xlsx" | "encrypted-or-ole" | "corrupt" | "unreadable",
+    readonly code: "not-found" | "not-xlsx" | "encrypted-or-ole" | "corrupt" | "unreadable" | "too-large" | "zip-bomb",
     readonly file: string,
     readonly zh: string,
     readonly en: string,
@@ -100,8 +102,16 @@ class ExcelJsSource implements CellSource {
   }
 }
 
-/** A CellSource over .xlsx bytes; `name` is the file name used in messages. */
-export async function readXlsx(data: Uint8Array, name: string): Promise<CellSource> {
+/** The same size, ratio and inflated-size limits as the aggregation's reader (src/xlsx/zip-cells.ts guardZip). */
+const inflateCapped = (data: Uint8Array, max: number) =>
+  zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+
+/**
+ * A CellSource over .xlsx bytes; `name` is the file name used in messages. The bytes pass guardZip (file size,
+ * stated sizes, every part inflated against its stated size) before ExcelJS sees them: a zip bomb is refused with
+ * bounded memory instead of being inflated in full.
+ */
+export async function readXlsx(data: Uint8Array, name: string, limits: ZipLimits = {}): Promise<CellSource> {
   const base = path.basename(name);
   if (startsWith(data, OLE))
     throw new XlsxReadError(
@@ -117,6 +127,20 @@ export async function readXlsx(data: Uint8Array, name: string): Promise<CellSour
       `${base}：不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）`,
       `${base}: not an .xlsx workbook`,
     );
+  try {
+    await guardZip(data, { ...limits, inflateRaw: inflateCapped });
+  } catch (e) {
+    if (!(e instanceof ZipLimitError)) throw e;
+    if (e.code === "not-xlsx")
+      throw new XlsxReadError(
+        "corrupt",
+        name,
+        `${base}：文件已损坏或不是 Excel 工作簿，无法读取（${e.message}）`,
+        `${base}: damaged or not an Excel workbook (${e.message})`,
+      );
+    const en = e.code === "too-large" ? "the file is too large" : "a part inflates past the limits (zip bomb)";
+    throw new XlsxReadError(e.code, name, `${base}：${e.message}`, `${base}: ${en}`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
@@ -138,12 +162,33 @@ export async function readXlsx(data: Uint8Array, name: string): Promise<CellSour
   return new ExcelJsSource(name, wb);
 }
 
-/** Reads an .xlsx file (read only; the file is never modified). */
-export async function readXlsxFile(file: string): Promise<CellSource> {
+/**
+ * Reads an .xlsx file (read only; the file is never modified). Anything but a regular file (a folder, a FIFO, a
+ * device) is refused before it is opened, and so is a file over the size limit.
+ */
+export async function readXlsxFile(file: string, limits: ZipLimits = {}): Promise<CellSource> {
   let data: Buffer;
   try {
+    const st = await fs.stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (!st.isFile())
+      throw new XlsxReadError(
+        "not-xlsx",
+        file,
+        `${file}：不是普通文件（管道、设备或套接字），未读取`,
+        `${file}: not a regular file (a FIFO, device or socket); not read`,
+      );
+    const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
+    if (st.size > max)
+      throw new XlsxReadError(
+        "too-large",
+        file,
+        `${file}：文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(1)} MB），未读取`,
+        `${file}: too large (${(st.size / 1048576).toFixed(1)} MB, limit ${(max / 1048576).toFixed(1)} MB)`,
+      );
     data = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new XlsxReadError("not-found", file, `${file}：文件不存在`, `${file}: no such file`);
     if (code === "EISDIR")
@@ -160,5 +205,5 @@ export async function readXlsxFile(file: string): Promise<CellSource> {
       `${file}: cannot be read (${(e as Error).message})`,
     );
   }
-  return readXlsx(data, file);
+  return readXlsx(data, file, limits);
 }

@@ -3,6 +3,7 @@
 // layout data, which the task pane renders the same way with Office.js.
 import ExcelJS from "exceljs";
 import type { CellLayout, CellStyle, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
+import { addCharts } from "./chart";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -229,6 +230,8 @@ export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOpti
     ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } }
     : undefined;
   const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
+  // ExcelJS writes no charts: the layout's charts are added to the file afterwards (src/xlsx/chart.ts).
+  if (layout.sheets.some((s) => s.charts?.length)) return addCharts(new Uint8Array(data as ArrayBuffer), layout);
   return Buffer.from(data as ArrayBuffer);
 }
 

@@ -262,7 +262,7 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
         "rank",
       ])
         expect(x).toHaveProperty(k);
-      expect(Object.keys(x.material).sort()).toEqual(["experts", "score"]);
+      expect(Object.keys(x.material).sort()).toEqual(["experts", "method", "score"]);
     }
     for (const p of json.problems) expect(typeof p.file === "string" && typeof p.reason === "string").toBe(true);
   });
@@ -276,7 +276,21 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
   it("writes the summary workbook: ranking, problems one per row, every sheet", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(summary());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题", "参数", "专家分", "明细", "反馈"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "汇总",
+      "得分图",
+      "合议清单",
+      "公示名单（现场评审）",
+      "公示名单（候选）",
+      "表决记录表",
+      "评审专家评价表",
+      "问题",
+      "参数",
+      "专家分",
+      "明细",
+      "反馈",
+      "报告数据",
+    ]);
     const problems = wb.getWorksheet("问题")!;
     let rows = 0;
     problems.eachRow((row, n) => {

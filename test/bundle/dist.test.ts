@@ -23,12 +23,21 @@ const maybe = built ? describe : describe.skip;
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
 const CSP =
-  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'";
+  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'; frame-src https://appsforoffice.microsoft.com";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 maybe("dist/ (npm run build)", () => {
   it("has the task pane page, the functions, their metadata, the manifest, the support page and the icons", () => {
-    for (const f of ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "support.html"])
+    for (const f of [
+      "taskpane.html",
+      "functions.js",
+      "functions.json",
+      "manifest.xml",
+      "support.html",
+      "pane-only.html",
+      "manifest-pane-only.xml",
+      "legacy.js",
+    ])
       expect(existsSync(path.join(DIST, f))).toBe(true);
     expect(readdirSync(path.join(DIST, "assets")).sort()).toEqual([
       "icon-128.png",
@@ -94,7 +103,8 @@ maybe("dist/ (npm run build)", () => {
     expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")).toBe(CSP);
     const scripts = Array.from(document.querySelectorAll("script")).map((s) => s.getAttribute("src")!);
     expect(scripts[0]).toBe(OFFICE_JS);
-    expect(scripts[1]).toBe("functions.js");
+    expect(scripts[1]).toBe("legacy.js"); // plain ES5, before anything an old web view cannot parse
+    expect(scripts[2]).toBe("functions.js");
     expect(scripts.some((s) => /^taskpane(\.[0-9a-f]{8})?\.js$/.test(s))).toBe(true);
     for (const s of scripts.slice(1)) expect(existsSync(path.join(DIST, s))).toBe(true);
     expect(document.querySelectorAll("script:not([src])")).toHaveLength(0); // no inline script: the CSP forbids it
@@ -113,5 +123,36 @@ maybe("dist/ (npm run build)", () => {
     );
     expect(checkManifest(xml)).toEqual([]);
     if (process.env.ADDIN_URL) expect(base).toBe(process.env.ADDIN_URL.replace(/\/+$/, ""));
+  });
+
+  it("functions.en-US.json is functions.json with the English texts", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { englishMetadata } = require("../../scripts/functions-en.cjs") as { englishMetadata: (j: string) => string };
+    expect(JSON.parse(read("functions.en-US.json"))).toEqual(JSON.parse(englishMetadata(read("functions.json"))));
+  });
+
+  it("manifest-pane-only.xml has the same base URL, opens pane-only.html, and passes every check", () => {
+    const full = facts(read("manifest.xml")).urls["Taskpane.Url"].replace(/\/taskpane\.html$/, "");
+    const xml = read("manifest-pane-only.xml");
+    const base = facts(xml).urls["Taskpane.Url"].replace(/\/pane-only\.html$/, "");
+    expect(base).toBe(full);
+    expect(xml).toBe(
+      base === DEV_URL
+        ? readFileSync(path.join(ROOT, "manifest-pane-only.xml"), "utf8")
+        : rewriteUrls(readFileSync(path.join(ROOT, "manifest-pane-only.xml"), "utf8"), base),
+    );
+    expect(checkManifest(xml, "pane-only")).toEqual([]);
+  });
+
+  it("pane-only.html loads office.js, legacy.js and the pane, but not the functions, and says it is pane-only", () => {
+    document.documentElement.innerHTML = read("pane-only.html").replace(/^<!doctype html>/i, "");
+    const scripts = Array.from(document.querySelectorAll("script")).map((s) => s.getAttribute("src")!);
+    expect(scripts.slice(0, 2)).toEqual([OFFICE_JS, "legacy.js"]);
+    expect(scripts).not.toContain("functions.js");
+    expect(scripts.some((s) => /^taskpane(\.[0-9a-f]{8})?\.js$/.test(s))).toBe(true);
+    for (const s of scripts.slice(1)) expect(existsSync(path.join(DIST, s))).toBe(true);
+    expect(document.querySelectorAll("script:not([src])")).toHaveLength(0);
+    expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")).toBe(CSP);
+    expect(document.querySelector('meta[name="scorebook-manifest"]')!.getAttribute("content")).toBe("pane-only");
   });
 });

@@ -63,7 +63,7 @@ describe("scorebook rubrics / rubric", () => {
     for (const cmd of [[], ["rubrics"], ["rubric"]]) {
       const r = await run(...cmd, "--help");
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/Usage: scorebook/);
+      expect(r.out).toMatch(/用法 \(Usage\): scorebook/);
     }
   });
 });

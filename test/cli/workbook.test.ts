@@ -315,7 +315,7 @@ describe("scorebook score", () => {
     for (const cmd of ["generate", "score"]) {
       const r = await run(cmd, "--help");
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/Usage: scorebook/);
+      expect(r.out).toMatch(/用法 \(Usage\): scorebook/);
       expect(r.out).toMatch(/退出码 \(exit codes\)/);
     }
   });

@@ -141,7 +141,8 @@ describe("aggregation of returned sheets", () => {
   it("a roster name that matches no returned workbook is reported", () => {
     const r = aggregate([...panel("甲", "material", [600])], info, [{ applicant: "乙", bonus: true }]);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "no-sheets", applicant: "乙", file: "名单" }));
-    expect(r.problems.filter((p) => p.applicant === "甲").map((p) => p.code)).toEqual(["no-onsite"]);
+    // 甲 has workbooks but no roster row: named too (its roster bonus and satisfaction cannot be found).
+    expect(r.problems.filter((p) => p.applicant === "甲").map((p) => p.code)).toEqual(["not-in-roster", "no-onsite"]);
   });
 
   it("items whose maturities fall in different bands or spread over 20 points are listed", () => {
@@ -175,5 +176,50 @@ describe("aggregation of returned sheets", () => {
     const r = aggregate(sheets, info, [{ applicant: "张三", public: exact(25) }]);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "public-out-of-range" }));
     expect(r.applicants[0].public).toBeNull();
+  });
+});
+
+describe("names, copies and roster rows (issue #9)", () => {
+  it("one expert by key; experts whose names differ only in punctuation are named, counted apart", () => {
+    const r = aggregate(
+      [
+        sheet("甲公司", "张三", "material", 600),
+        sheet("甲公司", "张\u200b三", "material", 700), // the same expert: a duplicate, not a second panel member
+        sheet("甲公司", "李·四", "material", 500),
+        sheet("甲公司", "李四", "material", 550),
+      ],
+      info,
+    );
+    const a = r.applicants[0];
+    expect(a.material.experts).toHaveLength(3);
+    expect(r.problems.filter((p) => p.code === "duplicate")).toHaveLength(1);
+    expect(r.problems.find((p) => p.code === "similar-experts")?.reason).toContain("“李四”与“李·四”");
+  });
+
+  it("the result and the chosen copies are the same in any file order", () => {
+    const sheets = [
+      sheet("乙", "王", "material", 600, { savedAt: "2026-06-02T10:00:00Z" }),
+      sheet("乙", "王", "material", 650, { savedAt: "2026-06-03T10:00:00Z", complete: false }),
+      sheet("乙", "赵", "material", 700, { rubricId: "jiangmen-manufacturing" }),
+      sheet("乙", "钱", "material", 800, { rubricId: "jiangmen-manufacturing" }),
+      sheet("乙", "孙", "material", 500),
+    ];
+    const a = aggregate(sheets, info);
+    const b = aggregate([...sheets].reverse(), info);
+    expect(b.applicants).toEqual(a.applicants);
+    expect(b.used.map((u) => u.file)).toEqual(a.used.map((u) => u.file));
+    // Two hebei-organization sheets (王's older copy, 孙) against two jiangmen ones: a tie, none used.
+    expect(a.used).toHaveLength(0);
+    expect(a.problems.filter((p) => p.code === "mixed-rubric")).toHaveLength(4);
+    expect(a.problems.find((p) => p.code === "older-copy-used")?.file).toBe(sheets[0].file);
+  });
+
+  it("roster rows the rule set cannot use are named: unknown bonus ids, public satisfaction for an organisation", () => {
+    const r = aggregate(panel("丙", "material", [600, 600]), info, [
+      { applicant: "丙", bonus: ["luban", "lubna"], public: exact(18) },
+    ]);
+    const codes = r.problems.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(["roster-bonus-unknown", "public-not-applicable"]));
+    expect(r.applicants[0].bonus.valueOf()).toBe(library().get("hebei-organization")!.rules.bonus!.points);
   });
 });

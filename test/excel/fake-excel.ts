@@ -33,8 +33,10 @@ export interface FakeSheet {
   names: { name: string; formula: string }[];
   protectCalls: { options: unknown; password?: string }[];
   unprotectCalls: number;
-  freezeRows?: number;
-  freezeColumns?: number;
+  /** Whether the sheet is protected now, and with which password (null: none). */
+  protectedWith?: string | null;
+  /** The range given to freezePanes.freezeAt. */
+  frozenAt?: string;
   printArea?: string;
   printTitleRows?: string;
   pageBreaks: string[];
@@ -53,6 +55,8 @@ export class FakeExcel {
   /** Cell writes in the order the adapter queued them: "评分!A1:M40 numberFormat". */
   readonly ops: string[] = [];
   active = 0;
+  /** Makes the sync with this number (1-based, counted over the fake's life) fail after its operations ran. */
+  failSync: ((n: number) => boolean) | null = null;
   private readonly mocks: Mock[] = [];
   private context: Mock | null = null;
 
@@ -174,19 +178,22 @@ export class FakeExcel {
       name,
       visibility: "Visible",
       protection: {
+        protected: false,
         protect(options: unknown, password?: string) {
           record.protectCalls.push({ options, password });
+          record.protectedWith = password ?? null;
         },
-        unprotect() {
+        unprotect(password?: string) {
           record.unprotectCalls++;
+          // Excel refuses a missing or wrong password (the fake at once; Excel at the next sync).
+          if (record.protectedWith && password !== record.protectedWith)
+            throw new Error("fake Excel: the password is not correct (InvalidArgument)");
+          record.protectedWith = undefined;
         },
       },
       freezePanes: {
-        freezeRows(n: number) {
-          record.freezeRows = n;
-        },
-        freezeColumns(n: number) {
-          record.freezeColumns = n;
+        freezeAt(range: string) {
+          record.frozenAt = range;
         },
       },
       pageLayout: {
@@ -220,6 +227,10 @@ export class FakeExcel {
       getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
         return range(`${colLetter(col + 1)}${row + 1}:${colLetter(col + cols)}${row + rows}`);
       },
+      delete() {
+        fake.sheets.splice(fake.sheets.indexOf(record), 1);
+        fake.active = Math.min(fake.active, fake.sheets.length - 1);
+      },
       activate() {
         record.activated++;
         fake.active = fake.sheets.indexOf(record);
@@ -232,6 +243,12 @@ export class FakeExcel {
       add(n: string, formula: string) {
         record.names.push({ name: n, formula });
       },
+    });
+    // protection.protected reads the sheet's state (loaded or not: the adapter loads it first anyway).
+    Object.defineProperty(ws.protection, "protected", {
+      get: () => record.protectedWith !== undefined,
+      set: () => undefined,
+      configurable: true,
     });
     record.mock = ws;
     this.sheets.push(record);
@@ -319,13 +336,25 @@ export class FakeExcel {
         return fake.sheets[fake.active].mock;
       },
     });
-    const names = this.collection(() => this.names.map((n) => this.mock({ name: n.name, formula: n.formula })), {
-      add(name: string, formula: string) {
-        if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-          throw new Error(`fake Excel: the name ${name} exists`);
-        fake.names.push({ name, formula });
+    const names = this.collection(
+      () =>
+        this.names.map((n) =>
+          this.mock({
+            name: n.name,
+            formula: n.formula,
+            delete() {
+              fake.names.splice(fake.names.indexOf(n), 1);
+            },
+          }),
+        ),
+      {
+        add(name: string, formula: string) {
+          if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`fake Excel: the name ${name} exists`);
+          fake.names.push({ name, formula });
+        },
       },
-    });
+    );
     const ctx = this.mock({ workbook: {} });
     (ctx.workbook as Mock).worksheets = worksheets;
     (ctx.workbook as Mock).names = names;
@@ -333,6 +362,7 @@ export class FakeExcel {
       fake.syncs++;
       for (const m of [...fake.mocks]) await OfficeMockObject.prototype.sync.call(m);
       await new Promise((r) => setTimeout(r, 0));
+      if (fake.failSync?.(fake.syncs)) throw new Error(`fake Excel: sync ${fake.syncs} failed (GeneralException)`);
     };
     return ctx;
   }

@@ -7,7 +7,7 @@ import { OfficeWorkbookHost, cellsFrom } from "../../src/excel/host";
 import { widthPoints } from "../../src/excel/render";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { renameLayout } from "../../src/host/sets";
-import { HostUnsupportedError, SheetExistsError } from "../../src/host/types";
+import { HostUnsupportedError, SheetExistsError, SheetPasswordError, WriteFailedError } from "../../src/host/types";
 import { checkWorkbook, finishWorkbook } from "../../src/taskpane/flows";
 import { buildLayout, SHEET, type WorkbookLayout, type WorkbookMeta } from "../../src/workbook";
 import { FakeExcel } from "./fake-excel";
@@ -166,12 +166,13 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     );
     expect(fake.names.find((n) => n.name === "Total")!.formula).toBe(`='评分'!$H$${sc.totalRow}`);
 
-    expect(scoring.freezeRows).toBe(sc.headerRow);
+    // Documented calls only: freezeAt with the frozen rows, no verticalFitToPages: 0.
+    expect(scoring.frozenAt).toBe(`1:${sc.headerRow}`);
     expect(scoring.printArea).toBe(sheetLayout.print!.area);
     expect(scoring.printTitleRows).toBe(`$${sc.headerRow}:$${sc.headerRow}`);
     expect(scoring.mock.pageLayout.orientation).toBe("Landscape");
     expect(scoring.mock.pageLayout.paperSize).toBe("A4");
-    expect(scoring.mock.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(scoring.mock.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
     expect(scoring.mock.pageLayout.headersFooters.defaultForAllPages.centerFooter).toBe("第 &P 页，共 &N 页");
     expect(scoring.pageBreaks).toEqual((sheetLayout.pageBreaks ?? []).map((r) => `A${r}`));
     expect(scoring.mock.tabColor).toBe("#4472C4");
@@ -255,27 +256,24 @@ function fakeFrom(memory: MemoryWorkbook): FakeExcel {
   return fake;
 }
 
-describe("checking through Office.js", () => {
-  async function filled(id: string) {
-    const memory = new MemoryWorkbook({ library: lib });
-    memory.addSheet("Sheet1");
-    const layout = layoutOf(id);
-    await memory.writeLayout(layout);
-    const sc = layout.map.scoring;
-    const at = (k: number) => `${sc.columns.input}${sc.items[k].row}`;
-    memory.enter(SHEET.scoring, at(0), layout.rubricId.startsWith("hebei-individual") ? "10" : "45%");
-    memory.enter(SHEET.scoring, at(1), layout.rubricId.startsWith("hebei-individual") ? "99" : "47%");
-    const first = library()
-      .get(id)!
-      .rules.vetoes.find((v) => v.id === layout.map.vetoes.rows[0].id)!;
-    memory.enter(
-      SHEET.vetoes,
-      `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`,
-      vetoAnswerFor(first, true),
-    );
-    return memory;
-  }
+async function filled(id: string) {
+  const memory = new MemoryWorkbook({ library: lib });
+  memory.addSheet("Sheet1");
+  const layout = layoutOf(id);
+  await memory.writeLayout(layout);
+  const sc = layout.map.scoring;
+  const at = (k: number) => `${sc.columns.input}${sc.items[k].row}`;
+  memory.enter(SHEET.scoring, at(0), layout.rubricId.startsWith("hebei-individual") ? "10" : "45%");
+  memory.enter(SHEET.scoring, at(1), layout.rubricId.startsWith("hebei-individual") ? "99" : "47%");
+  memory.enter(
+    SHEET.vetoes,
+    `${layout.map.vetoes.columns.answer}${layout.map.vetoes.rows[0].row}`,
+    vetoAnswerFor(lib.get(id)!.rules.vetoes[0], true),
+  );
+  return memory;
+}
 
+describe("checking through Office.js", () => {
   it.each(["jiangmen-manufacturing", "hebei-organization", "hebei-individual-senior"])(
     "%s: listSheets + read = two syncs, and the same review as the in-memory workbook",
     async (id) => {
@@ -316,7 +314,7 @@ describe("checking through Office.js", () => {
     });
   });
 
-  it("select, protect and onChange are one round trip each", async () => {
+  it("select and onChange are one round trip each, protect two (the protection state, then everything)", async () => {
     const memory = await filled("hebei-organization");
     const fake = fakeFrom(memory);
     const host = new OfficeWorkbookHost(fake.api());
@@ -329,10 +327,10 @@ describe("checking through Office.js", () => {
     if (out.kind !== "checked") throw new Error("not checked");
     fake.syncs = 0;
     const sheets = await finishWorkbook(host, out.review);
-    expect(fake.syncs).toBe(1);
+    expect(fake.syncs).toBe(2);
     expect(sheets).toEqual(["封面", "评分", "否决", "加分", "评分指南", "元数据"]);
     const scoring = fake.sheet(SHEET.scoring);
-    expect(scoring.unprotectCalls).toBe(1);
+    expect(scoring.unprotectCalls).toBe(0); // not protected: nothing to unprotect
     expect(scoring.protectCalls).toHaveLength(1);
     expect(fake.rangesAt(SHEET.scoring, "G5:G27")[0].mock.format.protection.locked).toBe(true);
 
@@ -369,5 +367,47 @@ describe("cellsFrom", () => {
       B4: { value: { error: "#N/A" }, formula: "1/0" },
       C4: { value: "x" },
     });
+  });
+});
+
+describe("recoverable generation and password-protected sheets (issue #9)", () => {
+  it("a write that fails part way removes what it added, names included; the retry then succeeds", async () => {
+    const fake = new FakeExcel(["Sheet1"]);
+    fake.names.push({ name: "Existing", formula: "=Sheet1!$A$1" });
+    const host = new OfficeWorkbookHost(fake.api());
+    // Sync 1 checks the names; sync 2 sends everything and fails after the sheets and names were added.
+    fake.failSync = (n) => n === 2;
+    const err = await host.writeLayout(layoutOf("hebei-organization")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteFailedError);
+    expect((err as WriteFailedError).cleaned).toBe(true);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(fake.names.map((n) => n.name)).toEqual(["Existing"]);
+    fake.failSync = null;
+    await host.writeLayout(layoutOf("hebei-organization"));
+    expect(fake.sheets.map((s) => s.name)).toContain("评分");
+  });
+
+  it("Finish on sheets protected with a password: refused without it, nothing changed; a wrong one is refused too", async () => {
+    const { fake, host } = await generated("hebei-organization");
+    for (const s of fake.sheets) if (s.name !== "Sheet1") s.protectedWith = "评审2025";
+    const memory = await filled("hebei-organization");
+    const out = await checkWorkbook(memory, lib);
+    if (out.kind !== "checked") throw new Error("not checked");
+    const locksBefore = fake.sheet(SHEET.scoring).protectCalls.length;
+    const none = await finishWorkbook(host, out.review).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(SheetPasswordError);
+    expect((none as SheetPasswordError).wrong).toBe(false);
+    expect(fake.sheet(SHEET.scoring).protectCalls.length).toBe(locksBefore);
+    expect(fake.sheet(SHEET.scoring).protectedWith).toBe("评审2025");
+
+    const wrong = await finishWorkbook(host, out.review, "猜一个").catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(SheetPasswordError);
+    expect((wrong as SheetPasswordError).wrong).toBe(true);
+    for (const s of fake.sheets) if (s.name !== "Sheet1") expect(s.protectedWith).toBe("评审2025");
+
+    await finishWorkbook(host, out.review, "评审2025");
+    const scoring = fake.sheet(SHEET.scoring);
+    expect(scoring.protectedWith).toBe("评审2025"); // protected again with the reviewer's password
+    expect(scoring.protectCalls.at(-1)?.password).toBe("评审2025");
   });
 });

@@ -76,14 +76,25 @@ function tokenize(f: string): Token[] {
 
 export type Custom = (name: string, args: (Scalar | Scalar[][])[]) => Scalar;
 
+/**
+ * How an empty cell referenced directly in a QA.* argument reaches the function: null as Excel on the web passes
+ * it, or 0 as Excel desktop does (OfficeDev/office-js#4702). A formula's "" is passed as "" on both.
+ */
+export interface HostOptions {
+  emptyCellAs?: null | 0;
+}
+
 export class FormulaBook {
   private cells = new Map<string, { value?: Scalar; formula?: string }>();
   private cache = new Map<string, Scalar>();
 
-  constructor(private readonly custom: Custom = (n) => ({ error: `#NAME? ${n}` })) {}
+  constructor(
+    private readonly custom: Custom = (n) => ({ error: `#NAME? ${n}` }),
+    private readonly host: HostOptions = {},
+  ) {}
 
-  static fromLayout(layout: RenderableLayout, custom?: Custom): FormulaBook {
-    const book = new FormulaBook(custom);
+  static fromLayout(layout: RenderableLayout, custom?: Custom, host?: HostOptions): FormulaBook {
+    const book = new FormulaBook(custom, host);
     for (const s of layout.sheets)
       for (const c of s.cells)
         book.cells.set(
@@ -91,6 +102,11 @@ export class FormulaBook {
           c.formula !== undefined ? { formula: c.formula } : { value: c.value ?? null },
         );
     return book;
+  }
+
+  setFormula(sheet: string, ref: string, formula: string): void {
+    this.cells.set(`${sheet}!${ref}`, { formula });
+    this.cache.clear();
   }
 
   set(sheet: string, ref: string, value: Scalar): void {
@@ -253,9 +269,13 @@ export class FormulaBook {
     if (name.startsWith("QA.")) {
       const fn = name.slice(3);
       const ranged = new Set(["SUBTOTAL:0", "SUBTOTAL:1", "MISSING:0", "VETOED:0", "PANEL:0", "RANK:1", "RANK:2"]);
+      const empty = this.host.emptyCellAs ?? null;
+      const passed = (a: Value, v: Scalar) => (isRange(a) && v === null ? empty : v);
       return this.custom(
         fn,
-        args.map((a, i) => (ranged.has(`${fn}:${i}`) ? this.grid(a) : this.scalar(a))),
+        args.map((a, i) =>
+          ranged.has(`${fn}:${i}`) ? this.grid(a).map((r) => r.map((v) => passed(a, v))) : passed(a, this.scalar(a)),
+        ),
       );
     }
     const firstErr = (...xs: Scalar[]) => xs.find(isErr);
@@ -269,6 +289,8 @@ export class FormulaBook {
         const v = s(0);
         return isErr(v) ? s(1) : v;
       }
+      case "ISBLANK":
+        return isRange(args[0]) && this.scalar(args[0]) === null;
       case "ISNUMBER":
         return typeof s(0) === "number";
       case "N": {

@@ -27,6 +27,8 @@ export interface PreviewSession {
   /** Console errors and uncaught page errors. */
   errors: string[];
   open(query?: string): Promise<Page>;
+  /** Another page of dist/ (e.g. taskpane.html), optionally as another browser (user agent); nothing awaited. */
+  openPage(file: string, options?: { userAgent?: string }): Promise<Page>;
 }
 
 /** Starts the preview server and Chromium for the enclosing describe block (beforeAll / afterAll). */
@@ -71,6 +73,13 @@ export function previewSession(): PreviewSession {
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.url}/preview.html${query}`);
       await page.locator("#pane h1").waitFor();
+      return page;
+    },
+    async openPage(file, options = {}) {
+      const context = await browser.newContext({ viewport: { width: 400, height: 700 }, userAgent: options.userAgent });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(`${file}: ${e.message}`));
+      await page.goto(`${server.url}/${file}`);
       return page;
     },
   };

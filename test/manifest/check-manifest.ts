@@ -134,8 +134,24 @@ export function facts(xml: string): ManifestFacts {
   };
 }
 
+/**
+ * The two manifests: "full" (task pane and QA.* custom functions in one shared runtime) and "pane-only" (the task
+ * pane alone, for Excel without the shared runtime and custom functions).
+ */
+export type ManifestKind = "full" | "pane-only";
+
+/** What each manifest must require (Requirements/Sets), and what it must not. */
+export const REQUIRES: Record<ManifestKind, { needs: string[]; never: string[] }> = {
+  // CustomFunctions.Error (thrown by every QA.* function on bad input) is CustomFunctionsRuntime 1.2.
+  full: { needs: ["SharedRuntime 1.1", "CustomFunctionsRuntime 1.2"], never: [] },
+  // ExcelApi 1.1 only, so that older Excel loads the pane and is told what it lacks (the pane checks at start).
+  "pane-only": { needs: ["ExcelApi 1.1"], never: ["SharedRuntime", "CustomFunctionsRuntime"] },
+};
+
+const HAN = /[\u4e00-\u9fff]/;
+
 /** Every problem found, as "where: what" lines (empty when the manifest passes). */
-export function checkManifest(xml: string): string[] {
+export function checkManifest(xml: string, kind: ManifestKind = "full"): string[] {
   const problems: string[] = [];
   let f: ManifestFacts;
   try {
@@ -236,12 +252,42 @@ export function checkManifest(xml: string): string[] {
   if (text("Permissions") !== "ReadWriteDocument")
     problems.push(`Permissions: expected ReadWriteDocument, got ${text("Permissions")}`);
 
-  // One long-lived shared runtime, used by the custom functions, the function file and the ribbon's task pane.
+  // English Office: an en-US override, in English, for the name, the description and every string resource.
+  const enUs = (el: Element | undefined) =>
+    el ? children(el).find((c) => c.localName === "Override" && c.getAttribute("Locale") === "en-US") : undefined;
+  for (const name of ["DisplayName", "Description"]) {
+    const el = children(root).find((c) => c.localName === name);
+    const o = enUs(el);
+    if (!o) problems.push(`${name}: no en-US <Override>`);
+    else {
+      if (HAN.test(o.getAttribute("Value") ?? "")) problems.push(`${name}: the en-US override is not in English`);
+      limit(`${name} en-US`, o.getAttribute("Value"), name === "DisplayName" ? 125 : 250);
+    }
+  }
+  for (const list of ["ShortStrings", "LongStrings"])
+    for (const el of children(root.getElementsByTagNameNS("*", list)[0] ?? root).filter(
+      (c) => c.localName === "String",
+    )) {
+      const id = el.getAttribute("id");
+      const o = enUs(el);
+      if (!HAN.test(el.getAttribute("DefaultValue") ?? "")) continue; // e.g. the namespace QA: the same everywhere
+      if (!o) problems.push(`${list} ${id}: no en-US <bt:Override>`);
+      else {
+        if (HAN.test(o.getAttribute("Value") ?? ""))
+          problems.push(`${list} ${id}: the en-US override is not in English`);
+        limit(`${list} ${id} en-US`, o.getAttribute("Value"), list === "ShortStrings" ? 125 : 250);
+      }
+    }
+
   const sets = Array.from(root.getElementsByTagNameNS("*", "Set")).map((s) =>
     `${s.getAttribute("Name")} ${s.getAttribute("MinVersion") ?? ""}`.trim(),
   );
-  for (const need of ["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"])
-    if (!sets.includes(need)) problems.push(`Requirements: needs ${need}`);
+  for (const need of REQUIRES[kind].needs) if (!sets.includes(need)) problems.push(`Requirements: needs ${need}`);
+  for (const never of REQUIRES[kind].never)
+    if (sets.some((x) => x.split(" ")[0] === never)) problems.push(`Requirements: must not require ${never}`);
+  if (kind === "pane-only") return problems.concat(checkPaneOnly(doc, f));
+
+  // One long-lived shared runtime, used by the custom functions, the function file and the ribbon's task pane.
   const runtimes = Array.from(doc.getElementsByTagNameNS("*", "Runtime"));
   if (runtimes.length !== 1) problems.push(`Runtimes: expected exactly one <Runtime>, found ${runtimes.length}`);
   const rt = f.runtimeResid;
@@ -276,5 +322,24 @@ export function checkManifest(xml: string): string[] {
     ?.getAttribute("DefaultValue");
   if (rt && defaultPage !== f.urls[rt])
     problems.push(`DefaultSettings SourceLocation (${defaultPage}) differs from the runtime's page (${f.urls[rt]})`);
+  return problems;
+}
+
+/** The pane-only manifest: no runtime element, no custom functions; every page is the pane's own. */
+function checkPaneOnly(doc: Document, f: ManifestFacts): string[] {
+  const problems: string[] = [];
+  const all = Array.from(doc.getElementsByTagName("*"));
+  if (all.some((e) => e.localName === "Runtimes" || e.localName === "Runtime"))
+    problems.push("Runtimes: a pane-only manifest has none (a <Runtimes> element needs SharedRuntime 1.1)");
+  if (all.some((e) => e.localName === "ExtensionPoint" && xsiType(e) === "CustomFunctions"))
+    problems.push("a pane-only manifest has no CustomFunctions extension point");
+  const page = f.urls["Taskpane.Url"];
+  if (!page) problems.push("Urls: Taskpane.Url is required");
+  const defaultPage = doc
+    .getElementsByTagNameNS("*", "DefaultSettings")[0]
+    ?.getElementsByTagNameNS("*", "SourceLocation")[0]
+    ?.getAttribute("DefaultValue");
+  if (defaultPage !== page)
+    problems.push(`DefaultSettings SourceLocation (${defaultPage}) differs from the pane (${page})`);
   return problems;
 }

@@ -126,6 +126,9 @@ describe("scorebook round", () => {
     const c = path.join(dir, "复核.xlsx");
     expect((await run("round", "draw", a, "--seed", "2022", "-o", c)).code).toBe(0);
     expect(await sheetRows(c, "分组")).toEqual(pa);
+    const print = async (f: string) => (await sheetRows(f, "抽取记录")).find((r) => r[0] === "输入指纹")?.[2];
+    expect(await print(a)).toMatch(/^[0-9a-f]{28}（/);
+    expect(await print(c)).toBe(await print(a));
     const audit = (await sheetRows(a, "抽取记录")).map((r) => r.join("|")).join("\n");
     expect(audit).toContain("随机种子|2022");
     expect(audit).toMatch(new RegExp(`${POOL[5]}：声明回避（乙有限公司：曾为其提供咨询`));

@@ -1,7 +1,7 @@
 // The draw: conflicts are never drawn, the load limit holds, the same seed gives the same panels whatever the row
 // order, an impossible pool is reported with the panel and the reason, and every eligible expert is drawn about
 // equally often over many seeds.
-import { draw, nameKey, type Assignment, type DrawResult, type RoundInput } from "../../src/core";
+import { draw, inputFingerprint, nameKey, type Assignment, type DrawResult, type RoundInput } from "../../src/core";
 import { library } from "../../src/core";
 import { expert, params, round } from "./fixtures";
 
@@ -176,6 +176,21 @@ describe("determinism", () => {
       };
       expect(sig(ok(draw(moved, lib)).assignments)).toBe(base);
     }
+  });
+});
+
+describe("input fingerprint (抽取记录)", () => {
+  it("is the same for the same content in any row order, and changes with any rule or row", () => {
+    const input = conflicted("1");
+    const base = inputFingerprint(input);
+    expect(
+      inputFingerprint({ ...input, experts: shuffle(input.experts, 3), applicants: shuffle(input.applicants, 4) }),
+    ).toBe(base);
+    expect(inputFingerprint({ ...input, params: { ...input.params, seed: "other" } })).toBe(base);
+    expect(inputFingerprint({ ...input, params: { ...input.params, maxLoad: 5 } })).not.toBe(base);
+    expect(inputFingerprint({ ...input, conflicts: input.conflicts.slice(1) })).not.toBe(base);
+    const moved = input.experts.map((e, i) => (i === 0 ? { ...e, place: "城市9" } : e));
+    expect(inputFingerprint({ ...input, experts: moved })).not.toBe(base);
   });
 });
 

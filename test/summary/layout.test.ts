@@ -77,14 +77,35 @@ describe("the summary layout", () => {
   const customLayout = buildSummaryLayout(result, { mode: "custom" });
 
   it("has the sheets in order, one ranking block and one parameter column per rule set", () => {
-    expect(native.sheets.map((s) => s.name)).toEqual(["汇总", "问题", "参数", "专家分", "明细", "反馈"]);
+    expect(native.sheets.map((s) => s.name)).toEqual([
+      "汇总",
+      "得分图",
+      "合议清单",
+      "公示名单（现场评审）",
+      "公示名单（候选）",
+      "表决记录表",
+      "评审专家评价表",
+      "问题",
+      "参数",
+      "专家分",
+      "明细",
+      "反馈",
+      "报告数据",
+    ]);
     expect(native.sheets.map((s) => s.key)).toEqual([
       "ranking",
+      "chart",
+      "consensusList",
+      "advanceList",
+      "candidateList",
+      "vote",
+      "expertReview",
       "problems",
       "parameters",
       "panels",
       "details",
       "feedback",
+      "reportData",
     ]);
     expect(native.map.ranking.groups.map((g) => g.ruleSet)).toEqual([
       "jiangmen-organization",
@@ -310,11 +331,15 @@ describe("the summary layout", () => {
     expect(book.get("明细", `${col.divergent}${row}`)).toBe("分歧");
   });
 
-  it("反馈: strengths and opportunities by applicant and item, each text once", () => {
+  it("反馈: strengths and opportunities by applicant, stage and item, each text once, with an editable copy", () => {
     const s = native.sheets.find((x) => x.name === SUMMARY_SHEET.feedback)!;
     const texts = s.cells.map((c) => String(c.value ?? ""));
-    expect(texts).toContain("【现场评审】高层领导定期听取质量工作汇报");
-    expect(texts).toContain("【现场评审】质量目标未分解到班组");
+    expect(texts.filter((t) => t === "高层领导定期听取质量工作汇报")).toHaveLength(2); // raw and editable copy
+    expect(texts).toContain("质量目标未分解到班组");
+    const f = native.map.feedback;
+    const row = f.rows.find((r) => r.applicant === "己公司" && r.stage === "onsite")!.row;
+    const editable = s.cells.find((c) => c.ref === `${f.columns.strengths}${row}`)!;
+    expect(editable.locked).toBe(false);
     expect(native.map.feedback.applicants.map((a) => a.applicant)).toContain("己公司");
   });
 
@@ -322,7 +347,21 @@ describe("the summary layout", () => {
     for (const layout of [native, customLayout]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题", "参数", "专家分", "明细", "反馈"]);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        "汇总",
+        "得分图",
+        "合议清单",
+        "公示名单（现场评审）",
+        "公示名单（候选）",
+        "表决记录表",
+        "评审专家评价表",
+        "问题",
+        "参数",
+        "专家分",
+        "明细",
+        "反馈",
+        "报告数据",
+      ]);
       const ws = wb.getWorksheet("汇总")!;
       const c = layout.map.ranking.columns;
       const r = rows(layout).find((x) => x.applicant === "甲公司")!.row;

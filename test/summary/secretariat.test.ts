@@ -45,7 +45,7 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
       sources,
       mode: "custom",
       createdAt: "2026-06-10T08:00:00.000Z",
-      roster: { entries: [{ applicant: "甲公司", bonus: true }], problems: [] },
+      roster: { entries: [{ applicant: "甲公司", bonus: true }, { applicant: "乙公司" }], problems: [] },
       options: { materialWeight: exact(0.5) },
     });
     expect(reports).toHaveLength(6);

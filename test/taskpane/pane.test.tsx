@@ -235,6 +235,49 @@ describe("finish", () => {
   });
 });
 
+describe("finish on sheets protected with a password", () => {
+  it("asks for the password, says a wrong one changed nothing, then protects again with it", async () => {
+    const { wb } = setup();
+    await generate(wb);
+    await act(async () => {
+      for (let k = 0; k < 23; k++) wb.enter(SHEET.scoring, input(k), "50%");
+      for (let r = 5; r <= 11; r++) wb.enter(SHEET.vetoes, `E${r}`, r <= 9 ? "符合" : "否");
+      wb.enter(SHEET.cover, "C16", "无利害关系");
+      wb.enter(SHEET.cover, "C9", "2025-06-30");
+    });
+    // The reviewer protected the sheets with a password of their own.
+    for (const sheet of wb.sheets.values())
+      if (sheet.protection) sheet.protection = { ...sheet.protection, password: "评审2025" };
+    fireEvent.click(screen.getByRole("tab", { name: "完成" }));
+    const f = within(panel("finish"));
+    await act(async () => {
+      fireEvent.click(f.getByRole("button", { name: "最终检查" }));
+    });
+    await waitFor(() => expect(f.getByText("全部评价项目已有效评分，可以完成。")).toBeTruthy(), { timeout: 3000 });
+    const protect = () => f.getByRole("button", { name: "锁定并保护工作表" }) as HTMLButtonElement;
+    const ack = f.queryByLabelText("我已看过上面的提醒，仍要完成");
+    if (ack) fireEvent.click(ack);
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/设有保护密码：请输入密码/)).toBeTruthy());
+    expect(protect().disabled).toBe(true); // no password typed yet
+    expect(wb.editable(SHEET.scoring, "G5")).toBe(true); // nothing changed
+    fireEvent.change(f.getByLabelText("工作表保护密码"), { target: { value: "猜一个" } });
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/密码不正确/)).toBeTruthy());
+    fireEvent.change(f.getByLabelText("工作表保护密码"), { target: { value: "评审2025" } });
+    await act(async () => {
+      fireEvent.click(protect());
+    });
+    await waitFor(() => expect(f.getByText(/已完成：.*已锁定并保护/)).toBeTruthy());
+    expect(wb.editable(SHEET.scoring, "G5")).toBe(false);
+    expect(wb.sheets.get(SHEET.scoring)!.protection!.password).toBe("评审2025");
+  });
+});
+
 describe("language, theme, mounting", () => {
   it("speaks English when Office does", async () => {
     setup(["Sheet1"], "en-US");

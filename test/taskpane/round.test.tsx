@@ -59,6 +59,7 @@ async function setup() {
           params: roundInput().params,
           experts: 8,
           applicants: 2,
+          fingerprint: "0",
         },
         r.audit,
       ),
@@ -106,6 +107,10 @@ describe("批次 tab", () => {
     });
     await waitFor(() => expect(panel.getAllByText("应交 8 份，已交 1 份，已计入 1 份。").length).toBeGreaterThan(0));
     expect(panel.getByText("未交（7）")).toBeTruthy();
+    // One line per expert to chase, with how many and which.
+    const second = assignments.find((a) => a.expert !== first.expert && a.applicant === first.applicant)!;
+    const mine = assignments.filter((a) => a.expert === second.expert);
+    expect(panel.getByText(new RegExp(`^${second.expert}（${mine.length}）：`))).toBeTruthy();
     expect(panel.getByText("不在本批次专家组中（2，不计入）")).toBeTruthy();
     expect(panel.getByText(new RegExp(`${stranger} 不在 ${first.applicant} 的`))).toBeTruthy();
     expect(panel.getByText(/另一评审批次（R-OTHER）/)).toBeTruthy();

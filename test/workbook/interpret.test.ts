@@ -232,12 +232,13 @@ describe("interpreting a returned workbook", () => {
       );
       wb.getWorksheet(SHEET.cover)!.getCell(layout.map.cover.expert).value = "李四";
     });
-    expect(codes(report)).toEqual(["rubric-changed", "cover-changed", "name-changed"]);
+    // The edited fingerprint also breaks the metadata's identity seal.
+    expect(codes(report)).toEqual(["rubric-changed", "seal-broken", "cover-changed", "name-changed"]);
     expect(report.problems[0].zh).toBe(
       "hebei-organization.xlsx：评分标准“hebei-organization”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）",
     );
-    expect(report.problems[1].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
-    expect(report.problems[2].zh).toBe("定义名称 Total 缺失或指向了别处");
+    expect(report.problems[2].zh).toBe("封面!C7：封面的评审专家为“李四”，与元数据中的“张三”不一致");
+    expect(report.problems[3].zh).toBe("定义名称 Total 缺失或指向了别处");
   });
 
   it("a workbook from another rubric: named with the file, whether the caller or the content says so", async () => {
@@ -253,7 +254,8 @@ describe("interpreting a returned workbook", () => {
     const wb = await load(data);
     wb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-service";
     const swapped = interpret(await readXlsx(await save(wb), "x.xlsx"));
-    expect(codes(swapped)).toEqual(["rubric-changed"]);
+    // The sheet title still names the original rubric, and the seal no longer matches.
+    expect(codes(swapped)).toEqual(["rubric-changed", "identity-mismatch", "seal-broken"]);
     const hebei = await generate("hebei-organization");
     const hb = await load(await fill(hebei.buffer, hebei.layout, complete(bundle("hebei-organization"))));
     hb.getWorksheet(SHEET.meta)!.getCell("B3").value = "jiangmen-manufacturing";

@@ -91,3 +91,36 @@ describe("custom functions in a file", () => {
     expect(fileFormula("SUM(D5:D8)")).toBe("SUM(D5:D8)");
   });
 });
+
+describe("zip cell reader, parts read as one-byte strings (Node: nodeBinaryText)", () => {
+  it("reads exactly what UTF-8 decoding reads: Chinese, emoji, entities, character references, _xHHHH_ escapes", async () => {
+    const { nodeBinaryText, nodeInflate } = await import("../../src/aggregate/read");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("评分 (2)");
+    ws.getCell("A1").value = "领导：高层领导的作用 🏆";
+    ws.getCell("A2").value = { formula: `IF('评分 (2)'!A1="","未评分","已评分")`, result: "已评分" };
+    ws.getCell("A3").value = { richText: [{ text: "优势：" }, { text: "<领先> & “稳定”", font: { bold: true } }] };
+    ws.getCell("A4").value = "café naïve ½";
+    wb.definedNames.add("'评分 (2)'!$A$1", "名称");
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // A sheet edited by hand: an inline string with a character reference and an Excel escape.
+    const zip = await JSZip.loadAsync(bytes);
+    const sheet = Object.keys(zip.files).find((n) => /worksheets\/sheet1\.xml$/.test(n))!;
+    const xml = (await zip.file(sheet)!.async("string")).replace(
+      "</sheetData>",
+      '<row r="9"><c r="A9" t="inlineStr"><is><t>&#x4E2D;文_x000D_行</t></is></c></row></sheetData>',
+    );
+    zip.file(sheet, xml);
+    const edited = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const plain = await readZipWorkbook(edited, { inflateRaw: nodeInflate });
+    const binary = await readZipWorkbook(edited, { inflateRaw: nodeInflate, binaryText: nodeBinaryText });
+    expect(binary).toEqual(plain);
+    const c = binary.cells.get("评分 (2)")!;
+    expect(c.get("A1")!.value).toBe("领导：高层领导的作用 🏆");
+    expect(c.get("A2")!.formula).toBe(`IF('评分 (2)'!A1="","未评分","已评分")`);
+    expect(c.get("A3")!.value).toBe("优势：<领先> & “稳定”");
+    expect(c.get("A4")!.value).toBe("café naïve ½");
+    expect(c.get("A9")!.value).toBe("中文\r行");
+    expect(binary.definedNames.get("名称")).toBe("'评分 (2)'!$A$1");
+  });
+});

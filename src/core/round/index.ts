@@ -5,3 +5,4 @@ export * from "./parse";
 export * from "./random";
 export * from "./draw";
 export * from "./status";
+export * from "./fingerprint";

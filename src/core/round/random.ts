@@ -25,3 +25,8 @@ export function cyrb53(text: string, salt = 0): number {
 export function keyed(seed: string, ...parts: string[]): number {
   return cyrb53([seed, ...parts].join("\u0001")) / 9007199254740992;
 }
+
+/** Two hashes of the text with different salts, as 28 hex digits: a short fingerprint, not a security measure. */
+export function fingerprint(text: string): string {
+  return [cyrb53(text, 1), cyrb53(text, 2)].map((h) => h.toString(16).padStart(14, "0")).join("");
+}

@@ -1,9 +1,8 @@
 // Loading rubric and award data safely: the JSON Schema (rubrics/schema/) checks shape, then the arithmetic the
 // schema cannot express: unique codes, points summing to category and rubric totals, bands covering 0–100 %
 // without gap or overlap, stage weights summing to 1. Every error names the file, the field and what is wrong.
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import rubricSchema from "../../../rubrics/schema/rubric.schema.json";
-import awardSchema from "../../../rubrics/schema/award.schema.json";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { compileValidators } from "./validators";
 import { exact, sum } from "../exact";
 import type { Award, Rubric } from "../types";
 
@@ -27,10 +26,7 @@ export function formatDataError(e: DataError): string {
 let validators: { rubric: ValidateFunction; award: ValidateFunction } | null = null;
 
 function compiled() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validators = { rubric: ajv.compile(rubricSchema), award: ajv.compile(awardSchema) };
-  }
+  if (!validators) validators = compileValidators();
   return validators;
 }
 

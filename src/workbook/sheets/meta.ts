@@ -1,6 +1,7 @@
 // 元数据 (very hidden): what identifies the file and the rubric it was built from.
 import type { RubricBundle } from "../../core";
 import { cellRef } from "../a1";
+import { identitySeal } from "../consistency";
 import { FORMAT_ID, SHEET } from "../labels";
 import { LAYOUT_VERSION, type MetaKey, type MetaMap, type SheetLayout, type WorkbookMeta } from "../types";
 import { builder, GENERATOR, type Ctx } from "./common";
@@ -26,8 +27,22 @@ export function metadataValues(ctx: {
     ["createdAt", meta.createdAt],
     ["generator", GENERATOR],
     ["itemCount", bundle.rubric.items.length],
-    // Only for a round's workbooks: a last row, so that every other row keeps its place.
+    // Only for a round's workbooks: after the standard rows, so that every other row keeps its place.
     ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
+    // The identity seal last, over what identifies the workbook (identitySeal, src/workbook/consistency.ts).
+    [
+      "seal",
+      identitySeal({
+        rubricId: bundle.rubric.id,
+        rubricFingerprint: ctx.fingerprint,
+        applicant: meta.applicant,
+        expert: meta.expert,
+        stage: meta.stage,
+        mode: meta.mode,
+        createdAt: meta.createdAt,
+        roundId: meta.roundId,
+      }),
+    ],
   ];
 }
 

@@ -1,0 +1,130 @@
+// `scorebook consensus`: the group leader's consensus workbook (合议表) for one applicant and stage, built from the
+// panel's returned scoring workbooks. Every workbook must be clean and complete (what `scorebook score` exits 0 for):
+// a consensus over an incomplete or tampered workbook would carry its faults into the group's score.
+//
+// Exit codes: 0 written; 1 a workbook has problems, or they are not one applicant, stage and rubric (nothing is
+// written); 2 usage error (no file given, no such file, output exists without --force, not .xlsx).
+import { promises as fs } from "fs";
+import * as path from "path";
+import { library, nameKey, toNumber, type ReturnedSheet } from "../core";
+import { interpretFile } from "../aggregate/read";
+import { buildConsensusLayout, cleanUserText, LayoutError, STAGE_NAME, toReturnedSheet } from "../workbook";
+import { writeXlsx } from "../xlsx";
+
+export interface ConsensusCliOptions {
+  output?: string;
+  force?: boolean;
+  divergence?: string;
+  password?: string;
+}
+
+/** 申报者_现场评审_合议表.xlsx, without path or reserved characters. */
+export function consensusFileName(applicant: string, stageName: string): string {
+  const part = cleanUserText(applicant)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+    .slice(0, 60)
+    .replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
+  return `${part}_${stageName}_合议表.xlsx`;
+}
+
+export async function consensusCommand(
+  files: string[],
+  opts: ConsensusCliOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  if (files.length === 0) {
+    err("请给出同一申报者同一阶段的专家评分表 (give the panel's workbooks)");
+    return 2;
+  }
+  let divergence: number | undefined;
+  if (opts.divergence !== undefined) {
+    divergence = Number(opts.divergence);
+    if (!Number.isFinite(divergence) || divergence < 0 || divergence > 100) {
+      err("--divergence 应为 0 至 100 的百分点数 (percentage points)");
+      return 2;
+    }
+  }
+  for (const f of files)
+    if (!(await fs.stat(f).catch(() => null))) {
+      err(`找不到：${f} (no such file)`);
+      return 2;
+    }
+  const lib = library();
+  const sheets: ReturnedSheet[] = [];
+  let bad = 0;
+  for (const f of files) {
+    const r = await interpretFile(f);
+    if (!r.ok) {
+      err(`${f}：${r.problem.reason}`);
+      bad++;
+      continue;
+    }
+    if (!r.report.ok) {
+      err(`${f}：评分表有问题，不能用于合议 (the workbook has problems)：`);
+      for (const p of r.report.problems.slice(0, 10)) err(`  - ${p.zh}`);
+      if (!r.report.complete) err(`  - 尚有 ${r.report.itemCount - r.report.scored} 项未评分或输入无效`);
+      bad++;
+      continue;
+    }
+    sheets.push(toReturnedSheet(r.report));
+  }
+  if (bad) return 1;
+  const keys = new Set(sheets.map((s) => `${nameKey(s.applicant)}\u0000${s.stage}\u0000${s.rubricId}`));
+  if (keys.size > 1) {
+    err(
+      `这些评分表不属于同一申报者、同一阶段和同一评分标准：${sheets.map((s) => `${s.file}（${s.applicant}，${STAGE_NAME[s.stage]}，${s.rubricId}）`).join("；")}`,
+    );
+    return 1;
+  }
+  const seen = new Map<string, string>();
+  for (const s of sheets) {
+    const k = nameKey(s.expert);
+    if (seen.has(k)) {
+      err(`专家 ${s.expert} 有两份评分表：${seen.get(k)}、${s.file}（只保留一份后再合议）`);
+      return 1;
+    }
+    seen.set(k, s.file);
+  }
+  const bundle = lib.get(sheets[0].rubricId)!;
+  let layout;
+  try {
+    layout = buildConsensusLayout(bundle, sheets, {
+      createdAt: now().toISOString(),
+      divergence,
+      password: opts.password,
+    });
+  } catch (e) {
+    if (e instanceof LayoutError) {
+      err(e.zh);
+      return 1;
+    }
+    throw e;
+  }
+  const output =
+    opts.output ?? path.join(path.dirname(files[0]), consensusFileName(layout.applicant, STAGE_NAME[layout.stage]));
+  if (path.extname(output).toLowerCase() !== ".xlsx") {
+    err(`输出文件“${output}”应以 .xlsx 结尾`);
+    return 2;
+  }
+  if (files.some((f) => path.resolve(f) === path.resolve(output))) {
+    err(`输出文件 ${output} 是输入的评分表之一，源文件从不被修改`);
+    return 2;
+  }
+  if (!opts.force && (await fs.stat(output).catch(() => null))) {
+    err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists)`);
+    return 2;
+  }
+  await fs.writeFile(output, await writeXlsx(layout));
+  const divergent = layout.sheets[0].cells.filter(
+    (c) => c.ref.startsWith(layout.map.columns.divergent) && c.result === "分歧",
+  ).length;
+  const mean = sheets.reduce((a, s) => a + toNumber(s.total), 0) / Math.max(1, sheets.length);
+  out(
+    `已生成合议表：${output}\n申报者：${layout.applicant}；${STAGE_NAME[layout.stage]}；专家组：${layout.experts.join("、")}；` +
+      `专家总分平均 ${mean.toFixed(2)}；分歧项目 ${divergent} 项。组长填写“合议成熟度”和“合议理由”后交回质评办，与评分表一起汇总。`,
+  );
+  return 0;
+}

@@ -1,0 +1,230 @@
+// A review report (材料评审报告 / 现场评审报告) as a Word document (.docx, the format Chinese offices exchange), written
+// with the `docx` library: the award, applicant and stage, the score per category against its maximum with a chart,
+// the final score and status where known, key themes, and per item the band, strengths and opportunities for
+// improvement (deduplicated, without expert names). Node only (the chart is rendered with resvg).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { categoryChartPng } from "./chart";
+import { keyThemes, type StageReport } from "./model";
+
+const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };
+const f2 = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+
+function cell(t: string, opts: { bold?: boolean; width?: number; shade?: string; align?: "left" | "center" } = {}) {
+  return new TableCell({
+    width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
+    shading: opts.shade ? { fill: opts.shade } : undefined,
+    children: [
+      new Paragraph({
+        alignment: opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text: t, bold: opts.bold, size: 21 })],
+      }),
+    ],
+  });
+}
+
+const borders = {
+  top: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+  bottom: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+  left: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+  right: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+  insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+  insideVertical: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
+};
+
+const heading = (t: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text: t, bold: true, size: 28 })],
+  });
+const para = (t: string, opts: { bold?: boolean; indent?: number; size?: number } = {}) =>
+  new Paragraph({
+    indent: opts.indent ? { left: opts.indent } : undefined,
+    spacing: { after: 60 },
+    children: [new TextRun({ text: t, bold: opts.bold, size: opts.size ?? 22 })],
+  });
+
+/** The report as .docx bytes. */
+export async function reportDocx(r: StageReport, options: { date?: string } = {}): Promise<Buffer> {
+  const who = r.rubricId.includes("individual") ? "申报人" : "申报单位";
+  const info: [string, string][] = [
+    [who, r.applicant],
+    ["评价标准", r.rubricTitle],
+    ["评审阶段", r.title.replace(/报告$/, "")],
+    ["专家组", `${r.experts} 位专家；专家组得分：${r.method}`],
+    [`${r.title.replace(/报告$/, "")}得分`, `${f2(r.score)} 分（满分 ${r.max} 分）`],
+  ];
+  if (r.final !== null) info.push(["最终得分", `${f2(r.final)} 分`]);
+  if (r.status) info.push(["评审结论", r.status]);
+  const chart = categoryChartPng(r);
+  const maturity = r.scoring === "maturity";
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 80 },
+      children: [new TextRun({ text: r.award, bold: true, size: 32 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: r.title, bold: true, size: 40 })],
+    }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders,
+      rows: info.map(
+        ([k, v]) =>
+          new TableRow({ children: [cell(k, { bold: true, width: 24, shade: "F2F2F2" }), cell(v, { width: 76 })] }),
+      ),
+    }),
+    heading("一、得分概况"),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders,
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: ["一级指标", "分值", "得分", "得分率"].map((h, i) =>
+            cell(h, { bold: true, shade: "DCE6F1", align: "center", width: i === 0 ? 52 : 16 }),
+          ),
+        }),
+        ...r.categories.map(
+          (c) =>
+            new TableRow({
+              children: [
+                cell(`${c.code} ${c.name}`),
+                cell(String(c.max), { align: "center" }),
+                cell(c.score.toFixed(2), { align: "center" }),
+                cell(c.max ? `${Math.round((c.score / c.max) * 100)}%` : "—", { align: "center" }),
+              ],
+            }),
+        ),
+        new TableRow({
+          children: [
+            cell("合计", { bold: true }),
+            cell(String(r.max), { bold: true, align: "center" }),
+            cell(f2(r.score), { bold: true, align: "center" }),
+            cell(r.max && r.score !== null ? `${Math.round((r.score / r.max) * 100)}%` : "—", {
+              bold: true,
+              align: "center",
+            }),
+          ],
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 160, after: 60 },
+      children: [
+        new ImageRun({
+          type: "png",
+          data: chart.png,
+          transformation: { width: Math.round(chart.width * 0.9), height: Math.round(chart.height * 0.9) },
+          altText: { title: "各一级指标得分", description: "各一级指标得分与分值对比图", name: "category-chart" },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: "图 1\u3000各一级指标得分与分值", size: 18, color: "595959" })],
+    }),
+    heading("二、关键主题"),
+    ...keyThemes(r).map((t) => para(`· ${t}`, { indent: 240 })),
+    heading("三、各评价项目的优势与改进机会"),
+  ];
+  for (const i of r.items) {
+    const level = maturity
+      ? i.band !== null
+        ? `第 ${i.band} 档${i.value !== null ? `（成熟度 ${Number(i.value.toFixed(1))}%）` : ""}`
+        : "未评定"
+      : `得分 ${i.value ?? "—"} 分`;
+    body.push(
+      new Paragraph({
+        spacing: { before: 160, after: 60 },
+        children: [
+          new TextRun({ text: `${i.code} ${i.name}`, bold: true, size: 23 }),
+          new TextRun({ text: `（${i.points} 分）\u3000${level}\u3000得分 ${f2(i.score)}`, size: 21, color: "404040" }),
+        ],
+      }),
+    );
+    body.push(para("优势：", { bold: true, indent: 240, size: 21 }));
+    if (i.strengths.length) for (const t of i.strengths) body.push(para(`· ${t}`, { indent: 480, size: 21 }));
+    else body.push(para("（无）", { indent: 480, size: 21 }));
+    body.push(para("改进机会：", { bold: true, indent: 240, size: 21 }));
+    if (i.opportunities.length) for (const t of i.opportunities) body.push(para(`· ${t}`, { indent: 480, size: 21 }));
+    else body.push(para("（无）", { indent: 480, size: 21 }));
+  }
+  body.push(
+    new Paragraph({
+      spacing: { before: 480 },
+      children: [
+        new TextRun({
+          text: `${r.title.replace(/报告$/, "")}专家组组长（签名）：________________\u3000\u3000日期：____________`,
+          size: 22,
+        }),
+      ],
+    }),
+    new Paragraph({
+      spacing: { before: 240 },
+      children: [new TextRun({ text: "质评办（盖章）：________________\u3000\u3000日期：____________", size: 22 })],
+    }),
+  );
+  if (options.date)
+    body.push(
+      new Paragraph({
+        spacing: { before: 240 },
+        children: [new TextRun({ text: `本报告生成于 ${options.date}。`, size: 18, color: "7F7F7F" })],
+      }),
+    );
+  const doc = new Document({
+    creator: "Scorebook",
+    title: `${r.applicant} ${r.title}`,
+    description: `${r.award} ${r.title}`,
+    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [
+                      `${r.applicant} ${r.title}\u3000第 `,
+                      PageNumber.CURRENT,
+                      " 页，共 ",
+                      PageNumber.TOTAL_PAGES,
+                      " 页",
+                    ],
+                    size: 18,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
