@@ -63,6 +63,27 @@ export const msg = {
     en: `veto answer "${raw}" is not valid (是 / 否, yes / no)`,
   }),
   vetoUnanswered: (): Message => ({ code: "veto-unanswered", zh: "否决项未作答", en: "veto item not answered" }),
+  // A score at the top or the bottom of the scale needs its reasons written down (review warnings, evaluate.ts).
+  commentHighMaturity: (value: number): Message => ({
+    code: "comment-high",
+    zh: `成熟度 ${pct(value)} 在最高档：请在“优势”栏写明依据`,
+    en: `maturity ${pct(value)} is in the top band: write the strengths behind it`,
+  }),
+  commentLowMaturity: (value: number): Message => ({
+    code: "comment-low",
+    zh: `成熟度 ${pct(value)} 在最低档：请在“改进机会”栏写明依据`,
+    en: `maturity ${pct(value)} is in the lowest band: write the opportunities for improvement`,
+  }),
+  commentHighPoints: (value: number, points: number): Message => ({
+    code: "comment-high",
+    zh: `得分 ${value}（满分 ${points}）很高：请在“优势”栏写明依据`,
+    en: `${value} of ${points} points is very high: write the strengths behind it`,
+  }),
+  commentLowPoints: (value: number, points: number): Message => ({
+    code: "comment-low",
+    zh: `得分 ${value}（满分 ${points}）很低：请在“改进机会”栏写明依据`,
+    en: `${value} of ${points} points is very low: write the opportunities for improvement`,
+  }),
   trimmedFallback: (n: number): Message => ({
     code: "trimmed-fallback",
     zh: `专家人数为 ${n}，少于 3 人，无法去掉最高分和最低分，已改用平均分`,

@@ -14,7 +14,7 @@
 import type { Lang, StageId } from "../core";
 
 /** Bumped whenever the position or meaning of a cell changes; stored in the metadata sheet. */
-export const LAYOUT_VERSION = "1";
+export const LAYOUT_VERSION = "2";
 
 export type FormulaMode = "custom" | "native";
 export type SheetKey =

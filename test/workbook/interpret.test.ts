@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { format2, type RubricBundle } from "../../src/core";
 import {
+  LAYOUT_VERSION,
   interpret,
   MemorySource,
   reportJson,
@@ -101,7 +102,7 @@ describe("interpreting a returned workbook", () => {
     expect(json.vetoes[0]).toMatchObject({ id: "party-line", flagged: false, note: "已核查" });
   });
 
-  it("never trusts cached values: a stale cached score is ignored for scoring and reported", async () => {
+  it("never trusts cached values: a stale cached score is ignored for scoring and reported as not recalculated", async () => {
     const b = bundle("jiangmen-manufacturing");
     const { report } = await filled("jiangmen-manufacturing", complete(b), (wb, layout) => {
       const ws = wb.getWorksheet(SHEET.scoring)!;
@@ -109,9 +110,13 @@ describe("interpreting a returned workbook", () => {
       ws.getCell(ref).value = { formula: ws.getCell(ref).formula, result: 30 } as ExcelJS.CellFormulaValue; // 30 × 50 % is 15
     });
     expect(format2(item(report, "1.1").score!)).toBe("15.00");
-    expect(codes(report)).toEqual(["score-mismatch"]);
-    expect(report.problems[0].zh).toBe("评分!H5：得分显示为 30，但按输入计算应为 15（单元格被改动或未重新计算）");
-    expect(report.ok).toBe(false);
+    // The formula is intact: a warning that says the values were not recalculated, not tampering.
+    expect(codes(report)).toEqual([]);
+    expect(report.warnings.map((w) => w.code)).toEqual(["not-recalculated"]);
+    expect(report.warnings[0].cell).toBe("评分!H5");
+    expect(report.warnings[0].zh).toContain("公式未重新计算");
+    expect(report.warnings[0].zh).toContain("评分!H5 得分显示 30，按输入应为 15");
+    expect(report.ok).toBe(true);
   });
 
   it.each([
@@ -310,7 +315,7 @@ describe("interpreting a returned workbook", () => {
     const v = await load(buffer);
     v.getWorksheet(SHEET.meta)!.getCell("B2").value = "99";
     expect(interpret(await readXlsx(await save(v), "v.xlsx")).problems[0].zh).toBe(
-      "v.xlsx：评分表版式版本为 99，本程序只能读取版本 1",
+      `v.xlsx：评分表版式版本为 99，本程序只能读取版本 ${LAYOUT_VERSION}`,
     );
     const u = await load(buffer);
     u.getWorksheet(SHEET.meta)!.getCell("B3").value = "shanghai-2030";
@@ -323,7 +328,7 @@ describe("interpreting a returned workbook", () => {
         A1: { value: "format" },
         B1: { value: "scorebook.scoring-workbook" },
         A2: { value: "layoutVersion" },
-        B2: { value: "1" },
+        B2: { value: LAYOUT_VERSION },
         A3: { value: "rubricId" },
         B3: { value: "hebei-individual-other" },
       },

@@ -1,7 +1,7 @@
 // 封面: who scores whom, the results at a glance, the declaration and the signature.
 import { toNumber } from "../../core";
 import { absolute, cellRef, sheetRef } from "../a1";
-import { DECLARE_CONFLICT, DECLARE_NONE, SHEET, YES } from "../labels";
+import { DECLARE_CONFLICT, DECLARE_NONE, SHEET } from "../labels";
 import { C, type StyleName } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
 import {
@@ -63,22 +63,17 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
   });
   const total = put("总分", {
     formula: sheetRef(SHEET.scoring, scoring.total),
-    result: toNumber(ctx.sheet.total),
+    result: toNumber(ctx.evaluation.total),
     style: "valueScore",
   });
-  const statusText = ctx.sheet.complete
-    ? `已完成：全部 ${r.items.length} 项已评分`
-    : `未完成：${ctx.sheet.missing.length} 项未评分，${ctx.sheet.invalid.length} 项输入无效`;
-  put("评分状态", { formula: sheetRef(SHEET.scoring, scoring.status), result: statusText, style: "value" });
-  const vetoSheetCells = ctx.initial.vetoes ?? {};
-  const yesCount = bundle.rules.vetoes.filter((v) => vetoSheetCells[v.id]?.answer === YES).length;
-  const blank = bundle.rules.vetoes.filter((v) =>
-    [undefined, null, ""].includes(vetoSheetCells[v.id]?.answer as never),
-  ).length;
+  put("评分状态", {
+    formula: sheetRef(SHEET.scoring, scoring.status),
+    result: ctx.evaluation.status,
+    style: "value",
+  });
   const vetoRef = put("否决核查", {
     formula: sheetRef(SHEET.vetoes, vetoes.flag),
-    result:
-      yesCount > 0 ? `否决：有 ${yesCount} 项回答为“是”` : blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项",
+    result: ctx.evaluation.vetoes.conclusion,
     style: "value",
   });
   s.conditionalFormats.push({
