@@ -31,8 +31,11 @@ export const CELL_TEXT_MAP: readonly (readonly [string, string])[] = [
   ["－", "-"],
 ];
 
-/** Spaces removed from a cell's text: space, no-break space, ideographic space, tab, line feed, carriage return. */
-export const CELL_TEXT_SPACES: readonly string[] = [" ", "\u00a0", "\u3000", "\t", "\n", "\r"];
+/**
+ * Spaces removed from a cell's text: space, no-break space, ideographic space and the line break of Alt+Enter. Not a
+ * tab: LibreOffice does not keep a tab in a cell's text as CHAR(9), so no formula can remove it everywhere.
+ */
+export const CELL_TEXT_SPACES: readonly string[] = [" ", "\u00a0", "\u3000", "\n"];
 
 /** A cell's text as the engine and the native formulas read it (see CELL_TEXT_MAP). */
 export function cellText(s: string): string {
