@@ -28,6 +28,11 @@ export interface ReturnedSheet {
   bonusConfirmed: string[];
   /** Problems that make the sheet unusable (tampering, wrong rubric, invalid or missing entries …). */
   blocking: Message[];
+  /**
+   * What the secretariat should know about a sheet that still counts: its formulas were not recalculated (the
+   * figures are the engine's, recomputed from the inputs). Listed with the problems, the sheet counted.
+   */
+  notices?: Message[];
 }
 
 /** What the secretariat decides per applicant (roster file). */
@@ -157,7 +162,11 @@ export function aggregate(
         code: "incomplete",
         reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
       });
-    } else usable.push(s);
+    } else {
+      usable.push(s);
+      for (const n of s.notices ?? [])
+        problems.push({ file: s.file, applicant: s.applicant, code: n.code, reason: `已计入；${n.zh}` });
+    }
   }
 
   // The same expert twice for the same applicant and stage: the newer counts, both are named.

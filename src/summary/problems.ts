@@ -13,6 +13,7 @@ const KINDS: [label: string, codes: string[]][] = [
   ["重复提交", ["duplicate"]],
   ["专家组", ["no-onsite", "no-material", "panel-small", "empty-panel"]],
   ["名单", ["roster", "no-sheets", "public-out-of-range"]],
+  ["未重新计算（已计入）", ["not-recalculated"]],
   [
     "评分表被改动",
     [

@@ -818,6 +818,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     bonusConfirmed: report.bonus.filter((b) => b.confirmed).map((b) => b.id),
     // A declared conflict is handled by the aggregation itself (the sheet is left out with its own reason).
     blocking: report.problems.filter((p) => p.code !== "conflict").map(({ code, zh, en }) => ({ code, zh, en })),
+    notices: report.warnings.filter((w) => w.code === "not-recalculated").map(({ code, zh, en }) => ({ code, zh, en })),
   };
 }
 

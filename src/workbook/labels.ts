@@ -115,12 +115,6 @@ export const wbMsg = {
       `${cell}：${what}的公式被替换为固定值“${value}”`,
       `${cell}: the formula (${what}) was replaced by the constant "${value}"`,
     ),
-  valueMismatch: (cell: string, what: string, shown: string, expected: string) =>
-    m(
-      "score-mismatch",
-      `${cell}：${what}显示为 ${shown}，但按输入计算应为 ${expected}（单元格被改动或未重新计算）`,
-      `${cell}: ${what} shows ${shown} but the inputs give ${expected} (edited, or not recalculated)`,
-    ),
   /** Intact formulas whose cached values are not the engine's: a warning (the figures are recomputed anyway). */
   notRecalculated: (file: string, count: number, cell: string, what: string, shown: string, expected: string) =>
     m(
