@@ -89,6 +89,11 @@ export const msg = {
     zh: `专家人数为 ${n}，少于 3 人，无法去掉最高分和最低分，已改用平均分`,
     en: `${n} experts: fewer than 3, so no highest and lowest score can be dropped; the mean was used`,
   }),
+  noVote: (ruleSet: string): Message => ({
+    code: "no-vote",
+    zh: `${ruleSet}的评审文件未规定评审委员会的表决规则`,
+    en: `the rules of ${ruleSet} set no committee vote`,
+  }),
   emptyPanel: (): Message => ({ code: "empty-panel", zh: "没有可用的专家评分", en: "no expert score to combine" }),
   publicOutOfRange: (value: number, max: number): Message => ({
     code: "public-out-of-range",

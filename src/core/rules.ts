@@ -213,10 +213,14 @@ export interface VoteResult {
   passes: boolean;
 }
 
-/** Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北). */
-export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult {
-  const q = rules.vote ? fraction(rules.vote.quorum) : ratio(2, 3);
-  const a = rules.vote ? fraction(rules.vote.approval) : ratio(2, 3);
+/**
+ * Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北), as the award data
+ * states them. A rule set whose source sets no vote (江门) has none: null, rather than a quorum made up here.
+ */
+export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult | null {
+  if (!rules.vote) return null;
+  const q = fraction(rules.vote.quorum);
+  const a = fraction(rules.vote.approval);
   const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
   const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
   return { quorum, approved, passes: quorum && approved };

@@ -11,7 +11,7 @@
 // Blank cells: Excel on the web passes an empty cell as null, Excel desktop may pass 0 (OfficeDev/office-js#4702).
 // Null, undefined and "" are blanks here; a 0 is a number (0 %), as Excel itself cannot tell them apart.
 import { exact, toNumber, type Exact } from "../core/exact";
-import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
+import { findRuleSet, findScale, functionDefaults, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, isPanelMethod, PANEL_METHODS } from "../core/panel";
@@ -29,10 +29,9 @@ import { checkMaturity, maturityScore } from "../core/validate";
 import { anyYes } from "../core/veto";
 import { fmsg } from "./messages";
 
-/** The scale used when a function is given none (both awards' scales allow the same values: 0–100 % in steps of 5). */
-export const DEFAULT_SCALE = "hebei-2022";
-/** The rule set used when a function is given none. */
-export const DEFAULT_RULES = "hebei-organization";
+/** The scale and rule set used when a function is given none: what the award data says (functionDefaults). */
+export const DEFAULT_SCALE: string | undefined = functionDefaults()?.scale;
+export const DEFAULT_RULES: string | undefined = functionDefaults()?.ruleSet;
 
 /**
  * 单项得分：分值 × 成熟度。未评分（空白）得 0 分；成熟度无效时返回 #VALUE! 并说明原因。
@@ -261,8 +260,13 @@ export function rank(score: number, scores: unknown[][], excluded?: unknown[][])
  */
 export function vote(yes: number, present: number, members: number, award?: string): boolean {
   const rules = rulesArg(award);
-  return committeeVote(rules, countArg("赞成票数", yes), countArg("出席人数", present), countArg("委员总数", members))
-    .passes;
+  const result = committeeVote(
+    rules,
+    countArg("赞成票数", yes),
+    countArg("出席人数", present),
+    countArg("委员总数", members),
+  );
+  return result ? result.passes : fail(msg.noVote(rules.name.zh));
 }
 
 /** Every function by its id in functions.json (the manifest's namespace QA makes them QA.ITEMSCORE …). */
@@ -344,13 +348,14 @@ function at(g: Grid, i: number, inner: Message): Message {
 }
 
 function scaleArg(raw: unknown): Scale {
-  const id = isOmitted(raw) ? DEFAULT_SCALE : String(raw);
+  // No default in the data: the function asks for a scale (the message lists the ids).
+  const id = isOmitted(raw) ? (DEFAULT_SCALE ?? "") : String(raw);
   const scale = findScale(id);
   return scale ?? fail(fmsg.unknownScale(id, scaleIds()));
 }
 
 function rulesArg(raw: unknown): RuleSet {
-  const id = isOmitted(raw) ? DEFAULT_RULES : String(raw);
+  const id = isOmitted(raw) ? (DEFAULT_RULES ?? "") : String(raw);
   const found = findRuleSet(id);
   return found ? found.rules : fail(fmsg.unknownRuleSet(id, ruleSetChoices(id)));
 }

@@ -160,9 +160,15 @@ describe("committee vote", () => {
     expect(committeeVote(org(), 10, 14, 21)).toEqual({ quorum: true, approved: true, passes: true });
     expect(committeeVote(org(), 13, 13, 21)).toEqual({ quorum: false, approved: true, passes: false });
     // 15 present: 10 yes is exactly 2/3 and passes; 9 does not.
-    expect(committeeVote(org(), 10, 15, 21).passes).toBe(true);
+    expect(committeeVote(org(), 10, 15, 21)!.passes).toBe(true);
     expect(committeeVote(org(), 9, 15, 21)).toEqual({ quorum: true, approved: false, passes: false });
-    expect(committeeVote(org(), 16, 15, 21).approved).toBe(false); // more yes votes than people present is an error
+    expect(committeeVote(org(), 16, 15, 21)!.approved).toBe(false); // more yes votes than people present is an error
+  });
+
+  it("a rule set whose source sets no vote has none (no 2/3 made up in code)", () => {
+    const jiangmen = library().ruleSet("jiangmen-organization")!;
+    expect(jiangmen.vote).toBeNull();
+    expect(committeeVote(jiangmen, 10, 14, 21)).toBeNull();
   });
 });
 

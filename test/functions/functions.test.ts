@@ -14,7 +14,7 @@ import {
   toNumber,
   type PanelMethod,
 } from "../../src/core";
-import { FUNCTIONS } from "../../src/functions/functions";
+import { DEFAULT_RULES, DEFAULT_SCALE, FUNCTIONS } from "../../src/functions/functions";
 import { excelError, loadFunctions, type Registered } from "./cf-stub";
 
 let qa: Registered;
@@ -442,7 +442,23 @@ describe("QA.VOTE(yes, present, members, [award])", () => {
     for (let members = 0; members <= 15; members++)
       for (let present = 0; present <= members + 1; present++)
         for (let yes = 0; yes <= present + 1; yes++)
-          expect(qa.call("VOTE", yes, present, members, null)).toBe(committeeVote(rules, yes, present, members).passes);
+          expect(qa.call("VOTE", yes, present, members, null)).toBe(
+            committeeVote(rules, yes, present, members)!.passes,
+          );
+  });
+
+  it("says so for a rule set that sets no vote (江门), instead of assuming 2/3", () => {
+    expect(excelError(() => qa.call("VOTE", 10, 14, 21, "jiangmen-organization")).message).toBe(
+      "江门市政府质量奖（组织）的评审文件未规定评审委员会的表决规则",
+    );
+  });
+
+  it("without a scale or rule set, uses what the award data names (functionDefaults), not a constant in code", () => {
+    const withDefault = library().awards.filter((a) => a.functionDefaults);
+    expect(withDefault.map((a) => a.id)).toEqual(["hebei-2022"]);
+    expect(DEFAULT_SCALE).toBe(withDefault[0].scale.id);
+    expect(DEFAULT_RULES).toBe(withDefault[0].functionDefaults!.ruleSet);
+    expect(library().ruleSet(DEFAULT_RULES!)).toBeDefined();
   });
 
   it("#VALUE! for a count that is not a whole number ≥ 0", () => {
