@@ -44,6 +44,12 @@ export interface RosterEntry {
   public?: Exact;
 }
 
+/**
+ * The spread of maturities (percentage points) above which an item goes to the consensus discussion (合议) when the
+ * secretariat sets none. The award sources set no limit: a Scorebook default, adjustable on the 参数 sheet.
+ */
+export const DIVERGENCE_LIMIT = 20;
+
 export interface AggregateOptions {
   method?: PanelMethod;
   materialWeight?: Exact;
@@ -248,7 +254,7 @@ export function aggregate(
             st,
             sameRubric.filter((s) => s.stage === st),
             info,
-            options.divergence ?? 20,
+            options.divergence ?? DIVERGENCE_LIMIT,
           ),
         );
     }

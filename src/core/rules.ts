@@ -179,6 +179,23 @@ export interface Decision {
  * Statuses after ranking: a candidate beyond the top N becomes 超出名额. Applicants tied on the last place all stay
  * candidates, with a note that the list then exceeds N (the committee decides; the engine does not break ties).
  */
+/** The status before the top-N limit is applied (over-limit is a candidate the limit left off the list). */
+export function statusBeforeLimit(s: Status): Status {
+  return s === "over-limit" ? "candidate" : s;
+}
+
+/**
+ * Whether an applicant with this status (before the limit) competes for a rank: candidates and those below the
+ * final threshold. Everyone else (vetoed, incomplete, not advanced, no on-site panel) is left out of the field; a
+ * vetoed applicant is shown the rank it would have had.
+ */
+export function inRankingField(s: Status): boolean {
+  return RANKING_FIELD.includes(s);
+}
+
+/** The statuses that compete for a rank (inRankingField; the summary's native formula lists the same). */
+export const RANKING_FIELD: readonly Status[] = ["candidate", "below-threshold"];
+
 export function decide(applicants: readonly (StatusInput & { id: string })[], t: Thresholds): Decision[] {
   const statuses = applicants.map((a) => statusOf(a, t));
   const ranks = rankApplicants(
@@ -186,7 +203,8 @@ export function decide(applicants: readonly (StatusInput & { id: string })[], t:
       id: a.id,
       final: a.final,
       vetoed: a.vetoed,
-      excluded: statuses[i] !== "candidate" && statuses[i] !== "below-threshold" && statuses[i] !== "vetoed",
+      // A vetoed applicant is ranked apart by rankApplicants (the rank it would have had).
+      excluded: !inRankingField(statuses[i]) && statuses[i] !== "vetoed",
     })),
   );
   // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.

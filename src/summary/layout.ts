@@ -11,6 +11,11 @@
 // The engine's values are written as the cached results, so the file shows the right numbers before any recalculation.
 // Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
 import {
+  DIVERGENCE_LIMIT,
+  inRankingField,
+  PANEL_METHODS,
+  RANKING_FIELD,
+  statusBeforeLimit,
   library as bundledLibrary,
   stageWeight,
   STATUS_TEXT,
@@ -245,7 +250,7 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
 // ---------------------------------------------------------------------------------------------------------------
 // 参数
 
-const METHODS = ["mean", "trimmed", "median"];
+const METHODS = [...PANEL_METHODS];
 
 function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: SheetLayout; map: ParametersMap } {
   const s = new SheetBuilder("parameters", SUMMARY_SHEET.parameters);
@@ -324,7 +329,7 @@ function parametersSheet(groups: Group[], agg: AggregateOptions): { sheet: Sheet
     s.input(ref(col, rows.advance), t.advance === null ? null : toNumber(t.advance), "inputNumber");
     s.input(ref(col, rows.final), t.final === null ? null : toNumber(t.final), "inputNumber");
     s.input(ref(col, rows.topN), t.topN, "inputNumber");
-    s.input(ref(col, rows.divergence), agg.divergence ?? 20, "inputNumber");
+    s.input(ref(col, rows.divergence), agg.divergence ?? DIVERGENCE_LIMIT, "inputNumber");
   }
   if (groups.length) {
     const last = colLetter(groups.length + 1);
@@ -559,14 +564,15 @@ function rankingSheet(
           : `IF(OR(${D}="",${F}=""),"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
       s.formula(I, finalF, r9(a.final), "final");
       s.input(J, a.vetoed ? YES : NO, "inputChoice");
-      const pre: Status = a.status === "over-limit" ? "candidate" : a.status;
+      const pre: Status = statusBeforeLimit(a.status);
       const preF =
         mode === "custom"
           ? `QA.STATUS(${I},${D},${J},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`
           : `IF(${J}=${text(YES)},${text(ST("vetoed"))},IF(${D}="",${text(ST("incomplete"))},IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},IF(${I}="",${text(ST("no-onsite"))},IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})))))`;
       s.formula(Pc, preF, ST(pre), "text");
-      const excluded = pre !== "candidate" && pre !== "below-threshold";
-      s.formula(Q, `NOT(OR(${Pc}=${text(ST("candidate"))},${Pc}=${text(ST("below-threshold"))}))`, excluded, "text");
+      const excluded = !inRankingField(pre);
+      const field = RANKING_FIELD.map((st) => `${Pc}=${text(ST(st))}`).join(",");
+      s.formula(Q, `NOT(OR(${field}))`, excluded, "text");
       const rankOf =
         mode === "custom"
           ? `QA.RANK(${I},${span("final")},${span("excluded")})`
