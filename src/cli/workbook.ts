@@ -246,6 +246,11 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
     out(`问题（${report.problems.length}）：`);
     for (const p of report.problems) out(`  - ${p.zh}`);
   }
+  if (report.warnings.length) {
+    // The pane's warnings, in its words, each with the cell it selects.
+    out(`提醒（${report.warnings.length}）：`);
+    for (const w of report.warnings) out(`  - ${w.cell && w.code.startsWith("comment-") ? `${w.cell}：` : ""}${w.zh}`);
+  }
   out(report.ok ? "结论：评分表完整、无异常，可以计入。" : "结论：评分表有问题，暂不能计入（见上）。");
 }
 

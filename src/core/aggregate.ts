@@ -44,6 +44,11 @@ export interface ReturnedSheet {
   blocking: Message[];
   /** The review round the workbook was generated for (`scorebook round generate`), when it was. */
   roundId?: string | null;
+  /**
+   * What the secretariat should know about a sheet that still counts: its formulas were not recalculated (the
+   * figures are the engine's, recomputed from the inputs). Listed with the problems, the sheet counted.
+   */
+  notices?: Message[];
 }
 
 /** What the secretariat decides per applicant (roster file). */
@@ -56,6 +61,12 @@ export interface RosterEntry {
   /** The secretariat's decision on a veto flag (资格审查): 确认否决 / 不予否决; absent while pending. */
   veto?: VetoDecision;
 }
+
+/**
+ * The spread of maturities (percentage points) above which an item goes to the consensus discussion (合议) when the
+ * secretariat sets none. The award sources set no limit: a Scorebook default, adjustable on the 参数 sheet.
+ */
+export const DIVERGENCE_LIMIT = 20;
 
 export interface AggregateOptions {
   method?: PanelMethod;
@@ -230,6 +241,10 @@ export function aggregate(
         });
   }
   used.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  // A sheet that counts can still need a word: its formulas were not recalculated (the figures are the engine's).
+  for (const s of used)
+    for (const n of s.notices ?? [])
+      problems.push({ file: s.file, applicant: s.applicant, code: n.code, reason: `已计入；${n.zh}` });
   for (const s of used)
     for (const i of s.items)
       for (const [what, text] of [
@@ -335,7 +350,7 @@ export function aggregate(
             st,
             sameRubric.filter((s) => s.stage === st),
             info,
-            options.divergence ?? 20,
+            options.divergence ?? DIVERGENCE_LIMIT,
           ),
         );
     }

@@ -81,3 +81,12 @@ export function ruleSetChoices(id?: string): string[] {
 export function scaleIds(): string[] {
   return AWARDS.map((a) => a.scale.id);
 }
+
+/**
+ * What a QA.* function uses when a formula names no scale or rule set: the award data that says so
+ * (`functionDefaults`, rubrics/awards/*.json). Undefined when no award does: the function then asks for one.
+ */
+export function functionDefaults(): { scale: string; ruleSet: string } | undefined {
+  const a = AWARDS.find((x) => x.functionDefaults);
+  return a && a.functionDefaults ? { scale: a.scale.id, ruleSet: a.functionDefaults.ruleSet } : undefined;
+}

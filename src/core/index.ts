@@ -6,6 +6,7 @@ export * from "./scale";
 export * from "./normalize";
 export * from "./validate";
 export * from "./score";
+export * from "./evaluate";
 export * from "./veto";
 export * from "./panel";
 export * from "./rules";

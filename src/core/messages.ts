@@ -83,10 +83,36 @@ export const msg = {
     zh: `否决核实结论“${raw}”无效（应为“确认否决”或“不予否决”，或留空表示待核实）`,
     en: `veto decision "${raw}" is not valid (确认否决 confirmed / 不予否决 cleared, or blank while pending)`,
   }),
+  // A score at the top or the bottom of the scale needs its reasons written down (review warnings, evaluate.ts).
+  commentHighMaturity: (value: number): Message => ({
+    code: "comment-high",
+    zh: `成熟度 ${pct(value)} 在最高档：请在“优势”栏写明依据`,
+    en: `maturity ${pct(value)} is in the top band: write the strengths behind it`,
+  }),
+  commentLowMaturity: (value: number): Message => ({
+    code: "comment-low",
+    zh: `成熟度 ${pct(value)} 在最低档：请在“改进机会”栏写明依据`,
+    en: `maturity ${pct(value)} is in the lowest band: write the opportunities for improvement`,
+  }),
+  commentHighPoints: (value: number, points: number): Message => ({
+    code: "comment-high",
+    zh: `得分 ${value}（满分 ${points}）很高：请在“优势”栏写明依据`,
+    en: `${value} of ${points} points is very high: write the strengths behind it`,
+  }),
+  commentLowPoints: (value: number, points: number): Message => ({
+    code: "comment-low",
+    zh: `得分 ${value}（满分 ${points}）很低：请在“改进机会”栏写明依据`,
+    en: `${value} of ${points} points is very low: write the opportunities for improvement`,
+  }),
   trimmedFallback: (n: number): Message => ({
     code: "trimmed-fallback",
     zh: `专家人数为 ${n}，少于 3 人，无法去掉最高分和最低分，已改用平均分`,
     en: `${n} experts: fewer than 3, so no highest and lowest score can be dropped; the mean was used`,
+  }),
+  noVote: (ruleSet: string): Message => ({
+    code: "no-vote",
+    zh: `${ruleSet}的评审文件未规定评审委员会的表决规则`,
+    en: `the rules of ${ruleSet} set no committee vote`,
   }),
   emptyPanel: (): Message => ({ code: "empty-panel", zh: "没有可用的专家评分", en: "no expert score to combine" }),
   publicOutOfRange: (value: number, max: number): Message => ({

@@ -219,6 +219,23 @@ export function materialStatusOf(input: StatusInput, t: Thresholds): Status {
  * A material-stage run ranks by the material score (every applicant with one, advancing or not) and applies no
  * top N: the advance list is everyone who reaches the threshold.
  */
+/** The status before the top-N limit is applied (over-limit is a candidate the limit left off the list). */
+export function statusBeforeLimit(s: Status): Status {
+  return s === "over-limit" ? "candidate" : s;
+}
+
+/**
+ * Whether an applicant with this status (before the limit) competes for a rank: candidates and those below the
+ * final threshold. Everyone else (vetoed, incomplete, not advanced, no on-site panel) is left out of the field; a
+ * vetoed applicant is shown the rank it would have had.
+ */
+export function inRankingField(s: Status): boolean {
+  return RANKING_FIELD.includes(s);
+}
+
+/** The statuses that compete for a rank (inRankingField; the summary's native formula lists the same). */
+export const RANKING_FIELD: readonly Status[] = ["candidate", "below-threshold"];
+
 export function decide(
   applicants: readonly (StatusInput & { id: string })[],
   t: Thresholds,
@@ -248,7 +265,8 @@ export function decide(
       id: a.id,
       final: a.final,
       vetoed: a.vetoed,
-      excluded: !isRanked(statuses[i]) && statuses[i] !== "vetoed" && statuses[i] !== "veto-flagged",
+      // A vetoed applicant is ranked apart by rankApplicants (the rank it would have had).
+      excluded: !inRankingField(statuses[i]) && statuses[i] !== "vetoed" && statuses[i] !== "veto-flagged",
     })),
   );
   // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
@@ -276,8 +294,8 @@ export interface VoteResult {
 }
 
 /**
- * Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北). null when the award
- * defines no vote (江门's criteria say nothing of one): no rule is made up.
+ * Committee vote: attendance ≥ quorum × members and yes ≥ approval × present (both 2/3 in 河北), as the award data
+ * states them. A rule set whose source sets no vote (江门) has none: null, rather than a quorum made up here.
  */
 export function committeeVote(rules: RuleSet, yes: number, present: number, members: number): VoteResult | null {
   if (!rules.vote) return null;

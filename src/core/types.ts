@@ -137,5 +137,7 @@ export interface Award {
   source: string;
   scale: Scale;
   ruleSets: RuleSet[];
+  /** The scale and rule set the QA.* functions use when a formula names none (one award at most carries it). */
+  functionDefaults?: { ruleSet: string; note: string };
   notes?: string[];
 }

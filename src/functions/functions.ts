@@ -17,7 +17,7 @@
 //   - a range that may hold empty cells comes with Excel's own count of its numbers, COUNT(range): on desktop
 //     every number beyond that count is an empty cell passed as 0, and is dropped again (QA.PANEL, QA.MISSING).
 import { exact, toNumber, type Exact } from "../core/exact";
-import { findRuleSet, findScale, ruleSetChoices, scaleIds } from "../core/awards";
+import { findRuleSet, findScale, functionDefaults, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, PANEL_METHODS, parsePanelMethod } from "../core/panel";
@@ -35,10 +35,9 @@ import { checkMaturity, maturityScore } from "../core/validate";
 import { anyFlagged, parseVetoDecision } from "../core/veto";
 import { fmsg } from "./messages";
 
-/** The scale used when a function is given none (both awards' scales allow the same values: 0–100 % in steps of 5). */
-export const DEFAULT_SCALE = "hebei-2022";
-/** The rule set used when a function is given none. */
-export const DEFAULT_RULES = "hebei-organization";
+/** The scale and rule set used when a function is given none: what the award data says (functionDefaults). */
+export const DEFAULT_SCALE: string | undefined = functionDefaults()?.scale;
+export const DEFAULT_RULES: string | undefined = functionDefaults()?.ruleSet;
 
 /**
  * 单项得分：分值 × 成熟度。未评分（空白）得 0 分；成熟度无效时返回 #VALUE! 并说明原因。
@@ -396,13 +395,14 @@ function at(g: Grid, i: number, inner: Message): Message {
 }
 
 function scaleArg(raw: unknown): Scale {
-  const id = isOmitted(raw) ? DEFAULT_SCALE : String(raw);
+  // No default in the data: the function asks for a scale (the message lists the ids).
+  const id = isOmitted(raw) ? (DEFAULT_SCALE ?? "") : String(raw);
   const scale = findScale(id);
   return scale ?? fail(fmsg.unknownScale(id, scaleIds()));
 }
 
 function rulesArg(raw: unknown): RuleSet {
-  const id = isOmitted(raw) ? DEFAULT_RULES : String(raw);
+  const id = isOmitted(raw) ? (DEFAULT_RULES ?? "") : String(raw);
   const found = findRuleSet(id);
   return found ? found.rules : fail(fmsg.unknownRuleSet(id, ruleSetChoices(id)));
 }

@@ -11,6 +11,7 @@
 // The engine's values are written as the cached results, so the file shows the right numbers before any recalculation.
 // Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
 import {
+  DIVERGENCE_LIMIT,
   library as bundledLibrary,
   numberFormatFor,
   PANEL_METHOD_TEXT,
@@ -409,7 +410,7 @@ function parametersSheet(
     s.input(ref(col, rows.advance), t.advance === null ? null : toNumber(t.advance), "inputNumber");
     s.input(ref(col, rows.final), t.final === null ? null : toNumber(t.final), "inputNumber");
     s.input(ref(col, rows.topN), t.topN, "inputNumber");
-    s.input(ref(col, rows.divergence), agg.divergence ?? 20, "inputNumber");
+    s.input(ref(col, rows.divergence), agg.divergence ?? DIVERGENCE_LIMIT, "inputNumber");
   }
   if (groups.length) {
     const last = colLetter(groups.length + 1);

@@ -42,6 +42,7 @@ const KINDS: [label: string, codes: string[]][] = [
   ],
   ["不在本次汇总", ["stage-excluded"]],
   ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
+  ["未重新计算（已计入）", ["not-recalculated"]],
   [
     "评分表被改动",
     [

@@ -97,7 +97,7 @@ export async function checkWorkbook(
       .map(([, actual]) => actual),
   );
   const report = interpret(new SetSource(source, set), { library: lib });
-  return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set, lib) };
+  return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set) };
 }
 
 /**

@@ -1,9 +1,7 @@
 // What the pane shows about a scoring set, from the engine's report (src/workbook/interpret.ts): progress, the
-// running total and subtotals, and one list of problems, each pointing at a cell of this workbook. The rule about
-// comments is the pane's own: a score in the highest band (or, for points, at least 90 % of the item) needs the
-// strengths written down, one in the lowest band (at most 10 %) the opportunities for improvement.
-import { format2, type Library, type Message, type RubricBundle } from "../core";
-import { buildLayout } from "../workbook/layout";
+// running total and subtotals, and one list of problems, each pointing at a cell of this workbook. The comment rule
+// (a score at the top or the bottom of the scale needs its reasons) is the engine's: it comes with the report.
+import { format2, type Message } from "../core";
 import type { ScoreReport } from "../workbook/interpret";
 import type { WorkbookLayout } from "../workbook/types";
 import { locate, type ScoringSet } from "../host/sets";
@@ -67,97 +65,26 @@ const KIND_OF_CODE: Record<string, ProblemKind> = {
 
 const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 
-function layoutOf(report: ScoreReport, bundle: RubricBundle | undefined): WorkbookLayout | null {
-  if (!bundle) return null;
-  try {
-    return buildLayout(bundle, {
-      applicant: report.meta.applicant ?? "?",
-      expert: report.meta.expert ?? "?",
-      stage: report.stage ?? "material",
-      mode: report.mode ?? "native",
-      createdAt: report.meta.createdAt ?? "",
-    });
-  } catch {
-    return null;
-  }
-}
-
-/** The comment a score at the top or the bottom of the scale needs, or null. */
-export function commentNeeded(
-  bundle: RubricBundle,
-  value: number,
-  points: number,
-): "strengths" | "opportunities" | null {
-  if (bundle.rubric.scoring === "maturity") {
-    const bands = [...bundle.scale.bands].sort((a, b) => a.min - b.min);
-    if (value >= bands[bands.length - 1].min) return "strengths";
-    if (value <= bands[0].max) return "opportunities";
-    return null;
-  }
-  if (value >= points * 0.9) return "strengths";
-  if (value <= points * 0.1) return "opportunities";
-  return null;
-}
-
-function commentProblems(
-  report: ScoreReport,
-  bundle: RubricBundle,
-  layout: WorkbookLayout,
-  set: ScoringSet,
-): PaneProblem[] {
-  const out: PaneProblem[] = [];
-  const cols = layout.map.scoring.columns;
-  const maturity = bundle.rubric.scoring === "maturity";
-  for (const item of report.items) {
-    if (item.status !== "ok" || item.value === null) continue;
-    const need = commentNeeded(bundle, item.value, item.points);
-    if (!need) continue;
-    if ((need === "strengths" ? item.strengths : item.opportunities).trim() !== "") continue;
-    const at = locate(set, item.cell);
-    const row = at ? /\d+$/.exec(at.ref)![0] : null;
-    const cell =
-      at && row
-        ? { sheet: at.sheet, ref: `${need === "strengths" ? cols.strengths : cols.opportunities}${row}` }
-        : null;
-    const shown = maturity ? `${item.value}%` : `${item.value}`;
-    const what = maturity
-      ? need === "strengths"
-        ? m(
-            "comment-high",
-            `成熟度 ${shown} 在最高档：请在“优势”栏写明依据`,
-            `maturity ${shown} is in the top band: write the strengths behind it`,
-          )
-        : m(
-            "comment-low",
-            `成熟度 ${shown} 在最低档：请在“改进机会”栏写明依据`,
-            `maturity ${shown} is in the lowest band: write the opportunities for improvement`,
-          )
-      : need === "strengths"
-        ? m(
-            "comment-high",
-            `得分 ${shown}（满分 ${item.points}）很高：请在“优势”栏写明依据`,
-            `${shown} of ${item.points} points is very high: write the strengths behind it`,
-          )
-        : m(
-            "comment-low",
-            `得分 ${shown}（满分 ${item.points}）很低：请在“改进机会”栏写明依据`,
-            `${shown} of ${item.points} points is very low: write the opportunities for improvement`,
-          );
-    out.push({
-      kind: "comment",
+/**
+ * The engine's review warnings (src/core/evaluate.ts: the comment rule; not-recalculated values), at the cells the
+ * report names; `scorebook score` prints the same words for the same cells.
+ */
+function warningProblems(report: ScoreReport, set: ScoringSet): PaneProblem[] {
+  return report.warnings.map((w) => {
+    const comment = w.code === "comment-high" || w.code === "comment-low";
+    return {
+      kind: comment ? "comment" : "workbook",
       severity: "warning",
-      message: m(what.code, `${item.code} ${item.name}：${what.zh}`, `${item.code} ${item.name}: ${what.en}`),
-      cell,
-      item: item.code,
-    });
-  }
-  return out;
+      message: comment || !w.cell ? w : stripCell(w, w.cell),
+      cell: w.cell ? locate(set, w.cell) : null,
+      item: w.item,
+    };
+  });
 }
 
 /** The pane's view of a checked set. */
-export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library): Review {
-  const bundle = report.rubric ? lib.get(report.rubric) : undefined;
-  const layout = layoutOf(report, bundle);
+export function reviewReport(report: ScoreReport, set: ScoringSet): Review {
+  const layout = report.layout;
   const problems: PaneProblem[] = [];
   for (const item of report.items) {
     if (item.status === "ok") continue;
@@ -191,7 +118,7 @@ export function reviewReport(report: ScoreReport, set: ScoringSet, lib: Library)
       item: p.item,
     });
   }
-  if (bundle && layout) problems.push(...commentProblems(report, bundle, layout, set));
+  problems.push(...warningProblems(report, set));
   if (layout && report.rubric && report.date === null) {
     const cell = locate(set, `${layout.map.cover.sheet}!${layout.map.cover.date}`);
     problems.push({

@@ -3,15 +3,18 @@
 //
 // Every item row has two hidden helper cells computed natively in both modes, so that conditional formatting and
 // the counts work without the add-in:
+//   canonical: the input as text the way the engine reads it: full-width digits and signs made ASCII and the
+//          spaces removed, with the engine's own table (CELL_TEXT_MAP, CELL_TEXT_SPACES in src/core/normalize.ts);
+//          a number in a maturity cell as percent text (the cell is formatted as a percentage: 0.45 → "45%",
+//          1.05 → "105%"; the QA.* functions, which read a bare number above 1 as a percentage, get this too).
 //   value: the input read as a number (percent 0–100 for maturity, points for points rubrics), "" when blank,
-//          "#" when it is not a number. A number in a maturity cell is a fraction (the cell is formatted as a
-//          percentage: 0.45 → 45, 1.05 → 105); text is read as the engine reads it ("45" and "0.45" → 45).
+//          "#" when it is not a plain decimal number (the engine's NUMBER: optional sign, digits, at most one
+//          point). The syntax is checked before VALUE() is called, because VALUE() also reads "5-", "1e1" or dates,
+//          differently in each spreadsheet. A trailing "%" makes the number a percentage; without it a number from
+//          0 to 1 is a fraction (as parseMaturity reads it). A logical value is not a number (LibreOffice's TRUE
+//          is 1).
 //   state: "ok" | "missing" | "invalid", the engine's status of the entry.
-//   canonical: the input as the QA.* functions get it in custom mode. They read a bare number above 1 as a percentage
-//          (=QA.ITEMSCORE(60, 45) is 27); in the workbook's percent-formatted cell a number is a fraction, so it is
-//          passed as percent text (0.45 → "45%", 1.05 → "105%"); text is passed as typed, a blank as "".
-import type { Scale } from "../core";
-import { CHECK_TEXT } from "./labels";
+import { CELL_TEXT_MAP, CELL_TEXT_SPACES, CHECK_TEXT, type Scale } from "../core";
 import type { FormulaMode } from "./types";
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -25,22 +28,60 @@ export interface RowCells {
   canonical: string;
 }
 
-export function canonicalFormula(c: RowCells, maturity: boolean): string {
-  return maturity
-    ? `IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6)&"%",IF(${c.input}="","",${c.input}&""))`
-    : `IF(${c.input}="","",${c.input})`;
+/** A space of CELL_TEXT_SPACES as a formula literal (control characters through CHAR, the same in every code page). */
+function spaceLiteral(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 32 ? `CHAR(${code})` : q(ch);
 }
 
-/** The input as a number, "" or "#" (maturity: percent). */
+/** The engine's cellText() as a formula over a text expression. */
+export function cellTextFormula(text: string): string {
+  let e = text;
+  for (const [from, to] of CELL_TEXT_MAP) e = `SUBSTITUTE(${e},${q(from)},${q(to)})`;
+  for (const sp of CELL_TEXT_SPACES) e = `SUBSTITUTE(${e},${spaceLiteral(sp)},"")`;
+  return e;
+}
+
+/** The text with every digit removed. */
+function withoutDigits(text: string): string {
+  let e = text;
+  for (let d = 0; d <= 9; d++) e = `SUBSTITUTE(${e},"${d}","")`;
+  return e;
+}
+
+/** TRUE when a (normalised) text is a plain decimal number: the engine's NUMBER pattern. */
+export function isDecimalFormula(text: string): string {
+  const unsigned = `IF(OR(LEFT(${text},1)="+",LEFT(${text},1)="-"),MID(${text},2,LEN(${text})),${text})`;
+  const rest = withoutDigits(unsigned);
+  return `AND(LEN(${unsigned})>LEN(${rest}),OR(${rest}="",${rest}="."))`;
+}
+
+export function canonicalFormula(c: RowCells, maturity: boolean): string {
+  const text = cellTextFormula(`${c.input}&""`);
+  return maturity
+    ? `IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6)&"%",${text})`
+    : `IF(ISNUMBER(${c.input}),${c.input},${text})`;
+}
+
+/** The input as a number, "" or "#" (maturity: percent), read from the canonical text. */
 export function maturityValueFormula(c: RowCells): string {
-  const t = `SUBSTITUTE(${c.input}," ","")`;
-  const pct = (x: string) => `IF(ABS(${x})<=1,ROUND(${x}*100,6),ROUND(${x},6))`;
-  return `IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6),IF(${t}="","",IFERROR(${pct(`VALUE(${t})`)},"#")))`;
+  const k = c.canonical;
+  const pct = `RIGHT(${k},1)="%"`;
+  const body = `IF(${pct},LEFT(${k},LEN(${k})-1),${k})`;
+  const n = `VALUE(${body})`;
+  return (
+    `IF(ISLOGICAL(${c.input}),"#",IF(ISNUMBER(${c.input}),ROUND(${c.input}*100,6),IF(${k}="","",` +
+    `IF(${isDecimalFormula(body)},ROUND(IF(${pct},${n},IF(ABS(${n})<=1,${n}*100,${n})),6),"#"))))`
+  );
 }
 
 export function pointsValueFormula(c: RowCells): string {
-  const t = `SUBSTITUTE(${c.input}," ","")`;
-  return `IF(ISNUMBER(${c.input}),ROUND(${c.input},6),IF(${t}="","",IFERROR(ROUND(VALUE(SUBSTITUTE(${t},"分","")),6),"#")))`;
+  const k = c.canonical;
+  const body = `IF(RIGHT(${k},1)="分",LEFT(${k},LEN(${k})-1),${k})`;
+  return (
+    `IF(ISLOGICAL(${c.input}),"#",IF(ISNUMBER(${c.input}),ROUND(${c.input},6),IF(${k}="","",` +
+    `IF(${isDecimalFormula(body)},ROUND(VALUE(${body}),6),"#"))))`
+  );
 }
 
 /** Band minimums as an inline array ({0,10,30,50,70,90}): MATCH(percent, mins, 1) is the band number. */
@@ -50,8 +91,10 @@ export function bandMins(scale: Scale): string {
 
 export function maturityStateFormula(c: RowCells, scale: Scale): string {
   const v = c.value;
-  const bandOk = c.band
-    ? `,OR(${c.band}="",IFERROR(MATCH(${v},${bandMins(scale)},1)=VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${c.band}," ",""),"第",""),"档","")),FALSE))`
+  // The band as parseBand reads it: cellText without 第 and 档, then digits only; blank means no band chosen.
+  const band = c.band && `SUBSTITUTE(SUBSTITUTE(${cellTextFormula(`${c.band}&""`)},"第",""),"档","")`;
+  const bandOk = band
+    ? `,OR(${band}="",IFERROR(AND(${withoutDigits(band)}="",MATCH(${v},${bandMins(scale)},1)=VALUE(${band})),FALSE))`
     : "";
   return `IF(${v}="","missing",IF(${v}="#","invalid",IF(AND(${v}>=0,${v}<=100,MOD(${v},${scale.step})=0${bandOk}),"ok","invalid")))`;
 }

@@ -3,13 +3,10 @@
 // moved row, an edited point value or formula, a score that no longer matches its input, or a workbook built from
 // another (or an edited) rubric is reported with the file and the cell.
 import {
-  evaluateVetoes,
+  evaluateSet,
   vetoChoices,
   library as bundledLibrary,
-  parseYesNo,
-  scoreSheet,
   toNumber,
-  type EntryInput,
   type CategoryScore,
   type Exact,
   type Library,
@@ -17,6 +14,8 @@ import {
   type RawInput,
   type ReturnedSheet,
   type RubricBundle,
+  type SetEvaluation,
+  type SetInput,
   type StageId,
   type VetoAnswer,
   ZERO,
@@ -25,7 +24,7 @@ import { parseCellRef } from "./a1";
 import { checkIdentity, withoutInputFormulas } from "./consistency";
 import { rubricFingerprint } from "./fingerprint";
 import { DECLARE_CONFLICT, DECLARE_NONE, FORMAT_ID, SHEET, short, STAGE_NAME, wbMsg } from "./labels";
-import { buildLayout, entryValue } from "./layout";
+import { buildLayout } from "./layout";
 import type { CellSource, CellValue } from "./source";
 import {
   LAYOUT_VERSION,
@@ -130,8 +129,17 @@ export interface ScoreReport {
   savedAt: string | null;
   /** Everything that makes the workbook unusable or suspect (tampering, wrong rubric, unanswered veto …). */
   problems: ReportProblem[];
+  /**
+   * What the expert should act on but does not stop the workbook from counting, each naming its cell: a score at the
+   * top or the bottom of the scale without its comment (the pane shows the same), cached values not recalculated.
+   */
+  warnings: ReportProblem[];
   /** Complete and no problems: the workbook can be counted as it is. */
   ok: boolean;
+  /** The engine's evaluation of the inputs read (null when the file is not a readable scoring workbook). */
+  evaluation: SetEvaluation | null;
+  /** The layout the file was checked against: where every cell is (null with the evaluation). */
+  layout: WorkbookLayout | null;
 }
 
 export interface InterpretOptions {
@@ -277,7 +285,10 @@ function emptyReport(file: string, problems: ReportProblem[], meta: Partial<Repo
     date: null,
     savedAt: null,
     problems,
+    warnings: [],
     ok: false,
+    evaluation: null,
+    layout: null,
   };
 }
 
@@ -338,9 +349,11 @@ export function interpret(given: CellSource, options: InterpretOptions = {}): Sc
   if (!meta.expert) problems.push(wbMsg.metaField(file, "expert"));
 
   // The layout the file was generated with: where every cell is and what every formula must be.
+  // Built without the names (formulas, cell positions and defined names do not depend on them), so that the layout
+  // a report returns is the same with or without the cache.
   const layoutMeta: WorkbookMeta = {
-    applicant: meta.applicant ?? "?",
-    expert: meta.expert ?? "?",
+    applicant: "?",
+    expert: "?",
     stage: stage ?? "material",
     mode: mode ?? "native",
     createdAt: meta.createdAt ?? "",
@@ -356,13 +369,24 @@ export function interpret(given: CellSource, options: InterpretOptions = {}): Sc
   problems.push(...inputs.problems);
 
   const scoring = readScoring(source, bundle, layout, problems);
-  const vetoes = readVetoes(source, bundle, layout, problems);
-  const bonus = readBonus(source, bundle, layout, problems);
+  const vetoRead = readVetoes(source, bundle, layout, problems);
+  const bonusRead = readBonus(source, bundle, layout);
+  // One evaluation of everything read: the report shows it, and it is what the formulas must agree with.
+  // Layout 1 asked every item 是 / 否 ("是否不符合该条件？"): there 是 on a condition means it is not met.
+  const sheet = evaluateSet(bundle, {
+    entries: scoring.entries,
+    vetoes: vetoRead.answers,
+    bonus: bonusRead.answers,
+    legacyYesNo: layout.layoutVersion === "1",
+  });
+  const items = reportItems(sheet, scoring, layout);
+  const vetoes = reportVetoes(sheet, vetoRead, problems, layout, bundle.rules.vetoes);
+  const bonus = reportBonus(sheet, bonusRead, problems);
   const cover = readCover(source, layout, meta, problems);
-  if (!scoring.shifted) checkFormulas(source, layout, scoring.result, problems, cache?.normalize ?? normalizeFormula);
+  const warnings: ReportProblem[] = commentWarnings(sheet, scoring, layout);
+  if (!scoring.shifted) checkFormulas(source, layout, sheet, problems, cache?.normalize ?? normalizeFormula, warnings);
   checkNames(source, layout, problems);
 
-  const sheet = scoring.result;
   return {
     file,
     rubric: bundle.rubric.id,
@@ -373,7 +397,7 @@ export function interpret(given: CellSource, options: InterpretOptions = {}): Sc
     stage,
     mode,
     meta,
-    items: scoring.items,
+    items,
     categories: sheet.categories.map((c) => ({
       code: c.code,
       name: c.name,
@@ -394,13 +418,19 @@ export function interpret(given: CellSource, options: InterpretOptions = {}): Sc
     date: cover.date,
     savedAt: source.savedAt?.() ?? null,
     problems,
+    warnings,
     ok: sheet.complete && problems.length === 0,
+    evaluation: sheet,
+    layout,
   };
 }
 
 interface ScoringRead {
-  items: ReportItem[];
-  result: ReturnType<typeof scoreSheet>;
+  /** The input cells as read, per item code (a row that was not found is absent: unscored). */
+  entries: NonNullable<SetInput["entries"]>;
+  rowOf: Map<string, number>;
+  missingRow: Set<string>;
+  extra: Map<string, { input: CellValue; band: CellValue }>;
   shifted: boolean;
 }
 
@@ -431,9 +461,9 @@ function readScoring(
     }
   }
   const moved: { code: string; expected: number; found: number }[] = [];
-  const entries: Record<string, EntryInput> = {};
+  const entries: ScoringRead["entries"] = {};
   const missingRow = new Set<string>();
-  const extra = new Map<string, { strengths: string; opportunities: string; input: CellValue; band: CellValue }>();
+  const extra: ScoringRead["extra"] = new Map();
   for (const item of map.items) {
     const row = rowOf.get(item.code);
     const def = rubric.items.find((i) => i.code === item.code)!;
@@ -464,13 +494,13 @@ function readScoring(
       });
     const input = source.value(sheet, `${cols.input}${row}`);
     const band = cols.band ? source.value(sheet, `${cols.band}${row}`) : null;
-    entries[item.code] = { value: entryValue(rubric.scoring === "maturity", asRaw(input)), band: asRaw(band) };
-    extra.set(item.code, {
-      input,
-      band,
+    entries[item.code] = {
+      value: asRaw(input),
+      band: asRaw(band),
       strengths: asText(source.value(sheet, `${cols.strengths}${row}`)).trim(),
       opportunities: asText(source.value(sheet, `${cols.opportunities}${row}`)).trim(),
-    });
+    };
+    extra.set(item.code, { input, band });
   }
   if (moved.length) {
     const m = moved[0];
@@ -483,13 +513,21 @@ function readScoring(
       item: m.code,
     });
   }
-  const result = scoreSheet(rubric, bundle.scale, entries);
-  const items: ReportItem[] = result.items.map((r) => {
-    const def = rubric.items.find((i) => i.code === r.code)!;
-    const row = rowOf.get(r.code) ?? map.items.find((i) => i.code === r.code)!.row;
-    const cell = at(sheet, `${missingRow.has(r.code) ? cols.code : cols.input}${row}`);
-    const x = extra.get(r.code);
-    const message: Message | null = missingRow.has(r.code)
+  return { entries, rowOf, missingRow, extra, shifted: moved.length > 0 || missingRow.size > 0 };
+}
+
+/** Where an item's input is: the row found, or where it should be (the code cell when the row is missing). */
+function itemCell(code: string, read: ScoringRead, layout: WorkbookLayout, col?: string): string {
+  const map = layout.map.scoring;
+  const row = read.rowOf.get(code) ?? map.items.find((i) => i.code === code)!.row;
+  return at(map.sheet, `${col ?? (read.missingRow.has(code) ? map.columns.code : map.columns.input)}${row}`);
+}
+
+function reportItems(evaluation: SetEvaluation, read: ScoringRead, layout: WorkbookLayout): ReportItem[] {
+  return evaluation.items.map((r) => {
+    const cell = itemCell(r.code, read, layout);
+    const x = read.extra.get(r.code);
+    const message: Message | null = read.missingRow.has(r.code)
       ? wbMsg.rowMissing(cell, r.code)
       : r.message && r.status !== "ok"
         ? wbMsg.itemEntry(cell, r.code, r.message)
@@ -498,7 +536,7 @@ function readScoring(
     const bandRaw = x?.band ?? null;
     return {
       code: r.code,
-      name: def.name,
+      name: r.name,
       category: r.category,
       points: r.points,
       cell,
@@ -508,11 +546,20 @@ function readScoring(
       score: r.score,
       status: r.status,
       message,
-      strengths: x?.strengths ?? "",
-      opportunities: x?.opportunities ?? "",
+      strengths: r.strengths,
+      opportunities: r.opportunities,
     };
   });
-  return { items, result, shifted: moved.length > 0 || missingRow.size > 0 };
+}
+
+/** The engine's review warnings (the comment rule), each at the comment cell it asks for. */
+function commentWarnings(evaluation: SetEvaluation, read: ScoringRead, layout: WorkbookLayout): ReportProblem[] {
+  const cols = layout.map.scoring.columns;
+  return evaluation.warnings.map((w) => ({
+    ...w.message,
+    cell: itemCell(w.item, read, layout, w.need === "strengths" ? cols.strengths : cols.opportunities),
+    item: w.item,
+  }));
 }
 
 function columnWhat(layout: WorkbookLayout, sheet: string, ref: string): string {
@@ -530,13 +577,18 @@ function columnWhat(layout: WorkbookLayout, sheet: string, ref: string): string 
   return "汇总";
 }
 
-/** Every formula of the layout must still be there; score, subtotal and total cells must show the engine's numbers. */
+/**
+ * Every formula of the layout must still be there (a changed or replaced formula is tampering). Score, subtotal and
+ * total cells whose formula is intact but whose cached value is not the engine's were not recalculated (Excel in
+ * manual calculation, a file written by a tool): a warning, since every figure is recomputed from the inputs.
+ */
 function checkFormulas(
   source: CellSource,
   layout: WorkbookLayout,
-  result: ReturnType<typeof scoreSheet>,
+  result: SetEvaluation,
   problems: ReportProblem[],
   normalize: (formula: string) => string = normalizeFormula,
+  warnings: ReportProblem[] = problems,
 ): void {
   const map = layout.map.scoring;
   const present = new Set(source.sheetNames());
@@ -547,6 +599,7 @@ function checkFormulas(
     expectedNumber.set(`${map.columns.score}${c.row}`, result.categories.find((x) => x.code === c.code)!.score);
   expectedNumber.set(map.total, result.total);
   const found: ReportProblem[] = [];
+  const stale: { cell: string; what: string; shown: string; expected: string }[] = [];
   for (const s of layout.sheets) {
     if (!present.has(s.name)) continue;
     for (const c of s.cells) {
@@ -567,21 +620,21 @@ function checkFormulas(
       // The cached result is what the reviewer saw and signed: it must agree with the engine.
       const cached = source.value(s.name, c.ref);
       const expected = expectedNumber.get(c.ref)!;
+      const want = expected === null ? "（空）" : String(toNumber(expected));
       if (typeof cached === "number") {
         if (expected === null || Math.abs(cached - toNumber(expected)) > 1e-6)
-          found.push({
-            ...wbMsg.valueMismatch(
-              cell,
-              what,
-              shown(cached),
-              expected === null ? "（空）" : String(toNumber(expected)),
-            ),
-            cell,
-          });
+          stale.push({ cell, what, shown: shown(cached), expected: want });
       } else if (typeof cached === "string" && cached.trim() !== "" && expected !== null) {
-        found.push({ ...wbMsg.valueMismatch(cell, what, shown(cached), String(toNumber(expected))), cell });
+        stale.push({ cell, what, shown: shown(cached), expected: want });
       }
     }
+  }
+  if (stale.length) {
+    const f = stale[0];
+    warnings.push({
+      ...wbMsg.notRecalculated(source.name, stale.length, f.cell, f.what, f.shown, f.expected),
+      cell: f.cell,
+    });
   }
   // Many changed cells (a re-typed sheet, a file from another version) are summed up after the first few.
   const first = found.slice(0, MAX_FORMULA_PROBLEMS);
@@ -619,7 +672,20 @@ function findRows(source: CellSource, sheet: string, col: string, ids: string[],
   return rows;
 }
 
-function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout, problems: ReportProblem[]) {
+interface AnswersRead {
+  answers: Record<string, VetoAnswer>;
+  /** The answer cell of each id (where it was found, or where it should be). */
+  cells: Map<string, string>;
+  /** Ids whose row was found. */
+  found: Set<string>;
+}
+
+function readVetoes(
+  source: CellSource,
+  bundle: RubricBundle,
+  layout: WorkbookLayout,
+  problems: ReportProblem[],
+): AnswersRead {
   const map = layout.map.vetoes;
   const vetoes = bundle.rules.vetoes;
   const present = source.sheetNames().includes(map.sheet);
@@ -655,13 +721,21 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
       note: asText(source.value(map.sheet, `${map.columns.note}${row}`)),
     };
   }
-  // Layout 1 asked every item 是 / 否 ("是否不符合该条件？"): there 是 on a condition means it is not met.
-  const summary = evaluateVetoes(vetoes, answers, { legacyYesNo: layout.layoutVersion === "1" });
-  const items: ReportVeto[] = summary.items.map((r) => {
-    const cell = cells.get(r.id)!;
-    const raw = answers[r.id]?.answer;
+  return { answers, cells, found: new Set(rows.keys()) };
+}
+
+function reportVetoes(
+  evaluation: SetEvaluation,
+  read: AnswersRead,
+  problems: ReportProblem[],
+  layout: WorkbookLayout,
+  vetoes: RubricBundle["rules"]["vetoes"],
+) {
+  const items: ReportVeto[] = evaluation.vetoes.items.map((r) => {
+    const cell = read.cells.get(r.id)!;
+    const raw = read.answers[r.id]?.answer;
     let message: Message | null = null;
-    if (rows.has(r.id) && !r.answered) {
+    if (read.found.has(r.id) && !r.answered) {
       message =
         r.message?.code === "veto-answer-invalid"
           ? wbMsg.vetoInvalid(cell, String(raw), r.message)
@@ -684,18 +758,14 @@ function readVetoes(source: CellSource, bundle: RubricBundle, layout: WorkbookLa
       message,
     };
   });
-  return { items, vetoed: summary.vetoed };
+  return { items, vetoed: evaluation.vetoes.vetoed };
 }
 
-function readBonus(
-  source: CellSource,
-  bundle: RubricBundle,
-  layout: WorkbookLayout,
-  problems: ReportProblem[],
-): ReportBonus[] {
+function readBonus(source: CellSource, bundle: RubricBundle, layout: WorkbookLayout): AnswersRead {
   const map = layout.map.bonus;
   const bonus = bundle.rules.bonus;
-  if (!map || !bonus || !source.sheetNames().includes(map.sheet)) return [];
+  const none: AnswersRead = { answers: {}, cells: new Map(), found: new Set() };
+  if (!map || !bonus || !source.sheetNames().includes(map.sheet)) return none;
   const rows = findRows(
     source,
     map.sheet,
@@ -703,20 +773,25 @@ function readBonus(
     bonus.conditions.map((c) => c.id),
     Math.max(...map.rows.map((r) => r.row)) + FIND_ROWS_BELOW,
   );
-  return bonus.conditions.map((c) => {
+  for (const c of bonus.conditions) {
     const row = rows.get(c.id) ?? map.rows.find((r) => r.id === c.id)!.row;
-    const cell = at(map.sheet, `${map.columns.answer}${row}`);
-    if (!rows.has(c.id)) return { id: c.id, text: c.text, cell, confirmed: false, note: "" };
-    const raw = source.value(map.sheet, `${map.columns.answer}${row}`);
-    const parsed = parseYesNo(asRaw(raw));
-    if (parsed.kind === "invalid") problems.push({ ...wbMsg.bonusInvalid(cell, asText(raw)), cell });
-    return {
-      id: c.id,
-      text: c.text,
-      cell,
-      confirmed: parsed.kind === "ok" && parsed.value,
+    none.cells.set(c.id, at(map.sheet, `${map.columns.answer}${row}`));
+    if (!rows.has(c.id)) continue;
+    none.answers[c.id] = {
+      answer: asRaw(source.value(map.sheet, `${map.columns.answer}${row}`)),
       note: asText(source.value(map.sheet, `${map.columns.note}${row}`)).trim(),
     };
+  }
+  return { ...none, found: new Set(rows.keys()) };
+}
+
+function reportBonus(evaluation: SetEvaluation, read: AnswersRead, problems: ReportProblem[]): ReportBonus[] {
+  if (!evaluation.bonus || read.cells.size === 0) return [];
+  return evaluation.bonus.conditions.map((c) => {
+    const cell = read.cells.get(c.id)!;
+    if (!read.found.has(c.id)) return { id: c.id, text: c.text, cell, confirmed: false, note: "" };
+    if (c.invalid) problems.push({ ...wbMsg.bonusInvalid(cell, String(read.answers[c.id]?.answer ?? "")), cell });
+    return { id: c.id, text: c.text, cell, confirmed: c.confirmed, note: c.note };
   });
 }
 
@@ -786,6 +861,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
     // A declared conflict is handled by the aggregation itself (the sheet is left out with its own reason).
     blocking: report.problems.filter((p) => p.code !== "conflict").map(({ code, zh, en }) => ({ code, zh, en })),
     roundId: report.meta.roundId ?? null,
+    notices: report.warnings.filter((w) => w.code === "not-recalculated").map(({ code, zh, en }) => ({ code, zh, en })),
   };
 }
 
@@ -823,6 +899,13 @@ export function reportJson(report: ScoreReport) {
     date: report.date,
     meta: report.meta,
     problems: report.problems.map((p) => ({
+      code: p.code,
+      message: p.zh,
+      en: p.en,
+      cell: p.cell ?? null,
+      item: p.item ?? null,
+    })),
+    warnings: report.warnings.map((p) => ({
       code: p.code,
       message: p.zh,
       en: p.en,

@@ -19,17 +19,8 @@ export const NO = "否";
 export const DECLARE_NONE = "无利害关系";
 export const DECLARE_CONFLICT = "存在利害关系，申请回避";
 
-/** Short reasons the native check column shows (the `score` command gives the engine's full message). */
-export const CHECK_TEXT = {
-  missing: "未评分",
-  notNumber: "不是有效的百分比",
-  outOfRange: "超出 0%–100%",
-  notOnStep: (step: number) => `不是 ${step}% 的整数倍`,
-  notInBand: "与所选档次不符",
-  pointsNotNumber: "不是有效的分数",
-  pointsOutOfRange: "超出本项分值范围",
-  pointsNotOnStep: (step: number) => `不是 ${step} 分的整数倍`,
-};
+/** Short reasons the native check column shows (now in core, next to the evaluation that chooses them). */
+export { CHECK_TEXT } from "../core";
 
 const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 
@@ -124,11 +115,12 @@ export const wbMsg = {
       `${cell}：${what}的公式被替换为固定值“${value}”`,
       `${cell}: the formula (${what}) was replaced by the constant "${value}"`,
     ),
-  valueMismatch: (cell: string, what: string, shown: string, expected: string) =>
+  /** Intact formulas whose cached values are not the engine's: a warning (the figures are recomputed anyway). */
+  notRecalculated: (file: string, count: number, cell: string, what: string, shown: string, expected: string) =>
     m(
-      "score-mismatch",
-      `${cell}：${what}显示为 ${shown}，但按输入计算应为 ${expected}（单元格被改动或未重新计算）`,
-      `${cell}: ${what} shows ${shown} but the inputs give ${expected} (edited, or not recalculated)`,
+      "not-recalculated",
+      `${file}：公式未重新计算（${count} 个单元格的显示值与输入不符，如 ${cell} ${what}显示 ${shown}，按输入应为 ${expected}）；公式完好，各分数已按输入重新计算。请在 Excel 中按 F9 或打开“自动重算”后保存`,
+      `${file}: the formulas were not recalculated (${count} cells show values that differ from their inputs, e.g. ${cell} ${what} shows ${shown}, the inputs give ${expected}); the formulas are intact and every score was recomputed from the inputs. Press F9 in Excel (or turn on automatic calculation) and save`,
     ),
   nameChanged: (name: string) =>
     m("name-changed", `定义名称 ${name} 缺失或指向了别处`, `the defined name ${name} is missing or points elsewhere`),

@@ -2,7 +2,7 @@
 // hidden metadata (one builder per sheet in ./sheets), with the engine's results as cached values. Renderers:
 // src/xlsx/write.ts (ExcelJS → .xlsx) and the task pane (Office.js). Pure TypeScript: no ExcelJS, Office.js or file
 // system here.
-import { allowedPercents, nameKey, scoreSheet, type EntryInput, type RawInput, type RubricBundle } from "../core";
+import { allowedPercents, cellInput, evaluateSet, nameKey, type RawInput, type RubricBundle } from "../core";
 import { rubricFingerprint } from "./fingerprint";
 import { quoteText } from "./formulas";
 import { quoteSheet } from "./a1";
@@ -12,11 +12,16 @@ import { applicantLabel, categoryLabel, cleanUserText, GAP, GENERATOR, type Ctx 
 import { coverSheet } from "./sheets/cover";
 import { guideSheet } from "./sheets/guide";
 import { metadataSheet } from "./sheets/meta";
-import { entryValue, scoringSheet } from "./sheets/scoring";
+import { scoringSheet } from "./sheets/scoring";
 import { bonusSheet, vetoSheet } from "./sheets/veto-bonus";
 import { LAYOUT_VERSION, type InitialValues, type WorkbookLayout, type WorkbookMeta } from "./types";
 
-export { GENERATOR, cleanUserText, entryValue, STYLES };
+export { GENERATOR, cleanUserText, STYLES };
+
+/** The input cell's value as the engine is given it (core's cellInput; kept under this name for callers). */
+export function entryValue(maturity: boolean, raw: RawInput): RawInput {
+  return cellInput(maturity ? "maturity" : "points", raw);
+}
 export type { StyleName } from "./styles";
 export { metadataValues } from "./sheets/meta";
 
@@ -60,15 +65,11 @@ export function buildLayout(
     );
   checkRubricShape(bundle);
   const m: WorkbookMeta = { ...meta, applicant, expert };
-  const entries: Record<string, EntryInput> = {};
-  const maturity = bundle.rubric.scoring === "maturity";
-  for (const [code, e] of Object.entries(initial.entries ?? {}))
-    entries[code] = { value: entryValue(maturity, e.value as RawInput), band: e.band as RawInput };
   const ctx: Ctx = {
     bundle,
     meta: m,
     initial,
-    sheet: scoreSheet(bundle.rubric, bundle.scale, entries),
+    evaluation: evaluateSet(bundle, initial),
     fingerprint: rubricFingerprint(bundle),
     applicantLine: `${applicantLabel(bundle)}：${applicant}${GAP}评审专家：${expert}${GAP}评审阶段：${STAGE_NAME[meta.stage]}`,
     stageName: STAGE_NAME[meta.stage],

@@ -164,6 +164,12 @@ describe("committee vote", () => {
     expect(committeeVote(org(), 9, 15, 21)).toEqual({ quorum: true, approved: false, passes: false });
     expect(committeeVote(org(), 16, 15, 21)?.approved).toBe(false); // more yes votes than people present is an error
   });
+
+  it("a rule set whose source sets no vote has none (no 2/3 made up in code)", () => {
+    const jiangmen = library().ruleSet("jiangmen-organization")!;
+    expect(jiangmen.vote).toBeNull();
+    expect(committeeVote(jiangmen, 10, 14, 21)).toBeNull();
+  });
 });
 
 export type _ = Exact;

@@ -14,7 +14,7 @@ import {
   toNumber,
   type PanelMethod,
 } from "../../src/core";
-import { FUNCTIONS } from "../../src/functions/functions";
+import { DEFAULT_RULES, DEFAULT_SCALE, FUNCTIONS } from "../../src/functions/functions";
 import { excelError, loadFunctions, type Registered } from "./cf-stub";
 
 let qa: Registered;
@@ -445,6 +445,14 @@ describe("QA.VOTE(yes, present, members, [award])", () => {
           expect(qa.call("VOTE", yes, present, members, null)).toBe(
             committeeVote(rules, yes, present, members)?.passes,
           );
+  });
+
+  it("without a scale or rule set, uses what the award data names (functionDefaults), not a constant in code", () => {
+    const withDefault = library().awards.filter((a) => a.functionDefaults);
+    expect(withDefault.map((a) => a.id)).toEqual(["hebei-2022"]);
+    expect(DEFAULT_SCALE).toBe(withDefault[0].scale.id);
+    expect(DEFAULT_RULES).toBe(withDefault[0].functionDefaults!.ruleSet);
+    expect(library().ruleSet(DEFAULT_RULES!)).toBeDefined();
   });
 
   it("#VALUE! for a count that is not a whole number ≥ 0", () => {

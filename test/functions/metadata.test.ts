@@ -1,6 +1,7 @@
 // functions.json is generated from the JSDoc of src/functions/functions.ts (custom-functions-metadata, the same
 // generator the webpack plugin runs). This pins it: ids, parameter types, ranges (matrix) and optional flags.
-// After an intended change: UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts, then review the diff.
+// After an intended change: npm run golden:functions (scripts/update-functions-golden.ts), then review the diff. The
+// test only reads the golden file: a missing one fails, it is never written here.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
@@ -45,13 +46,9 @@ describe("functions.json (generated from the JSDoc)", () => {
   });
 
   it("equals the committed golden file", () => {
-    const text = JSON.stringify(gen.metadata, null, 2) + "\n";
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) {
-      if (process.env.CI === "true")
-        throw new Error("golden file missing in CI: run UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts");
-      writeFileSync(GOLDEN, text);
-    }
-    expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(GOLDEN, "utf8")));
+    if (!existsSync(GOLDEN))
+      throw new Error(`${GOLDEN} is missing: create it with npm run golden:functions and review it before committing`);
+    expect(gen.metadata).toEqual(JSON.parse(readFileSync(GOLDEN, "utf8")));
   });
 
   it("declares each function's signature as documented (type, range or single value, optional)", () => {

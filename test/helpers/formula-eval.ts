@@ -397,6 +397,24 @@ export class FormulaBook {
         const t = s(0);
         return isErr(t) ? t : text(t).slice(0, args.length > 1 ? (num(s(1)) as number) : 1);
       }
+      case "RIGHT": {
+        const t = s(0);
+        if (isErr(t)) return t;
+        const n = args.length > 1 ? (num(s(1)) as number) : 1;
+        return n <= 0 ? "" : text(t).slice(-n);
+      }
+      case "MID": {
+        const t = s(0);
+        if (isErr(t)) return t;
+        const start = num(s(1)) as number;
+        return text(t).slice(start - 1, start - 1 + (num(s(2)) as number));
+      }
+      case "CHAR": {
+        const n = num(s(0));
+        return isErr(n) ? n : String.fromCharCode(n);
+      }
+      case "ISLOGICAL":
+        return typeof s(0) === "boolean";
       case "LEN": {
         const t = s(0);
         return isErr(t) ? t : text(t).length;

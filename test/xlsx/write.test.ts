@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { library } from "../../src/core";
 import { SHEET } from "../../src/workbook";
+import { cellTextFormula } from "../../src/workbook/formulas";
 import { generate, load } from "../helpers/workbooks";
 
 /** Parts of the worksheet model that ExcelJS's typings leave out. */
@@ -245,7 +246,10 @@ describe("the written workbook (read back)", () => {
     const m = custom.layout.map.scoring;
     const r = m.firstItemRow;
     // The QA functions get the input through the hidden column N: a number in the percent cell as "45%".
-    expect(ws.getCell(`N${r}`).formula).toBe(`IF(ISNUMBER(G${r}),ROUND(G${r}*100,6)&"%",IF(G${r}="","",G${r}&""))`);
+    expect(ws.getCell(`N${r}`).formula).toBe(
+      `IF(ISNUMBER(G${r}),ROUND(G${r}*100,6)&"%",${cellTextFormula(`G${r}&""`)})`,
+    );
+    expect(cellTextFormula("G5")).toContain(`SUBSTITUTE(SUBSTITUTE(G5,"０","0"),"１","1")`);
     // In the file an add-in function is stored as Excel saves it: QA.ITEMSCORE( → _xldudf_QA_ITEMSCORE(.
     expect(ws.getCell(`H${r}`).formula).toBe(`IF(M${r}="ok",_xldudf_QA_ITEMSCORE(D${r},N${r},"hebei-2022"),"")`);
     expect(ws.getCell(`I${r}`).formula).toContain(`_xldudf_QA_CHECK(N${r},"hebei-2022",F${r})`);

@@ -1,6 +1,6 @@
 // What every sheet of the scoring workbook shares: the build context, the page setup, the running header and a few
 // labels.
-import type { RubricBundle, SheetScore } from "../../core";
+import type { RubricBundle, SetEvaluation } from "../../core";
 import type { DefinedNameLayout, HeaderFooterText, InitialValues, PrintLayout, WorkbookMeta } from "../types";
 import { SheetBuilder } from "../sheet-builder";
 import type { StyleName } from "../styles";
@@ -16,7 +16,8 @@ export interface Ctx {
   bundle: RubricBundle;
   meta: WorkbookMeta;
   initial: InitialValues;
-  sheet: SheetScore;
+  /** The engine's evaluation of the initial inputs: every cached value of the workbook comes from it. */
+  evaluation: SetEvaluation;
   fingerprint: string;
   applicantLine: string;
   stageName: string;

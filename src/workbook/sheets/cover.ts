@@ -53,13 +53,14 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
   });
   const total = put("总分", {
     formula: sheetRef(SHEET.scoring, scoring.total),
-    result: toNumber(ctx.sheet.total),
+    result: toNumber(ctx.evaluation.total),
     style: "valueScore",
   });
-  const statusText = ctx.sheet.complete
-    ? `已完成：全部 ${r.items.length} 项已评分`
-    : `未完成：${ctx.sheet.missing.length} 项未评分，${ctx.sheet.invalid.length} 项输入无效`;
-  put("评分状态", { formula: sheetRef(SHEET.scoring, scoring.status), result: statusText, style: "value" });
+  put("评分状态", {
+    formula: sheetRef(SHEET.scoring, scoring.status),
+    result: ctx.evaluation.status,
+    style: "value",
+  });
   const vetoRef = put("否决核查", {
     formula: sheetRef(SHEET.vetoes, vetoes.flag),
     result: vetoConclusion(ctx),

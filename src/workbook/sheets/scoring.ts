@@ -3,9 +3,13 @@
 import {
   allowedPercents,
   bandLabel,
+  cellInput,
+  cellText,
+  checkMaturity,
   parseMaturity,
   parsePoints,
   toNumber,
+  type ItemEvaluation,
   type ItemScore,
   type RawInput,
   type RubricBundle,
@@ -24,7 +28,7 @@ import {
   quoteText,
   type RowCells,
 } from "../formulas";
-import { CHECK_TEXT, SHEET } from "../labels";
+import { SHEET } from "../labels";
 import type { SheetBuilder } from "../sheet-builder";
 import { C, type StyleName } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
@@ -47,23 +51,13 @@ function guidanceText(b: RubricBundle, code: string): string {
   return lines.join("\n");
 }
 
-/**
- * What the engine is given for a cell of the input column. A maturity cell is formatted as a percentage, so a number
- * in it is a fraction (1.05 shows as 105 %): it is passed as "105%", so that the message says 105 %, not 1.05 %.
- * Text is passed as typed (the engine reads "45", "45%", "0.45" alike). Points cells are passed as they are.
- */
-export function entryValue(maturity: boolean, raw: RawInput): RawInput {
-  if (!maturity || typeof raw !== "number" || !Number.isFinite(raw)) return raw;
-  return `${Number((raw * 100).toFixed(6))}%`;
-}
-
 function num(x: ItemScore["score"]): number | "" {
   return x === null ? "" : toNumber(x);
 }
 
 /** The cached value of the hidden "value" helper: what the native formula gives for the input. */
 function valueResult(maturity: boolean, raw: RawInput): Scalar {
-  const p = maturity ? parseMaturity(entryValue(true, raw)) : parsePoints(raw);
+  const p = maturity ? parseMaturity(cellInput("maturity", raw)) : parsePoints(raw);
   if (p.kind === "missing") return "";
   if (p.kind === "invalid") return "#";
   return p.value;
@@ -72,34 +66,21 @@ function valueResult(maturity: boolean, raw: RawInput): Scalar {
 /** The cached value of the hidden "canonical" helper (see canonicalFormula). */
 function canonicalResult(maturity: boolean, raw: RawInput): Scalar {
   if (raw === null || raw === undefined || raw === "") return "";
-  if (typeof raw === "number") return maturity ? `${Number((raw * 100).toFixed(6))}%` : raw;
-  return typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : raw;
+  if (typeof raw === "number") return maturity ? cellInput("maturity", raw)! : raw;
+  return typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : cellText(raw);
 }
 
-function checkResult(
-  maturity: boolean,
-  item: ItemScore,
-  step: number,
-  mode: FormulaMode,
-  message: string | null,
-): string {
-  if (mode === "custom" && maturity && item.status === "invalid" && message) return message;
-  if (item.status === "ok") return "";
-  if (item.status === "missing") return CHECK_TEXT.missing;
-  const code = item.message?.code;
-  if (maturity) {
-    if (code === "not-a-number") return CHECK_TEXT.notNumber;
-    if (code === "out-of-range") return CHECK_TEXT.outOfRange;
-    if (code === "not-on-step") return CHECK_TEXT.notOnStep(step);
-    return CHECK_TEXT.notInBand;
-  }
-  if (code === "not-a-number") return CHECK_TEXT.pointsNotNumber;
-  if (code === "out-of-range") return CHECK_TEXT.pointsOutOfRange;
-  return CHECK_TEXT.pointsNotOnStep(step);
+/**
+ * The cached check text: the engine's short reason (native formulas); in custom mode, what QA.CHECK says for the
+ * canonical text it is given.
+ */
+function checkResult(bundle: RubricBundle, item: ItemEvaluation, mode: FormulaMode, canonical: Scalar, band: Scalar) {
+  if (mode !== "custom" || bundle.rubric.scoring !== "maturity" || item.status !== "invalid") return item.check;
+  return checkMaturity(bundle.scale, canonical, band).message?.zh ?? item.check;
 }
 
 export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
-  const { bundle, meta, sheet: scored } = ctx;
+  const { bundle, meta, evaluation: scored } = ctx;
   const r = bundle.rubric;
   const maturity = r.scoring === "maturity";
   const step = maturity ? bundle.scale.step : (r.pointsStep ?? 0.5);
@@ -212,7 +193,13 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     s.formula(
       at(cols.check),
       maturity ? maturityCheckFormula(c, meta.mode, bundle.scale) : pointsCheckFormula(c, step),
-      checkResult(maturity, res, step, meta.mode, res.message?.zh ?? null),
+      checkResult(
+        bundle,
+        res,
+        meta.mode,
+        canonicalResult(maturity, init?.value as RawInput),
+        (init?.band ?? null) as Scalar,
+      ),
       "check",
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
@@ -404,9 +391,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   s.formula(
     status,
     `IF(AND(${nMissing}=0,${nInvalid}=0),"已完成：全部 ${r.items.length} 项已评分","未完成："&${nMissing}&" 项未评分，"&${nInvalid}&" 项输入无效")`,
-    scored.complete
-      ? `已完成：全部 ${r.items.length} 项已评分`
-      : `未完成：${scored.missing.length} 项未评分，${scored.invalid.length} 项输入无效`,
+    scored.status,
     "status",
   );
   s.merge(`${status}:${cols.score}${row}`, "status");

@@ -5,7 +5,7 @@
 // event, 不适用 where the item has an appliesTo) and keeps the ids in a hidden column outside the print area (the
 // printed page shows the clause of the source instead). Layout 1 (every item 是 / 否, ids in column B) is still
 // built for reading workbooks generated before.
-import { FLAG_ANSWERS, vetoChoices, vetoQuestion } from "../../core";
+import { FLAG_ANSWERS, toNumber, vetoChoices, vetoQuestion, ZERO } from "../../core";
 import { absolute, cellRef, colLetter, rangeRef } from "../a1";
 import { NO, SHEET, YES } from "../labels";
 import { C } from "../styles";
@@ -267,11 +267,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
 
-  const yesCount = (ctx.initial.vetoes ? vetoes.filter((v) => ctx.initial.vetoes?.[v.id]?.answer === YES) : []).length;
-  const blankCount = vetoes.filter((v) => {
-    const a = ctx.initial.vetoes?.[v.id]?.answer;
-    return a === undefined || a === null || a === "";
-  }).length;
+  const { unanswered: blank, conclusion } = ctx.evaluation.vetoes;
   let row = last + 2;
   const flag = cellRef("E", row);
   s.text(cellRef("C", row), "结论", "sumLabel");
@@ -280,11 +276,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   s.formula(
     flag,
     `IF(${any},"否决：有 "&COUNTIF(${answers},"${YES}")&" 项回答为“是”",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
-    yesCount > 0
-      ? `否决：有 ${yesCount} 项回答为“是”`
-      : blankCount > 0
-        ? `尚有 ${blankCount} 项未回答`
-        : "未发现否决事项",
+    conclusion,
     "status",
   );
   s.merge(`E${row}:F${row}`, "status");
@@ -301,7 +293,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   const unanswered = cellRef("E", row);
   s.text(cellRef("C", row), "未回答项数", "sumText");
   s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.formula(unanswered, `COUNTBLANK(${answers})`, blank.length, "sumCount");
   s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
   row += 2;
   s.text(cellRef("B", row), "评审专家签名：", "signLabel");
@@ -351,17 +343,12 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
   if (!ctx.legacy) s.merge(`B${header}:C${header}`, "header");
   const row = last + 2;
   const count = cellRef("D", row);
-  const yes = bonus.conditions.filter((c) => ctx.initial.bonus?.[c.id]?.answer === YES).length;
+  const confirmed = ctx.evaluation.bonus?.confirmed.length ?? 0;
   s.text(cellRef("C", row), "确认具备的条件数", "sumText");
-  s.formula(count, `COUNTIF(${answers},"${YES}")`, yes, "sumCount");
+  s.formula(count, `COUNTIF(${answers},"${YES}")`, confirmed, "sumCount");
   const points = bonus.cumulative ? `${count}*${bonus.points}` : `IF(${count}>0,${bonus.points},0)`;
   s.text(cellRef("C", row + 1), "按本表可加分（建议）", "sumText");
-  s.formula(
-    cellRef("D", row + 1),
-    points,
-    bonus.cumulative ? yes * bonus.points : yes > 0 ? bonus.points : 0,
-    "sumCount",
-  );
+  s.formula(cellRef("D", row + 1), points, toNumber(ctx.evaluation.bonus?.points ?? ZERO), "sumCount");
   const sheet = s.build({
     tabColor: "70AD47",
     print: pageSetup({
