@@ -16,6 +16,7 @@ import { SHEET } from "../workbook/labels";
 import type { CheckOutcome } from "./flows";
 import { useStrings } from "./i18n";
 import { ProblemList } from "./ProblemList";
+import { TABLE_STYLES } from "./theme";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -34,26 +35,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightHero700,
   },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  caption: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase300,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  th: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground3,
-    padding: "2px 4px",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  td: {
-    padding: "2px 4px",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    overflowWrap: "anywhere",
-    verticalAlign: "top",
-  },
+  ...TABLE_STYLES,
   num: { textAlign: "right", whiteSpace: "nowrap" },
   problemsTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });

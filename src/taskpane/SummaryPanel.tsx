@@ -22,6 +22,7 @@ import { SheetExistsError } from "../host/types";
 import type { FormulaMode } from "../workbook/types";
 import { useLang, useStrings } from "./i18n";
 import type { PickedFile, SummaryOutcome } from "./secretariat";
+import { TABLE_STYLES } from "./theme";
 
 const loadSecretariat = () => import(/* webpackChunkName: "summary" */ "./secretariat");
 
@@ -48,26 +49,7 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     rowGap: tokens.spacingVerticalS,
   },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  caption: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase300,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  th: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground3,
-    padding: "2px 4px",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  td: {
-    padding: "2px 4px",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    overflowWrap: "anywhere",
-    verticalAlign: "top",
-  },
+  ...TABLE_STYLES,
   num: { textAlign: "right", whiteSpace: "nowrap" },
   colRank: { width: "2.6em" },
   colFinal: { width: "4.2em" },

@@ -1,6 +1,6 @@
 // The Fluent UI theme from Office's theme: dark when Office's body background is dark, with Office's own body
 // colours so that the pane matches the ribbon and the sheet around it.
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { tokens, webDarkTheme, webLightTheme, type GriffelStyle, type Theme } from "@fluentui/react-components";
 import type { OfficeThemeColors } from "../excel/env";
 
 function luminance(color: string): number | null {
@@ -26,3 +26,27 @@ export function paneTheme(colors: OfficeThemeColors | null): Theme {
   const fg = valid(colors?.bodyForegroundColor);
   return { ...base, ...(bg ? { colorNeutralBackground1: bg } : {}), ...(fg ? { colorNeutralForeground1: fg } : {}) };
 }
+
+/** The compact tables of the check and summary tabs (caption, header and body cells), for makeStyles. */
+export const TABLE_STYLES = {
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
+  caption: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  td: {
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: "anywhere",
+    verticalAlign: "top",
+  },
+} satisfies Record<string, GriffelStyle>;

@@ -197,29 +197,7 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const unanswered = cellRef("E", row);
-  s.text(cellRef("C", row), "未回答项数", "sumText");
-  s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
-  s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
-  row += 2;
-  s.text(cellRef("B", row), "评审专家签名：", "signLabel");
-  s.text(cellRef("C", row), "", "signLine");
-  s.text(cellRef("D", row), "日期：", "signLabel");
-  s.text(cellRef("E", row), "", "signLine");
-  s.merge(`E${row}:F${row}`, "signLine");
-  s.height(row, 30);
-  const sheet = s.build({
-    freeze: { rows: header, columns: 0 },
-    tabColor: "C00000",
-    print: pageSetup({
-      orientation: "landscape",
-      area: `A1:F${row}`,
-      titleRow: header,
-      header: runningHeader(ctx),
-      footer: { center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
-    }),
-  });
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blankCount);
   return {
     sheet,
     map: { sheet: SHEET.vetoes, columns: { id: idCol, answer: "E", note: "F" }, rows, flag, unanswered },
@@ -290,29 +268,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const unanswered = cellRef("E", row);
-  s.text(cellRef("C", row), "未回答项数", "sumText");
-  s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, blank.length, "sumCount");
-  s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
-  row += 2;
-  s.text(cellRef("B", row), "评审专家签名：", "signLabel");
-  s.text(cellRef("C", row), "", "signLine");
-  s.text(cellRef("D", row), "日期：", "signLabel");
-  s.text(cellRef("E", row), "", "signLine");
-  s.merge(`E${row}:F${row}`, "signLine");
-  s.height(row, 30);
-  const sheet = s.build({
-    freeze: { rows: header, columns: 0 },
-    tabColor: "C00000",
-    print: pageSetup({
-      orientation: "landscape",
-      area: `A1:F${row}`,
-      titleRow: header,
-      header: runningHeader(ctx),
-      footer: { center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
-    }),
-  });
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blank.length);
   return { sheet, map: { sheet: SHEET.vetoes, columns: { id: "B", answer: "E", note: "F" }, rows, flag, unanswered } };
 }
 
@@ -360,4 +316,41 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
     }),
   });
   return { sheet, map: { sheet: SHEET.bonus, columns: { id: idCol, answer: "D", note: "E" }, rows, count } };
+}
+
+/** The foot both veto layouts share: the unanswered count, the expert's signature line, the print set-up. */
+function vetoSheetFoot(
+  ctx: Ctx,
+  s: ReturnType<typeof answerList>["s"],
+  start: number,
+  header: number,
+  answers: string,
+  blankCount: number,
+): { sheet: SheetLayout; unanswered: string } {
+  const { meta } = ctx;
+  let row = start;
+  const unanswered = cellRef("E", row);
+  s.text(cellRef("C", row), "未回答项数", "sumText");
+  s.merge(`C${row}:D${row}`, "sumText");
+  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
+  row += 2;
+  s.text(cellRef("B", row), "评审专家签名：", "signLabel");
+  s.text(cellRef("C", row), "", "signLine");
+  s.text(cellRef("D", row), "日期：", "signLabel");
+  s.text(cellRef("E", row), "", "signLine");
+  s.merge(`E${row}:F${row}`, "signLine");
+  s.height(row, 30);
+  const sheet = s.build({
+    freeze: { rows: header, columns: 0 },
+    tabColor: "C00000",
+    print: pageSetup({
+      orientation: "landscape",
+      area: `A1:F${row}`,
+      titleRow: header,
+      header: runningHeader(ctx),
+      footer: { center: "第 &P 页，共 &N 页", right: hf(`评审专家：${meta.expert}`) },
+    }),
+  });
+  return { sheet, unanswered };
 }
