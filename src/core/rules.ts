@@ -118,12 +118,29 @@ export interface StatusInput {
 export function statusOf(input: StatusInput, t: Thresholds): Status {
   if (input.vetoed) return input.vetoPending ? "veto-flagged" : "vetoed";
   if (input.material === null) return "incomplete";
-  if (t.advance && input.material.lt(t.advance)) return "not-advanced";
+  if (!reachesAdvance(input.material, t)) return "not-advanced";
   if (input.onsite === null) return "no-onsite";
   if (input.publicMissing) return "no-public";
   if (input.final === null) return "no-onsite";
   if (t.final && input.final.lt(t.final)) return "below-threshold";
   return "candidate";
+}
+
+/** Whether a material score reaches the advance threshold (inclusive; no threshold: everyone with a score advances). */
+export function reachesAdvance(material: Exact | null, t: Thresholds): boolean {
+  return material !== null && (t.advance === null || !material.lt(t.advance));
+}
+
+/**
+ * On the advance list (进入现场评审名单): not vetoed (flagged or confirmed) and a material score that reaches the
+ * advance threshold this applicant was decided with.
+ */
+export function onAdvanceList(a: {
+  vetoed: boolean;
+  material: { score: Exact | null };
+  thresholds: Thresholds;
+}): boolean {
+  return !a.vetoed && reachesAdvance(a.material.score, a.thresholds);
 }
 
 export interface RankInput {
@@ -209,7 +226,7 @@ export type RunStage = "final" | "material";
 export function materialStatusOf(input: StatusInput, t: Thresholds): Status {
   if (input.vetoed) return input.vetoPending ? "veto-flagged" : "vetoed";
   if (input.material === null) return "incomplete";
-  if (t.advance && input.material.lt(t.advance)) return "not-advanced";
+  if (!reachesAdvance(input.material, t)) return "not-advanced";
   return "advances";
 }
 
@@ -225,16 +242,30 @@ export function statusBeforeLimit(s: Status): Status {
 }
 
 /**
- * Whether an applicant with this status (before the limit) competes for a rank: candidates and those below the
- * final threshold. Everyone else (vetoed, incomplete, not advanced, no on-site panel) is left out of the field; a
- * vetoed applicant is shown the rank it would have had.
+ * The statuses that compete for a rank, by run: in the whole review, candidates and those below the final threshold;
+ * in a material-stage run, everyone with a material score (advancing or not). Everyone else (incomplete, no on-site
+ * panel, ...) is left out of the field; a vetoed or flagged applicant is ranked apart (the rank it would have had).
+ * The summary's native formula lists the same statuses.
  */
-export function inRankingField(s: Status): boolean {
-  return RANKING_FIELD.includes(s);
+export function rankingField(stage: RunStage = "final"): readonly Status[] {
+  return stage === "material" ? MATERIAL_RANKING_FIELD : RANKING_FIELD;
 }
 
-/** The statuses that compete for a rank (inRankingField; the summary's native formula lists the same). */
+/** Whether an applicant with this status (before the limit) competes for a rank in this run. */
+export function inRankingField(s: Status, stage: RunStage = "final"): boolean {
+  return rankingField(stage).includes(s);
+}
+
+/** Whether a status is a veto (confirmed or pending): such an applicant is shown the rank it would have had. */
+export function isVetoStatus(s: Status): boolean {
+  return VETO_STATUSES.includes(s);
+}
+
+/** The statuses that compete for a rank in the whole review (rankingField("final")). */
 export const RANKING_FIELD: readonly Status[] = ["candidate", "below-threshold"];
+const MATERIAL_RANKING_FIELD: readonly Status[] = ["advances", "not-advanced"];
+/** A veto, confirmed or pending (isVetoStatus; the summary's native formula lists the same). */
+export const VETO_STATUSES: readonly Status[] = ["vetoed", "veto-flagged"];
 
 export function decide(
   applicants: readonly (StatusInput & { id: string })[],
@@ -248,7 +279,8 @@ export function decide(
         id: a.id,
         final: a.material,
         vetoed: a.vetoed,
-        excluded: statuses[i] === "incomplete",
+        // A vetoed applicant is ranked apart by rankApplicants (the rank it would have had).
+        excluded: !inRankingField(statuses[i], stage) && !isVetoStatus(statuses[i]),
       })),
     );
     return applicants.map((a, i) => ({
@@ -266,7 +298,7 @@ export function decide(
       final: a.final,
       vetoed: a.vetoed,
       // A vetoed applicant is ranked apart by rankApplicants (the rank it would have had).
-      excluded: !inRankingField(statuses[i]) && statuses[i] !== "vetoed" && statuses[i] !== "veto-flagged",
+      excluded: !inRankingField(statuses[i]) && !isVetoStatus(statuses[i]),
     })),
   );
   // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.

@@ -16,6 +16,7 @@ import {
   committeeVote,
   expertStats,
   nameKey,
+  onAdvanceList,
   stageBreakdown,
   STATUS_TEXT,
   toNumber,
@@ -376,11 +377,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     "advanceList",
     COMMITTEE_SHEET.advanceList,
     "进入现场评审名单（公示）",
-    (a, g) =>
-      !a.vetoed &&
-      a.material.score !== null &&
-      (!g.rules.advance || a.material.score.gte(g.rules.advance.min)) &&
-      a.status !== "not-advanced",
+    (a) => onAdvanceList(a),
     [
       {
         header: "申报者",

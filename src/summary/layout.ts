@@ -12,14 +12,19 @@
 // Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
 import {
   DIVERGENCE_LIMIT,
+  inRankingField,
+  isVetoStatus,
   library as bundledLibrary,
   numberFormatFor,
   PANEL_METHOD_TEXT,
   PANEL_METHODS,
   placesFor,
+  rankingField,
   stageWeight,
+  statusBeforeLimit,
   STATUS_TEXT,
   VETO_DECISION_TEXT,
+  VETO_STATUSES,
   thresholdsOf,
   toNumber,
   type AggregateOptions,
@@ -626,7 +631,7 @@ function rankingSheet(
 
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const groupsMap: RankingMap["groups"] = [];
-  const vetoedTexts = [ST("vetoed"), ST("veto-flagged")];
+  const vetoedTexts = VETO_STATUSES.map(ST);
   const breaks: number[] = [];
   let row = 5;
   for (const g of groups) {
@@ -702,7 +707,7 @@ function rankingSheet(
       s.value(X, a.vetoFlags.length > 0, "text");
       const pending = `AND(${X}=TRUE,${J}<>${text(CONFIRMED)},${J}<>${text(CLEARED)})`;
       const confirmed = `${J}=${text(CONFIRMED)}`;
-      const pre: Status = a.status === "over-limit" ? "candidate" : a.status;
+      const pre: Status = statusBeforeLimit(a.status);
       const thresholdsF = `IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},`;
       let preF: string;
       if (materialRun)
@@ -717,8 +722,8 @@ function rankingSheet(
         preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})${needsPublic ? ")" : ""})))))`;
       }
       s.formula(Pc, preF, ST(pre), "text");
-      const rankedTexts = materialRun ? [ST("advances"), ST("not-advanced")] : [ST("candidate"), ST("below-threshold")];
-      const excluded = !rankedTexts.includes(ST(pre));
+      const rankedTexts = rankingField(result.stage).map(ST);
+      const excluded = !inRankingField(pre, result.stage);
       s.formula(Q, `NOT(OR(${rankedTexts.map((t) => `${Pc}=${text(t)}`).join(",")}))`, excluded, "text");
       const rankOf =
         mode === "custom"
@@ -738,7 +743,7 @@ function rankingSheet(
       s.formula(
         at("rankNote"),
         `IF(AND(${isVetoedF},${K}<>""),"假定名次：否决或待核实，不占名次","")`,
-        vetoedTexts.includes(ST(a.status)) && shownRank !== null ? "假定名次：否决或待核实，不占名次" : "",
+        isVetoStatus(a.status) && shownRank !== null ? "假定名次：否决或待核实，不占名次" : "",
         "smallText",
       );
       const reason = a.vetoFlags

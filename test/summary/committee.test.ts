@@ -4,7 +4,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { aggregateFiles } from "../../src/aggregate/run";
-import { library } from "../../src/core";
+import { exact, library } from "../../src/core";
 import { COMMITTEE_SHEET, voteVerdict } from "../../src/summary/committee";
 import { writeXlsx } from "../../src/xlsx";
 import { readXlsxFile } from "../../src/xlsx";
@@ -15,7 +15,7 @@ import { load, save, tmpDir } from "../helpers/workbooks";
 const EXPERTS = ["张三", "李四", "王五"];
 
 /** Three organisations (two candidates, one below the line) and two individuals, both stages, three experts each. */
-async function scenario() {
+async function scenario(options?: Parameters<typeof aggregateFiles>[0]["options"]) {
   const dir = tmpDir();
   const applicants: [string, number, string][] = [
     ["甲装备制造有限公司", 0.7, "hebei-organization"],
@@ -29,7 +29,7 @@ async function scenario() {
       for (const [k, e] of EXPERTS.entries())
         // One divergent item per applicant (1.1 or the first individual item): 30 % apart.
         await writeExpert(dir, a, stage, e, (c) => (k === 2 && /^1\.1$|^1$/.test(c) ? level - 0.3 : level), rubric);
-  const run = await aggregateFiles({ inputs: [dir], createdAt: "2025-07-01T00:00:00Z" });
+  const run = await aggregateFiles({ inputs: [dir], createdAt: "2025-07-01T00:00:00Z", options });
   return { dir, run };
 }
 
@@ -47,6 +47,15 @@ describe("the committee pack as data", () => {
     expect(m.chart.series.map((s) => s.count)).toEqual([3]);
     const data = run.layout.sheets.find((s) => s.name === COMMITTEE_SHEET.reportData)!;
     expect(data.visibility).toBe("veryHidden");
+  });
+
+  it("lists for the on-site review whoever reaches the advance threshold the run was decided with", async () => {
+    // The secretariat sets the advance line to 440 for a what-if (a run's override applies to every rule set): 丙
+    // (450) now advances and is on the list, as in 汇总; the individuals (about 76 and 48 of 80) no longer do.
+    const { run } = await scenario({ thresholds: { advance: exact(440) } });
+    const bing = run.result.applicants.find((a) => a.applicant === "丙物流有限公司")!;
+    expect(bing.status).not.toBe("not-advanced");
+    expect(run.layout.map.committee.advanceList.rows).toBe(3); // 甲, 乙, 丙
   });
 });
 
