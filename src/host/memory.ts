@@ -4,7 +4,8 @@
 // "45" in a percent cell is 45 %). It does not evaluate Excel formulas: after every edit it asks the engine, through
 // the layout, what each formula of a scoring set shows (buildLayout with the entries read back gives every formula's
 // result), so the grid shows live numbers computed exactly as the `score` command computes them.
-import { library as bundledLibrary, type Library, type StageId } from "../core";
+import { evaluateSet, library as bundledLibrary, type Library, type RubricBundle } from "../core";
+import { figureValue, type Figure, type FigureContext } from "../workbook/figures";
 import { readMeta } from "../workbook/interpret";
 import { buildLayout } from "../workbook/layout";
 import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
@@ -12,13 +13,13 @@ import type {
   CellStyle,
   ColumnLayout,
   ConditionalFormatLayout,
-  FormulaMode,
   PrintLayout,
   ProtectionLayout,
   ValidationLayout,
   Visibility,
   RenderableLayout,
   WorkbookLayout,
+  WorkbookMeta,
 } from "../workbook/types";
 import { readInitial } from "./initial";
 import { cellsOf } from "./ranges";
@@ -133,6 +134,7 @@ export class MemoryWorkbook implements WorkbookHost {
   /** How many times each method was called (tests). */
   readonly calls: Record<string, number> = {};
   private readonly lib: Library;
+  private readonly setLayouts = new Map<string, SetLayout>();
   private readonly listeners: Listener[] = [];
   private readonly viewers = new Set<() => void>();
 
@@ -367,36 +369,68 @@ export class MemoryWorkbook implements WorkbookHost {
     for (const l of [...this.listeners]) if (l.sheets.has(sheet)) queueMicrotask(l.listener);
   }
 
-  /** Every scoring set's formula results, recomputed by the engine from its input cells. */
+  /**
+   * Every scoring set's formula results, recomputed by the engine from its input cells: the set's layout is built
+   * once (cached by its metadata), then each edit costs one evaluation and a figureValue per formula cell.
+   */
   recalculate(): void {
     for (const set of findSets(this.order)) {
       const source = new SetSource(this.snapshot(Object.values(set.sheets)), set);
-      const meta = readMeta(source);
-      const bundle = meta?.rubricId ? this.lib.get(meta.rubricId) : undefined;
-      if (!meta || !bundle) continue;
-      const base = {
-        applicant: meta.applicant ?? "?",
-        expert: meta.expert ?? "?",
-        stage: (meta.stage === "onsite" ? "onsite" : "material") as StageId,
-        mode: (meta.mode === "custom" ? "custom" : "native") as FormulaMode,
-        createdAt: meta.createdAt ?? "",
+      const found = this.setLayout(source, set.suffix);
+      if (!found) continue;
+      const { bundle, layout, formulas } = found;
+      const initial = readInitial(source, layout);
+      const fc: FigureContext = {
+        bundle,
+        mode: layout.meta.mode,
+        legacy: layout.layoutVersion === "1",
+        initial,
+        evaluation: evaluateSet(bundle, { ...initial, legacyYesNo: layout.layoutVersion === "1" }),
       };
-      let fresh: WorkbookLayout;
-      try {
-        const layout = buildLayout(bundle, base);
-        fresh = renameLayout(buildLayout(bundle, base, readInitial(source, layout)), set.suffix);
-      } catch {
-        continue;
-      }
-      for (const s of fresh.sheets) {
-        const ms = this.sheets.get(s.name);
-        if (!ms) continue;
-        for (const c of s.cells) {
-          if (c.formula === undefined) continue;
-          const cell = ms.cells.get(c.ref);
-          if (cell?.formula !== undefined) cell.value = c.result ?? null;
-        }
+      for (const { sheet, ref, shows } of formulas) {
+        const cell = this.sheets.get(sheet)?.cells.get(ref);
+        if (cell?.formula !== undefined) cell.value = figureValue(fc, shows);
       }
     }
   }
+
+  /** A set's layout, from its metadata, built once; null when the set is not a readable scoring workbook. */
+  private setLayout(source: SetSource, suffix: string): SetLayout | null {
+    const meta = readMeta(source);
+    const bundle = meta?.rubricId ? this.lib.get(meta.rubricId) : undefined;
+    if (!meta || !bundle) return null;
+    const base: WorkbookMeta = {
+      applicant: meta.applicant ?? "?",
+      expert: meta.expert ?? "?",
+      stage: meta.stage === "onsite" ? "onsite" : "material",
+      mode: meta.mode === "custom" ? "custom" : "native",
+      createdAt: meta.createdAt ?? "",
+      ...(meta.layoutVersion ? { layoutVersion: meta.layoutVersion } : {}),
+    };
+    const key = JSON.stringify([suffix, bundle.rubric.id, base]);
+    const cached = this.setLayouts.get(suffix);
+    if (cached?.key === key) return cached;
+    let layout: WorkbookLayout;
+    try {
+      layout = buildLayout(bundle, base);
+    } catch {
+      return null;
+    }
+    const names = renameLayout(layout, suffix).sheets.map((x) => x.name);
+    const formulas = layout.sheets.flatMap((x, k) =>
+      x.cells.flatMap((c) => (c.shows ? [{ sheet: names[k], ref: c.ref, shows: c.shows }] : [])),
+    );
+    const entry: SetLayout = { key, bundle, layout, formulas };
+    this.setLayouts.set(suffix, entry);
+    return entry;
+  }
+}
+
+interface SetLayout {
+  key: string;
+  bundle: RubricBundle;
+  /** Under the canonical sheet names (the SetSource reads through them). */
+  layout: WorkbookLayout;
+  /** The formula cells that show a figure of the evaluation, under the set's own sheet names. */
+  formulas: { sheet: string; ref: string; shows: Figure }[];
 }

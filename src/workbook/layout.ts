@@ -69,7 +69,7 @@ export function buildLayout(
     bundle,
     meta: m,
     initial,
-    evaluation: evaluateSet(bundle, initial),
+    evaluation: evaluateSet(bundle, { ...initial, legacyYesNo: meta.layoutVersion === "1" }),
     fingerprint: rubricFingerprint(bundle),
     applicantLine: `${applicantLabel(bundle)}：${applicant}${GAP}评审专家：${expert}${GAP}评审阶段：${STAGE_NAME[meta.stage]}`,
     stageName: STAGE_NAME[meta.stage],

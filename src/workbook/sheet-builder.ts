@@ -2,6 +2,7 @@
 // (src/summary/layout.ts), so that both produce SheetLayout the same way.
 import { CELL_TEXT_LIMIT } from "../core/aggregate";
 import { colIndex, colLetter, parseCellRef } from "./a1";
+import type { Shown } from "./figures";
 import type {
   CellLayout,
   ColumnLayout,
@@ -50,8 +51,10 @@ export class SheetBuilder<S extends string = string> {
     this.set(ref, { value, style });
   }
 
-  formula(ref: string, formula: string, result: Scalar, style: S): void {
-    this.set(ref, { formula, result, style });
+  /** A formula with its cached value, or with the figure of the evaluation it shows (figures.ts: show). */
+  formula(ref: string, formula: string, result: Scalar | Shown, style: S): void {
+    if (result !== null && typeof result === "object") this.set(ref, { formula, ...result, style });
+    else this.set(ref, { formula, result, style });
   }
 
   input(ref: string, value: Scalar | undefined, style: S): void {

@@ -83,11 +83,15 @@ export interface CellStyle {
   numFmt?: string;
 }
 
+import type { Figure } from "./figures";
+
 export interface CellLayout {
   ref: string;
   value?: Scalar;
   formula?: string;
   result?: Scalar;
+  /** The figure of the engine's evaluation this formula shows (its result is figureValue of it). */
+  shows?: Figure;
   /** Key into WorkbookLayout.styles. */
   style?: string;
   /** Cell protection; default true (locked). Input, comment and veto cells are false. */

@@ -1,9 +1,11 @@
 // The in-memory workbook: what the renderer writes, typing as in Excel, protection, names, and formula results
 // recomputed by the engine (they agree with what the .xlsx writer caches for the same entries).
 import { library } from "../../src/core";
+import * as coreEvaluate from "../../src/core/evaluate";
+import * as layoutModule from "../../src/workbook/layout";
 import { CellProtectedError, MemoryWorkbook, typedValue } from "../../src/host/memory";
 import { finishRequests, readInitial } from "../../src/host/initial";
-import { renameLayout } from "../../src/host/sets";
+import { findSets, renameLayout, SetSource } from "../../src/host/sets";
 import { SheetExistsError } from "../../src/host/types";
 import { buildLayout, interpret, layoutSource, SHEET, type WorkbookMeta } from "../../src/workbook";
 
@@ -91,6 +93,53 @@ describe("MemoryWorkbook", () => {
     const report = interpret(await wb.read(wb.order), { library: lib });
     expect(report.problems.filter((p) => p.code === "score-mismatch")).toEqual([]);
     expect(report.vetoed).toBe(true);
+  });
+
+  it.each(lib.rubrics.flatMap((r) => (["native", "custom"] as const).map((mode) => [r.id, mode] as const)))(
+    "%s (%s): a second set shows, after each keystroke, what a workbook generated with those entries caches",
+    async (id, mode) => {
+      const bundle = lib.get(id)!;
+      const wb = new MemoryWorkbook({ library: lib });
+      const m: WorkbookMeta = { ...meta, mode };
+      await wb.writeLayout(buildLayout(bundle, m));
+      const layout = buildLayout(bundle, { ...m, applicant: "乙公司" });
+      await wb.writeLayout(renameLayout(layout, " (2)"));
+      const sc = layout.map.scoring;
+      const forms = ["45%", "４５％", "47", "abc", "", "100", "0.6", "-5"];
+      sc.items.forEach(({ row }, k) =>
+        wb.enter(`${SHEET.scoring} (2)`, `${sc.columns.input}${row}`, forms[k % forms.length]),
+      );
+      const v = layout.map.vetoes;
+      wb.enter(`${SHEET.vetoes} (2)`, `${v.columns.answer}${v.rows[0].row}`, "是");
+      const second = findSets(wb.order).find((x) => x.suffix === " (2)")!;
+      const initial = readInitial(new SetSource(await wb.read(Object.values(second.sheets)), second), layout);
+      expect(initial.entries![sc.items[0].code].value).toBe(0.45);
+      const expected = buildLayout(bundle, { ...m, applicant: "乙公司" }, initial);
+      for (const s of expected.sheets)
+        for (const c of s.cells)
+          if (c.formula !== undefined)
+            expect([s.name, c.ref, wb.cell(`${s.name} (2)`, c.ref)!.value]).toEqual([s.name, c.ref, c.result ?? null]);
+      // The first set was not touched: still the results of an empty workbook.
+      expect(wb.cell(SHEET.scoring, sc.total)!.value).toBe(0);
+    },
+  );
+
+  it("does not rebuild a layout per keystroke: typing costs one evaluation of the set", async () => {
+    const { wb, layout } = await workbook();
+    const sc = layout.map.scoring;
+    wb.enter(SHEET.scoring, `${sc.columns.input}${sc.items[0].row}`, "45%"); // the first edit builds the set's layout
+    const builds = jest.spyOn(layoutModule, "buildLayout");
+    const evaluations = jest.spyOn(coreEvaluate, "evaluateSet");
+    for (const [k, text] of ["50%", "55%", "60%"].entries())
+      wb.enter(SHEET.scoring, `${sc.columns.input}${sc.items[k + 1].row}`, text);
+    expect(builds).not.toHaveBeenCalled();
+    expect(evaluations).toHaveBeenCalledTimes(3);
+    builds.mockRestore();
+    evaluations.mockRestore();
+    const initial = readInitial(await wb.read(layout.sheets.map((s) => s.name)), layout);
+    const fresh = layoutSource(buildLayout(lib.get("hebei-organization")!, meta, initial));
+    expect(wb.cell(SHEET.scoring, sc.total)!.value).toBe(fresh.value(SHEET.scoring, sc.total));
+    expect(wb.cell(SHEET.scoring, sc.total)!.value).toBeGreaterThan(0);
   });
 
   it("tells change listeners about edits of their sheets only, and stops when asked", async () => {

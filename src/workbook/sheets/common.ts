@@ -2,6 +2,7 @@
 // labels.
 import type { RubricBundle, SetEvaluation } from "../../core";
 import type { DefinedNameLayout, HeaderFooterText, InitialValues, PrintLayout, WorkbookMeta } from "../types";
+import type { FigureContext } from "../figures";
 import { SheetBuilder } from "../sheet-builder";
 import type { StyleName } from "../styles";
 import type { SheetKey } from "../types";
@@ -24,6 +25,17 @@ export interface Ctx {
   names: DefinedNameLayout[];
   /** Layout 1 (read back only): every veto item asked 是 / 否, ids printed. */
   legacy: boolean;
+}
+
+/** What the figures of this workbook are computed from (figures.ts). */
+export function figureContext(ctx: Ctx): FigureContext {
+  return {
+    bundle: ctx.bundle,
+    mode: ctx.meta.mode,
+    legacy: ctx.legacy,
+    initial: ctx.initial,
+    evaluation: ctx.evaluation,
+  };
 }
 
 /** A sheet builder that only takes the scoring workbook's style names. */

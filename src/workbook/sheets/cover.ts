@@ -1,12 +1,11 @@
 // 封面: who scores whom, the results at a glance, the declaration and the signature.
-import { toNumber } from "../../core";
 import { absolute, cellRef, sheetRef } from "../a1";
 import { DECLARE_CONFLICT, DECLARE_NONE, SHEET } from "../labels";
 import { C, type StyleName } from "../styles";
 import { localDateTime, rowHeight, wrappedLines } from "../text";
 import { type CellLayout, type CoverMap, type ScoringMap, type SheetLayout, type VetoMap } from "../types";
-import { applicantLabel, builder, pageSetup, type Ctx } from "./common";
-import { vetoConclusion } from "./veto-bonus";
+import { show } from "../figures";
+import { applicantLabel, builder, figureContext, pageSetup, type Ctx } from "./common";
 
 export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sheet: SheetLayout; map: CoverMap } {
   const { bundle, meta } = ctx;
@@ -53,17 +52,17 @@ export function coverSheet(ctx: Ctx, scoring: ScoringMap, vetoes: VetoMap): { sh
   });
   const total = put("总分", {
     formula: sheetRef(SHEET.scoring, scoring.total),
-    result: toNumber(ctx.evaluation.total),
+    ...show(figureContext(ctx), { set: "total" }),
     style: "valueScore",
   });
   put("评分状态", {
     formula: sheetRef(SHEET.scoring, scoring.status),
-    result: ctx.evaluation.status,
+    ...show(figureContext(ctx), { set: "status" }),
     style: "value",
   });
   const vetoRef = put("否决核查", {
     formula: sheetRef(SHEET.vetoes, vetoes.flag),
-    result: vetoConclusion(ctx),
+    ...show(figureContext(ctx), { set: "vetoConclusion" }),
     style: "value",
   });
   s.conditionalFormats.push({

@@ -1,19 +1,6 @@
 // 评分: the scoring sheet. One contiguous block of item rows, then the summary block (subtotals, total, counts,
 // status, signature). Cached values are the engine's results for the initial inputs.
-import {
-  allowedPercents,
-  bandLabel,
-  cellInput,
-  cellText,
-  checkMaturity,
-  parseMaturity,
-  parsePoints,
-  toNumber,
-  type ItemEvaluation,
-  type ItemScore,
-  type RawInput,
-  type RubricBundle,
-} from "../../core";
+import { allowedPercents, bandLabel, type RubricBundle } from "../../core";
 import { absolute, cellRef, colLetter, rangeRef } from "../a1";
 import {
   maturityCheckFormula,
@@ -32,8 +19,9 @@ import { SHEET } from "../labels";
 import type { SheetBuilder } from "../sheet-builder";
 import { C, type StyleName } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
-import type { FormulaMode, Scalar, ScoringMap, SheetLayout } from "../types";
-import { builder, categoryLabel, hf, MARGINS, pageSetup, runningHeader, type Ctx } from "./common";
+import type { ScoringMap, SheetLayout } from "../types";
+import { show, type ItemField, type Shown } from "../figures";
+import { builder, categoryLabel, figureContext, hf, MARGINS, pageSetup, runningHeader, type Ctx } from "./common";
 
 /**
  * Width of the scoring-points column. The visible columns add up to about 155 character units, so that an A4
@@ -51,36 +39,9 @@ function guidanceText(b: RubricBundle, code: string): string {
   return lines.join("\n");
 }
 
-function num(x: ItemScore["score"]): number | "" {
-  return x === null ? "" : toNumber(x);
-}
-
-/** The cached value of the hidden "value" helper: what the native formula gives for the input. */
-function valueResult(maturity: boolean, raw: RawInput): Scalar {
-  const p = maturity ? parseMaturity(cellInput("maturity", raw)) : parsePoints(raw);
-  if (p.kind === "missing") return "";
-  if (p.kind === "invalid") return "#";
-  return p.value;
-}
-
-/** The cached value of the hidden "canonical" helper (see canonicalFormula). */
-function canonicalResult(maturity: boolean, raw: RawInput): Scalar {
-  if (raw === null || raw === undefined || raw === "") return "";
-  if (typeof raw === "number") return maturity ? cellInput("maturity", raw)! : raw;
-  return typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : cellText(raw);
-}
-
-/**
- * The cached check text: the engine's short reason (native formulas); in custom mode, what QA.CHECK says for the
- * canonical text it is given.
- */
-function checkResult(bundle: RubricBundle, item: ItemEvaluation, mode: FormulaMode, canonical: Scalar, band: Scalar) {
-  if (mode !== "custom" || bundle.rubric.scoring !== "maturity" || item.status !== "invalid") return item.check;
-  return checkMaturity(bundle.scale, canonical, band).message?.zh ?? item.check;
-}
-
 export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } {
-  const { bundle, meta, evaluation: scored } = ctx;
+  const { bundle, meta } = ctx;
+  const fc = figureContext(ctx);
   const r = bundle.rubric;
   const maturity = r.scoring === "maturity";
   const step = maturity ? bundle.scale.step : (r.pointsStep ?? 0.5);
@@ -143,7 +104,6 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   r.items.forEach((item, k) => {
     const row = first + k;
     items.push({ code: item.code, row });
-    const res = scored.items[k];
     const at = (col: string) => cellRef(col, row);
     const c: RowCells = {
       points: at(cols.points),
@@ -166,40 +126,25 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     s.text(at(cols.guidance), guidance, "smallText");
     if (cols.band) s.input(at(cols.band), init?.band ?? null, "inputBand");
     s.input(at(cols.input), init?.value ?? null, maturity ? "inputPercent" : "inputPoints");
-    s.formula(
-      at(cols.value),
-      maturity ? maturityValueFormula(c) : pointsValueFormula(c),
-      valueResult(maturity, init?.value as RawInput),
-      "helper",
-    );
+    const of = (field: ItemField) => show(fc, { item: item.code, field });
+    s.formula(at(cols.value), maturity ? maturityValueFormula(c) : pointsValueFormula(c), of("value"), "helper");
     s.formula(
       at(cols.state),
       maturity ? maturityStateFormula(c, bundle.scale) : pointsStateFormula(c, step),
-      res.status,
+      of("state"),
       "helper",
     );
-    s.formula(
-      at(cols.canonical),
-      canonicalFormula(c, maturity),
-      canonicalResult(maturity, init?.value as RawInput),
-      "helper",
-    );
+    s.formula(at(cols.canonical), canonicalFormula(c, maturity), of("canonical"), "helper");
     s.formula(
       at(cols.score),
       maturity ? maturityScoreFormula(c, meta.mode, bundle.scale.id) : pointsScoreFormula(c),
-      num(res.score),
+      of("score"),
       "score",
     );
     s.formula(
       at(cols.check),
       maturity ? maturityCheckFormula(c, meta.mode, bundle.scale) : pointsCheckFormula(c, step),
-      checkResult(
-        bundle,
-        res,
-        meta.mode,
-        canonicalResult(maturity, init?.value as RawInput),
-        (init?.band ?? null) as Scalar,
-      ),
+      of("check"),
       "check",
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
@@ -302,7 +247,6 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   s.height(row, 20);
   row++;
   const categories: ScoringMap["categories"] = [];
-  const isOk = scored.items.map((i) => i.status === "ok");
   for (const cat of r.categories) {
     const label = categoryLabel(cat.code, cat.name);
     const idx = r.items.map((i, k) => (i.category === cat.code ? k : -1)).filter((k) => k >= 0);
@@ -317,21 +261,19 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
       cat.points,
       "sumNumber",
     );
-    const okCount = idx.filter((k) => isOk[k]).length;
     s.formula(
       cellRef(cols.guidance, row),
       `"已评 "&COUNTIFS(${abs(cols.category)},${crit},${abs(cols.state)},"ok")&" / "&COUNTIF(${abs(cols.category)},${crit})&" 项"`,
-      `已评 ${okCount} / ${idx.length} 项`,
+      show(fc, { category: cat.code, field: "progress" }),
       "sumText",
     );
     wide(row, "sumText");
-    const catScore = toNumber(scored.categories.find((x) => x.code === cat.code)!.score);
     const subRange = (col: string) => absolute(rangeRef(col, first + idx[0], col, first + idx[idx.length - 1]));
     const subtotal =
       maturity && meta.mode === "custom"
         ? `QA.SUBTOTAL(${subRange(cols.points)},${subRange(cols.canonical)},${quoteText(bundle.scale.id)})`
         : `SUMIF(${abs(cols.category)},${crit},${abs(cols.score)})`;
-    s.formula(cellRef(cols.score, row), subtotal, catScore, "sumScore");
+    s.formula(cellRef(cols.score, row), subtotal, show(fc, { category: cat.code, field: "score" }), "sumScore");
     s.height(row, 18);
     row++;
   }
@@ -343,7 +285,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   s.formula(
     cellRef(cols.guidance, row),
     `"已评 "&COUNTIF(${abs(cols.state)},"ok")&" / ${r.items.length} 项"`,
-    `已评 ${scored.scored} / ${r.items.length} 项`,
+    show(fc, { set: "progress" }),
     "totalLabel",
   );
   wide(row, "totalLabel");
@@ -353,13 +295,13 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     maturity && meta.mode === "custom"
       ? `QA.SUBTOTAL(${abs(cols.points)},${abs(cols.canonical)},${quoteText(bundle.scale.id)})`
       : `SUM(${abs(cols.score)})`,
-    toNumber(scored.total),
+    show(fc, { set: "total" }),
     "totalScore",
   );
   s.height(row, 24);
   ctx.names.push({ name: "Total", sheet: SHEET.scoring, ref: absolute(total) });
   row++;
-  const countRow = (label: string, ref: string, formula: string, result: number) => {
+  const countRow = (label: string, ref: string, formula: string, result: Shown) => {
     s.text(cellRef("A", row), "", "sumText");
     s.text(cellRef(cols.category, row), label, "sumText");
     s.merge(`${cols.category}${row}:${cols.input}${row}`, "sumText");
@@ -372,10 +314,10 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     "未评分项数",
     missing,
     maturity && meta.mode === "custom" ? `QA.MISSING(${abs(cols.canonical)})` : `COUNTIF(${abs(cols.state)},"missing")`,
-    scored.missing.length,
+    show(fc, { set: "missing" }),
   );
   const invalid = cellRef(cols.score, row);
-  countRow("输入无效项数", invalid, `COUNTIF(${abs(cols.state)},"invalid")`, scored.invalid.length);
+  countRow("输入无效项数", invalid, `COUNTIF(${abs(cols.state)},"invalid")`, show(fc, { set: "invalid" }));
   s.conditionalFormats.push({ ref: missing, formula: `${absolute(missing)}>0`, fill: C.missing, priority: 5 });
   s.conditionalFormats.push({
     ref: invalid,
@@ -391,7 +333,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   s.formula(
     status,
     `IF(AND(${nMissing}=0,${nInvalid}=0),"已完成：全部 ${r.items.length} 项已评分","未完成："&${nMissing}&" 项未评分，"&${nInvalid}&" 项输入无效")`,
-    scored.status,
+    show(fc, { set: "status" }),
     "status",
   );
   s.merge(`${status}:${cols.score}${row}`, "status");

@@ -5,13 +5,14 @@
 // event, 不适用 where the item has an appliesTo) and keeps the ids in a hidden column outside the print area (the
 // printed page shows the clause of the source instead). Layout 1 (every item 是 / 否, ids in column B) is still
 // built for reading workbooks generated before.
-import { FLAG_ANSWERS, toNumber, vetoChoices, vetoQuestion, ZERO } from "../../core";
+import { FLAG_ANSWERS, vetoChoices, vetoQuestion } from "../../core";
 import { absolute, cellRef, colLetter, rangeRef } from "../a1";
 import { NO, SHEET, YES } from "../labels";
 import { C } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
 import type { BonusMap, Scalar, SheetLayout, VetoMap } from "../types";
-import { builder, hf, pageSetup, runningHeader, type Ctx } from "./common";
+import { show } from "../figures";
+import { builder, figureContext, hf, pageSetup, runningHeader, type Ctx } from "./common";
 
 function yesNoList(): string[] {
   return [YES, NO];
@@ -103,18 +104,6 @@ function answerList(
   return { s, header, first, last, rows, idCol, answers: absolute(rangeRef(answerCol, first, answerCol, last)) };
 }
 
-/** The veto sheet's conclusion as its formula gives it for the initial answers (the cover shows the same). */
-export function vetoConclusion(ctx: Ctx): string {
-  const vetoes = ctx.bundle.rules.vetoes;
-  const answer = (id: string) => ctx.initial.vetoes?.[id]?.answer;
-  const blank = vetoes.filter((v) => [undefined, null, ""].includes(answer(v.id) as never)).length;
-  const flags = ctx.legacy
-    ? vetoes.filter((v) => answer(v.id) === YES).length
-    : vetoes.filter((v) => FLAG_ANSWERS.includes(answer(v.id) as string)).length;
-  if (flags > 0) return ctx.legacy ? `否决：有 ${flags} 项回答为“是”` : `否决标记：有 ${flags} 项（待质评办核实）`;
-  return blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项";
-}
-
 export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   if (ctx.legacy) return vetoSheetV1(ctx);
   const { bundle, meta } = ctx;
@@ -170,10 +159,6 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
 
-  const blankCount = vetoes.filter((v) => {
-    const a = ctx.initial.vetoes?.[v.id]?.answer;
-    return a === undefined || a === null || a === "";
-  }).length;
   let row = last + 2;
   const flag = cellRef("E", row);
   s.text(cellRef("C", row), "结论", "sumLabel");
@@ -183,7 +168,7 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   s.formula(
     flag,
     `IF(${any},"否决标记：有 "&(${count})&" 项（待质评办核实）",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
-    vetoConclusion(ctx),
+    show(figureContext(ctx), { set: "vetoConclusion" }),
     "status",
   );
   s.merge(`E${row}:F${row}`, "status");
@@ -197,7 +182,7 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blankCount);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers);
   return {
     sheet,
     map: { sheet: SHEET.vetoes, columns: { id: idCol, answer: "E", note: "F" }, rows, flag, unanswered },
@@ -245,7 +230,6 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
 
-  const { unanswered: blank, conclusion } = ctx.evaluation.vetoes;
   let row = last + 2;
   const flag = cellRef("E", row);
   s.text(cellRef("C", row), "结论", "sumLabel");
@@ -254,7 +238,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   s.formula(
     flag,
     `IF(${any},"否决：有 "&COUNTIF(${answers},"${YES}")&" 项回答为“是”",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
-    conclusion,
+    show(figureContext(ctx), { set: "vetoConclusion" }),
     "status",
   );
   s.merge(`E${row}:F${row}`, "status");
@@ -268,7 +252,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blank.length);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers);
   return { sheet, map: { sheet: SHEET.vetoes, columns: { id: "B", answer: "E", note: "F" }, rows, flag, unanswered } };
 }
 
@@ -299,12 +283,11 @@ export function bonusSheet(ctx: Ctx): { sheet: SheetLayout; map: BonusMap } | nu
   if (!ctx.legacy) s.merge(`B${header}:C${header}`, "header");
   const row = last + 2;
   const count = cellRef("D", row);
-  const confirmed = ctx.evaluation.bonus?.confirmed.length ?? 0;
   s.text(cellRef("C", row), "确认具备的条件数", "sumText");
-  s.formula(count, `COUNTIF(${answers},"${YES}")`, confirmed, "sumCount");
+  s.formula(count, `COUNTIF(${answers},"${YES}")`, show(figureContext(ctx), { set: "bonusCount" }), "sumCount");
   const points = bonus.cumulative ? `${count}*${bonus.points}` : `IF(${count}>0,${bonus.points},0)`;
   s.text(cellRef("C", row + 1), "按本表可加分（建议）", "sumText");
-  s.formula(cellRef("D", row + 1), points, toNumber(ctx.evaluation.bonus?.points ?? ZERO), "sumCount");
+  s.formula(cellRef("D", row + 1), points, show(figureContext(ctx), { set: "bonusPoints" }), "sumCount");
   const sheet = s.build({
     tabColor: "70AD47",
     print: pageSetup({
@@ -325,14 +308,13 @@ function vetoSheetFoot(
   start: number,
   header: number,
   answers: string,
-  blankCount: number,
 ): { sheet: SheetLayout; unanswered: string } {
   const { meta } = ctx;
   let row = start;
   const unanswered = cellRef("E", row);
   s.text(cellRef("C", row), "未回答项数", "sumText");
   s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.formula(unanswered, `COUNTBLANK(${answers})`, show(figureContext(ctx), { set: "vetoUnanswered" }), "sumCount");
   s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
   row += 2;
   s.text(cellRef("B", row), "评审专家签名：", "signLabel");
