@@ -1,7 +1,7 @@
 // The reviewer's actions, over any WorkbookHost: generate a scoring set, check it, finish it. No React here, so the
 // same flows run in the component tests, the Office.js adapter tests (counting round trips) and the preview.
 import type { Library, StageId } from "../core";
-import { interpret } from "../workbook/interpret";
+import { interpret, interpretCache, type InterpretCache } from "../workbook/interpret";
 import { buildLayout, cleanUserText } from "../workbook/layout";
 import { SHEET, STAGE_NAME } from "../workbook/labels";
 import type { FormulaMode, WorkbookLayout } from "../workbook/types";
@@ -96,8 +96,19 @@ export async function checkWorkbook(
       .filter(([canonical]) => canonical !== SHEET.guide)
       .map(([, actual]) => actual),
   );
-  const report = interpret(new SetSource(source, set), { library: lib });
+  const report = interpret(new SetSource(source, set), { library: lib, cache: cacheFor(lib) });
   return { kind: "checked", sheets: listing.names, sets, review: reviewReport(report, set) };
+}
+
+/**
+ * One interpret cache per library: the live check runs after every edit (usePane), and the reference layout of a
+ * rubric, stage and mode is the same each time, so it is built once, not per keystroke.
+ */
+const caches = new WeakMap<Library, InterpretCache>();
+function cacheFor(lib: Library): InterpretCache {
+  let c = caches.get(lib);
+  if (!c) caches.set(lib, (c = interpretCache()));
+  return c;
 }
 
 /**

@@ -5,6 +5,7 @@ import * as coreEvaluate from "../../src/core/evaluate";
 import * as layoutModule from "../../src/workbook/layout";
 import { CellProtectedError, MemoryWorkbook, typedValue } from "../../src/host/memory";
 import { finishRequests, readInitial } from "../../src/host/initial";
+import { checkWorkbook } from "../../src/taskpane/flows";
 import { findSets, renameLayout, SetSource } from "../../src/host/sets";
 import { SheetExistsError } from "../../src/host/types";
 import { buildLayout, interpret, layoutSource, SHEET, type WorkbookMeta } from "../../src/workbook";
@@ -179,5 +180,24 @@ describe("MemoryWorkbook", () => {
     await wb.openWorkbook("UEsDBA==", "x.xlsx");
     expect(opened).toEqual(["x.xlsx"]);
     expect(wb.calls).toMatchObject({ select: 2, openWorkbook: 1, writeLayout: 1 });
+  });
+});
+
+describe("the pane's live check", () => {
+  it("reads the workbook again after each edit without building the rubric's layout again", async () => {
+    const { wb, layout } = await workbook();
+    const sc = layout.map.scoring;
+    wb.enter(SHEET.scoring, `${sc.columns.input}${sc.items[1].row}`, "50%"); // the workbook's own first build
+    const first = await checkWorkbook(wb, lib);
+    expect(first.kind).toBe("checked");
+    const builds = jest.spyOn(layoutModule, "buildLayout");
+    wb.enter(SHEET.scoring, `${sc.columns.input}${sc.items[0].row}`, "47%");
+    const again = await checkWorkbook(wb, lib);
+    expect(builds).not.toHaveBeenCalled();
+    builds.mockRestore();
+    // ...and still names the new problem: 47 % is not on the 5 % step.
+    if (again.kind !== "checked") throw new Error(again.kind);
+    const cell = { sheet: SHEET.scoring, ref: `${sc.columns.input}${sc.items[0].row}` };
+    expect(again.review.problems.filter((p) => p.kind === "invalid").map((p) => p.cell)).toEqual([cell]);
   });
 });
