@@ -51,8 +51,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     seen.add(key);
     const name = path.basename(file);
     if (isWorkbook(name) && !name.startsWith("~$")) files.push(file);
-    else
-      skipped.push(sheetProblem(file, explicit && !name.startsWith("~$") ? msg.skipped("named") : skipReason(name)));
+    else skipped.push(sheetProblem(file, explicit && !name.startsWith("~$") ? msg.skipped("named") : skipReason(name)));
   };
 
   const walk = async (dir: string): Promise<void> => {

@@ -34,7 +34,15 @@ export interface ReturnedSheet {
   total: Exact;
   complete: boolean;
   /** Per item: the entered value (percent or points) when valid. */
-  items: { code: string; points: number; value: number | null; strengths?: string; opportunities?: string }[];
+  items: {
+    code: string;
+    points: number;
+    value: number | null;
+    strengths?: string;
+    opportunities?: string;
+    /** Why the entry is not valid or not given, naming its cell (the engine's message). */
+    problem?: Message;
+  }[];
   vetoes: { id: string; text: string; flagged: boolean; note: string }[];
   conflictDeclared: boolean;
   conflictNote?: string;
@@ -92,7 +100,13 @@ export interface SheetProblem {
 
 /** A problem row from one message of the catalogue (src/core/messages.ts). */
 export function sheetProblem(file: string, message: Message, applicant?: string): SheetProblem {
-  return { file, ...(applicant !== undefined ? { applicant } : {}), code: message.code, reason: message.zh, en: message.en };
+  return {
+    file,
+    ...(applicant !== undefined ? { applicant } : {}),
+    code: message.code,
+    reason: message.zh,
+    en: message.en,
+  };
 }
 
 export interface StageResult {
@@ -192,8 +206,7 @@ export function aggregate(
     if (runStage === "material" && s.stage === "onsite")
       problems.push(sheetProblem(s.file, msg.stageExcluded(s.expert), s.applicant));
     else if (rubricOf(s.rubricId)) known.push(s);
-    else
-      problems.push(sheetProblem(s.file, msg.unknownRubric(s.rubricId), s.applicant));
+    else problems.push(sheetProblem(s.file, msg.unknownRubric(s.rubricId), s.applicant));
   }
   // One expert's copies for one applicant and stage (by canonical name keys): which one counts is decided over every
   // copy, usable or not, so that an invalid newer copy never lets an older one in without a word.
@@ -242,8 +255,7 @@ export function aggregate(
   used.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
   // A sheet that counts can still need a word: its formulas were not recalculated (the figures are the engine's).
   for (const s of used)
-    for (const n of s.notices ?? [])
-      problems.push(sheetProblem(s.file, msg.countedWithNotice(n), s.applicant));
+    for (const n of s.notices ?? []) problems.push(sheetProblem(s.file, msg.countedWithNotice(n), s.applicant));
   for (const s of used)
     for (const i of s.items)
       for (const [what, text] of [
@@ -336,8 +348,7 @@ export function aggregate(
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
     const rules = info?.rules;
     if (rules && rosterEntry)
-      for (const m of checkRosterEntry(rules, rosterEntry))
-        problems.push(sheetProblem("名单", m, name));
+      for (const m of checkRosterEntry(rules, rosterEntry)) problems.push(sheetProblem("名单", m, name));
     let bonus = exact(0);
     if (rules?.bonus) {
       if (rosterEntry?.bonus !== undefined) {
@@ -380,12 +391,10 @@ export function aggregate(
     const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
     if (runStage === "final" && advanced && onsite.score && publicMissing)
       problems.push(sheetProblem("名单", msg.noPublic(name, rules?.publicSatisfaction?.max), name));
-    if (runStage === "final" && advanced && !onsite.score)
-      problems.push(sheetProblem("", msg.noOnsite(name), name));
+    if (runStage === "final" && advanced && !onsite.score) problems.push(sheetProblem("", msg.noOnsite(name), name));
     if (!material.score && sheets.some((s) => key(s.applicant) === k))
       problems.push(sheetProblem("", msg.noMaterial(name), name));
-    if (!anySheet)
-      problems.push(sheetProblem("名单", msg.noSheets(name), name));
+    if (!anySheet) problems.push(sheetProblem("名单", msg.noSheets(name), name));
     partial.push({
       applicant: name,
       rubricId,
@@ -405,8 +414,7 @@ export function aggregate(
   }
 
   for (const c of consensus.values())
-    if (!consensusSeen.has(c))
-      problems.push(sheetProblem(c.file, msg.consensusUnmatched(c.applicant), c.applicant));
+    if (!consensusSeen.has(c)) problems.push(sheetProblem(c.file, msg.consensusUnmatched(c.applicant), c.applicant));
 
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
   // within each rubric where the rule set (or the secretariat) ranks sectors apart.
@@ -567,7 +575,9 @@ function ownProblem(s: ReturnedSheet): SheetProblem | null {
     return sheetProblem(s.file, msg.declaredConflict(s.expert, s.conflictNote ?? ""), s.applicant);
   if (s.blocking.length > 0) return sheetProblem(s.file, msg.notCounted(s.blocking), s.applicant);
   if (!s.complete) {
-    const open = s.items.filter((i) => i.value === null).map((i) => i.code);
+    const open = s.items
+      .filter((i) => i.value === null)
+      .map((i) => i.problem ?? { code: "missing", zh: `${i.code}：未评分`, en: `${i.code}: not scored` });
     return sheetProblem(s.file, msg.incompleteSheet(s.expert, open), s.applicant);
   }
   return null;
@@ -623,8 +633,7 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
           x.applicant,
         ),
       );
-    for (const x of older)
-      problems.push(sheetProblem(x.file, msg.olderCopy(who), x.applicant));
+    for (const x of older) problems.push(sheetProblem(x.file, msg.olderCopy(who), x.applicant));
     return [];
   }
   const newest = [...top].sort(byFile)[0];
@@ -651,17 +660,12 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
     }
   }
   for (const x of older) {
-    if (x === winner)
-      problems.push(sheetProblem(x.file, msg.olderCopyUsed(who, newest.file, x.file), x.applicant));
+    if (x === winner) problems.push(sheetProblem(x.file, msg.olderCopyUsed(who, newest.file, x.file), x.applicant));
     else
-      problems.push(
-        sheetProblem(x.file, msg.supersededCopy(who, fileList, winner?.file ?? newest.file), x.applicant),
-      );
+      problems.push(sheetProblem(x.file, msg.supersededCopy(who, fileList, winner?.file ?? newest.file), x.applicant));
   }
   if (own && !winner)
-    problems.push(
-      sheetProblem(newest.file, msg.noCopyUsed(who, fileList, newest.conflictDeclared), newest.applicant),
-    );
+    problems.push(sheetProblem(newest.file, msg.noCopyUsed(who, fileList, newest.conflictDeclared), newest.applicant));
   return winner ? [winner] : [];
 }
 

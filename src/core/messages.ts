@@ -244,14 +244,14 @@ export const msg = {
     zh: `未计入：${problems.map((m) => m.zh).join("；")}`,
     en: `not counted: ${problems.map((m) => m.en).join("; ")}`,
   }),
-  /** `open`: the items not scored or invalid. */
-  incompleteSheet: (expert: string, open: readonly string[]): Message => {
+  /** `open`: why each item not scored or invalid is so, naming its cell (the first 8 are shown). */
+  incompleteSheet: (expert: string, open: readonly Message[]): Message => {
     const shown = open.slice(0, 8);
     const more = open.length > 8;
     return {
       code: "incomplete",
-      zh: `专家 ${expert} 的评分表未填写完整${open.length ? `（${open.length} 项未评分或输入无效：${shown.join("、")}${more ? " 等" : ""}）` : ""}，未计入`,
-      en: `expert ${expert}'s workbook is not complete${open.length ? ` (${open.length} item(s) not scored or invalid: ${shown.join(", ")}${more ? " …" : ""})` : ""}: not counted`,
+      zh: `专家 ${expert} 的评分表未填写完整${open.length ? `（${open.length} 项未评分或输入无效：${shown.map((m) => m.zh).join("；")}${more ? " 等" : ""}）` : ""}，未计入`,
+      en: `expert ${expert}'s workbook is not complete${open.length ? ` (${open.length} item(s) not scored or invalid: ${shown.map((m) => m.en).join("; ")}${more ? " …" : ""})` : ""}: not counted`,
     };
   },
   duplicateUndecided: (who: Copies, files: readonly string[], sameTime: boolean): Message => ({
@@ -366,11 +366,6 @@ export const msg = {
     code: "summary-workbook",
     zh: "这是 Scorebook 汇总表，不是专家评分表，未计入",
     en: "this is a Scorebook summary, not an expert's scoring workbook: not counted",
-  }),
-  consensusAsScoring: (): Message => ({
-    code: "consensus-workbook",
-    zh: "这是合议表，不是专家评分表",
-    en: "this is a consensus workbook, not an expert's scoring workbook",
   }),
   /** A file in a folder (or named) that is not a workbook to read: `kind` says which. */
   skipped: (kind: "lock" | "xls" | "macro" | "other" | "named", ext = ""): Message => ({

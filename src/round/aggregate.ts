@@ -1,7 +1,15 @@
 // `scorebook aggregate … --round 评审安排.xlsx`: the panels are checked against the draw. A workbook by an expert who was
 // not drawn for that applicant and stage is not counted (and named); every drawn workbook that did not make it into a
 // panel, and every panel smaller than drawn, is named. The aggregation itself is unchanged.
-import { assignmentKey, msg, nameKey, sheetProblem, type AggregateResult, type Assignment, type SheetProblem } from "../core";
+import {
+  assignmentKey,
+  msg,
+  nameKey,
+  sheetProblem,
+  type AggregateResult,
+  type Assignment,
+  type SheetProblem,
+} from "../core";
 import type { ReadResult } from "../summary";
 import type { RoundCheck } from "../aggregate/run";
 
@@ -17,7 +25,9 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
         if (roundId && s.roundId && nameKey(s.roundId) !== nameKey(roundId))
           return { problem: sheetProblem(s.file, msg.otherRound(s.roundId, roundId), s.applicant) };
         if (!applicants.has(nameKey(s.applicant)))
-          return { problem: sheetProblem(s.file, msg.applicantNotInRound(s.applicant, roundId, s.expert), s.applicant) };
+          return {
+            problem: sheetProblem(s.file, msg.applicantNotInRound(s.applicant, roundId, s.expert), s.applicant),
+          };
         if (!expected.has(assignmentKey(s.applicant, s.stage, s.expert)))
           return { problem: sheetProblem(s.file, msg.expertNotDrawn(s.expert, s.applicant, s.stage), s.applicant) };
         return r;

@@ -132,7 +132,6 @@ export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
   return names.has(SUMMARY_SHEET.ranking) && names.has(SUMMARY_SHEET.panels) && names.has(SUMMARY_SHEET.parameters);
 }
 
-
 /** Reads every source, aggregates and builds the summary layout (what the task pane's secretariat view calls). */
 export function secretariatSummary(input: SecretariatInput): SecretariatResult {
   const lib = input.library ?? bundledLibrary();

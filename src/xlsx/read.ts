@@ -138,7 +138,12 @@ export async function readXlsx(data: Uint8Array, name: string, limits: ZipLimits
         `${base}：文件已损坏或不是 Excel 工作簿，无法读取（${e.reason.zh}）`,
         `${base}: damaged or not an Excel workbook (${e.reason.en})`,
       );
-    throw new XlsxReadError(e.code === "too-large" ? "too-large" : "zip-bomb", name, `${base}：${e.reason.zh}`, `${base}: ${e.reason.en}`);
+    throw new XlsxReadError(
+      e.code === "too-large" ? "too-large" : "zip-bomb",
+      name,
+      `${base}：${e.reason.zh}`,
+      `${base}: ${e.reason.en}`,
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {

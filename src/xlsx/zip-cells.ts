@@ -155,12 +155,10 @@ function checkEntries(entries: readonly Entry[], options: ZipLimits): void {
     const u = f.uncompressedSize;
     const c = f.compressedSize;
     total += u;
-    if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
-      throw new XlsxReadError(msg.zipRatio(f.name, Math.round(u / c)));
+    if (c > 0 && u / c > maxRatio && u > 1024 * 1024) throw new XlsxReadError(msg.zipRatio(f.name, Math.round(u / c)));
   }
   const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
-  if (total > maxTotal)
-    throw new XlsxReadError(msg.zipBomb(mb(total), mb(maxTotal)));
+  if (total > maxTotal) throw new XlsxReadError(msg.zipBomb(mb(total), mb(maxTotal)));
 }
 
 /**
@@ -209,13 +207,18 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
         bytes = await inflate(raw, e.uncompressedSize);
       } catch (err) {
         // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
-        if ((err as Error)?.name === "RangeError")
-          throw new XlsxReadError(msg.zipPartOverflow(e.name, true));
-        throw notZip({ zh: `“${e.name}”无法解压，文件已损坏`, en: `"${e.name}" cannot be inflated: the file is damaged` });
+        if ((err as Error)?.name === "RangeError") throw new XlsxReadError(msg.zipPartOverflow(e.name, true));
+        throw notZip({
+          zh: `“${e.name}”无法解压，文件已损坏`,
+          en: `"${e.name}" cannot be inflated: the file is damaged`,
+        });
       }
-    } else throw notZip({ zh: `“${e.name}”使用了不支持的压缩方式 ${e.method}`, en: `"${e.name}" uses an unsupported compression method ${e.method}` });
-    if (bytes.byteLength > e.uncompressedSize)
-      throw new XlsxReadError(msg.zipPartOverflow(e.name, false));
+    } else
+      throw notZip({
+        zh: `“${e.name}”使用了不支持的压缩方式 ${e.method}`,
+        en: `"${e.name}" uses an unsupported compression method ${e.method}`,
+      });
+    if (bytes.byteLength > e.uncompressedSize) throw new XlsxReadError(msg.zipPartOverflow(e.name, false));
     return bytes;
   };
   const toText = options.binaryText ? options.binaryText.decode : (b: Uint8Array) => utf8.decode(b);
@@ -236,7 +239,8 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
 function readDirectory(data: Uint8Array): Entry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const len = data.byteLength;
-  if (len < 22 || view.getUint32(0, true) !== LOCAL) throw notZip({ zh: "无法作为 ZIP 打开", en: "it cannot be opened as a ZIP" });
+  if (len < 22 || view.getUint32(0, true) !== LOCAL)
+    throw notZip({ zh: "无法作为 ZIP 打开", en: "it cannot be opened as a ZIP" });
   let eocd = -1;
   for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === EOCD) {
@@ -249,7 +253,8 @@ function readDirectory(data: Uint8Array): Entry[] {
   let offset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
     const at = Number(view.getBigUint64(eocd - 20 + 8, true));
-    if (at + 56 > len || view.getUint32(at, true) !== EOCD64) throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
+    if (at + 56 > len || view.getUint32(at, true) !== EOCD64)
+      throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
     count = Number(view.getBigUint64(at + 32, true));
     offset = Number(view.getBigUint64(at + 48, true));
   }
@@ -257,7 +262,8 @@ function readDirectory(data: Uint8Array): Entry[] {
   const entries: Entry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > len || view.getUint32(p, true) !== CENTRAL) throw notZip({ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" });
+    if (p + 46 > len || view.getUint32(p, true) !== CENTRAL)
+      throw notZip({ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" });
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -289,7 +295,8 @@ function readDirectory(data: Uint8Array): Entry[] {
         }
         x += 4 + size;
       }
-      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
+      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite))
+        throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
     }
     entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
