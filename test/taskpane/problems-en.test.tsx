@@ -4,7 +4,7 @@
 // The 汇总 tab's problem list in the pane's language: a returned workbook with an invalid maturity and an item not
 // scored is named with its cells, in English in en-US and in Chinese in zh-CN (the catalogue's two texts).
 import { act } from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { library, vetoAnswerFor } from "../../src/core";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { App } from "../../src/taskpane/App";
@@ -37,7 +37,12 @@ function faulty(): InitialValues {
   return v;
 }
 
-async function problemsIn(lang: "zh-CN" | "en-US"): Promise<string[]> {
+async function workbook(rubric: string, expert: string, values?: InitialValues): Promise<File> {
+  const layout = buildLayout(bundle(rubric), meta({ applicant: "甲公司", expert, stage: "material" }), values);
+  return new File([new Uint8Array(await writeXlsx(layout))], `甲公司_${expert}.xlsx`);
+}
+
+async function problemsIn(lang: "zh-CN" | "en-US", files?: File[]): Promise<string[]> {
   const wb = new MemoryWorkbook({ library: lib });
   wb.addSheet("Sheet1");
   await act(async () => {
@@ -51,11 +56,10 @@ async function problemsIn(lang: "zh-CN" | "en-US"): Promise<string[]> {
   await act(async () => {
     fireEvent.click(within(panel).getByRole("radio", { name: en ? /Pick files/ : /选择文件/ }));
   });
-  const layout = buildLayout(b, meta({ applicant: "甲公司", expert: "张三", stage: "material" }), faulty());
-  const file = new File([new Uint8Array(await writeXlsx(layout))], "甲公司_张三.xlsx");
+  const picked = files ?? [await workbook("hebei-organization", "张三", faulty())];
   await act(async () => {
     fireEvent.change(within(panel).getByLabelText(en ? "Choose scoring workbooks" : "选择评分表文件"), {
-      target: { files: [file] },
+      target: { files: picked },
     });
   });
   await act(async () => {
@@ -93,5 +97,22 @@ describe("the 汇总 tab's problems in the pane's language", () => {
     expect(sheet).toMatch(/评分!G\d+（1\.2）：成熟度 47% 不是 5% 的整数倍/);
     expect(sheet).toMatch(/评分!G\d+（1\.3）：未评分/);
     expect(sheet).not.toMatch(/not counted|maturity/);
+  });
+
+  it("names mixed rubrics by their names, in the pane's language", async () => {
+    const files = async () => [
+      await workbook("hebei-organization", "王一", randomValid(b, rng(1))),
+      await workbook("hebei-organization", "王二", randomValid(b, rng(2))),
+      await workbook("jiangmen-manufacturing", "王三", randomValid(bundle("jiangmen-manufacturing"), rng(3))),
+    ];
+    const en = (await problemsIn("en-US", await files())).find((p) => p.includes("甲公司_王三.xlsx"))!;
+    expect(en).toContain(
+      'this one uses "Jiangmen Government Quality Award scoring points — Manufacturing", not ' +
+        '"Hebei Provincial Government Quality Award — Organisation standard (2022)" as most do; not counted',
+    );
+    cleanup();
+    const zh = (await problemsIn("zh-CN", await files())).find((p) => p.includes("甲公司_王三.xlsx"))!;
+    expect(zh).toContain("本表使用“江门市政府质量奖评分要点（制造业）”");
+    for (const text of [en, zh]) expect(text).not.toMatch(/hebei-organization|jiangmen-manufacturing/);
   });
 });
