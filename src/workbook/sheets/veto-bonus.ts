@@ -5,8 +5,18 @@
 // event, 不适用 where the item has an appliesTo) and keeps the ids in a hidden column outside the print area (the
 // printed page shows the clause of the source instead). Layout 1 (every item 是 / 否, ids in column B) is still
 // built for reading workbooks generated before.
-import { FLAG_ANSWERS, toNumber, vetoChoices, vetoQuestion, ZERO } from "../../core";
-import { absolute, cellRef, colLetter, rangeRef } from "../a1";
+import {
+  isFlagKind,
+  toNumber,
+  VETO_WORDS,
+  vetoAnswerKinds,
+  vetoChoices,
+  vetoQuestion,
+  ZERO,
+  type VetoResult,
+} from "../../core";
+import { spacesRemovedFormula } from "../formulas";
+import { absolute, cellRef, colIndex, colLetter, rangeRef } from "../a1";
 import { NO, SHEET, YES } from "../labels";
 import { C } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
@@ -105,19 +115,44 @@ function answerList(
 
 /** The veto sheet's conclusion as its formula gives it for the initial answers (the cover shows the same). */
 export function vetoConclusion(ctx: Ctx): string {
+  if (!ctx.legacy) return ctx.evaluation.vetoes.conclusion;
   const vetoes = ctx.bundle.rules.vetoes;
   const answer = (id: string) => ctx.initial.vetoes?.[id]?.answer;
   const blank = vetoes.filter((v) => [undefined, null, ""].includes(answer(v.id) as never)).length;
-  const flags = ctx.legacy
-    ? vetoes.filter((v) => answer(v.id) === YES).length
-    : vetoes.filter((v) => FLAG_ANSWERS.includes(answer(v.id) as string)).length;
-  if (flags > 0) return ctx.legacy ? `否决：有 ${flags} 项回答为“是”` : `否决标记：有 ${flags} 项（待质评办核实）`;
+  const flags = vetoes.filter((v) => answer(v.id) === YES).length;
+  if (flags > 0) return `否决：有 ${flags} 项回答为“是”`;
   return blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项";
+}
+
+/**
+ * Layout 2's hidden state column (right of the ids): how the sheet reads each answer, as the engine does
+ * (parseVetoAnswer, VETO_WORDS): 否决标记, 有效, 未回答 or 无效. The conclusion, the unanswered count and the answer
+ * cell's colour are counted from it.
+ */
+export const VETO_STATE = { flag: "否决标记", ok: "有效", blank: "未回答", invalid: "无效" } as const;
+
+function vetoStateOf(r: VetoResult): string {
+  if (r.flagged) return VETO_STATE.flag;
+  if (r.answered) return VETO_STATE.ok;
+  return r.message?.code === "veto-unanswered" ? VETO_STATE.blank : VETO_STATE.invalid;
+}
+
+/** The state formula of one answer cell, for an item asked `v`. */
+function vetoStateFormula(answer: string, v: Parameters<typeof vetoAnswerKinds>[0]): string {
+  const t = spacesRemovedFormula(`${answer}&""`);
+  const kinds = vetoAnswerKinds(v);
+  const test = (flag: boolean) =>
+    `OR(${kinds
+      .filter((k) => isFlagKind(k) === flag)
+      .flatMap((k) => VETO_WORDS[k])
+      .map((w) => `${t}="${w}"`)
+      .join(",")})`;
+  return `IFERROR(IF(${t}="","${VETO_STATE.blank}",IF(${test(true)},"${VETO_STATE.flag}",IF(${test(false)},"${VETO_STATE.ok}","${VETO_STATE.invalid}"))),"${VETO_STATE.invalid}")`;
 }
 
 export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   if (ctx.legacy) return vetoSheetV1(ctx);
-  const { bundle, meta } = ctx;
+  const { bundle } = ctx;
   const vetoes = bundle.rules.vetoes;
   const conditional = vetoes.filter((v) => v.appliesTo).length;
   const { s, header, first, last, rows, answers, idCol } = answerList(ctx, {
@@ -145,44 +180,57 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
     },
     legacy: false,
   });
+  const stateCol = colLetter(colIndex(idCol) + 1);
+  s.columns.push({ col: stateCol, width: 10, hidden: true });
   for (const r of rows) {
     const v = vetoes.find((x) => x.id === r.id)!;
+    const evaluated = ctx.evaluation.vetoes.items.find((x) => x.id === r.id)!;
+    s.formula(cellRef(stateCol, r.row), vetoStateFormula(cellRef("E", r.row), v), vetoStateOf(evaluated), "idText");
     if (v.appliesTo)
       s.height(
         r.row,
         rowHeight(Math.max(2, wrappedLines(v.text, 52, 10), wrappedLines(vetoQuestion(v).zh, 18, 10)), 10),
       );
   }
-  const flagCF = `OR(${FLAG_ANSWERS.map((a) => `$E${first}="${a}"`).join(",")})`;
+  const states = absolute(rangeRef(stateCol, first, stateCol, last));
+  const stateOf = (state: string) => `$${stateCol}${first}="${state}"`;
   s.conditionalFormats.push({
     ref: rangeRef("E", first, "E", last),
-    formula: flagCF,
+    formula: stateOf(VETO_STATE.flag),
     fill: C.invalid,
     fontColor: C.invalidText,
     bold: true,
     priority: 1,
   });
+  // An invalid answer is red like an invalid maturity; the engine names the same cell.
   s.conditionalFormats.push({
     ref: rangeRef("E", first, "E", last),
-    formula: `LEN($E${first})=0`,
+    formula: stateOf(VETO_STATE.invalid),
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    priority: 2,
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: stateOf(VETO_STATE.blank),
     fill: C.missing,
     priority: 2,
   });
   ctx.names.push({ name: "Vetoes", sheet: SHEET.vetoes, ref: answers });
 
-  const blankCount = vetoes.filter((v) => {
-    const a = ctx.initial.vetoes?.[v.id]?.answer;
-    return a === undefined || a === null || a === "";
-  }).length;
+  const blankCount = ctx.evaluation.vetoes.unanswered.length;
   let row = last + 2;
   const flag = cellRef("E", row);
   s.text(cellRef("C", row), "结论", "sumLabel");
   s.merge(`C${row}:D${row}`, "sumLabel");
-  const count = FLAG_ANSWERS.map((a) => `COUNTIF(${answers},"${a}")`).join("+");
-  const any = meta.mode === "custom" ? `QA.VETOED(${answers})` : `${count}>0`;
+  // The same counts in both formula modes: the state column reads each answer as the engine does (QA.VETOED, which
+  // knows no item's question, is not used here).
+  const count = `COUNTIF(${states},"${VETO_STATE.flag}")`;
+  const invalid = `COUNTIF(${states},"${VETO_STATE.invalid}")`;
+  const blank = `COUNTIF(${states},"${VETO_STATE.blank}")`;
   s.formula(
     flag,
-    `IF(${any},"否决标记：有 "&(${count})&" 项（待质评办核实）",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
+    `IF(${count}>0,"否决标记：有 "&${count}&" 项（待质评办核实）",IF(${invalid}>0,"有 "&${invalid}&" 项回答无效",IF(${blank}>0,"尚有 "&${blank}&" 项未回答","未发现否决事项")))`,
     vetoConclusion(ctx),
     "status",
   );
@@ -197,10 +245,16 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blankCount);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, blank, blankCount);
   return {
     sheet,
-    map: { sheet: SHEET.vetoes, columns: { id: idCol, answer: "E", note: "F" }, rows, flag, unanswered },
+    map: {
+      sheet: SHEET.vetoes,
+      columns: { id: idCol, answer: "E", note: "F", state: stateCol },
+      rows,
+      flag,
+      unanswered,
+    },
   };
 }
 
@@ -268,7 +322,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers, blank.length);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, `COUNTBLANK(${answers})`, blank.length);
   return { sheet, map: { sheet: SHEET.vetoes, columns: { id: "B", answer: "E", note: "F" }, rows, flag, unanswered } };
 }
 
@@ -324,7 +378,8 @@ function vetoSheetFoot(
   s: ReturnType<typeof answerList>["s"],
   start: number,
   header: number,
-  answers: string,
+  /** The formula counting the unanswered items. */
+  blankFormula: string,
   blankCount: number,
 ): { sheet: SheetLayout; unanswered: string } {
   const { meta } = ctx;
@@ -332,7 +387,7 @@ function vetoSheetFoot(
   const unanswered = cellRef("E", row);
   s.text(cellRef("C", row), "未回答项数", "sumText");
   s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, blankCount, "sumCount");
+  s.formula(unanswered, blankFormula, blankCount, "sumCount");
   s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
   row += 2;
   s.text(cellRef("B", row), "评审专家签名：", "signLabel");
