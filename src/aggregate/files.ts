@@ -4,6 +4,7 @@
 import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { msg, sheetProblem, type Message } from "../core";
 import type { FileProblem } from "./read";
 
 export interface Inputs {
@@ -17,12 +18,12 @@ export interface Inputs {
 
 const isWorkbook = (name: string) => path.extname(name).toLowerCase() === ".xlsx";
 
-function skipReason(name: string): string {
-  if (name.startsWith("~$")) return "Excel 打开文件时生成的临时锁定文件（~$ 开头），不是评分表，已跳过";
+function skipReason(name: string): Message {
+  if (name.startsWith("~$")) return msg.skipped("lock");
   const ext = path.extname(name).toLowerCase();
-  if (ext === ".xls") return "旧版 Excel 97–2003（.xls）文件，无法读取，已跳过；请在 Excel 中另存为 .xlsx";
-  if (ext === ".xlsm" || ext === ".xlsb") return `${ext} 文件不是 Scorebook 评分表（评分表为 .xlsx），已跳过`;
-  return "不是 .xlsx 文件，已跳过";
+  if (ext === ".xls") return msg.skipped("xls");
+  if (ext === ".xlsm" || ext === ".xlsb") return msg.skipped("macro", ext);
+  return msg.skipped("other");
 }
 
 /**
@@ -50,12 +51,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     seen.add(key);
     const name = path.basename(file);
     if (isWorkbook(name) && !name.startsWith("~$")) files.push(file);
-    else
-      skipped.push({
-        file,
-        code: "skipped",
-        reason: explicit && !name.startsWith("~$") ? "不是 .xlsx 文件，未读取" : skipReason(name),
-      });
+    else skipped.push(sheetProblem(file, explicit && !name.startsWith("~$") ? msg.skipped("named") : skipReason(name)));
   };
 
   const walk = async (dir: string): Promise<void> => {
@@ -66,7 +62,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      skipped.push({ file: dir, code: "unreadable", reason: `无法读取文件夹（${(e as Error).message}）` });
+      skipped.push(sheetProblem(dir, msg.unreadableFolder((e as Error).message)));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -78,11 +74,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
         const st = await fs.stat(p).catch(() => null);
         if (!st) {
           const target = await fs.readlink(p).catch(() => "?");
-          skipped.push({
-            file: p,
-            code: "dangling-link",
-            reason: `符号链接指向的文件不存在（${target}），未读取`,
-          });
+          skipped.push(sheetProblem(p, msg.danglingLink(target)));
           continue;
         }
         isDir = st.isDirectory();
@@ -92,7 +84,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
       else if (isFile) await addFile(p, false);
       else
         // A FIFO, socket or device (whatever its name): never opened (a FIFO would block the run), but named.
-        skipped.push({ file: p, code: "not-a-file", reason: "不是普通文件（管道、套接字或设备），未读取" });
+        skipped.push(sheetProblem(p, msg.specialFile()));
     }
   };
 

@@ -1,10 +1,12 @@
 // Reading returned workbooks from disk for the secretariat (Node only): the lean zip reader (src/xlsx/zip-cells.ts)
 // with Node's zlib, into the same interpret() that `scorebook score` uses. Files are only read, never written.
-// Every failure becomes a problem with the file name and a Chinese reason; nothing here throws for a bad file.
+// Every failure becomes a problem with the file name and the catalogue's reason (Chinese and English); nothing here
+// throws for a bad file.
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { isSummaryWorkbook, SUMMARY_AS_INPUT, traceReport, type ReadResult } from "../summary/secretariat";
+import { msg, sheetProblem, type Message, type SheetProblem } from "../core";
+import { isSummaryWorkbook, traceReport, type ReadResult } from "../summary/secretariat";
 import {
   interpret,
   interpretConsensus,
@@ -35,11 +37,8 @@ export const nodeBinaryText: BinaryText = {
 };
 const NON_ASCII = /[\u0080-\u00ff]/;
 
-export interface FileProblem {
-  file: string;
-  code: string;
-  reason: string;
-}
+/** A file that cannot be used, with the reason in both languages. */
+export type FileProblem = SheetProblem;
 
 export type ReadOutcome = { ok: true; report: ScoreReport } | { ok: false; problem: FileProblem };
 
@@ -62,21 +61,17 @@ async function openBytes(
   file: string,
   limits: ReadLimits,
 ): Promise<{ ok: true; source: CellSource } | { ok: false; problem: FileProblem }> {
-  const fail = (code: string, reason: string) => ({ ok: false as const, problem: { file, code, reason } });
-  if (starts(data, OLE))
-    return fail(
-      "encrypted-or-ole",
-      "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
-    );
-  if (!starts(data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
+  const fail = (m: Message) => ({ ok: false as const, problem: sheetProblem(file, m) });
+  if (starts(data, OLE)) return fail(msg.oleOrEncrypted());
+  if (!starts(data, ZIP)) return fail(msg.notXlsxContent());
   const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate, binaryText: nodeBinaryText };
   try {
     const wb = await readZipWorkbook(data, options);
-    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail("summary-workbook", SUMMARY_AS_INPUT);
+    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail(msg.summaryAsInput());
     return { ok: true, source: zipSource(wb, file) };
   } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.code, e.message);
-    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+    if (e instanceof XlsxReadError) return fail(e.reason);
+    return fail(msg.unreadable((e as Error).message));
   }
 }
 
@@ -92,7 +87,7 @@ export async function interpretBytes(
   try {
     return { ok: true, report: interpret(opened.source, { cache }) };
   } catch (e) {
-    return { ok: false, problem: { file, code: "unreadable", reason: `无法读取（${(e as Error).message}）` } };
+    return { ok: false, problem: sheetProblem(file, msg.unreadable((e as Error).message)) };
   }
 }
 
@@ -112,7 +107,7 @@ export async function readBytes(
     if (isConsensusSource(opened.source)) return { consensus: toConsensusSheet(interpretConsensus(opened.source)) };
     return traceReport(interpret(opened.source, { cache }));
   } catch (e) {
-    return { problem: { file, code: "unreadable", reason: `无法读取（${(e as Error).message}）` } };
+    return { problem: sheetProblem(file, msg.unreadable((e as Error).message)) };
   }
 }
 
@@ -142,22 +137,19 @@ export async function interpretFile(
 }
 
 function loadFile(file: string, limits: ReadLimits): { ok: true; data: Buffer } | { ok: false; problem: FileProblem } {
-  const fail = (code: string, reason: string) => ({ ok: false as const, problem: { file, code, reason } });
+  const fail = (m: Message) => ({ ok: false as const, problem: sheetProblem(file, m) });
   const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) return fail("not-a-file", "不是普通文件（文件夹、管道、套接字或设备），未读取");
+    if (!st.isFile()) return fail(msg.notAFile());
     if (st.size > max)
-      return fail(
-        "too-large",
-        `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(1)} MB），未读取`,
-      );
+      return fail(msg.fileTooLarge(`${(st.size / 1048576).toFixed(1)} MB`, `${(max / 1048576).toFixed(1)} MB`));
     return { ok: true, data: fs.readFileSync(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail("not-found", "文件不存在");
-    if (code === "EACCES" || code === "EPERM") return fail("unreadable", "没有读取权限");
-    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+    if (code === "ENOENT") return fail(msg.fileNotFound());
+    if (code === "EACCES" || code === "EPERM") return fail(msg.noPermission());
+    return fail(msg.unreadable((e as Error).message));
   }
 }
 

@@ -45,7 +45,7 @@ export async function readRosterFile(file: string): Promise<Roster> {
     );
   }
   const read = await rosterRows(data, file, nodeInflate);
-  if ("error" in read) throw new RosterFileError(file, read.error);
+  if ("error" in read) throw new RosterFileError(file, read.error.zh);
   const rows = read.rows;
   const { entries, problems } = parseRoster(rows, file);
   return { file, entries, problems };

@@ -1,7 +1,7 @@
 // A reader thread: reads and interprets the files the pool sends (src/aggregate/workers.ts) and posts back what the
 // aggregation needs, with exact totals as fraction text (structured clone would drop the Fraction class).
 import type { MessagePort } from "worker_threads";
-import type { ConsensusSheet, ReturnedSheet, SheetProblem } from "../core";
+import { msg, sheetProblem, type ConsensusSheet, type ReturnedSheet, type SheetProblem } from "../core";
 import { interpretCache } from "../workbook";
 import type { ReadResult } from "../summary/secretariat";
 import { readFileResult, type ReadLimits } from "./read";
@@ -36,7 +36,7 @@ export function workerMain(port: MessagePort, limits: ReadLimits): void {
     try {
       result = toWire(await readFileResult(m.file, cache, limits));
     } catch (e) {
-      result = { problem: { file: m.file, code: "unreadable", reason: `无法读取（${(e as Error).message}）` } };
+      result = { problem: sheetProblem(m.file, msg.unreadable((e as Error).message)) };
     }
     port.postMessage({ i: m.i, result });
   });

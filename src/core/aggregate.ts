@@ -13,7 +13,7 @@ import {
   type Thresholds,
 } from "./rules";
 import { formatScore } from "./exact";
-import type { Message } from "./messages";
+import { msg, type Message } from "./messages";
 import type { PanelMethod, RankBy, RuleSet, Scale, StageId } from "./types";
 import { isVetoed, vetoStateOf, type VetoDecision, type VetoState } from "./veto";
 import { bandOf } from "./scale";
@@ -34,7 +34,15 @@ export interface ReturnedSheet {
   total: Exact;
   complete: boolean;
   /** Per item: the entered value (percent or points) when valid. */
-  items: { code: string; points: number; value: number | null; strengths?: string; opportunities?: string }[];
+  items: {
+    code: string;
+    points: number;
+    value: number | null;
+    strengths?: string;
+    opportunities?: string;
+    /** Why the entry is not valid or not given, naming its cell (the engine's message). */
+    problem?: Message;
+  }[];
   vetoes: { id: string; text: string; flagged: boolean; note: string }[];
   conflictDeclared: boolean;
   conflictNote?: string;
@@ -84,7 +92,21 @@ export interface SheetProblem {
   file: string;
   applicant?: string;
   code: string;
+  /** Why, in Chinese (what the summary's 问题 sheet shows). */
   reason: string;
+  /** Why, in English (the pane in en-US, the CLI's JSON). */
+  en: string;
+}
+
+/** A problem row from one message of the catalogue (src/core/messages.ts). */
+export function sheetProblem(file: string, message: Message, applicant?: string): SheetProblem {
+  return {
+    file,
+    ...(applicant !== undefined ? { applicant } : {}),
+    code: message.code,
+    reason: message.zh,
+    en: message.en,
+  };
 }
 
 export interface StageResult {
@@ -155,11 +177,11 @@ export interface AggregateResult {
 
 export interface RubricInfo {
   rules: RuleSet;
+  /** The rubric's name, in problems a person reads (the id where absent). */
+  title?: { zh: string; en?: string };
   scale: Scale;
   scoring: "maturity" | "points";
 }
-
-const STAGE_TEXT: Record<StageId, string> = { material: "材料评审", onsite: "现场评审" };
 
 /** Names are compared by the one canonical key (src/core/names.ts). */
 const key = nameKey;
@@ -182,20 +204,9 @@ export function aggregate(
   const consensusSeen = new Set<ConsensusSheet>();
   for (const s of sheets) {
     if (runStage === "material" && s.stage === "onsite")
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "stage-excluded",
-        reason: `本次只汇总材料评审：专家 ${s.expert} 的现场评审评分表未计入`,
-      });
+      problems.push(sheetProblem(s.file, msg.stageExcluded(s.expert), s.applicant));
     else if (rubricOf(s.rubricId)) known.push(s);
-    else
-      problems.push({
-        file: s.file,
-        applicant: s.applicant,
-        code: "unknown-rubric",
-        reason: `未知的评分标准“${s.rubricId}”`,
-      });
+    else problems.push(sheetProblem(s.file, msg.unknownRubric(s.rubricId), s.applicant));
   }
   // One expert's copies for one applicant and stage (by canonical name keys): which one counts is decided over every
   // copy, usable or not, so that an invalid newer copy never lets an older one in without a word.
@@ -224,40 +235,41 @@ export function aggregate(
       continue;
     }
     const tie = ranked[0][1].length === ranked[1][1].length;
-    const list = ranked.map(([id, xs]) => `${id}（${xs.length} 份）`).join("、");
+    // Rubrics by their names, never by ids (a person reads this on the 问题 sheet and in the pane).
+    const named = (id: string) => rubricOf(id)?.title ?? { zh: id, en: id };
+    const counts = ranked.map(([id, xs]) => ({ name: named(id), count: xs.length }));
     if (!tie) {
       used.push(...ranked[0][1]);
       rubricChoice.set(k, ranked[0][0]);
     } else rubricChoice.set(k, ranked[0][0]);
     for (const [id, xs] of tie ? ranked : ranked.slice(1))
       for (const s of xs)
-        problems.push({
-          file: s.file,
-          applicant: s.applicant,
-          code: "mixed-rubric",
-          reason: tie
-            ? `同一申报者的评分表使用了不同的评分标准（${list}），份数相同，无法判断应使用哪个，均未计入`
-            : `同一申报者的评分表使用了不同的评分标准（${list}）：本表使用 ${id}，与多数评分表的 ${ranked[0][0]} 不一致，未计入`,
-        });
+        problems.push(
+          sheetProblem(
+            s.file,
+            tie ? msg.mixedRubricTie(counts) : msg.mixedRubric(counts, named(id), named(ranked[0][0])),
+            s.applicant,
+          ),
+        );
   }
   used.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
   // A sheet that counts can still need a word: its formulas were not recalculated (the figures are the engine's).
   for (const s of used)
-    for (const n of s.notices ?? [])
-      problems.push({ file: s.file, applicant: s.applicant, code: n.code, reason: `已计入；${n.zh}` });
+    for (const n of s.notices ?? []) problems.push(sheetProblem(s.file, msg.countedWithNotice(n), s.applicant));
   for (const s of used)
     for (const i of s.items)
       for (const [what, text] of [
-        ["优势", i.strengths],
-        ["改进机会", i.opportunities],
+        ["strengths", i.strengths],
+        ["opportunities", i.opportunities],
       ] as const)
         if (text && text.length > CELL_TEXT_LIMIT)
-          problems.push({
-            file: s.file,
-            applicant: s.applicant,
-            code: "comment-truncated",
-            reason: `专家 ${s.expert} 对 ${i.code} 的${what}有 ${text.length} 个字符，超过单元格上限 ${CELL_TEXT_LIMIT}，汇总表中只保留前 ${CELL_TEXT_LIMIT - 1} 个字符`,
-          });
+          problems.push(
+            sheetProblem(
+              s.file,
+              msg.commentTruncated(s.expert, i.code, what, text.length, CELL_TEXT_LIMIT),
+              s.applicant,
+            ),
+          );
 
   const byApplicant = new Map<string, ReturnedSheet[]>();
   for (const s of used) byApplicant.set(key(s.applicant), [...(byApplicant.get(key(s.applicant)) ?? []), s]);
@@ -287,12 +299,7 @@ export function aggregate(
         notes.push(panel.note);
         // A panel smaller than the method needs (a trimmed mean of fewer than 3) is a problem to see, not only a note.
         if (panel.note.code === "trimmed-fallback")
-          problems.push({
-            file: "",
-            applicant: name,
-            code: "panel-small",
-            reason: `${name} 的${STAGE_TEXT[id]}专家组只有 ${st.length} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
-          });
+          problems.push(sheetProblem("", msg.panelSmall(name, id, st.length), name));
       }
       let score = panel?.value ?? null;
       let method: StageResult["method"] = panel?.used ?? options.method ?? info?.rules.panelMethod ?? "mean";
@@ -301,28 +308,12 @@ export function aggregate(
       if (c) {
         consensusSeen.add(c);
         const counted = st.map((s) => s.expert);
-        const stageText = STAGE_TEXT[id];
         if (!info || c.rubricId !== rubricId)
-          problems.push({
-            file: c.file,
-            applicant: name,
-            code: "consensus-rubric",
-            reason: `合议表的评分标准 ${c.rubricId} 与 ${name} 的评分表（${rubricId || "无"}）不一致，未采用`,
-          });
+          problems.push(sheetProblem(c.file, msg.consensusRubric(c.rubricId, name, rubricId), name));
         else if (stageScoring(info.rules, id) === "panel")
-          problems.push({
-            file: c.file,
-            applicant: name,
-            code: "consensus-not-used",
-            reason: `${info.rules.name.zh}的${stageText}按专家组合成方法计分（规则参数 stageScoring），合议表未采用`,
-          });
+          problems.push(sheetProblem(c.file, msg.consensusNotUsed(info.rules.name, id), name));
         else if (!sameExperts(c.experts, counted))
-          problems.push({
-            file: c.file,
-            applicant: name,
-            code: "consensus-experts",
-            reason: `合议表依据的专家（${c.experts.join("、") || "无"}）与计入${stageText}的专家（${counted.join("、") || "无"}）不一致，未采用合议结果，按专家组合成方法计分`,
-          });
+          problems.push(sheetProblem(c.file, msg.consensusExperts(c.experts, counted, id), name));
         else {
           score = c.total;
           method = "consensus";
@@ -357,8 +348,7 @@ export function aggregate(
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
     const rules = info?.rules;
     if (rules && rosterEntry)
-      for (const m of checkRosterEntry(rules, rosterEntry))
-        problems.push({ file: "名单", applicant: name, code: m.code, reason: m.zh });
+      for (const m of checkRosterEntry(rules, rosterEntry)) problems.push(sheetProblem("名单", m, name));
     let bonus = exact(0);
     if (rules?.bonus) {
       if (rosterEntry?.bonus !== undefined) {
@@ -377,7 +367,7 @@ export function aggregate(
       pub = rosterEntry?.public ?? null;
       const bad = pub ? checkPublic(rules, pub) : null;
       if (bad) {
-        problems.push({ file: "名单", applicant: name, code: bad.code, reason: bad.zh });
+        problems.push(sheetProblem("名单", bad, name));
         pub = null;
       }
     }
@@ -400,28 +390,11 @@ export function aggregate(
     const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
     const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
     if (runStage === "final" && advanced && onsite.score && publicMissing)
-      problems.push({
-        file: "名单",
-        applicant: name,
-        code: "no-public",
-        reason: `${name} 已进入现场评审，但名单中没有公众满意度测评得分（满分 ${rules?.publicSatisfaction?.max} 分），无法计算最终得分`,
-      });
-    if (runStage === "final" && advanced && !onsite.score)
-      problems.push({
-        file: "",
-        applicant: name,
-        code: "no-onsite",
-        reason: `${name} 已进入现场评审，但没有可用的现场评审评分表`,
-      });
+      problems.push(sheetProblem("名单", msg.noPublic(name, rules?.publicSatisfaction?.max), name));
+    if (runStage === "final" && advanced && !onsite.score) problems.push(sheetProblem("", msg.noOnsite(name), name));
     if (!material.score && sheets.some((s) => key(s.applicant) === k))
-      problems.push({ file: "", applicant: name, code: "no-material", reason: `${name} 没有可用的材料评审评分表` });
-    if (!anySheet)
-      problems.push({
-        file: "名单",
-        applicant: name,
-        code: "no-sheets",
-        reason: `名单中的申报者“${name}”没有收到任何评分表（名称是否与评分表一致？）`,
-      });
+      problems.push(sheetProblem("", msg.noMaterial(name), name));
+    if (!anySheet) problems.push(sheetProblem("名单", msg.noSheets(name), name));
     partial.push({
       applicant: name,
       rubricId,
@@ -441,13 +414,7 @@ export function aggregate(
   }
 
   for (const c of consensus.values())
-    if (!consensusSeen.has(c))
-      problems.push({
-        file: c.file,
-        applicant: c.applicant,
-        code: "consensus-unmatched",
-        reason: `合议表的申报者“${c.applicant}”没有任何可用的评分表，未采用`,
-      });
+    if (!consensusSeen.has(c)) problems.push(sheetProblem(c.file, msg.consensusUnmatched(c.applicant), c.applicant));
 
   // Rank within each rule set (organisations and individuals are ranked separately, each with its own top N), or
   // within each rubric where the rule set (or the secretariat) ranks sectors apart.
@@ -526,13 +493,7 @@ function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem
   const out = new Map<string, ConsensusSheet>();
   for (const c of sheets) {
     if (c.blocking.length > 0 || !c.complete) {
-      const why = c.blocking.length ? c.blocking.map((m) => m.zh).join("；") : "合议结果未填写完整";
-      problems.push({
-        file: c.file,
-        applicant: c.applicant,
-        code: "consensus-invalid",
-        reason: `合议表未采用：${why}`,
-      });
+      problems.push(sheetProblem(c.file, msg.consensusInvalid(c.blocking), c.applicant));
       continue;
     }
     const k = `${nameKey(c.applicant)}\u0000${c.stage}`;
@@ -545,12 +506,7 @@ function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem
       (c.savedAt ?? "") > (prev.savedAt ?? "") || (c.savedAt === prev.savedAt && c.file > prev.file) ? c : prev;
     const drop = keep === c ? prev : c;
     out.set(k, keep);
-    problems.push({
-      file: drop.file,
-      applicant: c.applicant,
-      code: "consensus-duplicate",
-      reason: `同一申报者同一阶段有两份合议表（${drop.file}、${keep.file}），以较新的 ${keep.file} 为准`,
-    });
+    problems.push(sheetProblem(drop.file, msg.consensusDuplicate(drop.file, keep.file), c.applicant));
   }
   return out;
 }
@@ -577,7 +533,7 @@ const looseKey = (name: string) => nameKey(name).replace(/[\p{P}\p{S}]/gu, "");
  */
 function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterEntry[]): SheetProblem[] {
   const out: SheetProblem[] = [];
-  const near = (what: string, names: string[], code: string) => {
+  const near = (who: "applicant" | "expert", names: string[]) => {
     const byLoose = new Map<string, Map<string, string>>();
     for (const n of [...names].map(shownName).sort(byShown)) {
       const l = looseKey(n);
@@ -588,20 +544,14 @@ function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterE
     }
     for (const m of byLoose.values())
       if (m.size > 1) {
-        const shown = [...m.values()].map((n) => `“${n}”`).join("与");
-        out.push({
-          file: "",
-          applicant: what === "申报者" ? [...m.values()][0] : undefined,
-          code,
-          reason: `${what}${shown}名称相近但不相同，按不同的${what}分别计算；如为同一${what === "申报者" ? "申报者" : "人"}，请统一名称后重新汇总`,
-        });
+        const shown = [...m.values()];
+        out.push(sheetProblem("", msg.similarNames(who, shown), who === "applicant" ? shown[0] : undefined));
       }
   };
-  near("申报者", [...sheets.map((s) => s.applicant), ...roster.map((r) => r.applicant)], "similar-applicants");
+  near("applicant", [...sheets.map((s) => s.applicant), ...roster.map((r) => r.applicant)]);
   near(
-    "评审专家",
+    "expert",
     sheets.map((s) => s.expert),
-    "similar-experts",
   );
   if (roster.length) {
     const inRoster = new Set(roster.map((r) => key(r.applicant)));
@@ -614,12 +564,7 @@ function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterE
       missing.set(k, m);
     }
     for (const m of missing.values())
-      out.push({
-        file: m.files.join("、"),
-        applicant: m.name,
-        code: "not-in-roster",
-        reason: `申报者“${m.name}”不在名单中（${m.files.length} 份评分表），名单中的加分和公众满意度无从对应；请核对名称`,
-      });
+      out.push(sheetProblem(m.files.join("、"), msg.notInRoster(m.name, m.files.length), m.name));
   }
   return out;
 }
@@ -627,30 +572,13 @@ function nameProblems(sheets: readonly ReturnedSheet[], roster: readonly RosterE
 /** Why a sheet cannot be counted on its own (a declared conflict, blocking problems, incomplete), or null. */
 function ownProblem(s: ReturnedSheet): SheetProblem | null {
   if (s.conflictDeclared)
-    return {
-      file: s.file,
-      applicant: s.applicant,
-      code: "conflict",
-      reason: `专家 ${s.expert} 声明存在利害关系，已回避，评分不计入${s.conflictNote ? `（${s.conflictNote}）` : ""}`,
-    };
-  if (s.blocking.length > 0)
-    return {
-      file: s.file,
-      applicant: s.applicant,
-      code: s.blocking[0].code,
-      reason: `未计入：${s.blocking.map((m) => m.zh).join("；")}`,
-    };
+    return sheetProblem(s.file, msg.declaredConflict(s.expert, s.conflictNote ?? ""), s.applicant);
+  if (s.blocking.length > 0) return sheetProblem(s.file, msg.notCounted(s.blocking), s.applicant);
   if (!s.complete) {
-    const open = s.items.filter((i) => i.value === null).map((i) => i.code);
-    const which = open.length
-      ? `（${open.length} 项未评分或输入无效：${open.slice(0, 8).join("、")}${open.length > 8 ? " 等" : ""}）`
-      : "";
-    return {
-      file: s.file,
-      applicant: s.applicant,
-      code: "incomplete",
-      reason: `专家 ${s.expert} 的评分表未填写完整${which}，未计入`,
-    };
+    const open = s.items
+      .filter((i) => i.value === null)
+      .map((i) => i.problem ?? { code: "missing", zh: `${i.code}：未评分`, en: `${i.code}: not scored` });
+    return sheetProblem(s.file, msg.incompleteSheet(s.expert, open), s.applicant);
   }
   return null;
 }
@@ -686,38 +614,42 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
   // Newest first; a missing time sorts last.
   const sorted = [...group].sort((x, y) => (y.savedAt ?? "").localeCompare(x.savedAt ?? "") || byFile(x, y));
   const s0 = sorted[0];
-  const files = sorted.map((x) => x.file).join("、");
-  const who = `专家 ${s0.expert} 对 ${s0.applicant} 的${STAGE_TEXT[s0.stage]}`;
+  const who = { expert: s0.expert, applicant: s0.applicant, stage: s0.stage };
+  const fileList = sorted.map((x) => x.file);
   // The newest copies: every copy saved at the newest time (all of them when the newest has no time).
   const top = sorted.filter((x) => (x.savedAt ?? "") === (s0.savedAt ?? ""));
   const older = sorted.filter((x) => !top.includes(x));
   let winner: ReturnedSheet | null = null;
   if (top.length > 1 && !top.every((x) => sameContent(x, top[0]))) {
     for (const x of top)
-      problems.push({
-        file: x.file,
-        applicant: x.applicant,
-        code: "duplicate-undecided",
-        reason: `${who}有 ${top.length} 份内容不同的评分表（${top.map((t) => t.file).join("、")}），${s0.savedAt ? "保存时间相同" : "都没有保存时间"}，无法判断哪份较新，均未计入；请确认后只保留一份`,
-      });
-    for (const x of older)
-      problems.push({
-        file: x.file,
-        applicant: x.applicant,
-        code: "duplicate",
-        reason: `${who}有较新的评分表，本表（较早）未计入`,
-      });
+      problems.push(
+        sheetProblem(
+          x.file,
+          msg.duplicateUndecided(
+            who,
+            top.map((t) => t.file),
+            !!s0.savedAt,
+          ),
+          x.applicant,
+        ),
+      );
+    for (const x of older) problems.push(sheetProblem(x.file, msg.olderCopy(who), x.applicant));
     return [];
   }
   const newest = [...top].sort(byFile)[0];
   for (const x of top)
     if (x !== newest)
-      problems.push({
-        file: x.file,
-        applicant: x.applicant,
-        code: "duplicate-copy",
-        reason: `${who}的评分表有内容相同的副本（${top.map((t) => t.file).join("、")}），只计入一次（${newest.file}）`,
-      });
+      problems.push(
+        sheetProblem(
+          x.file,
+          msg.sameCopy(
+            who,
+            top.map((t) => t.file),
+            newest.file,
+          ),
+          x.applicant,
+        ),
+      );
   const own = ownProblem(newest);
   if (!own) winner = newest;
   else {
@@ -728,30 +660,12 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
     }
   }
   for (const x of older) {
-    if (x === winner)
-      problems.push({
-        file: x.file,
-        applicant: x.applicant,
-        code: "older-copy-used",
-        reason: `${who}较新的评分表 ${newest.file} 未能计入（原因见该文件），已改用较早的本表 ${x.file}；如不应使用，请删除本表`,
-      });
+    if (x === winner) problems.push(sheetProblem(x.file, msg.olderCopyUsed(who, newest.file, x.file), x.applicant));
     else
-      problems.push({
-        file: x.file,
-        applicant: x.applicant,
-        code: "duplicate",
-        reason: `${who}提交了多份评分表（${files}），以较新的 ${winner?.file ?? newest.file} 为准，本表未计入`,
-      });
+      problems.push(sheetProblem(x.file, msg.supersededCopy(who, fileList, winner?.file ?? newest.file), x.applicant));
   }
   if (own && !winner)
-    problems.push({
-      file: newest.file,
-      applicant: newest.applicant,
-      code: "no-copy-used",
-      reason: newest.conflictDeclared
-        ? `${who}在最新的评分表中声明回避，较早的评分表均不计入`
-        : `${who}的评分表（${files}）均不能计入`,
-    });
+    problems.push(sheetProblem(newest.file, msg.noCopyUsed(who, fileList, newest.conflictDeclared), newest.applicant));
   return winner ? [winner] : [];
 }
 

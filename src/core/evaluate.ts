@@ -136,13 +136,24 @@ export function statusText(complete: boolean, itemCount: number, missing: number
   return complete ? `已完成：全部 ${itemCount} 项已评分` : `未完成：${missing} 项未评分，${invalid} 项输入无效`;
 }
 
-/** The veto sheet's conclusion. */
-export function vetoConclusion(flagged: number, unanswered: number): string {
+/**
+ * The veto sheet's conclusion (layout 2; its native formula gives the same): flags first, then invalid answers, then
+ * unanswered items. Layout 1 said "否决：有 N 项回答为“是”" and knew no invalid answer.
+ */
+export function vetoConclusion(flagged: number, unanswered: number, invalid = 0, legacy = false): string {
+  if (legacy)
+    return flagged > 0
+      ? `否决：有 ${flagged} 项回答为“是”`
+      : unanswered > 0
+        ? `尚有 ${unanswered} 项未回答`
+        : "未发现否决事项";
   return flagged > 0
-    ? `否决：有 ${flagged} 项回答为“是”`
-    : unanswered > 0
-      ? `尚有 ${unanswered} 项未回答`
-      : "未发现否决事项";
+    ? `否决标记：有 ${flagged} 项（待质评办核实）`
+    : invalid > 0
+      ? `有 ${invalid} 项回答无效`
+      : unanswered > 0
+        ? `尚有 ${unanswered} 项未回答`
+        : "未发现否决事项";
 }
 
 /** Evaluates one scoring set of a rubric from what the expert entered. */
@@ -220,7 +231,12 @@ export function evaluateSet(bundle: RubricBundle, input: SetInput = {}): SetEval
     status: statusText(sheet.complete, sheet.itemCount, sheet.missing.length, sheet.invalid.length),
     vetoes: {
       ...vetoSummary,
-      conclusion: vetoConclusion(vetoSummary.flagged.length, vetoSummary.unanswered.length),
+      conclusion: vetoConclusion(
+        vetoSummary.flagged.length,
+        vetoSummary.unanswered.length,
+        vetoSummary.invalid.length,
+        !!input.legacyYesNo,
+      ),
     },
     bonus,
     warnings,

@@ -125,4 +125,359 @@ export const msg = {
     zh: `第 ${rank} 名并列，候选名单超过 ${limit} 个名额，需评审委员会决定`,
     en: `a tie at rank ${rank} puts more than ${limit} applicants on the candidate list: the committee decides`,
   }),
+  // ---- Why a returned workbook, a roster row or an applicant needs a word in the aggregation (SheetProblem) ----
+  stageExcluded: (expert: string): Message => ({
+    code: "stage-excluded",
+    zh: `本次只汇总材料评审：专家 ${expert} 的现场评审评分表未计入`,
+    en: `this run aggregates the material review only: expert ${expert}'s on-site workbook is not counted`,
+  }),
+  unknownRubric: (id: string): Message => ({
+    code: "unknown-rubric",
+    zh: `未知的评分标准“${id}”`,
+    en: `unknown rubric "${id}"`,
+  }),
+  /** `used`: each rubric by its name with how many of the applicant's workbooks use it, most first. */
+  mixedRubricTie: (used: readonly RubricCount[]): Message => ({
+    code: "mixed-rubric",
+    zh: `同一申报者的评分表使用了不同的评分标准（${countsZh(used)}），份数相同，无法判断应使用哪个，均未计入`,
+    en: `this applicant's workbooks use different rubrics (${countsEn(used)}) equally often: which one applies cannot be decided, none is counted`,
+  }),
+  mixedRubric: (used: readonly RubricCount[], mine: Named, majority: Named): Message => ({
+    code: "mixed-rubric",
+    zh: `同一申报者的评分表使用了不同的评分标准（${countsZh(used)}）：本表使用“${mine.zh}”，与多数评分表的“${majority.zh}”不一致，未计入`,
+    en: `this applicant's workbooks use different rubrics (${countsEn(used)}): this one uses "${enOf(mine)}", not "${enOf(majority)}" as most do; not counted`,
+  }),
+  /** A workbook that counts but needs a word (its formulas were not recalculated …). */
+  countedWithNotice: (notice: Message): Message => ({
+    code: notice.code,
+    zh: `已计入；${notice.zh}`,
+    en: `counted; ${notice.en}`,
+  }),
+  commentTruncated: (
+    expert: string,
+    item: string,
+    what: "strengths" | "opportunities",
+    length: number,
+    limit: number,
+  ): Message => ({
+    code: "comment-truncated",
+    zh: `专家 ${expert} 对 ${item} 的${what === "strengths" ? "优势" : "改进机会"}有 ${length} 个字符，超过单元格上限 ${limit}，汇总表中只保留前 ${limit - 1} 个字符`,
+    en: `expert ${expert}'s ${what === "strengths" ? "strengths" : "opportunities for improvement"} for ${item} run to ${length} characters, over the cell limit of ${limit}: the summary keeps the first ${limit - 1}`,
+  }),
+  panelSmall: (applicant: string, stage: Stage, n: number): Message => ({
+    code: "panel-small",
+    zh: `${applicant} 的${STAGE.zh[stage]}专家组只有 ${n} 位专家，去掉最高分和最低分需要至少 3 位，已改用平均分`,
+    en: `${applicant}'s ${STAGE.en[stage]} panel has only ${n} expert(s): dropping the highest and lowest score needs at least 3, so the mean was used`,
+  }),
+  consensusRubric: (consensusRubric: string, applicant: string, sheetsRubric: string): Message => ({
+    code: "consensus-rubric",
+    zh: `合议表的评分标准 ${consensusRubric} 与 ${applicant} 的评分表（${sheetsRubric || "无"}）不一致，未采用`,
+    en: `the consensus workbook's rubric ${consensusRubric} differs from ${applicant}'s workbooks (${sheetsRubric || "none"}): not used`,
+  }),
+  consensusNotUsed: (ruleSet: Named, stage: Stage): Message => ({
+    code: "consensus-not-used",
+    zh: `${ruleSet.zh}的${STAGE.zh[stage]}按专家组合成方法计分（规则参数 stageScoring），合议表未采用`,
+    en: `${enOf(ruleSet)} scores the ${STAGE.en[stage]} by the panel method (rule parameter stageScoring): the consensus workbook is not used`,
+  }),
+  consensusExperts: (consensus: readonly string[], counted: readonly string[], stage: Stage): Message => ({
+    code: "consensus-experts",
+    zh: `合议表依据的专家（${consensus.join("、") || "无"}）与计入${STAGE.zh[stage]}的专家（${counted.join("、") || "无"}）不一致，未采用合议结果，按专家组合成方法计分`,
+    en: `the consensus workbook's experts (${consensus.join(", ") || "none"}) are not the experts counted in the ${STAGE.en[stage]} (${counted.join(", ") || "none"}): the consensus is not used, the panel method scores it`,
+  }),
+  noPublic: (applicant: string, max: number | undefined): Message => ({
+    code: "no-public",
+    zh: `${applicant} 已进入现场评审，但名单中没有公众满意度测评得分（满分 ${max} 分），无法计算最终得分`,
+    en: `${applicant} reached the on-site review but the roster gives no public satisfaction score (out of ${max}): no final score can be computed`,
+  }),
+  noOnsite: (applicant: string): Message => ({
+    code: "no-onsite",
+    zh: `${applicant} 已进入现场评审，但没有可用的现场评审评分表`,
+    en: `${applicant} reached the on-site review but has no usable on-site workbook`,
+  }),
+  noMaterial: (applicant: string): Message => ({
+    code: "no-material",
+    zh: `${applicant} 没有可用的材料评审评分表`,
+    en: `${applicant} has no usable material-review workbook`,
+  }),
+  noSheets: (applicant: string): Message => ({
+    code: "no-sheets",
+    zh: `名单中的申报者“${applicant}”没有收到任何评分表（名称是否与评分表一致？）`,
+    en: `no workbook came back for "${applicant}" in the roster (is the name the same as in the workbooks?)`,
+  }),
+  consensusUnmatched: (applicant: string): Message => ({
+    code: "consensus-unmatched",
+    zh: `合议表的申报者“${applicant}”没有任何可用的评分表，未采用`,
+    en: `the consensus workbook's applicant "${applicant}" has no usable workbook: not used`,
+  }),
+  /** `why`: the consensus workbook's own problems; none: it is incomplete. */
+  consensusInvalid: (why: readonly Message[]): Message => ({
+    code: "consensus-invalid",
+    zh: `合议表未采用：${why.length ? why.map((m) => m.zh).join("；") : "合议结果未填写完整"}`,
+    en: `consensus workbook not used: ${why.length ? why.map((m) => m.en).join("; ") : "the consensus is not filled in completely"}`,
+  }),
+  consensusDuplicate: (dropped: string, kept: string): Message => ({
+    code: "consensus-duplicate",
+    zh: `同一申报者同一阶段有两份合议表（${dropped}、${kept}），以较新的 ${kept} 为准`,
+    en: `two consensus workbooks for one applicant and stage (${dropped}, ${kept}): the newer, ${kept}, counts`,
+  }),
+  similarNames: (who: "applicant" | "expert", names: readonly string[]): Message => {
+    const zhWho = who === "applicant" ? "申报者" : "评审专家";
+    return {
+      code: who === "applicant" ? "similar-applicants" : "similar-experts",
+      zh: `${zhWho}${names.map((n) => `“${n}”`).join("与")}名称相近但不相同，按不同的${zhWho}分别计算；如为同一${who === "applicant" ? "申报者" : "人"}，请统一名称后重新汇总`,
+      en: `${who === "applicant" ? "applicants" : "experts"} ${names.map((n) => `"${n}"`).join(" and ")} have similar but different names and are counted apart; if they are one, use one name and aggregate again`,
+    };
+  },
+  notInRoster: (applicant: string, files: number): Message => ({
+    code: "not-in-roster",
+    zh: `申报者“${applicant}”不在名单中（${files} 份评分表），名单中的加分和公众满意度无从对应；请核对名称`,
+    en: `applicant "${applicant}" is not in the roster (${files} workbook(s)): no bonus or public satisfaction can be matched; check the name`,
+  }),
+  declaredConflict: (expert: string, note: string): Message => ({
+    code: "conflict",
+    zh: `专家 ${expert} 声明存在利害关系，已回避，评分不计入${note ? `（${note}）` : ""}`,
+    en: `expert ${expert} declared a conflict of interest and stood down: the scores are not counted${note ? ` (${note})` : ""}`,
+  }),
+  /** A workbook left out for its own problems (invalid entries, tampering …): the first problem's code. */
+  notCounted: (problems: readonly Message[]): Message => ({
+    code: problems[0]?.code ?? "not-counted",
+    zh: `未计入：${problems.map((m) => m.zh).join("；")}`,
+    en: `not counted: ${problems.map((m) => m.en).join("; ")}`,
+  }),
+  /** `open`: why each item not scored or invalid is so, naming its cell (the first 8 are shown). */
+  incompleteSheet: (expert: string, open: readonly Message[]): Message => {
+    const shown = open.slice(0, 8);
+    const more = open.length > 8;
+    return {
+      code: "incomplete",
+      zh: `专家 ${expert} 的评分表未填写完整${open.length ? `（${open.length} 项未评分或输入无效：${shown.map((m) => m.zh).join("；")}${more ? " 等" : ""}）` : ""}，未计入`,
+      en: `expert ${expert}'s workbook is not complete${open.length ? ` (${open.length} item(s) not scored or invalid: ${shown.map((m) => m.en).join("; ")}${more ? " …" : ""})` : ""}: not counted`,
+    };
+  },
+  duplicateUndecided: (who: Copies, files: readonly string[], sameTime: boolean): Message => ({
+    code: "duplicate-undecided",
+    zh: `${copiesZh(who)}有 ${files.length} 份内容不同的评分表（${files.join("、")}），${sameTime ? "保存时间相同" : "都没有保存时间"}，无法判断哪份较新，均未计入；请确认后只保留一份`,
+    en: `${copiesEn(who)}: ${files.length} differing workbooks (${files.join(", ")}) ${sameTime ? "saved at the same time" : "with no save time"}, so none is known to be newer; none is counted — keep only one`,
+  }),
+  olderCopy: (who: Copies): Message => ({
+    code: "duplicate",
+    zh: `${copiesZh(who)}有较新的评分表，本表（较早）未计入`,
+    en: `${copiesEn(who)}: a newer workbook exists; this older one is not counted`,
+  }),
+  sameCopy: (who: Copies, files: readonly string[], counted: string): Message => ({
+    code: "duplicate-copy",
+    zh: `${copiesZh(who)}的评分表有内容相同的副本（${files.join("、")}），只计入一次（${counted}）`,
+    en: `${copiesEn(who)}: identical copies (${files.join(", ")}) count once (${counted})`,
+  }),
+  olderCopyUsed: (who: Copies, newest: string, used: string): Message => ({
+    code: "older-copy-used",
+    zh: `${copiesZh(who)}较新的评分表 ${newest} 未能计入（原因见该文件），已改用较早的本表 ${used}；如不应使用，请删除本表`,
+    en: `${copiesEn(who)}: the newer workbook ${newest} cannot be counted (see that file), so this older one, ${used}, is used instead; delete it if it should not be`,
+  }),
+  supersededCopy: (who: Copies, files: readonly string[], counted: string): Message => ({
+    code: "duplicate",
+    zh: `${copiesZh(who)}提交了多份评分表（${files.join("、")}），以较新的 ${counted} 为准，本表未计入`,
+    en: `${copiesEn(who)}: several workbooks (${files.join(", ")}); the newer ${counted} counts, this one does not`,
+  }),
+  noCopyUsed: (who: Copies, files: readonly string[], conflict: boolean): Message => ({
+    code: "no-copy-used",
+    zh: conflict
+      ? `${copiesZh(who)}在最新的评分表中声明回避，较早的评分表均不计入`
+      : `${copiesZh(who)}的评分表（${files.join("、")}）均不能计入`,
+    en: conflict
+      ? `${copiesEn(who)}: the newest workbook declares a conflict of interest, so no older one is counted`
+      : `${copiesEn(who)}: none of the workbooks (${files.join(", ")}) can be counted`,
+  }),
+  rosterRow: (row: number, problem: Message): Message => ({
+    code: "roster",
+    zh: `第 ${row} 行：${problem.zh}`,
+    en: `row ${row}: ${problem.en}`,
+  }),
+  // The review round (scorebook aggregate --round): a workbook checked against the draw.
+  otherRound: (found: string, round: string): Message => ({
+    code: "other-round",
+    zh: `评分表属于另一评审批次（${found}），不是本批次（${round}）的，不计入`,
+    en: `the workbook belongs to another review round (${found}), not this one (${round}): not counted`,
+  }),
+  applicantNotInRound: (applicant: string, round: string, expert: string): Message => ({
+    code: "unassigned",
+    zh: `申报者“${applicant}”不在评审批次 ${round} 中，专家 ${expert} 的评分表不计入`,
+    en: `applicant "${applicant}" is not in review round ${round}: expert ${expert}'s workbook is not counted`,
+  }),
+  expertNotDrawn: (expert: string, applicant: string, stage: Stage): Message => ({
+    code: "unassigned",
+    zh: `专家 ${expert} 未被抽入 ${applicant} 的${STAGE.zh[stage]}专家组（见评审安排“分组”），评分表不计入`,
+    en: `expert ${expert} was not drawn for ${applicant}'s ${STAGE.en[stage]} panel (see the round's 分组 sheet): the workbook is not counted`,
+  }),
+  missingReturn: (expert: string, applicant: string, stage: Stage): Message => ({
+    code: "missing-return",
+    zh: `专家 ${expert} 的评分表（${applicant}，${STAGE.zh[stage]}）未交回或未计入`,
+    en: `expert ${expert}'s workbook (${applicant}, ${STAGE.en[stage]}) was not returned or not counted`,
+  }),
+  panelBelowSize: (applicant: string, stage: Stage, drawn: number, missing: readonly string[]): Message => ({
+    code: "panel-below-size",
+    zh: `${applicant} 的${STAGE.zh[stage]}专家组抽取了 ${drawn} 位专家，只计入 ${drawn - missing.length} 位（缺：${missing.join("、")}）`,
+    en: `${applicant}'s ${STAGE.en[stage]} panel: ${drawn} expert(s) drawn, only ${drawn - missing.length} counted (missing: ${missing.join(", ")})`,
+  }),
+  // Files that cannot be read at all.
+  unreadable: (detail: string): Message => ({
+    code: "unreadable",
+    zh: `无法读取（${detail}）`,
+    en: `cannot be read (${detail})`,
+  }),
+  unreadableFolder: (detail: string): Message => ({
+    code: "unreadable",
+    zh: `无法读取文件夹（${detail}）`,
+    en: `cannot read the folder (${detail})`,
+  }),
+  noPermission: (): Message => ({ code: "unreadable", zh: "没有读取权限", en: "no permission to read it" }),
+  fileNotFound: (): Message => ({ code: "not-found", zh: "文件不存在", en: "no such file" }),
+  notAFile: (): Message => ({
+    code: "not-a-file",
+    zh: "不是普通文件（文件夹、管道、套接字或设备），未读取",
+    en: "not a regular file (a folder, pipe, socket or device): not read",
+  }),
+  specialFile: (): Message => ({
+    code: "not-a-file",
+    zh: "不是普通文件（管道、套接字或设备），未读取",
+    en: "not a regular file (a pipe, socket or device): not read",
+  }),
+  danglingLink: (target: string): Message => ({
+    code: "dangling-link",
+    zh: `符号链接指向的文件不存在（${target}），未读取`,
+    en: `the symbolic link points to no file (${target}): not read`,
+  }),
+  fileTooLarge: (size: string, max: string): Message => ({
+    code: "too-large",
+    zh: `文件过大（${size}，上限 ${max}），未读取`,
+    en: `file too large (${size}, limit ${max}): not read`,
+  }),
+  oleOrEncrypted: (): Message => ({
+    code: "encrypted-or-ole",
+    zh: "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
+    en: "an old Excel 97–2003 (.xls) file or an encrypted workbook, which cannot be read: remove the password in Excel and save it as .xlsx",
+  }),
+  notXlsxContent: (): Message => ({
+    code: "not-xlsx",
+    zh: "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）",
+    en: "not an .xlsx workbook (the content is not in Excel workbook format)",
+  }),
+  summaryAsInput: (): Message => ({
+    code: "summary-workbook",
+    zh: "这是 Scorebook 汇总表，不是专家评分表，未计入",
+    en: "this is a Scorebook summary, not an expert's scoring workbook: not counted",
+  }),
+  /** A file in a folder (or named) that is not a workbook to read: `kind` says which. */
+  skipped: (kind: "lock" | "xls" | "macro" | "other" | "named", ext = ""): Message => ({
+    code: "skipped",
+    zh: {
+      lock: "Excel 打开文件时生成的临时锁定文件（~$ 开头），不是评分表，已跳过",
+      xls: "旧版 Excel 97–2003（.xls）文件，无法读取，已跳过；请在 Excel 中另存为 .xlsx",
+      macro: `${ext} 文件不是 Scorebook 评分表（评分表为 .xlsx），已跳过`,
+      other: "不是 .xlsx 文件，已跳过",
+      named: "不是 .xlsx 文件，未读取",
+    }[kind],
+    en: {
+      lock: "a lock file Excel makes while a file is open (starting with ~$), not a scoring workbook: skipped",
+      xls: "an old Excel 97–2003 (.xls) file, which cannot be read: skipped; save it as .xlsx in Excel",
+      macro: `a ${ext} file is not a Scorebook scoring workbook (those are .xlsx): skipped`,
+      other: "not an .xlsx file: skipped",
+      named: "not an .xlsx file: not read",
+    }[kind],
+  }),
+  // The lean zip reader's guard (src/xlsx/zip-cells.ts).
+  zipTooLarge: (size: string, max: string): Message => ({
+    code: "too-large",
+    zh: `文件过大（${size}，上限 ${max}）`,
+    en: `file too large (${size}, limit ${max})`,
+  }),
+  zipBomb: (total: string, max: string): Message => ({
+    code: "zip-bomb",
+    zh: `文件解压后达 ${total}（上限 ${max}），疑似压缩炸弹，已拒绝`,
+    en: `the file inflates to ${total} (limit ${max}): a suspected zip bomb, refused`,
+  }),
+  zipRatio: (part: string, ratio: number): Message => ({
+    code: "zip-bomb",
+    zh: `文件中的“${part}”解压后膨胀 ${ratio} 倍，疑似压缩炸弹，已拒绝`,
+    en: `part "${part}" inflates ${ratio}-fold: a suspected zip bomb, refused`,
+  }),
+  zipPartOverflow: (part: string, bomb: boolean): Message => ({
+    code: "zip-bomb",
+    zh: `文件中的“${part}”解压后超过声明的大小，${bomb ? "疑似压缩炸弹，" : ""}已拒绝`,
+    en: `part "${part}" inflates past its stated size${bomb ? ", a suspected zip bomb" : ""}: refused`,
+  }),
+  /** Not a valid .xlsx: `why` in both languages. */
+  notZip: (why: { zh: string; en: string }): Message => ({
+    code: "not-xlsx",
+    zh: `不是有效的 .xlsx 文件（${why.zh}）`,
+    en: `not a valid .xlsx file (${why.en})`,
+  }),
+  // Roster rows (src/core/roster.ts).
+  rosterUnreadable: (file: string, detail: Message | string): Message => ({
+    code: "roster-unreadable",
+    zh: `名单文件 ${file} 无法读取：${typeof detail === "string" ? detail : detail.zh}`,
+    en: `roster file ${file} cannot be read: ${typeof detail === "string" ? detail : detail.en}`,
+  }),
+  rosterNotCsv: (file: string, detail: string): Message => ({
+    code: "roster-unreadable",
+    zh: `名单文件 ${file} 不是有效的 CSV（${detail}）`,
+    en: `roster file ${file} is not valid CSV (${detail})`,
+  }),
+  rosterWrongType: (file: string): Message => ({
+    code: "roster-unreadable",
+    zh: `名单文件应为 .csv 或 .xlsx：${file}`,
+    en: `a roster must be a .csv or .xlsx file: ${file}`,
+  }),
+  rosterEmpty: (): Message => ({ code: "roster-empty", zh: "名单为空", en: "the roster is empty" }),
+  rosterNoApplicantColumn: (names: readonly string[]): Message => ({
+    code: "roster-no-applicant",
+    zh: `名单缺少“申报者”列（可用列名：${names.join("、")} 或 applicant）`,
+    en: `the roster has no applicant column (headers: ${names.join(", ")} or applicant)`,
+  }),
+  rosterNoName: (): Message => ({
+    code: "roster-no-name",
+    zh: "申报者名称为空，此行未使用",
+    en: "no applicant name: row not used",
+  }),
+  rosterDuplicate: (applicant: string, first: number): Message => ({
+    code: "roster-duplicate",
+    zh: `申报者“${applicant}”在名单中重复（第 ${first} 行），此行未使用`,
+    en: `applicant "${applicant}" is already in the roster (row ${first}): row not used`,
+  }),
+  rosterPublicNotNumber: (raw: string): Message => ({
+    code: "roster-public",
+    zh: `公众满意度“${raw}”不是数字，未使用`,
+    en: `public satisfaction "${raw}" is not a number: not used`,
+  }),
+  rosterCellNotUsed: (problem: Message): Message => ({
+    code: problem.code,
+    zh: `${problem.zh}，未使用`,
+    en: `${problem.en}: not used`,
+  }),
 };
+
+type Stage = "material" | "onsite";
+const STAGE: Record<"zh" | "en", Record<Stage, string>> = {
+  zh: { material: "材料评审", onsite: "现场评审" },
+  en: { material: "material review", onsite: "on-site review" },
+};
+/** A rubric's or a rule set's name in both languages (the English falls back to the Chinese). */
+export interface Named {
+  zh: string;
+  en?: string;
+}
+const enOf = (n: Named) => n.en || n.zh;
+export interface RubricCount {
+  name: Named;
+  count: number;
+}
+const countsZh = (xs: readonly RubricCount[]) => xs.map((x) => `“${x.name.zh}”${x.count} 份`).join("、");
+const countsEn = (xs: readonly RubricCount[]) => xs.map((x) => `"${enOf(x.name)}": ${x.count}`).join(", ");
+/** Whose copies: one expert's workbooks for one applicant and stage. */
+export interface Copies {
+  expert: string;
+  applicant: string;
+  stage: Stage;
+}
+const copiesZh = (w: Copies) => `专家 ${w.expert} 对 ${w.applicant} 的${STAGE.zh[w.stage]}`;
+const copiesEn = (w: Copies) => `expert ${w.expert}'s ${STAGE.en[w.stage]} of ${w.applicant}`;

@@ -7,12 +7,24 @@ import { nameKey } from "./names";
 import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
 import type { RuleSet } from "./types";
+import { msg, type Message } from "./messages";
 
 export interface RosterProblem {
   file: string;
   row: number;
+  code: string;
+  /** What is wrong with the row, in Chinese and in English (the catalogue's message). */
   reason: string;
+  en: string;
 }
+
+const rowProblem = (file: string, row: number, m: Message): RosterProblem => ({
+  file,
+  row,
+  code: m.code,
+  reason: m.zh,
+  en: m.en,
+});
 
 const HEADERS: Record<"applicant" | "bonus" | "public" | "veto", string[]> = {
   applicant: [
@@ -50,16 +62,12 @@ export function parseRoster(
   file: string,
 ): { entries: RosterEntry[]; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
-  if (rows.length === 0) return { entries: [], problems: [{ file, row: 1, reason: "名单为空" }] };
+  if (rows.length === 0) return { entries: [], problems: [rowProblem(file, 1, msg.rosterEmpty())] };
   const header = rows[0].map(norm);
   const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].includes(h));
   const ci = { applicant: col("applicant"), bonus: col("bonus"), public: col("public"), veto: col("veto") };
   if (ci.applicant < 0) {
-    problems.push({
-      file,
-      row: 1,
-      reason: `名单缺少“申报者”列（可用列名：${HEADERS.applicant.slice(0, 4).join("、")} 或 applicant）`,
-    });
+    problems.push(rowProblem(file, 1, msg.rosterNoApplicantColumn(HEADERS.applicant.slice(0, 4))));
     return { entries: [], problems };
   }
   const entries: RosterEntry[] = [];
@@ -70,13 +78,13 @@ export function parseRoster(
       .normalize("NFKC")
       .trim();
     if (!nameKey(applicant)) {
-      if (r.some((c) => norm(c) !== "")) problems.push({ file, row, reason: "申报者名称为空，此行未使用" });
+      if (r.some((c) => norm(c) !== "")) problems.push(rowProblem(file, row, msg.rosterNoName()));
       return;
     }
     // One applicant by its canonical key: 甲公司, 甲 公司 and 甲公司 + a zero-width space are one row.
     const k = nameKey(applicant);
     if (seen.has(k)) {
-      problems.push({ file, row, reason: `申报者“${applicant}”在名单中重复（第 ${seen.get(k)} 行），此行未使用` });
+      problems.push(rowProblem(file, row, msg.rosterDuplicate(applicant, seen.get(k) ?? 0)));
       return;
     }
     seen.set(k, row);
@@ -94,12 +102,12 @@ export function parseRoster(
     if (ci.public >= 0 && norm(r[ci.public]) !== "") {
       const v = Number(norm(r[ci.public]).replace(/分$/, ""));
       if (Number.isFinite(v)) entry.public = exact(v);
-      else problems.push({ file, row, reason: `公众满意度“${String(r[ci.public])}”不是数字，未使用` });
+      else problems.push(rowProblem(file, row, msg.rosterPublicNotNumber(String(r[ci.public]))));
     }
     if (ci.veto >= 0 && norm(r[ci.veto]) !== "") {
       const d = parseVetoDecision(String(r[ci.veto]));
       if (d.kind === "ok") entry.veto = d.value;
-      else if (d.kind === "invalid") problems.push({ file, row, reason: `${d.message.zh}，未使用` });
+      else if (d.kind === "invalid") problems.push(rowProblem(file, row, msg.rosterCellNotUsed(d.message)));
     }
     entries.push(entry);
   });

@@ -4,7 +4,7 @@
 // (appliesTo, e.g. "申报个人为所属组织高层领导者的") may be answered 不适用. A flag is a finding for the
 // secretariat to confirm (资格审查), not a verdict: see vetoStateOf.
 import { msg, type Message } from "./messages";
-import { parseYesNo, type RawInput } from "./normalize";
+import { cellText, parseYesNo, type RawInput } from "./normalize";
 import type { Veto } from "./types";
 
 export interface VetoAnswer {
@@ -60,6 +60,29 @@ const EXISTS = new Set(["存在", "存在该情形"]);
 const NOT_EXISTS = new Set(["不存在", "不存在该情形"]);
 const NOT_APPLICABLE = new Set(["不适用", "n/a", "na"]);
 
+/**
+ * The answers a veto item takes (layout 2), and nothing else: the words of its drop-down, and 存在 / 不存在 for an
+ * event. The spaces of CELL_TEXT_SPACES around or inside are ignored (the native formulas remove the same ones, so
+ * that the veto sheet and the engine read every answer alike). Any other text, a number or a logical value (Y, yes,
+ * 1, TRUE, 有, √ …) is an invalid answer, named at its cell by the engine and marked in the same cell by the sheet.
+ */
+export const VETO_WORDS: Readonly<Record<VetoAnswerKind, readonly string[]>> = {
+  met: [VETO_ANSWER.met],
+  unmet: [VETO_ANSWER.unmet],
+  occurred: [VETO_ANSWER.occurred, "存在"],
+  "not-occurred": [VETO_ANSWER.notOccurred, "不存在"],
+  "not-applicable": [VETO_ANSWER.notApplicable],
+};
+
+/** The answer kinds an item takes, flags first: 不符合 / 符合 (a condition) or 是 / 否 (an event), 不适用 where it applies. */
+export function vetoAnswerKinds(v: Pick<Veto, "ask" | "appliesTo">): VetoAnswerKind[] {
+  const base: VetoAnswerKind[] = v.ask === "unmet" ? ["unmet", "met"] : ["occurred", "not-occurred"];
+  return v.appliesTo ? [...base, "not-applicable"] : base;
+}
+
+/** Whether an answer of this kind flags the item. */
+export const isFlagKind = (k: VetoAnswerKind) => k === "unmet" || k === "occurred";
+
 export interface ParseVetoOptions {
   /**
    * Layout version 1 asked every item with 是 / 否 ("是否不符合该条件？" for a condition): there 是 on a
@@ -79,6 +102,22 @@ export function parseVetoAnswer(
   raw: RawInput,
   options: ParseVetoOptions = {},
 ): ParsedVeto {
+  if (!options.legacyYesNo) {
+    if (raw === null || raw === undefined || (typeof raw === "string" && cellText(raw) === ""))
+      return { kind: "missing" };
+    const text = typeof raw === "string" ? cellText(raw) : null;
+    const kind = vetoAnswerKinds(v).find((k) => text !== null && VETO_WORDS[k].includes(text));
+    if (kind) return { kind: "ok", answer: kind, flagged: isFlagKind(kind) };
+    const shown = String(raw).trim();
+    if (text !== null && VETO_WORDS["not-applicable"].includes(text))
+      return { kind: "invalid", message: msg.vetoNotApplicableRefused(shown) };
+    return {
+      kind: "invalid",
+      message:
+        v.ask === "unmet" ? msg.vetoConditionAnswer(shown, vetoChoices(v)) : msg.vetoEventAnswer(shown, vetoChoices(v)),
+    };
+  }
+  // Layout 1 (every item 是 / 否): the forms it was read with.
   const yn = parseYesNo(raw);
   if (yn.kind === "missing") return yn;
   const s = typeof raw === "string" ? norm(raw) : "";
@@ -164,8 +203,6 @@ export function anyFlagged(answers: readonly RawInput[]): boolean {
   });
 }
 
-/** The answers that flag an item, as the native workbook formulas count them (COUNTIF per text). */
-export const FLAG_ANSWERS: readonly string[] = [VETO_ANSWER.occurred, VETO_ANSWER.unmet];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The secretariat's decision on a flag (资格审查): 确认否决 or 不予否决.

@@ -1,7 +1,15 @@
 // `scorebook aggregate … --round 评审安排.xlsx`: the panels are checked against the draw. A workbook by an expert who was
 // not drawn for that applicant and stage is not counted (and named); every drawn workbook that did not make it into a
 // panel, and every panel smaller than drawn, is named. The aggregation itself is unchanged.
-import { assignmentKey, nameKey, STAGE_ZH, type AggregateResult, type Assignment, type SheetProblem } from "../core";
+import {
+  assignmentKey,
+  msg,
+  nameKey,
+  sheetProblem,
+  type AggregateResult,
+  type Assignment,
+  type SheetProblem,
+} from "../core";
 import type { ReadResult } from "../summary";
 import type { RoundCheck } from "../aggregate/run";
 
@@ -14,34 +22,14 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
       return read.map((r) => {
         if (!("sheet" in r)) return r;
         const s = r.sheet;
-        const stage = STAGE_ZH[s.stage];
         if (roundId && s.roundId && nameKey(s.roundId) !== nameKey(roundId))
-          return {
-            problem: {
-              file: s.file,
-              applicant: s.applicant,
-              code: "other-round",
-              reason: `评分表属于另一评审批次（${s.roundId}），不是本批次（${roundId}）的，不计入`,
-            },
-          };
+          return { problem: sheetProblem(s.file, msg.otherRound(s.roundId, roundId), s.applicant) };
         if (!applicants.has(nameKey(s.applicant)))
           return {
-            problem: {
-              file: s.file,
-              applicant: s.applicant,
-              code: "unassigned",
-              reason: `申报者“${s.applicant}”不在评审批次 ${roundId} 中，专家 ${s.expert} 的评分表不计入`,
-            },
+            problem: sheetProblem(s.file, msg.applicantNotInRound(s.applicant, roundId, s.expert), s.applicant),
           };
         if (!expected.has(assignmentKey(s.applicant, s.stage, s.expert)))
-          return {
-            problem: {
-              file: s.file,
-              applicant: s.applicant,
-              code: "unassigned",
-              reason: `专家 ${s.expert} 未被抽入 ${s.applicant} 的${stage}专家组（见评审安排“分组”），评分表不计入`,
-            },
-          };
+          return { problem: sheetProblem(s.file, msg.expertNotDrawn(s.expert, s.applicant, s.stage), s.applicant) };
         return r;
       });
     },
@@ -58,20 +46,9 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
       }
       for (const { a, expected: n, missing } of panels.values()) {
         if (!missing.length) continue;
-        const stage = STAGE_ZH[a.stage];
         for (const expert of missing)
-          problems.push({
-            file: "",
-            applicant: a.applicant,
-            code: "missing-return",
-            reason: `专家 ${expert} 的评分表（${a.applicant}，${stage}）未交回或未计入`,
-          });
-        problems.push({
-          file: "",
-          applicant: a.applicant,
-          code: "panel-below-size",
-          reason: `${a.applicant} 的${stage}专家组抽取了 ${n} 位专家，只计入 ${n - missing.length} 位（缺：${missing.join("、")}）`,
-        });
+          problems.push(sheetProblem("", msg.missingReturn(expert, a.applicant, a.stage), a.applicant));
+        problems.push(sheetProblem("", msg.panelBelowSize(a.applicant, a.stage, n, missing), a.applicant));
       }
       return problems;
     },

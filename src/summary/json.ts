@@ -57,6 +57,7 @@ export function summaryJson(result: AggregateResult) {
     problems: result.problems.map((p) => ({
       file: p.file,
       reason: p.reason,
+      en: p.en,
       code: p.code,
       applicant: p.applicant ?? null,
     })),

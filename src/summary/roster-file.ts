@@ -4,6 +4,7 @@
 // csv-parse/sync to csv-parse's own browser build.
 import { parse } from "csv-parse/sync";
 import { colIndex, parseCellRef } from "../workbook/a1";
+import { msg, type Message } from "../core/messages";
 import { readZipWorkbook, XlsxReadError, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
 
 /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030 (GBK), which Chinese Excel writes. */
@@ -47,27 +48,27 @@ export function cellRows(cells: Map<string, RawCell>): unknown[][] {
 
 const isZip = (d: Uint8Array) => d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04;
 
-/** The roster's rows, or why the file cannot be read at all (Chinese, naming the file). */
+/** The roster's rows, or why the file cannot be read at all (the catalogue's message, naming the file). */
 export async function rosterRows(
   data: Uint8Array,
   file: string,
   inflateRaw?: InflateRaw,
-): Promise<{ rows: unknown[][] } | { error: string }> {
+): Promise<{ rows: unknown[][] } | { error: Message }> {
   if (isZip(data) || /\.xlsx$/i.test(file)) {
     try {
       const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});
       const sheet = wb.sheets.find((s) => s.state === "visible") ?? wb.sheets[0];
       return { rows: sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map()) : [] };
     } catch (e) {
-      return { error: `名单文件 ${file} 无法读取：${e instanceof XlsxReadError ? e.message : (e as Error).message}` };
+      return { error: msg.rosterUnreadable(file, e instanceof XlsxReadError ? e.reason : (e as Error).message) };
     }
   }
   if (/\.(csv|txt)$/i.test(file)) {
     try {
       return { rows: csvRows(decodeText(data)) };
     } catch (e) {
-      return { error: `名单文件 ${file} 不是有效的 CSV（${(e as Error).message}）` };
+      return { error: msg.rosterNotCsv(file, (e as Error).message) };
     }
   }
-  return { error: `名单文件应为 .csv 或 .xlsx：${file}` };
+  return { error: msg.rosterWrongType(file) };
 }

@@ -5,6 +5,8 @@
 import {
   aggregate,
   library as bundledLibrary,
+  msg,
+  sheetProblem,
   type AggregateOptions,
   type AggregateResult,
   type ConsensusSheet,
@@ -59,7 +61,7 @@ export interface AggregateReportsInput extends Omit<AggregateReadInput, "read"> 
 export function rubricInfo(lib: Library = bundledLibrary()): (id: string) => RubricInfo | undefined {
   return (id) => {
     const b = lib.get(id);
-    return b && { rules: b.rules, scale: b.scale, scoring: b.rubric.scoring };
+    return b && { rules: b.rules, scale: b.scale, scoring: b.rubric.scoring, title: b.rubric.title };
   };
 }
 
@@ -76,6 +78,7 @@ export function traceReport(r: ScoreReport): ReadResult {
       applicant: r.applicant ?? undefined,
       code: first?.code ?? "not-scorebook",
       reason: first?.zh ?? "不是 Scorebook 评分表",
+      en: first?.en ?? "not a Scorebook scoring workbook",
     },
   };
 }
@@ -92,7 +95,7 @@ export function aggregateRead(input: AggregateReadInput): AggregateResult {
     else sheets.push(r.sheet);
   }
   for (const p of input.roster?.problems ?? [])
-    problems.push({ file: p.file, code: "roster", reason: `第 ${p.row} 行：${p.reason}` });
+    problems.push(sheetProblem(p.file, msg.rosterRow(p.row, { code: p.code, zh: p.reason, en: p.en })));
   const result = aggregate(sheets, rubricInfo(lib), input.roster?.entries ?? [], input.options ?? {}, consensus);
   return { ...result, problems: [...problems, ...result.problems] };
 }
@@ -129,8 +132,6 @@ export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
   return names.has(SUMMARY_SHEET.ranking) && names.has(SUMMARY_SHEET.panels) && names.has(SUMMARY_SHEET.parameters);
 }
 
-export const SUMMARY_AS_INPUT = "这是 Scorebook 汇总表，不是专家评分表，未计入";
-
 /** Reads every source, aggregates and builds the summary layout (what the task pane's secretariat view calls). */
 export function secretariatSummary(input: SecretariatInput): SecretariatResult {
   const lib = input.library ?? bundledLibrary();
@@ -140,7 +141,7 @@ export function secretariatSummary(input: SecretariatInput): SecretariatResult {
   const unreadable: SheetProblem[] = [...(input.unreadable ?? [])];
   for (const source of input.sources) {
     if (isSummaryWorkbook(source.sheetNames())) {
-      unreadable.push({ file: source.name, code: "summary-workbook", reason: SUMMARY_AS_INPUT });
+      unreadable.push(sheetProblem(source.name, msg.summaryAsInput()));
       continue;
     }
     if (isConsensusSource(source)) {
@@ -150,7 +151,7 @@ export function secretariatSummary(input: SecretariatInput): SecretariatResult {
     try {
       reports.push(interpret(source, { library: lib, cache }));
     } catch (e) {
-      unreadable.push({ file: source.name, code: "unreadable", reason: `无法读取（${(e as Error).message}）` });
+      unreadable.push(sheetProblem(source.name, msg.unreadable((e as Error).message)));
     }
   }
   const result = aggregateReports({ ...input, reports, unreadable, consensus, library: lib });

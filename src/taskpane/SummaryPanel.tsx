@@ -423,7 +423,8 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
                   <li key={i} className={s.problem}>
                     <span className={s.kind}>{lang === "en-US" ? p.kindEn : p.kind}</span>
                     <span className={s.problemFile}>{p.file}</span>
-                    {p.applicant ? `（${p.applicant}）` : ""}：{p.reason}
+                    {p.applicant ? (lang === "en-US" ? ` (${p.applicant})` : `（${p.applicant}）`) : ""}
+                    {lang === "en-US" ? `: ${p.en}` : `：${p.reason}`}
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@
 // Thin adapters over src/summary (owned elsewhere): the Node reader (src/aggregate/read.ts) imports zlib and the
 // roster reader (src/aggregate/roster.ts) fs and csv-parse, so the browser versions of both live here.
 import {
+  msg,
   nameKey,
   parseRoster,
   shownScores,
@@ -17,6 +18,8 @@ import {
   type ConsensusSheet,
   type Library,
   type PanelMethod,
+  sheetProblem,
+  type Message,
   type SheetProblem,
 } from "../core";
 import { findSets, renameRefs, SetSource, suggestSuffix } from "../host/sets";
@@ -28,7 +31,6 @@ import {
   isSummaryWorkbook,
   problemKind,
   problemKindEn,
-  SUMMARY_AS_INPUT,
   SUMMARY_SHEET,
   type RosterInput,
   type SummaryLayout,
@@ -92,7 +94,9 @@ export interface PaneSummaryProblem {
   applicant?: string;
   kind: string;
   kindEn: string;
+  /** Why, in Chinese and in English (the pane shows the UI language's). */
   reason: string;
+  en: string;
 }
 
 export interface SummaryOutcome {
@@ -123,29 +127,25 @@ export async function interpretPicked(
   lib: Library,
   cache?: InterpretCache,
 ): Promise<{ report: ScoreReport } | { problem: SheetProblem } | { consensus: ConsensusSheet }> {
-  const fail = (code: string, reason: string) => ({ problem: { file: file.name, code, reason } });
+  const fail = (m: Message) => ({ problem: sheetProblem(file.name, m) });
   try {
     // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
     checkFileSize(file.size ?? file.data);
   } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.code, e.message);
+    if (e instanceof XlsxReadError) return fail(e.reason);
     throw e;
   }
-  if (starts(file.data, OLE))
-    return fail(
-      "encrypted-or-ole",
-      "是旧版 Excel 97–2003（.xls）文件或加密的工作簿，无法读取；请在 Excel 中取消密码后另存为 .xlsx",
-    );
-  if (!starts(file.data, ZIP)) return fail("not-xlsx", "不是 .xlsx 工作簿文件（文件内容不是 Excel 工作簿格式）");
+  if (starts(file.data, OLE)) return fail(msg.oleOrEncrypted());
+  if (!starts(file.data, ZIP)) return fail(msg.notXlsxContent());
   try {
     const wb = await readZipWorkbook(file.data, { sheets: NEEDED });
-    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail("summary-workbook", SUMMARY_AS_INPUT);
+    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail(msg.summaryAsInput());
     const source = zipSource(wb, file.name);
     if (isConsensusSource(source)) return { consensus: toConsensusSheet(interpretConsensus(source, { library: lib })) };
     return { report: interpret(source, { library: lib, cache }) };
   } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.code, e.message);
-    return fail("unreadable", `无法读取（${(e as Error).message}）`);
+    if (e instanceof XlsxReadError) return fail(e.reason);
+    return fail(msg.unreadable((e as Error).message));
   }
 }
 
@@ -235,7 +235,7 @@ export async function summaryFromWorkbook(host: WorkbookHost, req: SummaryReques
       try {
         reports.push(interpret(new SetSource(source, set, name), { library: req.library, cache }));
       } catch (e) {
-        unreadable.push({ file: name, code: "unreadable", reason: `无法读取（${(e as Error).message}）` });
+        unreadable.push(sheetProblem(name, msg.unreadable((e as Error).message)));
       }
     }
   }
@@ -280,6 +280,7 @@ async function finish(
       kind: problemKind(p.code),
       kindEn: problemKindEn(p.code),
       reason: p.reason,
+      en: p.en,
     })),
     layout,
     result,
@@ -291,9 +292,9 @@ async function finish(
 
 /** The roster's entries and row problems; a roster that cannot be read at all is one problem. */
 export async function readRoster(file: PickedFile): Promise<RosterInput> {
-  const unreadable = (reason: string): RosterInput => ({
+  const unreadable = (m: Message): RosterInput => ({
     entries: [],
-    problems: [{ file: file.name, row: 1, reason }],
+    problems: [{ file: file.name, row: 1, code: m.code, reason: m.zh, en: m.en }],
   });
   const read = await rosterRows(file.data, file.name);
   if ("error" in read) return unreadable(read.error);

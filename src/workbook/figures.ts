@@ -3,7 +3,6 @@
 // its cached value from figureValue; the in-memory workbook (tests, preview) keeps the layout and, after an edit,
 // asks figureValue again for the new evaluation, so no layout is rebuilt per keystroke and the two cannot differ.
 import {
-  FLAG_ANSWERS,
   cellInput,
   cellText,
   checkMaturity,
@@ -15,6 +14,7 @@ import {
   type RawInput,
   type RubricBundle,
   type SetEvaluation,
+  type VetoResult,
 } from "../core";
 import type { FormulaMode, InitialValues, Scalar } from "./types";
 
@@ -31,7 +31,11 @@ export type SetField =
   | "bonusPoints";
 
 export type Figure =
-  { item: string; field: ItemField } | { category: string; field: "progress" | "score" } | { set: SetField };
+  | { item: string; field: ItemField }
+  | { category: string; field: "progress" | "score" }
+  | { set: SetField }
+  /** A veto item's state as layout 2's hidden state column reads its answer (VETO_STATE). */
+  | { veto: string };
 
 /** What figureValue reads: the rubric, the formula mode, the reviewer's inputs and their one evaluation. */
 export interface FigureContext {
@@ -104,6 +108,7 @@ export function figureValue(fc: FigureContext, f: Figure): Scalar {
         return checkResult(fc, res, raw, (init?.band ?? null) as Scalar);
     }
   }
+  if ("veto" in f) return vetoStateOf(ev.vetoes.items.find((x) => x.id === f.veto)!);
   if ("category" in f) {
     const items = ev.items.filter((i) => i.category === f.category);
     if (f.field === "progress") return `已评 ${items.filter((i) => i.status === "ok").length} / ${items.length} 项`;
@@ -121,9 +126,9 @@ export function figureValue(fc: FigureContext, f: Figure): Scalar {
     case "status":
       return ev.status;
     case "vetoConclusion":
-      return fc.legacy ? ev.vetoes.conclusion : vetoConclusion(fc);
+      return ev.vetoes.conclusion;
     case "vetoUnanswered":
-      return fc.legacy ? ev.vetoes.unanswered.length : blankVetoes(fc);
+      return ev.vetoes.unanswered.length;
     case "bonusCount":
       return ev.bonus?.confirmed.length ?? 0;
     case "bonusPoints":
@@ -131,19 +136,15 @@ export function figureValue(fc: FigureContext, f: Figure): Scalar {
   }
 }
 
-/** COUNTBLANK over the veto answers, for the initial answers. */
-function blankVetoes(fc: FigureContext): number {
-  return fc.bundle.rules.vetoes.filter((v) =>
-    [undefined, null, ""].includes(fc.initial.vetoes?.[v.id]?.answer as never),
-  ).length;
-}
+/**
+ * Layout 2's hidden state column (right of the ids): how the sheet reads each answer, as the engine does
+ * (parseVetoAnswer, VETO_WORDS): 否决标记, 有效, 未回答 or 无效. The conclusion, the unanswered count and the answer
+ * cell's colour are counted from it.
+ */
+export const VETO_STATE = { flag: "否决标记", ok: "有效", blank: "未回答", invalid: "无效" } as const;
 
-/** The veto sheet's conclusion (layout 2) as its formula gives it for the initial answers (the cover shows the same). */
-function vetoConclusion(fc: FigureContext): string {
-  const vetoes = fc.bundle.rules.vetoes;
-  const answer = (id: string) => fc.initial.vetoes?.[id]?.answer;
-  const flags = vetoes.filter((v) => FLAG_ANSWERS.includes(answer(v.id) as string)).length;
-  if (flags > 0) return `否决标记：有 ${flags} 项（待质评办核实）`;
-  const blank = blankVetoes(fc);
-  return blank > 0 ? `尚有 ${blank} 项未回答` : "未发现否决事项";
+function vetoStateOf(r: VetoResult): string {
+  if (r.flagged) return VETO_STATE.flag;
+  if (r.answered) return VETO_STATE.ok;
+  return r.message?.code === "veto-unanswered" ? VETO_STATE.blank : VETO_STATE.invalid;
 }

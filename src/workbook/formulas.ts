@@ -42,6 +42,13 @@ export function cellTextFormula(text: string): string {
   return e;
 }
 
+/** The text without the spaces of CELL_TEXT_SPACES (what a veto answer is read as; see VETO_WORDS). */
+export function spacesRemovedFormula(text: string): string {
+  let e = text;
+  for (const sp of CELL_TEXT_SPACES) e = `SUBSTITUTE(${e},${spaceLiteral(sp)},"")`;
+  return e;
+}
+
 /** The text with every digit removed. */
 function withoutDigits(text: string): string {
   let e = text;

@@ -853,6 +853,7 @@ export function toReturnedSheet(report: ScoreReport): ReturnedSheet {
       value: i.value,
       strengths: i.strengths,
       opportunities: i.opportunities,
+      ...(i.message ? { problem: { code: i.message.code, zh: i.message.zh, en: i.message.en } } : {}),
     })),
     vetoes: report.vetoes.map((v) => ({ id: v.id, text: v.label, flagged: v.flagged, note: v.note })),
     conflictDeclared: report.declaration.conflict === true,

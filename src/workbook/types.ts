@@ -278,7 +278,8 @@ export interface ScoringMap {
 
 export interface VetoMap {
   sheet: string;
-  columns: { id: string; answer: string; note: string };
+  /** state: layout 2's hidden column reading each answer as the engine does (否决标记 / 有效 / 未回答 / 无效). */
+  columns: { id: string; answer: string; note: string; state?: string };
   rows: { id: string; row: number }[];
   flag: string;
   unanswered: string;

@@ -135,11 +135,15 @@ export async function readXlsx(data: Uint8Array, name: string, limits: ZipLimits
       throw new XlsxReadError(
         "corrupt",
         name,
-        `${base}：文件已损坏或不是 Excel 工作簿，无法读取（${e.message}）`,
-        `${base}: damaged or not an Excel workbook (${e.message})`,
+        `${base}：文件已损坏或不是 Excel 工作簿，无法读取（${e.reason.zh}）`,
+        `${base}: damaged or not an Excel workbook (${e.reason.en})`,
       );
-    const en = e.code === "too-large" ? "the file is too large" : "a part inflates past the limits (zip bomb)";
-    throw new XlsxReadError(e.code, name, `${base}：${e.message}`, `${base}: ${en}`);
+    throw new XlsxReadError(
+      e.code === "too-large" ? "too-large" : "zip-bomb",
+      name,
+      `${base}：${e.reason.zh}`,
+      `${base}: ${e.reason.en}`,
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {

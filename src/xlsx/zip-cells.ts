@@ -8,6 +8,7 @@
 // (Node callers pass zlib's, the fastest), else the platform's DecompressionStream("deflate-raw") (browsers, Node
 // ≥ 18), else JSZip.
 import JSZip from "jszip";
+import { msg, type Message } from "../core/messages";
 import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
 
 export type RawCell = { value: string | number | boolean | null; formula?: string; error?: string };
@@ -60,11 +61,13 @@ type Utf8 = (raw: string) => string;
 const asIs: Utf8 = (raw) => raw;
 
 export class XlsxReadError extends Error {
+  readonly code: string;
   constructor(
-    public readonly code: "too-large" | "zip-bomb" | "not-xlsx",
-    message: string,
+    /** Why, in both languages (the catalogue's message: too-large, zip-bomb or not-xlsx). */
+    readonly reason: Message,
   ) {
-    super(message);
+    super(reason.zh);
+    this.code = reason.code;
     this.name = "XlsxReadError";
   }
 }
@@ -96,7 +99,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   const text = archive.text;
   const u = archive.utf8;
   const wbXml = await text("xl/workbook.xml");
-  if (wbXml === null) throw new XlsxReadError("not-xlsx", "不是有效的 .xlsx 文件（缺少 xl/workbook.xml）");
+  if (wbXml === null) throw notZip({ zh: "缺少 xl/workbook.xml", en: "no xl/workbook.xml" });
   const relsXml = (await text("xl/_rels/workbook.xml.rels")) ?? "";
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
@@ -141,7 +144,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export function checkFileSize(size: Uint8Array | number, options: ZipLimits = {}): void {
   const n = typeof size === "number" ? size : size.byteLength;
   const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
-  if (n > maxFile) throw new XlsxReadError("too-large", `文件过大（${mb(n)}，上限 ${mb(maxFile)}）`);
+  if (n > maxFile) throw new XlsxReadError(msg.zipTooLarge(mb(n), mb(maxFile)));
 }
 
 /** The sizes the zip directory states, against the ratio and total limits: checked before anything is inflated. */
@@ -152,15 +155,10 @@ function checkEntries(entries: readonly Entry[], options: ZipLimits): void {
     const u = f.uncompressedSize;
     const c = f.compressedSize;
     total += u;
-    if (c > 0 && u / c > maxRatio && u > 1024 * 1024)
-      throw new XlsxReadError(
-        "zip-bomb",
-        `文件中的“${f.name}”解压后膨胀 ${Math.round(u / c)} 倍，疑似压缩炸弹，已拒绝`,
-      );
+    if (c > 0 && u / c > maxRatio && u > 1024 * 1024) throw new XlsxReadError(msg.zipRatio(f.name, Math.round(u / c)));
   }
   const maxTotal = options.maxUncompressedBytes ?? 200 * 1024 * 1024;
-  if (total > maxTotal)
-    throw new XlsxReadError("zip-bomb", `文件解压后达 ${mb(total)}（上限 ${mb(maxTotal)}），疑似压缩炸弹，已拒绝`);
+  if (total > maxTotal) throw new XlsxReadError(msg.zipBomb(mb(total), mb(maxTotal)));
 }
 
 /**
@@ -184,7 +182,7 @@ const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const notZip = (why: string) => new XlsxReadError("not-xlsx", `不是有效的 .xlsx 文件（${why}）`);
+const notZip = (why: { zh: string; en: string }) => new XlsxReadError(msg.notZip(why));
 
 async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<Archive> {
   const inflate = options.inflateRaw ?? platformInflate();
@@ -194,13 +192,13 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const utf8 = new TextDecoder("utf-8");
   const bytesOf = async (e: Entry): Promise<Uint8Array> => {
-    if (e.flags & 1) throw notZip(`“${e.name}”已加密`);
+    if (e.flags & 1) throw notZip({ zh: `“${e.name}”已加密`, en: `"${e.name}" is encrypted` });
     if (e.localOffset + 30 > data.byteLength || view.getUint32(e.localOffset, true) !== LOCAL)
-      throw notZip(`“${e.name}”的位置无效`);
+      throw notZip({ zh: `“${e.name}”的位置无效`, en: `"${e.name}" is at an invalid offset` });
     const start =
       e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
     const end = start + e.compressedSize;
-    if (end > data.byteLength) throw notZip(`“${e.name}”的数据不完整`);
+    if (end > data.byteLength) throw notZip({ zh: `“${e.name}”的数据不完整`, en: `"${e.name}" is truncated` });
     const raw = data.subarray(start, end);
     let bytes: Uint8Array;
     if (e.method === 0) bytes = raw;
@@ -209,13 +207,18 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
         bytes = await inflate(raw, e.uncompressedSize);
       } catch (err) {
         // The part inflates past the size the directory states (a zip bomb in disguise), or is damaged.
-        if ((err as Error)?.name === "RangeError")
-          throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
-        throw notZip(`“${e.name}”无法解压，文件已损坏`);
+        if ((err as Error)?.name === "RangeError") throw new XlsxReadError(msg.zipPartOverflow(e.name, true));
+        throw notZip({
+          zh: `“${e.name}”无法解压，文件已损坏`,
+          en: `"${e.name}" cannot be inflated: the file is damaged`,
+        });
       }
-    } else throw notZip(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
-    if (bytes.byteLength > e.uncompressedSize)
-      throw new XlsxReadError("zip-bomb", `文件中的“${e.name}”解压后超过声明的大小，已拒绝`);
+    } else
+      throw notZip({
+        zh: `“${e.name}”使用了不支持的压缩方式 ${e.method}`,
+        en: `"${e.name}" uses an unsupported compression method ${e.method}`,
+      });
+    if (bytes.byteLength > e.uncompressedSize) throw new XlsxReadError(msg.zipPartOverflow(e.name, false));
     return bytes;
   };
   const toText = options.binaryText ? options.binaryText.decode : (b: Uint8Array) => utf8.decode(b);
@@ -236,7 +239,8 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
 function readDirectory(data: Uint8Array): Entry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const len = data.byteLength;
-  if (len < 22 || view.getUint32(0, true) !== LOCAL) throw notZip("无法作为 ZIP 打开");
+  if (len < 22 || view.getUint32(0, true) !== LOCAL)
+    throw notZip({ zh: "无法作为 ZIP 打开", en: "it cannot be opened as a ZIP" });
   let eocd = -1;
   for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === EOCD) {
@@ -244,12 +248,13 @@ function readDirectory(data: Uint8Array): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw notZip("找不到 ZIP 目录，文件不完整");
+  if (eocd < 0) throw notZip({ zh: "找不到 ZIP 目录，文件不完整", en: "no ZIP directory: the file is incomplete" });
   let count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
     const at = Number(view.getBigUint64(eocd - 20 + 8, true));
-    if (at + 56 > len || view.getUint32(at, true) !== EOCD64) throw notZip("ZIP64 目录无效");
+    if (at + 56 > len || view.getUint32(at, true) !== EOCD64)
+      throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
     count = Number(view.getBigUint64(at + 32, true));
     offset = Number(view.getBigUint64(at + 48, true));
   }
@@ -257,7 +262,8 @@ function readDirectory(data: Uint8Array): Entry[] {
   const entries: Entry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > len || view.getUint32(p, true) !== CENTRAL) throw notZip("ZIP 目录已损坏");
+    if (p + 46 > len || view.getUint32(p, true) !== CENTRAL)
+      throw notZip({ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" });
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -266,7 +272,7 @@ function readDirectory(data: Uint8Array): Entry[] {
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     let localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen > len) throw notZip("ZIP 目录已损坏");
+    if (p + 46 + nameLen + extraLen > len) throw notZip({ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" });
     const name = names.decode(data.subarray(p + 46, p + 46 + nameLen));
     // ZIP64: sizes and offset that do not fit 32 bits are in the extra field 0x0001, in this order.
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
@@ -289,7 +295,8 @@ function readDirectory(data: Uint8Array): Entry[] {
         }
         x += 4 + size;
       }
-      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw notZip("ZIP64 目录无效");
+      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite))
+        throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
     }
     entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
@@ -341,7 +348,7 @@ async function jszipArchive(data: Uint8Array): Promise<Archive> {
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch {
-    throw notZip("无法作为 ZIP 打开");
+    throw notZip({ zh: "无法作为 ZIP 打开", en: "it cannot be opened as a ZIP" });
   }
   interface Sized {
     _data?: { uncompressedSize?: number; compressedSize?: number };

@@ -6,8 +6,15 @@ import { secretariatSummary, SUMMARY_SHEET } from "../../src/summary";
 import { buildLayout, layoutSource, MemorySource, type InitialValues } from "../../src/workbook";
 import { bundle } from "../helpers/workbooks";
 
-function filled(applicant: string, expert: string, stage: "material" | "onsite", level: number, veto = false) {
-  const b = bundle("hebei-organization");
+function filled(
+  applicant: string,
+  expert: string,
+  stage: "material" | "onsite",
+  level: number,
+  veto = false,
+  rubric = "hebei-organization",
+) {
+  const b = bundle(rubric);
   const values: InitialValues = {
     entries: Object.fromEntries(b.rubric.items.map((i) => [i.code, { value: level }])),
     vetoes: Object.fromEntries(
@@ -67,5 +74,35 @@ describe("secretariatSummary (pure: CellSources in, result and summary layout ou
         .find((s) => s.name === p.sheet)!
         .cells.find((c) => c.ref === `${p.columns["hebei-organization"]}${p.rows.materialWeight}`)!.value,
     ).toBe(0.5);
+  });
+
+  it("names mixed rubrics by their names on the 问题 sheet, never by their ids", () => {
+    // 甲公司: two experts used the organisation standard, one the Jiangmen manufacturing points: the odd one is out.
+    const { layout, result } = secretariatSummary({
+      sources: [
+        filled("甲公司", "王一", "material", 0.6),
+        filled("甲公司", "王二", "material", 0.6),
+        filled("甲公司", "王三", "material", 0.6, false, "jiangmen-manufacturing"),
+      ],
+      createdAt: "2026-06-02T08:00:00Z",
+    });
+    expect(result.problems.filter((p) => p.code === "mixed-rubric").map((p) => p.file)).toEqual([
+      "甲公司_material_王三.xlsx",
+    ]);
+    const texts = layout.sheets
+      .find((s) => s.name === SUMMARY_SHEET.problems)!
+      .cells.map((c) => c.value)
+      .filter((v): v is string => typeof v === "string");
+    const reason = texts.find((t) => t.includes("不同的评分标准"))!;
+    expect(reason).toBe(
+      "同一申报者的评分表使用了不同的评分标准（“河北省政府质量奖组织奖评价标准（2022年版）”2 份、" +
+        "“江门市政府质量奖评分要点（制造业）”1 份）：本表使用“江门市政府质量奖评分要点（制造业）”，" +
+        "与多数评分表的“河北省政府质量奖组织奖评价标准（2022年版）”不一致，未计入",
+    );
+    expect(texts.join("\n")).not.toMatch(/hebei-organization|jiangmen-manufacturing/);
+    // The English beside it (the pane in en-US, the CLI's JSON) uses the English names.
+    expect(result.problems.find((p) => p.code === "mixed-rubric")!.en).toContain(
+      'this one uses "Jiangmen Government Quality Award scoring points',
+    );
   });
 });

@@ -221,7 +221,12 @@ describe("zip reader limits", () => {
     const csv = await interpretBytes(new TextEncoder().encode("编号,成熟度\n1.1,45%\n"), "x.xlsx");
     expect(csv).toEqual({
       ok: false,
-      problem: { file: "x.xlsx", code: "not-xlsx", reason: expect.stringContaining("不是 .xlsx") },
+      problem: {
+        file: "x.xlsx",
+        code: "not-xlsx",
+        reason: expect.stringContaining("不是 .xlsx"),
+        en: expect.stringContaining("not an .xlsx workbook"),
+      },
     });
     const ole = await interpretBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "old.xls");
     expect(ole).toMatchObject({ ok: false, problem: { code: "encrypted-or-ole" } });

@@ -5,13 +5,14 @@
 // event, 不适用 where the item has an appliesTo) and keeps the ids in a hidden column outside the print area (the
 // printed page shows the clause of the source instead). Layout 1 (every item 是 / 否, ids in column B) is still
 // built for reading workbooks generated before.
-import { FLAG_ANSWERS, vetoChoices, vetoQuestion } from "../../core";
-import { absolute, cellRef, colLetter, rangeRef } from "../a1";
+import { isFlagKind, VETO_WORDS, vetoAnswerKinds, vetoChoices, vetoQuestion } from "../../core";
+import { spacesRemovedFormula } from "../formulas";
+import { absolute, cellRef, colIndex, colLetter, rangeRef } from "../a1";
 import { NO, SHEET, YES } from "../labels";
 import { C } from "../styles";
 import { rowHeight, wrappedLines } from "../text";
 import type { BonusMap, Scalar, SheetLayout, VetoMap } from "../types";
-import { show } from "../figures";
+import { show, VETO_STATE } from "../figures";
 import { builder, figureContext, hf, pageSetup, runningHeader, type Ctx } from "./common";
 
 function yesNoList(): string[] {
@@ -104,9 +105,29 @@ function answerList(
   return { s, header, first, last, rows, idCol, answers: absolute(rangeRef(answerCol, first, answerCol, last)) };
 }
 
+/**
+ * Layout 2's hidden state column (right of the ids): how the sheet reads each answer, as the engine does
+ * (parseVetoAnswer, VETO_WORDS): 否决标记, 有效, 未回答 or 无效. The conclusion, the unanswered count and the answer
+ * cell's colour are counted from it.
+ */
+export { VETO_STATE };
+
+/** The state formula of one answer cell, for an item asked `v`. */
+function vetoStateFormula(answer: string, v: Parameters<typeof vetoAnswerKinds>[0]): string {
+  const t = spacesRemovedFormula(`${answer}&""`);
+  const kinds = vetoAnswerKinds(v);
+  const test = (flag: boolean) =>
+    `OR(${kinds
+      .filter((k) => isFlagKind(k) === flag)
+      .flatMap((k) => VETO_WORDS[k])
+      .map((w) => `${t}="${w}"`)
+      .join(",")})`;
+  return `IFERROR(IF(${t}="","${VETO_STATE.blank}",IF(${test(true)},"${VETO_STATE.flag}",IF(${test(false)},"${VETO_STATE.ok}","${VETO_STATE.invalid}"))),"${VETO_STATE.invalid}")`;
+}
+
 export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   if (ctx.legacy) return vetoSheetV1(ctx);
-  const { bundle, meta } = ctx;
+  const { bundle } = ctx;
   const vetoes = bundle.rules.vetoes;
   const conditional = vetoes.filter((v) => v.appliesTo).length;
   const { s, header, first, last, rows, answers, idCol } = answerList(ctx, {
@@ -134,26 +155,43 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
     },
     legacy: false,
   });
+  const stateCol = colLetter(colIndex(idCol) + 1);
+  s.columns.push({ col: stateCol, width: 10, hidden: true });
   for (const r of rows) {
     const v = vetoes.find((x) => x.id === r.id)!;
+    s.formula(
+      cellRef(stateCol, r.row),
+      vetoStateFormula(cellRef("E", r.row), v),
+      show(figureContext(ctx), { veto: r.id }),
+      "idText",
+    );
     if (v.appliesTo)
       s.height(
         r.row,
         rowHeight(Math.max(2, wrappedLines(v.text, 52, 10), wrappedLines(vetoQuestion(v).zh, 18, 10)), 10),
       );
   }
-  const flagCF = `OR(${FLAG_ANSWERS.map((a) => `$E${first}="${a}"`).join(",")})`;
+  const states = absolute(rangeRef(stateCol, first, stateCol, last));
+  const stateOf = (state: string) => `$${stateCol}${first}="${state}"`;
   s.conditionalFormats.push({
     ref: rangeRef("E", first, "E", last),
-    formula: flagCF,
+    formula: stateOf(VETO_STATE.flag),
     fill: C.invalid,
     fontColor: C.invalidText,
     bold: true,
     priority: 1,
   });
+  // An invalid answer is red like an invalid maturity; the engine names the same cell.
   s.conditionalFormats.push({
     ref: rangeRef("E", first, "E", last),
-    formula: `LEN($E${first})=0`,
+    formula: stateOf(VETO_STATE.invalid),
+    fill: C.invalid,
+    fontColor: C.invalidText,
+    priority: 2,
+  });
+  s.conditionalFormats.push({
+    ref: rangeRef("E", first, "E", last),
+    formula: stateOf(VETO_STATE.blank),
     fill: C.missing,
     priority: 2,
   });
@@ -163,11 +201,14 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   const flag = cellRef("E", row);
   s.text(cellRef("C", row), "结论", "sumLabel");
   s.merge(`C${row}:D${row}`, "sumLabel");
-  const count = FLAG_ANSWERS.map((a) => `COUNTIF(${answers},"${a}")`).join("+");
-  const any = meta.mode === "custom" ? `QA.VETOED(${answers})` : `${count}>0`;
+  // The same counts in both formula modes: the state column reads each answer as the engine does (QA.VETOED, which
+  // knows no item's question, is not used here).
+  const count = `COUNTIF(${states},"${VETO_STATE.flag}")`;
+  const invalid = `COUNTIF(${states},"${VETO_STATE.invalid}")`;
+  const blank = `COUNTIF(${states},"${VETO_STATE.blank}")`;
   s.formula(
     flag,
-    `IF(${any},"否决标记：有 "&(${count})&" 项（待质评办核实）",IF(COUNTBLANK(${answers})>0,"尚有 "&COUNTBLANK(${answers})&" 项未回答","未发现否决事项"))`,
+    `IF(${count}>0,"否决标记：有 "&${count}&" 项（待质评办核实）",IF(${invalid}>0,"有 "&${invalid}&" 项回答无效",IF(${blank}>0,"尚有 "&${blank}&" 项未回答","未发现否决事项")))`,
     show(figureContext(ctx), { set: "vetoConclusion" }),
     "status",
   );
@@ -182,10 +223,16 @@ export function vetoSheet(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, blank);
   return {
     sheet,
-    map: { sheet: SHEET.vetoes, columns: { id: idCol, answer: "E", note: "F" }, rows, flag, unanswered },
+    map: {
+      sheet: SHEET.vetoes,
+      columns: { id: idCol, answer: "E", note: "F", state: stateCol },
+      rows,
+      flag,
+      unanswered,
+    },
   };
 }
 
@@ -252,7 +299,7 @@ function vetoSheetV1(ctx: Ctx): { sheet: SheetLayout; map: VetoMap } {
   });
   s.height(row, 24);
   row++;
-  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, answers);
+  const { sheet, unanswered } = vetoSheetFoot(ctx, s, row, header, `COUNTBLANK(${answers})`);
   return { sheet, map: { sheet: SHEET.vetoes, columns: { id: "B", answer: "E", note: "F" }, rows, flag, unanswered } };
 }
 
@@ -307,14 +354,15 @@ function vetoSheetFoot(
   s: ReturnType<typeof answerList>["s"],
   start: number,
   header: number,
-  answers: string,
+  /** The formula counting the unanswered items. */
+  blankFormula: string,
 ): { sheet: SheetLayout; unanswered: string } {
   const { meta } = ctx;
   let row = start;
   const unanswered = cellRef("E", row);
   s.text(cellRef("C", row), "未回答项数", "sumText");
   s.merge(`C${row}:D${row}`, "sumText");
-  s.formula(unanswered, `COUNTBLANK(${answers})`, show(figureContext(ctx), { set: "vetoUnanswered" }), "sumCount");
+  s.formula(unanswered, blankFormula, show(figureContext(ctx), { set: "vetoUnanswered" }), "sumCount");
   s.conditionalFormats.push({ ref: unanswered, formula: `${absolute(unanswered)}>0`, fill: C.missing, priority: 4 });
   row += 2;
   s.text(cellRef("B", row), "评审专家签名：", "signLabel");

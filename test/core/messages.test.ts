@@ -1,0 +1,169 @@
+// The one catalogue of messages (src/core/messages.ts): every entry gives a code, a Chinese and an English text.
+// Data-driven: the sample arguments are typed against the catalogue, so an entry without a sample does not compile,
+// and the run checks the keys again.
+import { msg, type Message } from "../../src/core";
+
+const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
+const inner = m(
+  "not-on-step",
+  "评分!G6（1.2）：成熟度 47% 不是 5% 的整数倍",
+  "评分!G6 (1.2): maturity 47% is not a multiple of 5%",
+);
+const who = { expert: "张三", applicant: "甲公司", stage: "onsite" as const };
+const hebei = { zh: "河北省政府质量奖组织奖评价标准（2022年版）", en: "Hebei organisation standard (2022)" };
+const jiangmen = { zh: "江门市政府质量奖评分要点（医疗机构）", en: "Jiangmen scoring points — Medical institutions" };
+
+const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
+  missing: [[]],
+  notNumber: [["abc"]],
+  outOfRange: [[120]],
+  notOnStep: [[47, 5]],
+  notInBand: [[45, 2, 10, 25]],
+  unknownBand: [["9", 6]],
+  pointsNotNumber: [["abc"]],
+  pointsOutOfRange: [[12, 10]],
+  pointsNotOnStep: [[3.3, 0.5]],
+  vetoAnswerInvalid: [["Y"]],
+  vetoUnanswered: [[]],
+  vetoConditionAnswer: [["是", ["符合", "不符合"]]],
+  vetoEventAnswer: [["符合", ["是", "否"]]],
+  vetoNotApplicableRefused: [["不适用"]],
+  vetoDecisionInvalid: [["同意"]],
+  commentHighMaturity: [[95]],
+  commentLowMaturity: [[0]],
+  commentHighPoints: [[10, 10]],
+  commentLowPoints: [[0, 10]],
+  trimmedFallback: [[2]],
+  noVote: [["江门市政府质量奖"]],
+  emptyPanel: [[]],
+  publicOutOfRange: [[25, 20]],
+  tieAtLimit: [[10, 10]],
+  stageExcluded: [["张三"]],
+  unknownRubric: [["x-rubric"]],
+  mixedRubricTie: [
+    [
+      [
+        { name: hebei, count: 1 },
+        { name: jiangmen, count: 1 },
+      ],
+    ],
+  ],
+  mixedRubric: [
+    [
+      [
+        { name: hebei, count: 2 },
+        { name: { zh: "只有中文名" }, count: 1 },
+      ],
+      { zh: "只有中文名" },
+      hebei,
+    ],
+  ],
+  countedWithNotice: [[m("not-recalculated", "未重新计算", "not recalculated")]],
+  commentTruncated: [
+    ["张三", "1.1", "strengths", 40000, 32000],
+    ["张三", "1.1", "opportunities", 40000, 32000],
+  ],
+  panelSmall: [["甲公司", "material", 2]],
+  consensusRubric: [["hebei-organization", "甲公司", ""]],
+  consensusNotUsed: [[{ zh: "江门市政府质量奖", en: "Jiangmen award" }, "onsite"]],
+  consensusExperts: [
+    [["张三"], [], "material"],
+    [["张三"], ["李四"], "onsite"],
+  ],
+  noPublic: [["王五", 20]],
+  noOnsite: [["甲公司"]],
+  noMaterial: [["甲公司"]],
+  noSheets: [["甲公司"]],
+  consensusUnmatched: [["甲公司"]],
+  consensusInvalid: [[[]], [[inner]]],
+  consensusDuplicate: [["a.xlsx", "b.xlsx"]],
+  similarNames: [
+    ["applicant", ["甲公司", "（甲）公司"]],
+    ["expert", ["张三", "张 三"]],
+  ],
+  notInRoster: [["甲公司", 3]],
+  declaredConflict: [
+    ["张三", ""],
+    ["张三", "曾在该公司任职"],
+  ],
+  notCounted: [[[inner]]],
+  incompleteSheet: [
+    [who.expert, []],
+    [who.expert, Array.from({ length: 9 }, () => inner)],
+  ],
+  duplicateUndecided: [
+    [who, ["a.xlsx", "b.xlsx"], true],
+    [who, ["a.xlsx", "b.xlsx"], false],
+  ],
+  olderCopy: [[who]],
+  sameCopy: [[who, ["a.xlsx", "b.xlsx"], "a.xlsx"]],
+  olderCopyUsed: [[who, "b.xlsx", "a.xlsx"]],
+  supersededCopy: [[who, ["a.xlsx", "b.xlsx"], "b.xlsx"]],
+  noCopyUsed: [
+    [who, ["a.xlsx", "b.xlsx"], true],
+    [who, ["a.xlsx", "b.xlsx"], false],
+  ],
+  rosterRow: [[3, m("roster-duplicate", "申报者重复", "duplicate applicant")]],
+  otherRound: [["2024-1", "2025-1"]],
+  applicantNotInRound: [["甲公司", "2025-1", "张三"]],
+  expertNotDrawn: [["张三", "甲公司", "material"]],
+  missingReturn: [["张三", "甲公司", "onsite"]],
+  panelBelowSize: [["甲公司", "onsite", 5, ["张三", "李四"]]],
+  unreadable: [["EIO"]],
+  unreadableFolder: [["EACCES"]],
+  noPermission: [[]],
+  fileNotFound: [[]],
+  notAFile: [[]],
+  specialFile: [[]],
+  danglingLink: [["/nowhere"]],
+  fileTooLarge: [["21.0 MB", "20.0 MB"]],
+  oleOrEncrypted: [[]],
+  notXlsxContent: [[]],
+  summaryAsInput: [[]],
+  skipped: [["lock"], ["xls"], ["macro", ".xlsm"], ["other"], ["named"]],
+  zipTooLarge: [["21 MB", "20 MB"]],
+  zipBomb: [["300 MB", "200 MB"]],
+  zipRatio: [["xl/worksheets/sheet1.xml", 900]],
+  zipPartOverflow: [
+    ["xl/styles.xml", true],
+    ["xl/styles.xml", false],
+  ],
+  notZip: [[{ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" }]],
+  rosterUnreadable: [
+    ["名单.xlsx", "EIO"],
+    ["名单.xlsx", m("zip-bomb", "疑似压缩炸弹", "a suspected zip bomb")],
+  ],
+  rosterNotCsv: [["名单.csv", "Invalid Closing Quote"]],
+  rosterWrongType: [["名单.pdf"]],
+  rosterEmpty: [[]],
+  rosterNoApplicantColumn: [[["申报者", "申报单位"]]],
+  rosterNoName: [[]],
+  rosterDuplicate: [["甲公司", 2]],
+  rosterPublicNotNumber: [["高"]],
+  rosterCellNotUsed: [[m("veto-decision-invalid", "否决核实结论“同意”无效", 'veto decision "同意" is not valid')]],
+};
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /[A-Za-z]{2,}/;
+
+describe("the catalogue of messages", () => {
+  it("has a sample for every entry", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(msg).sort());
+  });
+
+  const cases = Object.entries(SAMPLES).flatMap(([key, calls]) =>
+    (calls as unknown[][]).map((args, i) => [`${key} #${i + 1}`, key, args] as const),
+  );
+  it.each(cases)("%s gives a code, a Chinese and an English text", (_name, key, args) => {
+    const make = msg[key as keyof typeof msg] as (...a: unknown[]) => Message;
+    const out = make(...args);
+    expect(out.code).toMatch(/^[a-z][a-z-]*$/);
+    expect(out.zh.trim()).not.toBe("");
+    expect(out.en.trim()).not.toBe("");
+    // Chinese reads as Chinese; English reads as English (the award's own words, such as 不适用, may appear in it).
+    expect(out.zh).toMatch(HAN);
+    expect(out.en).toMatch(LATIN_WORD);
+    expect(out.en).not.toBe(out.zh);
+    expect(`${out.zh} ${out.en}`).not.toMatch(/undefined|\[object Object\]|NaN/);
+  });
+});
