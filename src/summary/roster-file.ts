@@ -30,7 +30,7 @@ export function csvRows(text: string): string[][] {
     skip_empty_lines: true,
     trim: true,
     bom: true,
-  }) as string[][];
+  });
 }
 
 /** A sheet's cells as rows; leading blank rows dropped (the header must be the first non-blank row). */
@@ -57,7 +57,7 @@ export async function rosterRows(
     try {
       const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});
       const sheet = wb.sheets.find((s) => s.state === "visible") ?? wb.sheets[0];
-      return { rows: sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map()) : [] };
+      return { rows: sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map<string, RawCell>()) : [] };
     } catch (e) {
       return { error: `名单文件 ${file} 无法读取：${e instanceof XlsxReadError ? e.message : (e as Error).message}` };
     }

@@ -169,7 +169,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     s.formula(
       at(cols.value),
       maturity ? maturityValueFormula(c) : pointsValueFormula(c),
-      valueResult(maturity, init?.value as RawInput),
+      valueResult(maturity, init?.value),
       "helper",
     );
     s.formula(
@@ -178,12 +178,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
       res.status,
       "helper",
     );
-    s.formula(
-      at(cols.canonical),
-      canonicalFormula(c, maturity),
-      canonicalResult(maturity, init?.value as RawInput),
-      "helper",
-    );
+    s.formula(at(cols.canonical), canonicalFormula(c, maturity), canonicalResult(maturity, init?.value), "helper");
     s.formula(
       at(cols.score),
       maturity ? maturityScoreFormula(c, meta.mode, bundle.scale.id) : pointsScoreFormula(c),
@@ -193,13 +188,7 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     s.formula(
       at(cols.check),
       maturity ? maturityCheckFormula(c, meta.mode, bundle.scale) : pointsCheckFormula(c, step),
-      checkResult(
-        bundle,
-        res,
-        meta.mode,
-        canonicalResult(maturity, init?.value as RawInput),
-        (init?.band ?? null) as Scalar,
-      ),
+      checkResult(bundle, res, meta.mode, canonicalResult(maturity, init?.value), init?.band ?? null),
       "check",
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
