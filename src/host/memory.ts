@@ -4,7 +4,7 @@
 // "45" in a percent cell is 45 %). It does not evaluate Excel formulas: after every edit it asks the engine, through
 // the layout, what each formula of a scoring set shows (buildLayout with the entries read back gives every formula's
 // result), so the grid shows live numbers computed exactly as the `score` command computes them.
-import { library as bundledLibrary, type Library, type StageId } from "../core";
+import { library as bundledLibrary, type Library } from "../core";
 import { readMeta } from "../workbook/interpret";
 import { buildLayout } from "../workbook/layout";
 import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
@@ -12,13 +12,13 @@ import type {
   CellStyle,
   ColumnLayout,
   ConditionalFormatLayout,
-  FormulaMode,
   PrintLayout,
   ProtectionLayout,
   ValidationLayout,
   Visibility,
   RenderableLayout,
   WorkbookLayout,
+  WorkbookMeta,
 } from "../workbook/types";
 import { readInitial } from "./initial";
 import { cellsOf } from "./ranges";
@@ -185,11 +185,13 @@ export class MemoryWorkbook implements WorkbookHost {
     return sheet;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async listSheets(): Promise<SheetListing> {
     this.count("listSheets");
     return { names: [...this.order], active: this.active };
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async writeLayout(layout: RenderableLayout, options: WriteOptions = {}): Promise<void> {
     this.count("writeLayout");
     const taken = layout.sheets.filter((s) => this.findSheet(s.name)).map((s) => s.name);
@@ -237,6 +239,7 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   /** A snapshot of the given sheets (later edits do not change it). */
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async read(sheets: string[]): Promise<HostSource> {
     this.count("read");
     return this.snapshot(sheets);
@@ -260,6 +263,7 @@ export class MemoryWorkbook implements WorkbookHost {
     return source;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async select(sheet: string, ref: string): Promise<void> {
     this.count("select");
     if (!this.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
@@ -268,6 +272,7 @@ export class MemoryWorkbook implements WorkbookHost {
     this.notifyViewers();
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async protect(requests: ProtectRequest[]): Promise<void> {
     this.count("protect");
     // As Excel does: a sheet protected with a password is not unprotected without it (checked before any change).
@@ -294,6 +299,7 @@ export class MemoryWorkbook implements WorkbookHost {
     this.notifyViewers();
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async onChange(sheets: string[], listener: () => void): Promise<() => void> {
     this.count("onChange");
     const entry: Listener = { sheets: new Set(sheets), listener };
@@ -374,11 +380,11 @@ export class MemoryWorkbook implements WorkbookHost {
       const meta = readMeta(source);
       const bundle = meta?.rubricId ? this.lib.get(meta.rubricId) : undefined;
       if (!meta || !bundle) continue;
-      const base = {
+      const base: WorkbookMeta = {
         applicant: meta.applicant ?? "?",
         expert: meta.expert ?? "?",
-        stage: (meta.stage === "onsite" ? "onsite" : "material") as StageId,
-        mode: (meta.mode === "custom" ? "custom" : "native") as FormulaMode,
+        stage: meta.stage === "onsite" ? "onsite" : "material",
+        mode: meta.mode === "custom" ? "custom" : "native",
         createdAt: meta.createdAt ?? "",
       };
       let fresh: WorkbookLayout;
