@@ -28,6 +28,6 @@ export function cleanName(name: string): string {
 export function cellString(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || v instanceof Date) return String(v);
   return JSON.stringify(v) ?? "";
 }
