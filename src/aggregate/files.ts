@@ -45,7 +45,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     }
   };
 
-  const addFile = async (file: string, explicit: boolean) => {
+  const addFile = (file: string, explicit: boolean): void => {
     const key = real(file);
     if (seen.has(key) || excluded.has(path.resolve(file)) || excluded.has(key)) return;
     seen.add(key);
@@ -81,7 +81,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
         isFile = st.isFile();
       }
       if (isDir) await walk(p);
-      else if (isFile) await addFile(p, false);
+      else if (isFile) addFile(p, false);
       else
         // A FIFO, socket or device (whatever its name): never opened (a FIFO would block the run), but named.
         skipped.push(sheetProblem(p, msg.specialFile()));
@@ -92,7 +92,7 @@ export async function collectInputs(paths: readonly string[], exclude: readonly 
     const st = await fs.stat(p).catch(() => null);
     if (!st) missing.push(p);
     else if (st.isDirectory()) await walk(p);
-    else await addFile(p, true);
+    else addFile(p, true);
   }
   return { files, skipped, missing };
 }

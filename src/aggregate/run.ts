@@ -64,7 +64,7 @@ export async function readAll(
     onProgress?: (done: number, total: number, file: string) => void;
   } = {},
 ): Promise<ReadResult[]> {
-  const out: ReadResult[] = new Array(files.length);
+  const out = new Array<ReadResult>(files.length);
   let done = 0;
   let next = 0;
   const tick = (i: number) => opts.onProgress?.(++done, files.length, files[i]);

@@ -27,11 +27,7 @@ export function toWire(r: ReadResult): WireResult {
 
 export function workerMain(port: MessagePort, limits: ReadLimits): void {
   const cache = interpretCache();
-  port.on("message", async (m: { i: number; file: string } | { close: true }) => {
-    if ("close" in m) {
-      port.close();
-      return;
-    }
+  const answer = async (m: { i: number; file: string }) => {
     let result: WireResult;
     try {
       result = toWire(await readFileResult(m.file, cache, limits));
@@ -39,5 +35,9 @@ export function workerMain(port: MessagePort, limits: ReadLimits): void {
       result = { problem: sheetProblem(m.file, msg.unreadable((e as Error).message)) };
     }
     port.postMessage({ i: m.i, result });
+  };
+  port.on("message", (m: { i: number; file: string } | { close: true }) => {
+    if ("close" in m) port.close();
+    else void answer(m); // answer() catches a reading failure itself and posts it as a problem
   });
 }

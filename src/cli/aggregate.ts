@@ -11,7 +11,6 @@ import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { problemKind, rankingText, summaryJson } from "../summary";
-import type { FormulaMode } from "../workbook";
 import { writeXlsx } from "../xlsx";
 import { terminalSafe } from "./escape";
 import { existingKind, inputAt, OutputRefused, writeOutput } from "./output";
@@ -139,7 +138,7 @@ export async function aggregateCommand(
     inputs: paths,
     roster,
     options: { method, ...runOptions },
-    mode: mode as FormulaMode,
+    mode: mode,
     collected,
     workers,
     round,

@@ -70,7 +70,7 @@ export async function reportCommand(
     }
   } catch (e) {
     if (e instanceof ReportDataError || e instanceof RosterFileError) {
-      err((e as Error).message);
+      err(e.message);
       return 2;
     }
     throw e;

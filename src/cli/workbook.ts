@@ -14,7 +14,6 @@ import {
   LayoutError,
   reportJson,
   STAGE_NAME,
-  type FormulaMode,
   type ScoreReport,
 } from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
@@ -146,7 +145,7 @@ export async function generateCommand(
         applicant: opts.applicant!,
         expert: opts.expert!,
         stage,
-        mode: mode as FormulaMode,
+        mode: mode,
         createdAt: now().toISOString(),
       },
       {},

@@ -20,3 +20,14 @@ export function cleanName(name: string): string {
     .replace(/[\p{Z}\s]+/gu, " ")
     .trim();
 }
+
+/**
+ * A cell read from a file (a CSV field, or an .xlsx cell's text, number or boolean) as text: blank for an empty cell.
+ * An object never comes from those readers; should one arrive it is shown as JSON rather than "[object Object]".
+ */
+export function cellString(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || v instanceof Date) return String(v);
+  return JSON.stringify(v) ?? "";
+}

@@ -3,7 +3,7 @@
 // (read by an adapter); headers may be Chinese or English.
 import { exact } from "./exact";
 import { parseYesNo } from "./normalize";
-import { nameKey } from "./names";
+import { cellString, nameKey } from "./names";
 import { parseVetoDecision } from "./veto";
 import type { RosterEntry } from "./aggregate";
 import type { RuleSet } from "./types";
@@ -47,11 +47,7 @@ const HEADERS: Record<"applicant" | "bonus" | "public" | "veto", string[]> = {
   veto: ["否决核实", "否决核实结论", "资格审查", "资格审查结论", "否决", "veto", "veto decision"],
 };
 
-const norm = (s: unknown) =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase();
+const norm = (s: unknown) => cellString(s).normalize("NFKC").trim().toLowerCase();
 
 /**
  * Rows (first row = headers) to roster entries. Bonus cells hold 是/否 (yes/no) or condition ids separated by
@@ -74,9 +70,7 @@ export function parseRoster(
   const seen = new Map<string, number>();
   rows.slice(1).forEach((r, i) => {
     const row = i + 2;
-    const applicant = String(r[ci.applicant] ?? "")
-      .normalize("NFKC")
-      .trim();
+    const applicant = cellString(r[ci.applicant]).normalize("NFKC").trim();
     if (!nameKey(applicant)) {
       if (r.some((c) => norm(c) !== "")) problems.push(rowProblem(file, row, msg.rosterNoName()));
       return;

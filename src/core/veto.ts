@@ -203,7 +203,6 @@ export function anyFlagged(answers: readonly RawInput[]): boolean {
   });
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // The secretariat's decision on a flag (资格审查): 确认否决 or 不予否决.
 

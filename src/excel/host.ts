@@ -4,6 +4,7 @@
 //   listSheets 1 · read 1 (a whole check = listSheets + read = 2) · writeLayout 2 (names, then everything) ·
 //   select 1 · protect 1 · onChange 1.
 // Optional requirement sets are checked at run time (Office.context.requirements.isSetSupported).
+import { cellString } from "../core/names";
 import { topLeftOf } from "../host/ranges";
 import {
   HostUnsupportedError,
@@ -153,9 +154,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const scoped: Record<string, Record<string, string>> = {};
       for (const p of parts) {
         sheets[p.name] = p.used.isNullObject ? {} : cellsFrom(p.used.address, p.used.values, p.used.formulas);
-        scoped[p.name] = Object.fromEntries(p.names.items.map((n) => [n.name, n.formula.replace(/^=/, "")]));
+        scoped[p.name] = Object.fromEntries(p.names.items.map((n) => [n.name, refersTo(n)]));
       }
-      const names = Object.fromEntries(wb.names.items.map((n) => [n.name, n.formula.replace(/^=/, "")]));
+      const names = Object.fromEntries(wb.names.items.map((n) => [n.name, refersTo(n)]));
       const source = new MemorySource(this.label, sheets, names) as MemorySource & HostSource;
       source.scopedNames = (sheet: string) => scoped[sheet] ?? {};
       return source;
@@ -229,8 +230,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
     if (!this.capabilities.liveEvents) return () => undefined;
     const handlers = await this.api.run(async (ctx) => {
       const results = sheetNames.map((name) =>
-        ctx.workbook.worksheets.getItem(name).onChanged.add(async () => {
+        ctx.workbook.worksheets.getItem(name).onChanged.add(() => {
           listener();
+          return Promise.resolve(); // Office.js wants a promise from every event handler
         }),
       );
       await ctx.sync();
@@ -265,10 +267,16 @@ export function cellsFrom(address: string, values: unknown[][], formulas: unknow
   return cells;
 }
 
+/** What a defined name refers to, without its "=" (Office.js types NamedItem.formula as any; it holds the text). */
+function refersTo(n: Excel.NamedItem): string {
+  const f: unknown = n.formula;
+  return cellString(f).replace(/^=/, "");
+}
+
 function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
-  const s = String(v);
+  const s = cellString(v);
   return /^#(N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!)$/.test(
     s,
   )

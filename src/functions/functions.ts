@@ -19,6 +19,7 @@
 import { exact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, functionDefaults, ruleSetChoices, scaleIds } from "../core/awards";
 import { msg, type Message } from "../core/messages";
+import { cellString } from "../core/names";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, PANEL_METHODS, parsePanelMethod } from "../core/panel";
 import {
@@ -325,10 +326,14 @@ interface Grid {
 }
 
 function fail(message: Message): never {
+  // Excel shows a custom function's error text only when it throws CustomFunctions.Error (the Office runtime's class).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- CustomFunctions.Error does not extend Error
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.zh);
 }
 
 function unavailable(message: Message): never {
+  // Excel shows a custom function's error text only when it throws CustomFunctions.Error (the Office runtime's class).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- CustomFunctions.Error does not extend Error
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message.zh);
 }
 
@@ -336,7 +341,7 @@ function unavailable(message: Message): never {
 function cell(v: unknown): RawInput {
   if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
     return v;
-  return String(v);
+  return cellString(v);
 }
 
 function isBlank(v: unknown): v is null | undefined | "" {
@@ -351,7 +356,7 @@ function isOmitted(v: unknown): boolean {
 /** A range as Excel passes it (rows of cells), flattened row by row. A single value counts as a 1 × 1 range. */
 function grid(range: unknown): Grid {
   if (!Array.isArray(range)) return { values: [cell(range)], rows: 1, cols: 1 };
-  const rows = range.map((r) => (Array.isArray(r) ? r : [r]));
+  const rows = (range as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
   const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
   if (rows.length === 0 || cols === 0) return fail(fmsg.emptyRange());
   const values: RawInput[] = [];
@@ -361,7 +366,7 @@ function grid(range: unknown): Grid {
 
 /** A value as a person would recognise it in a message. */
 function shown(v: unknown): string {
-  return isBlank(v) ? "（空白）" : String(v);
+  return isBlank(v) ? "（空白）" : cellString(v);
 }
 
 /**

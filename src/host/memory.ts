@@ -187,11 +187,13 @@ export class MemoryWorkbook implements WorkbookHost {
     return sheet;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async listSheets(): Promise<SheetListing> {
     this.count("listSheets");
     return { names: [...this.order], active: this.active };
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async writeLayout(layout: RenderableLayout, options: WriteOptions = {}): Promise<void> {
     this.count("writeLayout");
     const taken = layout.sheets.filter((s) => this.findSheet(s.name)).map((s) => s.name);
@@ -239,6 +241,7 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   /** A snapshot of the given sheets (later edits do not change it). */
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async read(sheets: string[]): Promise<HostSource> {
     this.count("read");
     return this.snapshot(sheets);
@@ -262,6 +265,7 @@ export class MemoryWorkbook implements WorkbookHost {
     return source;
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async select(sheet: string, ref: string): Promise<void> {
     this.count("select");
     if (!this.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
@@ -270,6 +274,7 @@ export class MemoryWorkbook implements WorkbookHost {
     this.notifyViewers();
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async protect(requests: ProtectRequest[]): Promise<void> {
     this.count("protect");
     // As Excel does: a sheet protected with a password is not unprotected without it (checked before any change).
@@ -296,6 +301,7 @@ export class MemoryWorkbook implements WorkbookHost {
     this.notifyViewers();
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- WorkbookHost is async: a failure rejects, as Excel's does
   async onChange(sheets: string[], listener: () => void): Promise<() => void> {
     this.count("onChange");
     const entry: Listener = { sheets: new Set(sheets), listener };

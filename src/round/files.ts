@@ -114,7 +114,7 @@ export async function writeDraw(
     names: [],
   });
   const same = path.resolve(source) === path.resolve(output);
-  const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
   await writeAtomic(output, data, same || opts.force);
 }
 

@@ -16,7 +16,7 @@ import {
 import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
 import type { ScoreReport } from "../workbook";
 import type { CellSource } from "../workbook/source";
-import { readZipWorkbook, type InflateRaw } from "../xlsx/zip-cells";
+import { readZipWorkbook, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
 
 export type RoundSheets = Record<string, Rows>;
 
@@ -26,7 +26,7 @@ export async function roundSheetsFromBytes(data: Uint8Array, inflateRaw?: Inflat
   const out: RoundSheets = {};
   for (const s of wb.sheets) {
     const rows: unknown[][] = [];
-    for (const [ref, c] of wb.cells.get(s.name) ?? new Map()) {
+    for (const [ref, c] of wb.cells.get(s.name) ?? new Map<string, RawCell>()) {
       const { col, row } = parseCellRef(ref);
       (rows[row - 1] ??= [])[colIndex(col) - 1] = c.error ? null : c.value;
     }

@@ -627,7 +627,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     d.text(ref(colLetter(i + 1), 1), h, "dataKey"),
   );
   let drow = 2;
-  const put = (cells: (string | number | null | { f: string; r: string | number | "" })[]) => {
+  const put = (cells: (string | number | null | { f: string; r: string | number })[]) => {
     cells.forEach((c, i) => {
       const at = ref(colLetter(i + 1), drow);
       if (c !== null && typeof c === "object") d.formula(at, c.f, c.r, "dataKey");

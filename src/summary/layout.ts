@@ -993,7 +993,7 @@ function detailsSheet(
         });
         blocks.push({
           applicant: a.applicant,
-          stage: stage as "material" | "onsite",
+          stage: stage,
           titleRow,
           headerRow,
           firstRow: first,

@@ -31,7 +31,7 @@ export function csvRows(text: string): string[][] {
     skip_empty_lines: true,
     trim: true,
     bom: true,
-  }) as string[][];
+  });
 }
 
 /** A sheet's cells as rows; leading blank rows dropped (the header must be the first non-blank row). */
@@ -58,7 +58,7 @@ export async function rosterRows(
     try {
       const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});
       const sheet = wb.sheets.find((s) => s.state === "visible") ?? wb.sheets[0];
-      return { rows: sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map()) : [] };
+      return { rows: sheet ? cellRows(wb.cells.get(sheet.name) ?? new Map<string, RawCell>()) : [] };
     } catch (e) {
       return { error: msg.rosterUnreadable(file, e instanceof XlsxReadError ? e.reason : (e as Error).message) };
     }

@@ -60,7 +60,7 @@ const useStyles = makeStyles({
 export interface PaneTab {
   id: string;
   label: string;
-  render(pane: PaneState): ReactNode;
+  render: (pane: PaneState) => ReactNode;
 }
 
 export interface AppProps {

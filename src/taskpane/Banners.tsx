@@ -36,7 +36,7 @@ export function Banners({
   onSelect,
 }: {
   review: Review | null;
-  onSelect(cell: { sheet: string; ref: string }): void;
+  onSelect: (cell: { sheet: string; ref: string }) => void;
 }) {
   const t = useStrings();
   const s = useStyles();

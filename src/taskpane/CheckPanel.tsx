@@ -44,9 +44,9 @@ export interface CheckProps {
   outcome: CheckOutcome | null;
   checking: boolean;
   live: boolean;
-  onCheck(): void;
-  onChooseSet(suffix: string): void;
-  onSelect(cell: { sheet: string; ref: string }): void;
+  onCheck: () => void;
+  onChooseSet: (suffix: string) => void;
+  onSelect: (cell: { sheet: string; ref: string }) => void;
 }
 
 export function CheckPanel({ outcome, checking, live, onCheck, onChooseSet, onSelect }: CheckProps) {

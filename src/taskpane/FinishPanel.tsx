@@ -38,10 +38,10 @@ const useStyles = makeStyles({
 export interface FinishProps {
   outcome: CheckOutcome | null;
   checking: boolean;
-  onCheck(): Promise<unknown>;
+  onCheck: () => Promise<unknown>;
   /** `password`: the one the sheets are protected with now, when Excel asked for it. */
-  onFinish(review: Review, password?: string): Promise<string[]>;
-  onSelect(cell: { sheet: string; ref: string }): void;
+  onFinish: (review: Review, password?: string) => Promise<string[]>;
+  onSelect: (cell: { sheet: string; ref: string }) => void;
 }
 
 export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: FinishProps) {

@@ -42,7 +42,7 @@ export interface GenerateProps {
   newWorkbookIsDownload?: boolean;
   /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
   customFunctions?: boolean;
-  onGenerate(req: GenerateRequest): Promise<GenerateResult>;
+  onGenerate: (req: GenerateRequest) => Promise<GenerateResult>;
 }
 
 export function GeneratePanel({
@@ -152,7 +152,7 @@ export function GeneratePanel({
   const stageNames = bundle?.rules.stages ?? [];
 
   return (
-    <form className={s.form} onSubmit={submit} noValidate aria-label={t.tabs.generate}>
+    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate aria-label={t.tabs.generate}>
       <Field label={t.generate.award}>
         <Select
           className={s.select}

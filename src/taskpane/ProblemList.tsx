@@ -65,7 +65,7 @@ export function ProblemList({
   idPrefix,
 }: {
   problems: PaneProblem[];
-  onSelect(cell: { sheet: string; ref: string }): void;
+  onSelect: (cell: { sheet: string; ref: string }) => void;
   idPrefix: string;
 }) {
   const s = useStyles();

@@ -226,7 +226,7 @@ const en: Strings = {
       missing: "Not scored",
       comment: "Comments missing",
       date: "Other",
-    } as Record<string, string>,
+    },
     complete: "Complete",
     incomplete: "Incomplete",
   },

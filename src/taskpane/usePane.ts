@@ -19,12 +19,12 @@ export interface PaneState {
   outcome: CheckOutcome | null;
   checking: boolean;
   error: unknown;
-  check(preferred?: string | null): Promise<CheckOutcome | null>;
-  generate(req: GenerateRequest): Promise<GenerateResult>;
-  finish(review: Review): Promise<string[]>;
-  select(cell: { sheet: string; ref: string }): Promise<void>;
-  chooseSet(suffix: string): void;
-  clearError(): void;
+  check: (preferred?: string | null) => Promise<CheckOutcome | null>;
+  generate: (req: GenerateRequest) => Promise<GenerateResult>;
+  finish: (review: Review) => Promise<string[]>;
+  select: (cell: { sheet: string; ref: string }) => Promise<void>;
+  chooseSet: (suffix: string) => void;
+  clearError: () => void;
 }
 
 export function usePane(host: WorkbookHost, lib: Library): PaneState {

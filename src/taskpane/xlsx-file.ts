@@ -13,5 +13,5 @@ export function toBase64(bytes: Uint8Array): string {
 export async function layoutToBase64(layout: WorkbookLayout): Promise<string> {
   const wb = await layoutToWorkbook(layout);
   const data = await wb.xlsx.writeBuffer();
-  return toBase64(new Uint8Array(data as ArrayBuffer));
+  return toBase64(new Uint8Array(data));
 }

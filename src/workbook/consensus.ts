@@ -13,7 +13,6 @@ import {
   scoreSheet,
   toNumber,
   type EntryInput,
-  type RawInput,
   type ReturnedSheet,
   type RubricBundle,
   type StageId,
@@ -220,8 +219,7 @@ export function buildConsensusLayout(
   const limit = options.divergence ?? 20;
   const initial = options.initial ?? {};
   const entries: Record<string, EntryInput> = {};
-  for (const [code, e] of Object.entries(initial))
-    entries[code] = { value: entryValue(maturity, (e.value ?? null) as RawInput) };
+  for (const [code, e] of Object.entries(initial)) entries[code] = { value: entryValue(maturity, e.value ?? null) };
   const scored = scoreSheet(r, bundle.scale, entries);
   const info = { rules: bundle.rules, scale: bundle.scale, scoring: r.scoring };
   const divs = diverge(applicant, stage, [...panel], info, limit);
@@ -657,9 +655,7 @@ export function buildConsensusLayout(
 }
 
 function valueResult(maturity: boolean, raw: Scalar | undefined): Scalar {
-  const p = maturity
-    ? parseMaturity(entryValue(true, (raw ?? null) as RawInput))
-    : parsePoints((raw ?? null) as RawInput);
+  const p = maturity ? parseMaturity(entryValue(true, raw ?? null)) : parsePoints(raw ?? null);
   if (p.kind === "missing") return "";
   if (p.kind === "invalid") return "#";
   return p.value;

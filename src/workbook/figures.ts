@@ -94,7 +94,7 @@ export function figureValue(fc: FigureContext, f: Figure): Scalar {
     const k = fc.bundle.rubric.items.findIndex((i) => i.code === f.item);
     const res = ev.items[k];
     const init = fc.initial.entries?.[f.item];
-    const raw = init?.value as RawInput;
+    const raw = init?.value;
     switch (f.field) {
       case "value":
         return valueResult(maturity, raw);
@@ -105,7 +105,7 @@ export function figureValue(fc: FigureContext, f: Figure): Scalar {
       case "score":
         return num(res.score);
       case "check":
-        return checkResult(fc, res, raw, (init?.band ?? null) as Scalar);
+        return checkResult(fc, res, raw, init?.band ?? null);
     }
   }
   if ("veto" in f) return vetoStateOf(ev.vetoes.items.find((x) => x.id === f.veto)!);

@@ -158,7 +158,7 @@ export interface InterpretCache {
   fingerprint(bundle: RubricBundle): string;
   /** The reference layout of a rubric, stage and mode (formulas, cell positions and names do not depend on names). */
   layout(bundle: RubricBundle, meta: WorkbookMeta): WorkbookLayout;
-  normalize(formula: string): string;
+  normalize: (formula: string) => string;
 }
 
 /**

@@ -34,11 +34,11 @@ function convert(v: ExcelJS.CellValue | undefined): CellValue {
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
-      return r === undefined ? null : convert(r as ExcelJS.CellValue);
+      return r === undefined ? null : convert(r);
     }
-    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
+    if ("error" in v) return { error: String(v.error) };
     if ("text" in v) {
-      const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
+      const t = v.text as unknown;
       if (typeof t === "string") return t;
       if (t && typeof t === "object" && "richText" in t)
         return (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");

@@ -40,7 +40,7 @@ function styleModel(style: CellStyle | undefined, locked: boolean): Partial<Exce
         bottom: side(b.bottom),
         left: side(b.left),
         right: side(b.right),
-      } as ExcelJS.Borders;
+      };
     }
     if (style.horizontal || style.vertical || style.wrap || style.indent) {
       m.alignment = {
@@ -74,7 +74,7 @@ export function fileFormula(formula: string): string {
 function setValue(cell: ExcelJS.Cell, c: CellLayout): void {
   if (c.formula !== undefined) {
     const result = c.result === null || c.result === undefined ? undefined : c.result;
-    cell.value = { formula: fileFormula(c.formula), result } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: fileFormula(c.formula), result };
   } else if (c.value !== undefined && c.value !== null) {
     // ExcelJS writes every JavaScript string as text (a shared string), never as a formula: "=1+1" stays text.
     cell.value = c.value;
@@ -120,7 +120,7 @@ function renderSheet(
     const key = `${c.style ?? ""}\u0000${c.locked === false ? "unlocked" : ""}`;
     let model = models.get(key);
     if (!model) models.set(key, (model = styleModel(style, c.locked !== false)));
-    cell.style = model as ExcelJS.Style;
+    cell.style = model;
   }
   for (const m of s.merges) ws.mergeCellsWithoutStyle(m);
   for (const v of s.validations) {
@@ -231,8 +231,8 @@ export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOpti
     : undefined;
   const data = await wb.xlsx.writeBuffer(zip as Partial<ExcelJS.XlsxWriteOptions> | undefined);
   // ExcelJS writes no charts: the layout's charts are added to the file afterwards (src/xlsx/chart.ts).
-  if (layout.sheets.some((s) => s.charts?.length)) return addCharts(new Uint8Array(data as ArrayBuffer), layout);
-  return Buffer.from(data as ArrayBuffer);
+  if (layout.sheets.some((s) => s.charts?.length)) return addCharts(new Uint8Array(data), layout);
+  return Buffer.from(data);
 }
 
 /** Adds a layout's sheets to a workbook read from a file (a draw adds 分组 and 抽取记录 to the round workbook). */

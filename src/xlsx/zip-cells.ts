@@ -52,8 +52,8 @@ export interface ZipReadOptions extends ZipLimits {
 
 /** Parts as one-byte strings (`decode`), and a text found in one back to UTF-8 (`utf8`). */
 export interface BinaryText {
-  decode(bytes: Uint8Array): string;
-  utf8(binary: string): string;
+  decode: (bytes: Uint8Array) => string;
+  utf8: (binary: string) => string;
 }
 
 /** Texts taken from a part: UTF-8 already, or one-byte strings to turn back (BinaryText.utf8). */
@@ -84,7 +84,7 @@ interface Entry {
 /** The parts of the archive the reader needs: the directory and a way to get one part's text. */
 interface Archive {
   entries: Entry[];
-  text(path: string): Promise<string | null>;
+  text: (path: string) => Promise<string | null>;
   /** Inflates one part against its stated size, dropping the output (absent where JSZip reads the archive). */
   check?(entry: Entry): Promise<void>;
   /** Turns a text found in a part into a string (identity unless parts are read as one-byte strings). */

@@ -37,7 +37,7 @@ it("fails the build on a JSDoc error, naming it", async () => {
   );
   const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined); // the plugin also prints the errors
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+    webpack(config, (err, s) => (err || !s ? reject(err ?? new Error("webpack gave no stats")) : resolve(s))),
   );
   quiet.mockRestore();
   expect(stats.hasErrors()).toBe(true);

@@ -7,7 +7,7 @@ import { interpretFile } from "../../src/aggregate/read";
 import { aggregateFiles } from "../../src/aggregate/run";
 import { consensusCommand } from "../../src/cli/consensus";
 import { main, type Io } from "../../src/cli/main";
-import { toNumber } from "../../src/core";
+import { cellString, toNumber } from "../../src/core";
 import { summaryJson } from "../../src/summary";
 import { buildConsensusLayout, interpretConsensus, toReturnedSheet } from "../../src/workbook";
 import { readXlsxFile } from "../../src/xlsx";
@@ -71,7 +71,7 @@ describe("scorebook consensus", () => {
     const names = source.definedNames();
     for (const n of ["Codes", "Points", "Consensus", "Total"]) expect(names[n]).toContain("合议");
     // The strengths of the experts are gathered once each, without names of their own.
-    expect(String(source.value(m.sheet, `${m.columns.strengths}${row11}`))).toBe("高层领导亲自推动卓越绩效管理");
+    expect(cellString(source.value(m.sheet, `${m.columns.strengths}${row11}`))).toBe("高层领导亲自推动卓越绩效管理");
     // Not filled in yet: the consensus reads as incomplete, naming a cell.
     const r = interpretConsensus(source);
     expect(r.complete).toBe(false);

@@ -32,7 +32,7 @@ function book(cells: Record<string, Scalar | string>, host: HostOptions): Formul
   const b = new FormulaBook(custom, host);
   for (const [ref, v] of Object.entries(cells))
     if (typeof v === "string" && v.startsWith("=")) b.setFormula("S", ref, v.slice(1));
-    else b.set("S", ref, v as Scalar);
+    else b.set("S", ref, v);
   return b;
 }
 
@@ -159,8 +159,8 @@ describe("generated custom-mode workbooks give one answer on desktop and on the 
           const book = FormulaBook.fromLayout(layout, custom, host);
           for (const [code, e] of Object.entries(values.entries ?? {})) {
             const row = m.items.find((i) => i.code === code)!.row;
-            book.set(m.sheet, `${m.columns.input}${row}`, e.value === "" ? null : (e.value as Scalar));
-            if (m.columns.band) book.set(m.sheet, `${m.columns.band}${row}`, (e.band ?? null) as Scalar);
+            book.set(m.sheet, `${m.columns.input}${row}`, e.value === "" ? null : e.value);
+            if (m.columns.band) book.set(m.sheet, `${m.columns.band}${row}`, e.band ?? null);
           }
           return [
             ...m.items.flatMap((it) => [

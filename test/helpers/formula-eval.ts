@@ -380,7 +380,7 @@ export class FormulaBook {
         const vals = this.cellsOf(args[2] ?? args[0]);
         const crit = s(1);
         return keys.reduce<number>(
-          (acc, k, i) => acc + (matches(k, crit) && typeof vals[i] === "number" ? (vals[i] as number) : 0),
+          (acc, k, i) => acc + (matches(k, crit) && typeof vals[i] === "number" ? vals[i] : 0),
           0,
         );
       }

@@ -23,7 +23,7 @@ export const describeWithLibreOffice: jest.Describe =
     ? (undefined as unknown as jest.Describe) // loaded outside jest (scripts)
     : hasLibreOffice || process.env.CI === "true"
       ? describe
-      : (describe.skip as jest.Describe);
+      : describe.skip;
 
 const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

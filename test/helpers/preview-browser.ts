@@ -19,16 +19,16 @@ if (CI && !haveChromium)
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
 if (CI && !built) throw new Error("dist/preview.html is missing: npm test builds it before jest");
 
-export const describeInPreview: jest.Describe = haveChromium && built ? describe : (describe.skip as jest.Describe);
+export const describeInPreview: jest.Describe = haveChromium && built ? describe : describe.skip;
 
 export interface PreviewSession {
   /** Requests that left the page's own origin. */
   foreign: string[];
   /** Console errors and uncaught page errors. */
   errors: string[];
-  open(query?: string): Promise<Page>;
+  open: (query?: string) => Promise<Page>;
   /** Another page of dist/ (e.g. taskpane.html), optionally as another browser (user agent); nothing awaited. */
-  openPage(file: string, options?: { userAgent?: string }): Promise<Page>;
+  openPage: (file: string, options?: { userAgent?: string }) => Promise<Page>;
 }
 
 /** Starts the preview server and Chromium for the enclosing describe block (beforeAll / afterAll). */

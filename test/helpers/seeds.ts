@@ -12,7 +12,7 @@ export function seedsAvailable(): boolean {
 
 /** describe() that runs where the seeds are; in CI (CI=true) a missing seed folder fails instead of skipping. */
 export const describeWithSeeds: jest.Describe =
-  seedsAvailable() || process.env.CI === "true" ? describe : (describe.skip as jest.Describe);
+  seedsAvailable() || process.env.CI === "true" ? describe : describe.skip;
 
 export function readSeed(file: string): string {
   return fs.readFileSync(file, "utf8");

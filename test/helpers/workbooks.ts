@@ -50,7 +50,7 @@ export async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 export async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Drops every cached formula result (as a program that writes inputs without calculating would leave them). */
@@ -58,7 +58,7 @@ export function clearCache(wb: ExcelJS.Workbook): void {
   wb.eachSheet((ws) =>
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula };
       }),
     ),
   );
@@ -66,7 +66,7 @@ export function clearCache(wb: ExcelJS.Workbook): void {
 
 const put = (ws: ExcelJS.Worksheet, ref: string, v: Scalar | undefined) => {
   if (v === undefined) return;
-  ws.getCell(ref).value = v === "" ? null : (v as ExcelJS.CellValue);
+  ws.getCell(ref).value = v === "" ? null : v;
 };
 
 /** Types values into the input cells of a generated workbook, by item code / veto id, as a reviewer would. */

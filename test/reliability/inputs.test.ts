@@ -9,7 +9,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { main, type Io } from "../../src/cli/main";
-import { library, vetoAnswerFor, type StageId } from "../../src/core";
+import { cellString, library, vetoAnswerFor, type StageId } from "../../src/core";
 import { SHEET, type InitialValues } from "../../src/workbook";
 import { convert } from "../helpers/libreoffice";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
@@ -131,8 +131,8 @@ const SPECS: Spec[] = [
     edit: (wb) => {
       wb.getWorksheet(SHEET.vetoes)!.getCell("E5").value = {
         formula: 'IF(TODAY()>DATE(2000,1,1),"否","是")',
-      } as ExcelJS.CellFormulaValue;
-      wb.getWorksheet(SHEET.scoring)!.getCell("G6").value = { formula: "0.5+0.1" } as ExcelJS.CellFormulaValue;
+      };
+      wb.getWorksheet(SHEET.scoring)!.getCell("G6").value = { formula: "0.5+0.1" };
     },
   },
 ];
@@ -341,7 +341,7 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
     expect(counted).toBe(2);
     // And so does the summary workbook's header.
     const summary = await load(fs.readFileSync(path.join(root, "order-c.xlsx")));
-    expect(String(summary.getWorksheet("汇总")!.getCell("A2").value)).toContain("计入 2 份评分表");
+    expect(cellString(summary.getWorksheet("汇总")!.getCell("A2").value)).toContain("计入 2 份评分表");
     expect(snapshot(dir)).toEqual(before);
   });
 

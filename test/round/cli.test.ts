@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { vetoAnswerFor } from "../../src/core";
+import { cellString, vetoAnswerFor } from "../../src/core";
 import { buildLayout } from "../../src/workbook";
 import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, randomValid, rng, save, tmpDir } from "../helpers/workbooks";
@@ -61,7 +61,7 @@ async function sheetRows(file: string, sheet: string): Promise<string[][]> {
   const wb = await load(fs.readFileSync(file));
   const ws = wb.getWorksheet(sheet);
   const rows: string[][] = [];
-  ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+  ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => cellString(v))));
   return rows;
 }
 

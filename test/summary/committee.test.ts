@@ -4,7 +4,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { aggregateFiles } from "../../src/aggregate/run";
-import { exact, library } from "../../src/core";
+import { cellString, exact, library } from "../../src/core";
 import { COMMITTEE_SHEET, voteVerdict } from "../../src/summary/committee";
 import { writeXlsx } from "../../src/xlsx";
 import { readXlsxFile } from "../../src/xlsx";
@@ -101,7 +101,7 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
       const shown = src.value(COMMITTEE_SHEET.vote, `${block.columns.result}${row}`);
       expect([k, shown]).toEqual([k, expected]);
       expect(voteVerdict(rules, yes, no, abstain, present, members)).toBe(expected);
-      const quorum = String(src.value(COMMITTEE_SHEET.vote, block.quorum));
+      const quorum = cellString(src.value(COMMITTEE_SHEET.vote, block.quorum));
       expect(quorum.startsWith("符合")).toBe(expected !== "会议无效");
     }
   }, 120_000);

@@ -167,7 +167,7 @@ describe("the summary layout", () => {
   it("caches the engine's final scores, ranks (a vetoed applicant's would-be rank) and statuses", () => {
     const view = sheetView(
       native,
-      (ref) => (cell(native, "汇总", ref)?.result ?? cell(native, "汇总", ref)?.value ?? "") as Scalar,
+      (ref) => cell(native, "汇总", ref)?.result ?? cell(native, "汇总", ref)?.value ?? "",
     );
     expect(view).toEqual(engineView(result));
     expect(view["甲公司"]).toEqual({ final: 550, rank: 4, status: "候选" }); // 己 and 辛 share 1, 戊 is 3 (乙 is vetoed)

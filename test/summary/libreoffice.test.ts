@@ -144,7 +144,7 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
           const norm = (x: unknown) =>
             x === undefined || x === null
               ? ""
-              : typeof x === "object" && "error" in (x as object)
+              : typeof x === "object" && "error" in x
                 ? (x as { error: string }).error
                 : x;
           const a = norm(cell.result);

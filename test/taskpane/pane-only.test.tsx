@@ -155,6 +155,7 @@ describe("legacy.js in an old web view", () => {
     delete w.scorebookOldWebview;
     const spy = jest.spyOn(window.navigator, "userAgent", "get").mockReturnValue(ua);
     try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the built bundle's own text, as the page would
       new Function(source)();
     } finally {
       spy.mockRestore();

@@ -64,7 +64,7 @@ describe("generate", () => {
     const g = within(panel("generate"));
     await waitFor(() => expect(g.getByLabelText("奖项")).toBeTruthy());
     fireEvent.change(g.getByLabelText("奖项"), { target: { value: "hebei-2022" } });
-    const rubric = g.getByLabelText("评价标准", { exact: false }) as HTMLSelectElement;
+    const rubric = g.getByLabelText<HTMLSelectElement>("评价标准", { exact: false });
     const groups = Array.from(rubric.querySelectorAll("optgroup")).map((o) => [
       o.label,
       Array.from(o.querySelectorAll("option")).map((x) => x.value),
@@ -106,11 +106,11 @@ describe("generate", () => {
     const { wb } = setup(["Sheet1", "评分"]);
     await waitFor(() => expect(within(panel("generate")).getByText(/不会覆盖/)).toBeTruthy());
     const g = within(panel("generate"));
-    const suffix = g.getByLabelText("工作表名称后缀") as HTMLInputElement;
+    const suffix = g.getByLabelText<HTMLInputElement>("工作表名称后缀");
     expect(suffix.value).toBe(" (2)");
     fireEvent.change(suffix, { target: { value: "" } });
     expect(g.getByText("仍与现有工作表重名：评分")).toBeTruthy();
-    expect((g.getByRole("button", { name: "生成评分表" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(g.getByRole<HTMLButtonElement>("button", { name: "生成评分表" }).disabled).toBe(true);
     fireEvent.change(suffix, { target: { value: " (2)" } });
     await fillForm();
     await act(async () => {
@@ -206,7 +206,7 @@ describe("finish", () => {
       fireEvent.click(f.getByRole("button", { name: "最终检查" }));
     });
     await waitFor(() => expect(f.getByText(/尚未完成（/)).toBeTruthy());
-    expect((f.getByRole("button", { name: "锁定并保护工作表" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(f.getByRole<HTMLButtonElement>("button", { name: "锁定并保护工作表" }).disabled).toBe(true);
 
     await act(async () => {
       for (let k = 0; k < 23; k++) wb.enter(SHEET.scoring, input(k), k === 0 ? "95%" : "50%");
@@ -219,7 +219,7 @@ describe("finish", () => {
     });
     await waitFor(() => expect(f.getByText("全部评价项目已有效评分，可以完成。")).toBeTruthy(), { timeout: 3000 });
     expect(f.getByText(/提醒（2）/)).toBeTruthy(); // 1.1 at 95 % without strengths, and no review date
-    const protect = f.getByRole("button", { name: "锁定并保护工作表" }) as HTMLButtonElement;
+    const protect = f.getByRole<HTMLButtonElement>("button", { name: "锁定并保护工作表" });
     expect(protect.disabled).toBe(true);
     fireEvent.click(f.getByLabelText("我已看过上面的提醒，仍要完成"));
     expect(protect.disabled).toBe(false);
@@ -254,7 +254,7 @@ describe("finish on sheets protected with a password", () => {
       fireEvent.click(f.getByRole("button", { name: "最终检查" }));
     });
     await waitFor(() => expect(f.getByText("全部评价项目已有效评分，可以完成。")).toBeTruthy(), { timeout: 3000 });
-    const protect = () => f.getByRole("button", { name: "锁定并保护工作表" }) as HTMLButtonElement;
+    const protect = () => f.getByRole<HTMLButtonElement>("button", { name: "锁定并保护工作表" });
     const ack = f.queryByLabelText("我已看过上面的提醒，仍要完成");
     if (ack) fireEvent.click(ack);
     await act(async () => {

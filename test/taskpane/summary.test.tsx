@@ -158,7 +158,7 @@ describe("汇总 tab", () => {
     await act(async () => {
       fireEvent.click(within(panel()).getByRole("radio", { name: /选择文件/ }));
     });
-    const input = within(panel()).getByLabelText("选择评分表文件") as HTMLInputElement;
+    const input = within(panel()).getByLabelText<HTMLInputElement>("选择评分表文件");
     expect(input.multiple).toBe(true);
     expect(input.accept).toContain(".xlsx");
     await act(async () => {

@@ -1,7 +1,7 @@
 // Both formula modes give the engine's numbers. The workbook's formulas are calculated by a small evaluator
 // (test/helpers/formula-eval.ts): native mode for every rubric (LibreOffice checks the same in libreoffice.test.ts),
 // and custom mode with the real QA.* functions of src/functions, which no spreadsheet engine here can run.
-import { scoreSheet, toNumber, type EntryInput, type RawInput } from "../../src/core";
+import { cellString, scoreSheet, toNumber, type EntryInput } from "../../src/core";
 import {
   buildLayout,
   entryValue,
@@ -34,13 +34,12 @@ function calculate(layout: WorkbookLayout, values: InitialValues): FormulaBook {
   const m = layout.map;
   for (const [code, e] of Object.entries(values.entries ?? {})) {
     const row = m.scoring.items.find((i) => i.code === code)!.row;
-    book.set(m.scoring.sheet, `${m.scoring.columns.input}${row}`, e.value === "" ? null : (e.value as Scalar));
-    if (m.scoring.columns.band)
-      book.set(m.scoring.sheet, `${m.scoring.columns.band}${row}`, (e.band ?? null) as Scalar);
+    book.set(m.scoring.sheet, `${m.scoring.columns.input}${row}`, e.value === "" ? null : e.value);
+    if (m.scoring.columns.band) book.set(m.scoring.sheet, `${m.scoring.columns.band}${row}`, e.band ?? null);
   }
   for (const [id, a] of Object.entries(values.vetoes ?? {})) {
     const row = m.vetoes.rows.find((r) => r.id === id)!.row;
-    book.set(m.vetoes.sheet, `${m.vetoes.columns.answer}${row}`, a.answer === "" ? null : (a.answer as Scalar));
+    book.set(m.vetoes.sheet, `${m.vetoes.columns.answer}${row}`, a.answer === "" ? null : a.answer);
   }
   return book;
 }
@@ -50,8 +49,8 @@ function engine(id: string, values: InitialValues, opts: { bands?: boolean } = {
   const entries: Record<string, EntryInput> = {};
   for (const [code, e] of Object.entries(values.entries ?? {}))
     entries[code] = {
-      value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput),
-      band: opts.bands === false ? undefined : (e.band as RawInput),
+      value: entryValue(b.rubric.scoring === "maturity", e.value),
+      band: opts.bands === false ? undefined : e.band,
     };
   return scoreSheet(b.rubric, b.scale, entries);
 }
@@ -136,7 +135,7 @@ describe.each(["native", "custom"] as FormulaMode[])("%s formulas calculate the 
       expect(book.get(SHEET.scoring, m.invalid)).toBe(sheet.invalid.length);
       const yes = Object.values(values.vetoes ?? {}).filter((v) => v.answer === "是").length;
       expect(
-        String(book.get(SHEET.vetoes, layout.map.vetoes.flag)).startsWith(yes > 0 ? "否决" : "尚有") || yes === 0,
+        cellString(book.get(SHEET.vetoes, layout.map.vetoes.flag)).startsWith(yes > 0 ? "否决" : "尚有") || yes === 0,
       ).toBe(true);
     }
   });

@@ -107,7 +107,7 @@ describe("interpreting a returned workbook", () => {
     const { report } = await filled("jiangmen-manufacturing", complete(b), (wb, layout) => {
       const ws = wb.getWorksheet(SHEET.scoring)!;
       const ref = `H${layout.map.scoring.firstItemRow}`;
-      ws.getCell(ref).value = { formula: ws.getCell(ref).formula, result: 30 } as ExcelJS.CellFormulaValue; // 30 × 50 % is 15
+      ws.getCell(ref).value = { formula: ws.getCell(ref).formula, result: 30 }; // 30 × 50 % is 15
     });
     expect(format2(item(report, "1.1").score!)).toBe("15.00");
     // The formula is intact: a warning that says the values were not recalculated, not tampering.
@@ -199,7 +199,7 @@ describe("interpreting a returned workbook", () => {
       const r = layout.map.scoring.firstItemRow;
       ws.getCell(`D${r}`).value = 100;
       ws.getCell(`H${r + 1}`).value = 40;
-      ws.getCell(`H${r + 2}`).value = { formula: `D${r + 2}*1` } as ExcelJS.CellFormulaValue;
+      ws.getCell(`H${r + 2}`).value = { formula: `D${r + 2}*1` };
     });
     expect(codes(report)).toEqual(["points-edited", "formula-overwritten", "formula-changed"]);
     expect(report.problems[0].zh).toMatch(/^评分!D5：评价项目 1\.1 的分值被改为 100，应为 \d+$/);

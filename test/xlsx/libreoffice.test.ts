@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
-import { library, scoreSheet, toNumber, type EntryInput, type RawInput } from "../../src/core";
+import { cellString, library, scoreSheet, toNumber, type EntryInput } from "../../src/core";
 import { entryValue, interpret, type InitialValues, type WorkbookLayout } from "../../src/workbook";
 import { readXlsx } from "../../src/xlsx";
 import { readXlsxFast } from "../../src/xlsx/zip-source";
@@ -96,8 +96,8 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       // A number in a (percent-formatted) maturity cell is a fraction; text is read as typed.
       for (const [code, e] of Object.entries(c.values.entries ?? {}))
         entries[code] = {
-          value: entryValue(b.rubric.scoring === "maturity", e.value as RawInput),
-          band: e.band as RawInput,
+          value: entryValue(b.rubric.scoring === "maturity", e.value),
+          band: e.band,
         };
       const sheet = scoreSheet(b.rubric, b.scale, entries);
       const where = (what: string) => `${c.id} ${c.kind} (seed ${c.seed}) ${what}`;
@@ -133,7 +133,7 @@ describeWithLibreOffice("LibreOffice recalculation of native-mode workbooks (all
       expect(cached(m.totalPoints)).toBe(b.rubric.totalPoints);
       expect([where("missing"), cached(m.missing)]).toEqual([where("missing"), sheet.missing.length]);
       expect([where("invalid"), cached(m.invalid)]).toEqual([where("invalid"), sheet.invalid.length]);
-      expect(String(cached(m.status)).startsWith(sheet.complete ? "已完成" : "未完成")).toBe(true);
+      expect(cellString(cached(m.status)).startsWith(sheet.complete ? "已完成" : "未完成")).toBe(true);
       // The veto conclusion.
       const vs = wb.getWorksheet(c.layout.map.vetoes.sheet)!;
       const flag = String(vs.getCell(c.layout.map.vetoes.flag).result);

@@ -65,7 +65,7 @@ function shareFormulas(wb: ExcelJS.Workbook, layout: WorkbookLayout): number {
       const result = cell.result;
       if (r === m.firstItemRow)
         cell.value = { formula: master, result, shareType: "shared", ref: `${first}:${last}` } as ExcelJS.CellValue;
-      else cell.value = { sharedFormula: first, result } as ExcelJS.CellValue;
+      else cell.value = { sharedFormula: first, result };
     }
     shared++;
   }
@@ -105,7 +105,7 @@ describe("the zip reader and the ExcelJS reader give the same report", () => {
         const ws = wb.getWorksheet(m.sheet)!;
         ws.getCell(`${m.columns.score}${m.firstItemRow}`).value = 60; // a score typed over its formula
         ws.getCell(`${m.columns.points}${m.firstItemRow + 1}`).value = 99; // edited points
-        ws.getCell(m.total).value = { formula: "SUM(1,2)", result: 3 } as ExcelJS.CellValue; // a changed formula
+        ws.getCell(m.total).value = { formula: "SUM(1,2)", result: 3 }; // a changed formula
       }),
     );
     samples.push(

@@ -122,7 +122,7 @@ describeWithLibreOffice("veto answers: the native veto sheet and the engine agre
       vetoes.forEach((v, i) => {
         const list = v.appliesTo ? lists.scoped : v.ask === "unmet" ? lists.condition : lists.event;
         const [form, state] = list[(k + i) % list.length];
-        values.vetoes![v.id] = { answer: form as never, note: "" };
+        values.vetoes![v.id] = { answer: form, note: "" };
         expected[v.id] = state;
       });
       const layout = buildLayout(b, meta({ applicant: `申报者${k}`, mode: "native" }), {});

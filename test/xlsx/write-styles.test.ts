@@ -55,14 +55,14 @@ async function bothWays(layout: RenderableLayout) {
     const ws = own.getWorksheet(s.name)!;
     for (const c of s.cells) {
       const cell = ws.getCell(c.ref);
-      cell.style = {} as ExcelJS.Style;
+      cell.style = {};
       if (c.style) legacyApplyStyle(cell, layout.styles[c.style]);
       if (c.locked === false) cell.protection = { locked: false };
     }
   }
   return {
-    shared: await parts(shared as ArrayBuffer),
-    own: await parts((await own.xlsx.writeBuffer()) as ArrayBuffer),
+    shared: await parts(shared),
+    own: await parts(await own.xlsx.writeBuffer()),
   };
 }
 

@@ -1,6 +1,6 @@
 // The round workbook's sheets (rows of cell values, first non-blank row the header) into a RoundInput. Headers may
 // be Chinese or English; every problem names the sheet and row. Names are compared by nameKey only.
-import { nameKey, cleanName } from "../names";
+import { cellString, nameKey, cleanName } from "../names";
 import { parseYesNo } from "../normalize";
 import type { Library } from "../rubric/registry";
 import type { StageId } from "../types";
@@ -76,9 +76,8 @@ export const COLUMNS = {
 export type Rows = readonly (readonly unknown[])[];
 
 const cellText = (v: unknown): string => {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object" && "error" in (v as object)) return "";
-  return String(v).normalize("NFKC").trim();
+  if (typeof v === "object" && v !== null && "error" in v) return "";
+  return cellString(v).normalize("NFKC").trim();
 };
 const headerKey = (v: unknown) => cellText(v).replace(/\s+/g, " ").toLowerCase();
 

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { colIndex, colLetter, parseCellRef } from "../../workbook/a1";
 import type { CellStyle } from "../../workbook/types";
+import type { CellValue } from "../../workbook/source";
 import { CellProtectedError, type MemoryWorkbook, type MemSheet } from "../../host/memory";
 import { cellsOf } from "../../host/ranges";
 import { ruleHolds } from "./cf";
@@ -11,6 +12,9 @@ import { display, editText } from "./format";
 
 const MAX_ROW_PX = 96;
 const px = (chars: number) => Math.round(chars * 7 + 5);
+/** A cell value as part of a change key (an error value by its text, not "[object Object]"). */
+const valueKey = (v: CellValue | undefined) =>
+  v !== null && typeof v === "object" && "error" in v ? v.error : String(v);
 
 interface Span {
   rowSpan: number;
@@ -83,7 +87,7 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
   };
   // The grid's own moves set the formula bar at once (typing may follow immediately); this follows the rest.
   const synced = useRef<string | null>(null);
-  const key = `${sheetName}!${selected}!${String(selectedCell?.value)}`;
+  const key = `${sheetName}!${selected}!${valueKey(selectedCell?.value)}`;
 
   // The formula bar follows the selection; a selection made by the pane scrolls the cell into view.
   useEffect(() => {
@@ -144,7 +148,7 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
     if (!sheetName) return;
     const c = sheet?.cells.get(ref);
     fromGrid.current = true;
-    synced.current = `${sheetName}!${ref}!${String(c?.value)}`;
+    synced.current = `${sheetName}!${ref}!${valueKey(c?.value)}`;
     setDraft(textOf(ref));
     void wb.select(sheetName, ref);
   };

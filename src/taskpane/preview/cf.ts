@@ -256,7 +256,7 @@ function call(name: string, args: Val[]): Val {
       return text(args[0]).slice(0, args.length > 1 ? num(args[1]) : 1);
     case "COUNTIF": {
       const range = Array.isArray(args[0]) ? args[0] : [args[0]]; // a one-cell range reads as its value
-      return range.filter((c) => criterion(c as Val, args[1])).length;
+      return range.filter((c) => criterion(c, args[1])).length;
     }
     case "AND":
       return args.every((a) => num(a) !== 0);
