@@ -204,7 +204,10 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
     expect(by("zip-bomb").map((p) => base(p.file))).toEqual(["炸弹.xlsx"]);
     expect(by("too-large").map((p) => base(p.file))).toEqual(["超大.xlsx"]);
     expect(by("incomplete")).toEqual([
-      expect.objectContaining({ applicant: "乙公司", reason: expect.stringContaining("3.1、7.2") }),
+      expect.objectContaining({
+        applicant: "乙公司",
+        reason: expect.stringContaining("评分!G10（3.1）：未评分；评分!G23（7.2）：未评分"),
+      }),
     ]);
     expect(base(by("incomplete")[0].file)).toBe("乙公司_onsite_李三.xlsx");
     expect(by("conflict")).toEqual([
