@@ -50,10 +50,13 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   ...TABLE_STYLES,
+  // At 320 px the applicant's name keeps about six characters a line: scores (at most "1000.00") stay on one line,
+  // their headings and the status wrap.
   num: { textAlign: "right", whiteSpace: "nowrap" },
-  colRank: { width: "2.6em" },
-  colFinal: { width: "4.2em" },
-  colStatus: { width: "36%" },
+  numHead: { textAlign: "right" },
+  colRank: { width: "1.8em" },
+  colFinal: { width: "4em" },
+  colStatus: { width: "19%" },
   vetoed: { color: tokens.colorPaletteRedForeground1 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: {
@@ -375,14 +378,14 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
                     <th scope="col" className={s.th}>
                       {t.applicant}
                     </th>
-                    <th scope="col" className={`${s.th} ${s.num}`}>
+                    <th scope="col" className={`${s.th} ${s.numHead}`}>
                       {t.material}
                     </th>
-                    <th scope="col" className={`${s.th} ${s.num}`}>
+                    <th scope="col" className={`${s.th} ${s.numHead}`}>
                       {t.onsite}
                     </th>
                     {outcome.stage !== "material" && (
-                      <th scope="col" className={`${s.th} ${s.num}`}>
+                      <th scope="col" className={`${s.th} ${s.numHead}`}>
                         {t.final}
                       </th>
                     )}

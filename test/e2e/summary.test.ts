@@ -67,6 +67,13 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     const finals = await table.locator("tbody td:nth-child(5)").allTextContents();
     expect(Number(finals[0])).toBeGreaterThan(Number(finals[1]));
     expect(await table.locator("tbody td:first-child").allTextContents()).toEqual(["1", "2"]);
+    // In the 320 px pane a name keeps at least five characters a line, and no score spills out of its cell.
+    for (const w of await table.locator("tbody th").evaluateAll((els) => els.map((e) => e.clientWidth)))
+      expect(w).toBeGreaterThanOrEqual(5 * 12 + 8);
+    const spill = await table
+      .locator("tbody td")
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(spill).toEqual([]);
 
     await pane.getByRole("button", { name: "写入汇总表" }).click();
     await pane
