@@ -1,0 +1,374 @@
+// The pictures and command transcripts of the Chinese user guide (docs/zh-CN/), made from the real thing: the built
+// task pane in headless Chromium (dist/preview.html from `npm run build`) and the command line run on one fictional
+// Hebei review round, whose workbooks are filled, then saved by LibreOffice (recalculating on load) as a reviewer's
+// spreadsheet would, and printed by LibreOffice to PDF, then PNG (pdftoppm).
+//
+//   npm run guide:images          # = npm run build, then this; writes docs/zh-CN/images/*.png and build/guide/
+//
+// build/guide/transcript.md holds every command with what it printed, for the guide's quoted output.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { main } from "../src/cli/main";
+import { cellString, library, vetoAnswerFor } from "../src/core";
+import { buildConsensusLayout, buildLayout, toReturnedSheet, type InitialValues } from "../src/workbook";
+import { interpretFile } from "../src/aggregate/read";
+import { fill, load, rng, save } from "../test/helpers/workbooks";
+import { convert } from "../test/helpers/libreoffice";
+import { servePreview } from "./serve-preview";
+
+const ROOT = path.join(__dirname, "..");
+const IMAGES = path.join(ROOT, "docs/zh-CN/images");
+const WORK = path.join(ROOT, "build/guide");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const lib = library();
+const ORG = "hebei-organization";
+
+const APPLICANTS = [
+  { name: "河北甲科技股份有限公司", place: "石家庄", parent: "" },
+  { name: "河北乙装备制造有限公司", place: "保定", parent: "某某集团" },
+  { name: "河北丙食品有限公司", place: "唐山", parent: "" },
+];
+const POOL = [
+  ["王建国", "河北大学", "保定"],
+  ["李秀英", "燕山大学", "秦皇岛"],
+  ["张志强", "某某集团", "石家庄"],
+  ["刘海燕", "河北省标准化研究院", "石家庄"],
+  ["陈文华", "邯郸市质量协会", "邯郸"],
+  ["杨明", "廊坊市市场监管局", "廊坊"],
+  ["赵丽", "沧州市质量协会", "沧州"],
+  ["黄伟", "河北工业大学", "天津"],
+  ["周敏", "衡水学院", "衡水"],
+  ["吴刚", "承德市质量协会", "承德"],
+];
+const CONFLICT = ["李秀英", "河北丙食品有限公司", "曾为其提供咨询服务"];
+/** The expert who has not returned one workbook yet, and the one who returns an incomplete one. */
+const LATE = "吴刚";
+const INCOMPLETE = "周敏";
+
+const transcript: string[] = [];
+
+/** Runs the command line in WORK, as the guide shows it, and records what it printed. */
+async function scorebook(...args: string[]): Promise<number> {
+  const out: string[] = [];
+  const cwd = process.cwd();
+  process.chdir(WORK);
+  try {
+    const code = await main(["node", "scorebook", ...args], {
+      out: (s) => out.push(s),
+      err: (s) => out.push(s),
+    });
+    transcript.push(`$ scorebook ${args.join(" ")}`, ...out, `（退出码 ${code}）`, "");
+    return code;
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+function pdfToPng(pdf: string, png: string, page = 1, dpi = 110): void {
+  const base = path.join(path.dirname(pdf), `${path.basename(pdf, ".pdf")}-p${page}`);
+  const r = spawnSync(
+    "pdftoppm",
+    ["-r", String(dpi), "-png", "-f", String(page), "-l", String(page), "-singlefile", pdf, base],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
+  fs.copyFileSync(`${base}.png`, png);
+}
+
+const pdfs = new Map<string, string>();
+
+/**
+ * Prints a workbook (or document) as LibreOffice does and keeps as PNG the first page whose text contains `marker`
+ * (white space ignored). The file itself is printed, never rewritten first, so the page is what a user's print is.
+ */
+function renderPage(file: string, marker: string | number, png: string): void {
+  const st = fs.statSync(file);
+  const key = `${file}|${st.mtimeMs}|${st.size}`; // printed again once the file has changed
+  let pdf = pdfs.get(key);
+  if (!pdf) {
+    const dir = path.join(WORK, "render", String(pdfs.size));
+    pdf = convert([file], "pdf", dir).outputs[0];
+    pdfs.set(key, pdf);
+  }
+  const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1] ?? 0);
+  for (let page = 1; page <= pages; page++) {
+    const text = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
+    if (marker === page || (typeof marker === "string" && text.stdout.replace(/\s+/g, "").includes(marker))) {
+      pdfToPng(pdf, png, page);
+      return;
+    }
+  }
+  throw new Error(`${file}: no printed page holds ${marker}`);
+}
+
+/** An expert's values: a level per applicant, a little spread per expert and item, vetoes answered 符合 / 否. */
+function values(applicant: number, stage: "material" | "onsite", expert: string): InitialValues {
+  const b = lib.get(ORG)!;
+  const r = rng(applicant * 101 + (stage === "onsite" ? 7 : 0) + expert.charCodeAt(0));
+  const level = [0.68, 0.6, 0.52][applicant] + (stage === "onsite" ? 0.03 : 0);
+  const entries: NonNullable<InitialValues["entries"]> = {};
+  b.rubric.items.forEach((item, k) => {
+    const v = Math.min(1, Math.max(0, Math.round((level + (r() - 0.5) * 0.1) * 20) / 20));
+    entries[item.code] = {
+      value: v,
+      strengths: k % 4 === 0 ? "方法明确，已在主要部门展开，近三年关键指标持续改进。" : "",
+      opportunities: k % 4 === 1 ? "方法尚未覆盖全部业务，缺少与标杆的对比数据。" : "",
+    };
+  });
+  const vetoes: NonNullable<InitialValues["vetoes"]> = {};
+  for (const v of b.rules.vetoes)
+    vetoes[v.id] = { answer: vetoAnswerFor(v, false), note: "查阅申报材料及信用中国网站" };
+  return { entries, vetoes, declaration: { answer: "无利害关系" } };
+}
+
+async function fillRoundWorkbook(file: string): Promise<void> {
+  const wb = await load(fs.readFileSync(file));
+  const a = wb.getWorksheet("申报者")!;
+  APPLICANTS.forEach((x, i) => {
+    a.getCell(`A${i + 2}`).value = x.name;
+    a.getCell(`B${i + 2}`).value = "河北省政府质量奖组织奖评价标准（2022年版）";
+    a.getCell(`D${i + 2}`).value = x.place;
+    if (x.parent) a.getCell(`E${i + 2}`).value = x.parent;
+  });
+  const e = wb.getWorksheet("专家库")!;
+  POOL.forEach((row, i) => row.forEach((v, j) => (e.getCell(`${"ABC"[j]}${i + 2}`).value = v)));
+  const c = wb.getWorksheet("回避")!;
+  CONFLICT.forEach((v, j) => (c.getCell(`${"ABC"[j]}2`).value = v));
+  const p = wb.getWorksheet("参数")!;
+  const set: [string, string | number][] = [
+    ["材料评审每组人数", 3],
+    ["现场评审每组人数", 3],
+    ["每位专家最多评审数", 4],
+    ["批次编号", "HB2022-01"],
+  ];
+  p.eachRow((row) => {
+    const hit = set.find(([k]) => k === row.getCell(1).value);
+    if (hit) row.getCell(2).value = hit[1];
+  });
+  fs.writeFileSync(file, await save(wb));
+}
+
+async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
+  await scorebook("round", "template", "-o", "评审安排.xlsx");
+  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
+  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
+  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
+  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
+  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
+
+  // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
+  const rwb = await load(fs.readFileSync(path.join(WORK, "评审安排.xlsx")));
+  const panels: string[][] = [];
+  rwb.getWorksheet("分组")!.eachRow((row, n) => {
+    if (n > 1) panels.push((row.values as unknown[]).slice(1).map((v) => cellString(v)));
+  });
+  const b = lib.get(ORG)!;
+  const filledDir = path.join(WORK, "已填写");
+  fs.mkdirSync(filledDir, { recursive: true });
+  const filled: string[] = [];
+  let lateSkipped = false;
+  for (const [, , applicant, , stageZh, expert] of panels) {
+    const stage = stageZh === "现场评审" ? "onsite" : "material";
+    const file = path.join(WORK, "评分表", expert, `${applicant}_${stageZh}_${expert}.xlsx`);
+    if (expert === LATE && stage === "onsite" && !lateSkipped) {
+      lateSkipped = true;
+      continue;
+    }
+    const v = values(
+      APPLICANTS.findIndex((a) => a.name === applicant),
+      stage,
+      expert,
+    );
+    if (expert === INCOMPLETE && stage === "material") {
+      delete v.entries!["5.2"];
+      delete v.entries!["7.1"];
+    }
+    const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "x" });
+    const out = path.join(filledDir, path.basename(file));
+    fs.writeFileSync(out, await fill(fs.readFileSync(file), layout, v));
+    filled.push(out);
+  }
+  const returns = convert(filled, "xlsx", path.join(WORK, "回收")).outputs;
+  await scorebook("round", "status", "评审安排.xlsx", "回收");
+  return { returns, panels };
+}
+
+async function consensusAndSummary(panels: string[][]): Promise<void> {
+  const a = APPLICANTS[0].name;
+  const onsite = panels.filter((p) => p[2] === a && p[4] === "现场评审").map((p) => `回收/${a}_现场评审_${p[5]}.xlsx`);
+  fs.mkdirSync(path.join(WORK, "合议"), { recursive: true });
+  const consensusFile = `合议/${a}_现场评审_合议表.xlsx`;
+  await scorebook("consensus", ...onsite, "-o", consensusFile);
+  // The group leader types the agreed maturity (the panel mean, to the 5 % step) and a reason for each item.
+  const sheets = [];
+  for (const f of onsite) {
+    const r = await interpretFile(path.join(WORK, f));
+    if (!r.ok) throw new Error(r.problem.reason);
+    sheets.push(toReturnedSheet(r.report));
+  }
+  const layout = buildConsensusLayout(lib.get(ORG)!, sheets, { createdAt: "x" });
+  const wb = await load(fs.readFileSync(path.join(WORK, consensusFile)));
+  const ws = wb.getWorksheet(layout.map.sheet)!;
+  for (const { code, row } of layout.map.items) {
+    // Values are in percent; the cell takes a fraction (45 % is 0.45).
+    const vals = sheets.map((s) => s.items.find((e) => e.code === code)?.value ?? 0);
+    const mean = vals.reduce((x, y) => x + y, 0) / vals.length;
+    ws.getCell(`${layout.map.columns.input}${row}`).value = Math.round(mean / 5) / 20;
+    ws.getCell(`${layout.map.columns.reason}${row}`).value = "经合议，按现场查证情况确定";
+  }
+  const typed = path.join(WORK, "render", path.basename(consensusFile));
+  fs.mkdirSync(path.dirname(typed), { recursive: true });
+  fs.writeFileSync(typed, await save(wb));
+  const [saved] = convert([typed], "xlsx", path.join(WORK, "合议-保存")).outputs;
+  fs.copyFileSync(saved, path.join(WORK, "回收", path.basename(consensusFile)));
+  renderPage(saved, 1, path.join(IMAGES, "consensus-sheet.png"));
+
+  await scorebook("aggregate", "回收", "--round", "评审安排.xlsx", "-o", "汇总.xlsx");
+  const summary = path.join(WORK, "汇总.xlsx");
+  renderPage(summary, "评审结果汇总", path.join(IMAGES, "summary-ranking.png"));
+  renderPage(summary, "问题清单", path.join(IMAGES, "summary-problems.png"));
+  renderPage(summary, "综合得分与提名分数线", path.join(IMAGES, "summary-chart.png"));
+  renderPage(summary, "评审委员会表决记录表", path.join(IMAGES, "summary-vote.png"));
+  renderPage(summary, "反馈意见汇总", path.join(IMAGES, "summary-feedback.png"));
+
+  await scorebook("report", "汇总.xlsx", "-o", "评审报告");
+  const doc = path.join(WORK, "评审报告", `${a}_现场评审报告.docx`);
+  renderPage(doc, 1, path.join(IMAGES, "report-page1.png"));
+}
+
+function reviewerSheets(returns: string[]): void {
+  const mine = returns.find((f) => path.basename(f).startsWith(`${APPLICANTS[0].name}_材料评审_`))!;
+  renderPage(mine, "回避声明", path.join(IMAGES, "sheet-cover.png"));
+  renderPage(mine, "评分表（材料评审）评审阶段：材料评审填写说明", path.join(IMAGES, "sheet-scoring.png"));
+  renderPage(mine, "否决事项/申报条件核查", path.join(IMAGES, "sheet-vetoes.png"));
+}
+
+type Enter = { scorebookPreview: { enter(s: string, r: string, t: string): void; addSheet(n: string): unknown } };
+
+async function pane(returns: string[], panels: string[][]): Promise<void> {
+  const { chromium } = await import("playwright-core");
+  const server = await servePreview(path.join(ROOT, "dist"));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  const shot = (p: Page, name: string) => p.locator("#pane").screenshot({ path: path.join(IMAGES, name) });
+  const open = async (query = "", height = 820) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height } });
+    await page.goto(`${server.url}/preview.html${query}`);
+    await page.locator("#pane h1").waitFor();
+    return page;
+  };
+  try {
+    // Installing: an Excel that lacks requirement sets (volume-licensed 2019) is told what it lacks.
+    let page = await open("?pane-only&excelApi=1.8");
+    await page.locator("#pane").getByText("此版本的 Excel 缺少以下功能").waitFor();
+    await shot(page, "install-startup-check.png");
+    await page.close();
+
+    // The reviewer: generate, type, check, veto, finish.
+    page = await open();
+    const p = page.locator("#pane");
+    await p.getByLabel("奖项").selectOption("hebei-2022");
+    await p.getByLabel("评价标准").selectOption(ORG);
+    await p.getByLabel("申报单位").fill(APPLICANTS[0].name);
+    await p.getByLabel("评审专家").fill("王建国");
+    await shot(page, "reviewer-generate.png");
+    await p.getByRole("button", { name: "生成评分表" }).click();
+    await p.getByText("已评分 0 / 23").waitFor();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "评分", exact: true }).click();
+    await page.locator('td[data-ref="G5"]').click();
+    for (const v of ["45%", "47%", "95%", "60%"]) {
+      await page.keyboard.type(v);
+      await page.keyboard.press("Enter");
+    }
+    await p.getByText("已评分 3 / 23").waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "reviewer-check.png") });
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "否决", exact: true }).click();
+    await page.locator('td[data-ref="E5"]').click();
+    await page.keyboard.type("不符合");
+    await page.keyboard.press("Enter");
+    await p.getByTestId("veto-banner").waitFor();
+    await shot(page, "reviewer-veto.png");
+    await p.getByRole("tab", { name: "完成" }).click();
+    await p.getByRole("button", { name: "最终检查" }).click();
+    await p.getByText(/还有 \d+ 个问题需要处理/).waitFor();
+    await shot(page, "reviewer-finish-open.png");
+    await page.evaluate(() => {
+      const wb = (window as unknown as Enter).scorebookPreview;
+      for (let row = 5; row <= 27; row++) wb.enter("评分", `G${row}`, row === 7 ? "95%" : "60%");
+      wb.enter("评分", "J7", "质量安全追溯体系覆盖全部产品，近三年投诉率持续下降。");
+      for (let row = 5; row <= 11; row++) wb.enter("否决", `E${row}`, row <= 9 ? "符合" : "否");
+      wb.enter("封面", "C16", "无利害关系");
+      wb.enter("封面", "C9", "2022-06-30");
+    });
+    await p.getByRole("button", { name: "最终检查" }).click();
+    await p.getByText("全部评价项目已有效评分，可以完成。").waitFor();
+    const ack = p.getByLabel("我已看过上面的提醒，仍要完成");
+    if (await ack.count()) await ack.check();
+    await p.getByRole("button", { name: "锁定并保护工作表" }).click();
+    await p.getByText(/已完成：/).waitFor();
+    await shot(page, "reviewer-finish-done.png");
+    await page.close();
+
+    // The secretariat: the 批次 tab over the round's 分组, with the returns picked.
+    page = await open();
+    await page.evaluate((rows) => {
+      const wb = (window as unknown as Enter).scorebookPreview;
+      wb.addSheet("分组");
+      const head = ["批次编号", "组别", "申报者", "评分标准", "阶段", "专家", "组长"];
+      [head, ...rows].forEach((row, i) => row.forEach((v, j) => v && wb.enter("分组", `${"ABCDEFG"[j]}${i + 1}`, v)));
+    }, panels);
+    let q = page.locator("#pane");
+    await q.getByRole("tab", { name: "批次" }).click();
+    await q.getByRole("button", { name: "读取评审安排" }).click();
+    await q.getByText(/批次 HB2022-01：\d+ 份评分表/).waitFor();
+    await q.getByTestId("round-files").setInputFiles(returns);
+    await q
+      .getByText(/应交 \d+ 份，已交 \d+ 份/)
+      .first()
+      .waitFor();
+    await page.locator(".sheet-tabs").getByRole("tab", { name: "分组", exact: true }).click();
+    await page.screenshot({ path: path.join(IMAGES, "secretariat-round-tab.png") });
+
+    await page.close();
+
+    // 汇总 over the same returned files (a tall pane, so that the ranking shows too).
+    page = await open("", 1200);
+    q = page.locator("#pane");
+    await q.getByRole("tab", { name: "汇总" }).click();
+    await q.getByLabel("选择文件（.xlsx，可多选）").check();
+    await q.locator("#summary-files").setInputFiles(returns);
+    await q.getByRole("button", { name: "汇总", exact: true }).click();
+    await q.getByText(/共 \d+ 份评分表/).waitFor();
+    await shot(page, "secretariat-summary-tab.png");
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function run(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "dist/preview.html")))
+    throw new Error("dist/preview.html is missing: npm run build");
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+  fs.mkdirSync(IMAGES, { recursive: true });
+  const { returns, panels } = await secretariat();
+  reviewerSheets(returns);
+  await consensusAndSummary(panels);
+  await pane(returns, panels);
+  fs.writeFileSync(path.join(WORK, "transcript.md"), transcript.join("\n"));
+  process.stdout.write(`images in ${path.relative(ROOT, IMAGES)}/, commands in build/guide/transcript.md\n`);
+}
+
+run().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
