@@ -126,7 +126,8 @@ function values(applicant: number, stage: "material" | "onsite", expert: string)
   return { entries, vetoes, declaration: { answer: "无利害关系" } };
 }
 
-async function fillRoundWorkbook(file: string): Promise<void> {
+/** Types the example round's applicants, experts, conflict and settings into a round template. */
+export async function fillRoundWorkbook(file: string): Promise<void> {
   const wb = await load(fs.readFileSync(file));
   const a = wb.getWorksheet("申报者")!;
   APPLICANTS.forEach((x, i) => {
@@ -195,6 +196,8 @@ async function secretariat(): Promise<{ returns: string[]; panels: string[][] }>
   }
   const returns = convert(filled, "xlsx", path.join(WORK, "回收")).outputs;
   await scorebook("round", "status", "评审安排.xlsx", "回收");
+  await scorebook("score", `回收/${APPLICANTS[2].name}_材料评审_${INCOMPLETE}.xlsx`);
+  await scorebook("aggregate", "回收", "--stage", "material", "-o", "材料评审汇总.xlsx");
   return { returns, panels };
 }
 
@@ -368,7 +371,8 @@ async function run(): Promise<void> {
   process.stdout.write(`images in ${path.relative(ROOT, IMAGES)}/, commands in build/guide/transcript.md\n`);
 }
 
-run().catch((e) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  run().catch((e) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  });
