@@ -885,6 +885,7 @@ export function reportJson(report: ScoreReport) {
       score: i.score === null ? null : n2(i.score),
       status: i.status,
       message: i.message?.zh ?? null,
+      en: i.message?.en ?? null,
       cell: i.cell,
     })),
     categories: report.categories.map((c) => ({ code: c.code, name: c.name, points: c.points, score: n2(c.score) })),

@@ -265,9 +265,39 @@ describe("scorebook score", () => {
       ok: true,
     });
     expect(j.items).toEqual([
-      { code: "3.1", points: 30, input: 27.5, value: 27.5, score: 27.5, status: "ok", message: null, cell: "评分!F5" },
-      { code: "3.2", points: 30, input: 27.5, value: 27.5, score: 27.5, status: "ok", message: null, cell: "评分!F6" },
-      { code: "3.3", points: 20, input: 17.5, value: 17.5, score: 17.5, status: "ok", message: null, cell: "评分!F7" },
+      {
+        code: "3.1",
+        points: 30,
+        input: 27.5,
+        value: 27.5,
+        score: 27.5,
+        status: "ok",
+        message: null,
+        en: null,
+        cell: "评分!F5",
+      },
+      {
+        code: "3.2",
+        points: 30,
+        input: 27.5,
+        value: 27.5,
+        score: 27.5,
+        status: "ok",
+        message: null,
+        en: null,
+        cell: "评分!F6",
+      },
+      {
+        code: "3.3",
+        points: 20,
+        input: 17.5,
+        value: 17.5,
+        score: 17.5,
+        status: "ok",
+        message: null,
+        en: null,
+        cell: "评分!F7",
+      },
     ]);
     expect(j.categories).toEqual([{ code: "3", name: "高层领导者评价准则", points: 80, score: 72.5 }]);
     expect(j.vetoes[0]).toEqual({ id: "party-line", flagged: false, answer: "符合", note: "", cell: "否决!E5" });
@@ -288,6 +318,15 @@ describe("scorebook score", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("评分!F5（3.1）：得分 31 超出 0–30 分的范围");
     expect(r.out).toContain("否决!E5：否决事项“拥护党的路线、方针、政策”未作答");
+    // In --json the item's message has its English beside it.
+    const item = (JSON.parse((await run("score", file, "--json")).out) as { items: Record<string, unknown>[] })
+      .items[0];
+    expect(item).toMatchObject({
+      status: "invalid",
+      cell: "评分!F5",
+      message: expect.stringContaining("超出 0–30 分"),
+    });
+    expect(item.en).toMatch(/31.*0.*30/);
     const other = await run("score", await filledFile(complete), "--rubric", "hebei-organization", "--json");
     expect(other.code).toBe(1);
     expect(JSON.parse(other.out).problems[0]).toMatchObject({ code: "wrong-rubric" });

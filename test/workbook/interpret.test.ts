@@ -97,6 +97,7 @@ describe("interpreting a returned workbook", () => {
       score: 30,
       status: "ok",
       message: null,
+      en: null,
       cell: "评分!G5",
     });
     expect(json.vetoes[0]).toMatchObject({ id: "party-line", flagged: false, note: "已核查" });
