@@ -319,6 +319,64 @@ export const msg = {
     zh: `${applicant} 的${STAGE.zh[stage]}专家组抽取了 ${drawn} 位专家，只计入 ${drawn - missing.length} 位（缺：${missing.join("、")}）`,
     en: `${applicant}'s ${STAGE.en[stage]} panel: ${drawn} expert(s) drawn, only ${drawn - missing.length} counted (missing: ${missing.join(", ")})`,
   }),
+  // The review round's return status (scorebook round status, the pane's 批次 tab): why a returned file is not
+  // counted against the draw. The same situations as above share their codes.
+  statusNotScorebook: (): Message => ({
+    code: "not-scorebook",
+    zh: "不是 Scorebook 评分表",
+    en: "not a Scorebook scoring workbook",
+  }),
+  statusConsensus: (): Message => ({
+    code: "consensus-workbook",
+    zh: "这是合议表，不是专家评分表",
+    en: "this is a consensus workbook, not an expert's scoring workbook",
+  }),
+  statusOtherRound: (found: string, round: string): Message => ({
+    code: "other-round",
+    zh: `属于另一评审批次（${found}），不是本批次（${round}）的评分表`,
+    en: `belongs to another review round (${found}), not to this one (${round})`,
+  }),
+  statusApplicantNotInRound: (applicant: string): Message => ({
+    code: "unassigned",
+    zh: `申报者“${applicant}”不在本批次中`,
+    en: `applicant "${applicant}" is not in this round`,
+  }),
+  statusExpertNotDrawn: (expert: string, applicant: string, stage: Stage): Message => ({
+    code: "unassigned",
+    zh: `专家 ${expert} 不在 ${applicant} 的${STAGE.zh[stage]}专家组中（未经抽取），不计入`,
+    en: `expert ${expert} is not on ${applicant}'s ${STAGE.en[stage]} panel (not drawn): not counted`,
+  }),
+  statusWrongRubric: (found: string, expected: string): Message => ({
+    code: "wrong-rubric",
+    zh: `评分标准为 ${found}，本批次该申报者应使用 ${expected}`,
+    en: `the workbook's rubric is ${found}; in this round the applicant's is ${expected}`,
+  }),
+  /** A workbook that is not counted for its own problems (`problems`: the first three are named). */
+  statusProblems: (problems: readonly Message[]): Message => {
+    const shown = problems.slice(0, 3);
+    const more = problems.length > 3;
+    return {
+      code: problems[0]?.code ?? "not-counted",
+      zh: shown.map((m) => m.zh).join("；") + (more ? ` 等 ${problems.length} 个问题` : ""),
+      en: shown.map((m) => m.en).join("; ") + (more ? ` … (${problems.length} problems)` : ""),
+    };
+  },
+  statusIncomplete: (open: number): Message => ({
+    code: "incomplete",
+    zh: `未填写完整（${open} 项未评分或输入无效）`,
+    en: `not complete (${open} item(s) not scored or invalid)`,
+  }),
+  statusNotCounted: (): Message => ({
+    code: "not-counted",
+    zh: "评分表有问题，未计入",
+    en: "the workbook has a problem: not counted",
+  }),
+  /** Two copies of one expected workbook: `kept` counts; `why` this copy is not usable (none: it is). */
+  statusSecondCopy: (file: string, kept: string, usable: boolean, why?: Message): Message => ({
+    code: "duplicate",
+    zh: `同一份评分表交回了两次（${file}、${kept}），以 ${kept} 为准${usable ? "" : `；此份：${why?.zh ?? "有问题"}`}`,
+    en: `the same workbook came back twice (${file}, ${kept}): ${kept} counts${usable ? "" : `; this copy: ${why?.en ?? "it has a problem"}`}`,
+  }),
   // Files that cannot be read at all.
   unreadable: (detail: string): Message => ({
     code: "unreadable",

@@ -233,11 +233,18 @@ export async function statusOfFiles(
 ): Promise<{ status: StatusDetail; missingPaths: string[]; files: number }> {
   const inputs = await collectInputs(paths, opts.exclude);
   const cache = interpretCache();
-  const returned: ReturnedFile[] = inputs.skipped.map((s) => ({ file: shownPath(s.file), problem: s.reason }));
+  const returned: ReturnedFile[] = inputs.skipped.map((s) => ({
+    file: shownPath(s.file),
+    problem: { code: s.code, zh: s.reason, en: s.en },
+  }));
   for (const f of inputs.files) {
     const shown = shownPath(f);
     const r = await interpretFile(shown, cache);
-    returned.push(r.ok ? returnedOf(r.report) : { file: shown, problem: r.problem.reason });
+    returned.push(
+      r.ok
+        ? returnedOf(r.report)
+        : { file: shown, problem: { code: r.problem.code, zh: r.problem.reason, en: r.problem.en } },
+    );
   }
   const status = roundStatus(
     round.assignments ?? [],

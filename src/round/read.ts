@@ -3,6 +3,7 @@
 // status rules compare. Browser-safe: no file system here.
 import {
   findSheet,
+  msg,
   parsePanels,
   parseRound,
   ROUND_SHEET,
@@ -90,15 +91,12 @@ export function needPanels(round: LoadedRound): RoundProblem | null {
 /** A re-scored workbook as the status rules see it. */
 export function returnedOf(report: ScoreReport): ReturnedFile {
   if (!report.rubric || !report.applicant || !report.expert || !report.stage)
-    return { file: report.file, problem: report.problems[0]?.zh ?? "不是 Scorebook 评分表" };
+    return { file: report.file, problem: report.problems[0] ?? msg.statusNotScorebook() };
   const open = report.items.filter((i) => i.status !== "ok").length;
   const reason = report.problems.length
-    ? report.problems
-        .slice(0, 3)
-        .map((p) => p.zh)
-        .join("；") + (report.problems.length > 3 ? ` 等 ${report.problems.length} 个问题` : "")
+    ? msg.statusProblems(report.problems)
     : open
-      ? `未填写完整（${open} 项未评分或输入无效）`
+      ? msg.statusIncomplete(open)
       : undefined;
   return {
     file: report.file,

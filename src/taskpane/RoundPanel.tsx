@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Library, StatusDetail } from "../core";
+import type { Library, StatusDetail, StatusReason } from "../core";
 import type { WorkbookHost } from "../host/types";
 import { useLang, useStrings } from "./i18n";
 import { fileBytes } from "./SummaryPanel";
@@ -86,6 +86,8 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const say = (m: { zh: string; en: string }) => (lang === "en-US" ? m.en : m.zh);
+  /** Why a file is unexpected or not counted, in the pane's language (both texts come from the catalogue). */
+  const reason = (u: StatusReason) => (lang === "en-US" ? `: ${u.en}` : `：${u.reason}`);
 
   const guard = async (f: () => Promise<void>) => {
     setBusy(true);
@@ -204,7 +206,8 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
               <ul className={s.list}>
                 {status.unexpected.map((u, i) => (
                   <li key={i}>
-                    {u.file}：{u.reason}
+                    {u.file}
+                    {reason(u)}
                   </li>
                 ))}
               </ul>
@@ -216,7 +219,8 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
               <ul className={s.list}>
                 {status.invalid.map((u, i) => (
                   <li key={i}>
-                    {u.file}：{u.reason}
+                    {u.file}
+                    {reason(u)}
                   </li>
                 ))}
               </ul>

@@ -4,10 +4,12 @@
 // round's id, as new workbooks. Picked files are only read.
 import {
   findSheet,
+  msg,
   roundStatus,
   STAGE_ZH,
   type Assignment,
   type Library,
+  type ReturnedFile,
   type RoundProblem,
   type StatusDetail,
 } from "../core";
@@ -51,13 +53,17 @@ export async function statusOfPicked(
   lib: Library,
 ): Promise<StatusDetail> {
   const cache = interpretCache();
-  const returned = [];
+  const returned: ReturnedFile[] = [];
   for (const f of files) {
     const r = await interpretPicked(f, lib, cache);
     returned.push(
       "report" in r
         ? returnedOf(r.report)
-        : { file: f.name, problem: "problem" in r ? r.problem.reason : "这是合议表，不是专家评分表" },
+        : {
+            file: f.name,
+            problem:
+              "problem" in r ? { code: r.problem.code, zh: r.problem.reason, en: r.problem.en } : msg.statusConsensus(),
+          },
     );
   }
   return roundStatus(

@@ -300,10 +300,16 @@ describe("scorebook round", () => {
       "外来.xlsx",
       "未抽取.xlsx",
     ]);
-    expect(status.unexpected.find((u: { expert: string }) => u.expert === stranger).reason).toContain(
-      "不在 甲有限公司 的材料评审专家组中",
-    );
+    const notDrawn = status.unexpected.find((u: { expert: string }) => u.expert === stranger);
+    expect(Object.keys(notDrawn)).toEqual(["file", "applicant", "expert", "stage", "reason", "en", "code"]);
+    expect(notDrawn.reason).toContain("不在 甲有限公司 的材料评审专家组中");
+    expect(notDrawn).toMatchObject({
+      code: "unassigned",
+      en: `expert ${stranger} is not on 甲有限公司's material review panel (not drawn): not counted`,
+    });
     expect(status.invalid.map((i: { file: string }) => path.basename(i.file))).toEqual(["说明.docx"]);
+    expect(Object.keys(status.invalid[0])).toEqual(["file", "reason", "en", "code"]);
+    expect(status.invalid[0]).toMatchObject({ code: "skipped", en: "not an .xlsx file: skipped" });
 
     const text = await run("round", "status", roundFile, back);
     expect(text.out).toContain("未交（催收清单，9 份）");

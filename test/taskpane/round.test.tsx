@@ -40,7 +40,7 @@ function roundInput(): RoundInput {
   };
 }
 
-async function setup() {
+async function setup(lang: "zh-CN" | "en-US" = "zh-CN") {
   const r = draw(roundInput(), lib);
   if (!r.ok) throw new Error("draw failed");
   const wb = new MemoryWorkbook({ library: lib });
@@ -65,13 +65,15 @@ async function setup() {
       ),
     ],
   });
-  render(<App host={wb} lib={lib} env={{ lang: "zh-CN", theme: null }} newWorkbookIsDownload />);
-  fireEvent.click(screen.getByRole("tab", { name: "批次" }));
+  const en = lang === "en-US";
+  render(<App host={wb} lib={lib} env={{ lang, theme: null }} newWorkbookIsDownload />);
+  fireEvent.click(screen.getByRole("tab", { name: en ? "Round" : "批次" }));
   const panel = within(document.getElementById("panel-round")!);
   await act(async () => {
-    fireEvent.click(panel.getByRole("button", { name: "读取评审安排" }));
+    fireEvent.click(panel.getByRole("button", { name: en ? "Read the round workbook" : "读取评审安排" }));
   });
-  await waitFor(() => expect(panel.getByText("批次 R-PANE：8 份评分表，8 位专家。", { exact: false })).toBeTruthy());
+  const loaded = en ? "Round R-PANE: 8 workbooks, 8 experts." : "批次 R-PANE：8 份评分表，8 位专家。";
+  await waitFor(() => expect(panel.getByText(loaded, { exact: false })).toBeTruthy());
   return { wb, panel, assignments: r.assignments };
 }
 
@@ -81,8 +83,10 @@ async function filled(
   stage: "material" | "onsite",
   seed: number,
   roundId = "R-PANE",
+  blank: string[] = [],
 ) {
   const v = randomValid(b, rng(seed));
+  for (const code of blank) delete v.entries![code];
   for (const vt of b.rules.vetoes) v.vetoes![vt.id] = { answer: vetoAnswerFor(vt, false) };
   const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "x", roundId }, v);
   return new File([new Uint8Array(await writeXlsx(layout))], `${applicant}_${STAGE_ZH[stage]}_${expert}.xlsx`);
@@ -115,6 +119,37 @@ describe("批次 tab", () => {
     expect(panel.getByText(new RegExp(`${stranger} 不在 ${first.applicant} 的`))).toBeTruthy();
     expect(panel.getByText(/另一评审批次（R-OTHER）/)).toBeTruthy();
     expect(panel.getByText(/坏文件\.xlsx/)).toBeTruthy();
+  });
+
+  it("gives each reason in English when the pane runs in English", async () => {
+    const { panel, assignments } = await setup("en-US");
+    const first = assignments[0];
+    const drawnFirst = assignments.filter((a) => a.applicant === first.applicant && a.stage === first.stage);
+    const stranger = ["专家1", "专家2", "专家3", "专家4", "专家5", "专家6", "专家7", "专家8"].find(
+      (e) => !drawnFirst.some((a) => a.expert === e),
+    )!;
+    const incomplete = await filled(first.applicant, drawnFirst[1].expert, first.stage, 3, "R-PANE", ["1.2", "1.3"]);
+    const files = [
+      await filled(first.applicant, first.expert, first.stage, 1),
+      await filled(first.applicant, stranger, first.stage, 2),
+      incomplete,
+    ];
+    await act(async () => {
+      fireEvent.change(panel.getByTestId("round-files"), { target: { files } });
+    });
+    await waitFor(() => expect(panel.getAllByText("Expected 8, returned 2, counted 1.").length).toBeGreaterThan(0));
+    const stage = first.stage === "material" ? "material review" : "on-site review";
+    const file = `${first.applicant}_${STAGE_ZH[first.stage]}_${stranger}.xlsx`;
+    expect(panel.getByText("Not on a panel of this round (1, not counted)")).toBeTruthy();
+    expect(
+      panel.getByText(
+        `${file}: expert ${stranger} is not on ${first.applicant}'s ${stage} panel (not drawn): not counted`,
+      ),
+    ).toBeTruthy();
+    expect(panel.getByText("With problems (1, not counted)")).toBeTruthy();
+    expect(panel.getByText(`${incomplete.name}: not complete (2 item(s) not scored or invalid)`)).toBeTruthy();
+    // Not the Chinese texts.
+    expect(panel.queryByText(/不在 .* 专家组中|未填写完整/)).toBeNull();
   });
 
   it("opens an expert's workbooks, generated from 分组 with the round's id, as new workbooks", async () => {

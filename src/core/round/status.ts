@@ -1,9 +1,11 @@
 // Return tracking (回收情况): the workbooks the draw expects against the files that came back. Every expected
 // workbook is missing, returned, or returned and counted; every file is counted, unexpected (an expert not on that
 // panel, an applicant not in the round, another round) or invalid (with the reason). Nothing depends on file order.
+// Every reason is a message of the catalogue (src/core/messages.ts), given as a SheetProblem gives it: code, Chinese
+// `reason`, English `en`.
+import { msg, type Message } from "../messages";
 import { nameKey } from "../names";
 import type { StageId } from "../types";
-import { STAGE_ZH } from "./params";
 import { assignmentKey } from "./parse";
 import type { Assignment } from "./types";
 
@@ -11,7 +13,7 @@ import type { Assignment } from "./types";
 export interface ReturnedFile {
   file: string;
   /** Set when the file is not a readable scoring workbook at all. */
-  problem?: string;
+  problem?: Message;
   applicant?: string;
   expert?: string;
   stage?: StageId;
@@ -20,8 +22,15 @@ export interface ReturnedFile {
   /** Complete, clean, no declared conflict: it would be counted. */
   usable?: boolean;
   /** Why it would not be counted (incomplete, tampered, a declared conflict …). */
-  reason?: string;
+  reason?: Message;
   savedAt?: string | null;
+}
+
+/** Why a file is unexpected or not counted: `reason` in Chinese, `en` the same in English, `code` a stable id. */
+export interface StatusReason {
+  reason: string;
+  en: string;
+  code: string;
 }
 
 export interface RoundStatus {
@@ -29,9 +38,12 @@ export interface RoundStatus {
   returned: number;
   counted: number;
   missing: { applicant: string; expert: string; stage: StageId }[];
-  unexpected: { file: string; applicant: string; expert: string; stage: StageId | null; reason: string }[];
-  invalid: { file: string; reason: string }[];
+  unexpected: ({ file: string; applicant: string; expert: string; stage: StageId | null } & StatusReason)[];
+  invalid: ({ file: string } & StatusReason)[];
 }
+
+/** A message of the catalogue as the status gives it. */
+const why = (m: Message): StatusReason => ({ reason: m.zh, en: m.en, code: m.code });
 
 export interface StatusDetail extends RoundStatus {
   /** The file counted for each returned assignment (assignment key → file). */
@@ -56,29 +68,29 @@ export function roundStatus(
   // Sorted by file name, so that the result (and which file is listed first) never depends on the order given.
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (f.problem || !f.applicant || !f.expert || !f.stage) {
-      invalid.push({ file: f.file, reason: f.problem ?? "不是 Scorebook 评分表" });
+      invalid.push({ file: f.file, ...why(f.problem ?? msg.statusNotScorebook()) });
       continue;
     }
-    const u = (reason: string) =>
-      unexpected.push({ file: f.file, applicant: f.applicant!, expert: f.expert!, stage: f.stage!, reason });
+    const u = (m: Message) =>
+      unexpected.push({ file: f.file, applicant: f.applicant!, expert: f.expert!, stage: f.stage!, ...why(m) });
     if (roundId && f.roundId && nameKey(f.roundId) !== nameKey(roundId)) {
-      u(`属于另一评审批次（${f.roundId}），不是本批次（${roundId}）的评分表`);
+      u(msg.statusOtherRound(f.roundId, roundId));
       continue;
     }
     if (!inRound.has(nameKey(f.applicant))) {
-      u(`申报者“${f.applicant}”不在本批次中`);
+      u(msg.statusApplicantNotInRound(f.applicant));
       continue;
     }
     const k = assignmentKey(f.applicant, f.stage, f.expert);
     const a = expected.get(k);
     if (!a) {
-      u(`专家 ${f.expert} 不在 ${f.applicant} 的${STAGE_ZH[f.stage]}专家组中（未经抽取），不计入`);
+      u(msg.statusExpertNotDrawn(f.expert, f.applicant, f.stage));
       continue;
     }
     // Another rubric: returned, but not countable.
     const g =
       f.rubricId && a.rubricId !== f.rubricId
-        ? { ...f, usable: false, reason: `评分标准为 ${f.rubricId}，本批次该申报者应使用 ${a.rubricId}` }
+        ? { ...f, usable: false, reason: msg.statusWrongRubric(f.rubricId, a.rubricId) }
         : f;
     byAssignment.set(k, [...(byAssignment.get(k) ?? []), g]);
   }
@@ -91,12 +103,8 @@ export function roundStatus(
     if (chosen.usable) countedFiles.set(k, chosen.file);
     for (const f of fs) {
       if (f === chosen && f.usable) continue;
-      if (f === chosen) invalid.push({ file: f.file, reason: f.reason ?? "评分表有问题，未计入" });
-      else
-        invalid.push({
-          file: f.file,
-          reason: `同一份评分表交回了两次（${f.file}、${chosen.file}），以 ${chosen.file} 为准${f.usable ? "" : `；此份：${f.reason ?? "有问题"}`}`,
-        });
+      if (f === chosen) invalid.push({ file: f.file, ...why(f.reason ?? msg.statusNotCounted()) });
+      else invalid.push({ file: f.file, ...why(msg.statusSecondCopy(f.file, chosen.file, !!f.usable, f.reason)) });
     }
   }
   const missing = [...expected]
