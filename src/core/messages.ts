@@ -319,6 +319,27 @@ export const msg = {
     zh: `${applicant} 的${STAGE.zh[stage]}专家组抽取了 ${drawn} 位专家，只计入 ${drawn - missing.length} 位（缺：${missing.join("、")}）`,
     en: `${applicant}'s ${STAGE.en[stage]} panel: ${drawn} expert(s) drawn, only ${drawn - missing.length} counted (missing: ${missing.join(", ")})`,
   }),
+  // The group leader's consensus from picked files (the pane's 汇总 tab): why the picked workbooks cannot be merged.
+  consensusPickNotOk: (first: Message | undefined): Message => ({
+    code: "consensus-pick-not-ok",
+    zh: `评分表有问题，不能用于合议（${first?.zh ?? "未填写完整"}）`,
+    en: `the workbook has problems and cannot be used for the consensus (${first?.en ?? "incomplete"})`,
+  }),
+  consensusPickNone: (): Message => ({
+    code: "consensus-pick-none",
+    zh: "请先选择同一申报者同一阶段的专家评分表。",
+    en: "Pick the experts' scoring workbooks of one applicant and stage first.",
+  }),
+  consensusPickMixed: (): Message => ({
+    code: "consensus-pick-mixed",
+    zh: "所选评分表不属于同一申报者、同一阶段和同一评分标准。",
+    en: "The picked workbooks are not all of one applicant, one stage and one rubric.",
+  }),
+  consensusPickTwice: (): Message => ({
+    code: "consensus-pick-twice",
+    zh: "同一位专家有两份评分表：只保留一份后再合议。",
+    en: "One expert has two workbooks among those picked: keep one, then make the consensus.",
+  }),
   // The review round's return status (scorebook round status, the pane's 批次 tab): why a returned file is not
   // counted against the draw. The same situations as above share their codes.
   statusNotScorebook: (): Message => ({

@@ -210,7 +210,8 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
     try {
       const m = await loadSecretariat();
       const made = await m.consensusFromFiles(await Promise.all(files.map(picked)), lib);
-      if ("errors" in made) setMessage({ ok: false, text: made.errors.join("\n") });
+      if ("errors" in made)
+        setMessage({ ok: false, text: made.errors.map((e) => (lang === "en-US" ? e.en : e.zh)).join("\n") });
       else setMessage({ ok: true, text: t.consensusWritten((await m.writeConsensus(host, made.layout)).join("、")) });
     } catch (err) {
       setMessage({

@@ -167,29 +167,35 @@ export async function summaryFromFiles(files: readonly PickedFile[], req: Summar
 // ---------------------------------------------------------------------------------------------------------------
 // The group leader's consensus workbook (合议表) from the panel's picked workbooks, written into the open workbook.
 
-/** The consensus layout of the picked workbooks, or the reasons it cannot be made (Chinese, one per file). */
+/** A file that cannot go into the consensus, or why the picked files cannot: Chinese and English. */
+export interface ConsensusPickError {
+  zh: string;
+  en: string;
+}
+
+/** The consensus layout of the picked workbooks, or the reasons it cannot be made (one per file). */
 export async function consensusFromFiles(
   files: readonly PickedFile[],
   lib: Library,
   now = new Date(),
-): Promise<{ layout: ConsensusLayout } | { errors: string[] }> {
-  const errors: string[] = [];
+): Promise<{ layout: ConsensusLayout } | { errors: ConsensusPickError[] }> {
+  const errors: ConsensusPickError[] = [];
+  const named = (file: string, m: { zh: string; en: string }) => ({ zh: `${file}：${m.zh}`, en: `${file}: ${m.en}` });
   const reports: ScoreReport[] = [];
   for (const f of files) {
     const r = await interpretPicked(f, lib);
-    if ("problem" in r) errors.push(`${f.name}：${r.problem.reason}`);
-    else if ("consensus" in r) errors.push(`${f.name}：这是合议表，不是专家评分表`);
-    else if (!r.report.ok)
-      errors.push(`${f.name}：评分表有问题，不能用于合议（${r.report.problems[0]?.zh ?? "未填写完整"}）`);
+    if ("problem" in r) errors.push(named(f.name, { zh: r.problem.reason, en: r.problem.en }));
+    else if ("consensus" in r) errors.push(named(f.name, msg.statusConsensus()));
+    else if (!r.report.ok) errors.push(named(f.name, msg.consensusPickNotOk(r.report.problems[0])));
     else reports.push(r.report);
   }
   if (errors.length) return { errors };
-  if (!reports.length) return { errors: ["请先选择同一申报者同一阶段的专家评分表。"] };
+  if (!reports.length) return { errors: [msg.consensusPickNone()] };
   const sheets = reports.map(toReturnedSheet);
   const keys = new Set(sheets.map((x) => `${nameKey(x.applicant)}\u0000${x.stage}\u0000${x.rubricId}`));
-  if (keys.size > 1) return { errors: ["所选评分表不属于同一申报者、同一阶段和同一评分标准。"] };
+  if (keys.size > 1) return { errors: [msg.consensusPickMixed()] };
   if (new Set(sheets.map((x) => nameKey(x.expert))).size !== sheets.length)
-    return { errors: ["同一位专家有两份评分表：只保留一份后再合议。"] };
+    return { errors: [msg.consensusPickTwice()] };
   const bundle = lib.get(sheets[0].rubricId)!;
   return { layout: buildConsensusLayout(bundle, sheets, { createdAt: now.toISOString() }) };
 }

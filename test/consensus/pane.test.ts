@@ -21,7 +21,7 @@ describe("consensus in the task pane", () => {
     ];
     const lib = library();
     const made = await consensusFromFiles(files.map(picked), lib);
-    if (!("layout" in made)) throw new Error(made.errors.join());
+    if (!("layout" in made)) throw new Error(made.errors.map((e) => e.zh).join());
     const host = new MemoryWorkbook({ library: lib });
     const written = await writeConsensus(host, made.layout);
     expect(written).toEqual(["合议"]);
@@ -37,7 +37,10 @@ describe("consensus in the task pane", () => {
 
     const other = await writeExpert(dir, "另一公司", "onsite", "王五", 0.5);
     const bad = await consensusFromFiles([...files, other].map(picked), lib);
-    expect("errors" in bad && bad.errors[0]).toContain("不属于同一申报者");
+    expect("errors" in bad && bad.errors[0]).toMatchObject({
+      zh: expect.stringContaining("不属于同一申报者"),
+      en: expect.stringContaining("not all of one applicant"),
+    });
   });
 
   it("counts a picked consensus workbook when the secretariat aggregates files", async () => {
@@ -56,7 +59,7 @@ describe("consensus in the task pane", () => {
       ),
     ).toBe(0);
     const made = await consensusFromFiles([picked(files[1])], library());
-    if (!("layout" in made)) throw new Error(made.errors.join());
+    if (!("layout" in made)) throw new Error(made.errors.map((e) => e.zh).join());
     await fillConsensus(output, made.layout, () => 0.8);
     const o = await summaryFromFiles([...files, output].map(picked), {
       method: "mean",
