@@ -13,14 +13,24 @@ process.stdout.on("error", (err) => {
   throw err;
 });
 
+// Writes to a pipe are asynchronous: exit once everything written has gone out, or `--json | jq` is cut short.
+function exit(code) {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 function run() {
   require(main)
     .main(process.argv)
     .then(
-      (code) => process.exit(code ?? 0),
+      (code) => exit(code ?? 0),
       (err) => {
         console.error(err && err.stack ? err.stack : String(err));
-        process.exit(70);
+        exit(70);
       },
     );
 }

@@ -135,4 +135,40 @@ describe("the built command line", () => {
     expect(errors).toEqual(checkRubric(bad, "bad.json"));
     expect(fs.readFileSync(outfile, "utf8")).not.toMatch(/require\("ajv"\)/);
   });
+  it("prints a --json larger than a pipe holds in full, as a script or jq reading it needs", async () => {
+    // A folder as a secretariat's often is: one scoring workbook among many other files, each a named problem.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorebook-pipe-"));
+    const gen = await inProcess(
+      "generate",
+      "hebei-organization",
+      "--applicant",
+      "甲公司",
+      "--expert",
+      "张三",
+      "--stage",
+      "material",
+      "-o",
+      path.join(dir, "甲公司_材料评审_张三.xlsx"),
+    );
+    expect(gen.code).toBe(0);
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(dir, `附件-申报材料说明-第${i}份.txt`), "x");
+    // The reader is slow to start (as jq or a script often is), so the pipe fills up while scorebook is writing.
+    const out = path.join(elsewhere, "pipe-summary.xlsx");
+    const r = spawnSync(
+      "sh",
+      [
+        "-c",
+        `"${process.execPath}" "${BIN}" aggregate "${dir}" -o "${out}" --json | (sleep 1; cat); exit "\${PIPESTATUS:-0}"`,
+      ],
+      {
+        cwd: elsewhere,
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "", NODE_PATH: "" },
+        maxBuffer: 32 << 20,
+      },
+    );
+    expect(r.stdout.length).toBeGreaterThan(64 * 1024); // more than a pipe's buffer
+    const json = JSON.parse(r.stdout) as { problems: { code: string }[] };
+    expect(json.problems.filter((p) => p.code === "skipped")).toHaveLength(400);
+  });
 });
