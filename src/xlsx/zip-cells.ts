@@ -111,7 +111,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   const sheets: ZipWorkbook["sheets"] = [];
   const sheetPaths = new Map<string, string>();
   for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = decode(u(attr(m[1], "name") ?? ""));
+    const name = xmlText(attr(m[1], "name") ?? "", u);
     const state = (attr(m[1], "state") ?? "visible") as "visible" | "hidden" | "veryHidden";
     const rid = attr(m[1], "r:id");
     sheets.push({ name, state });
@@ -120,7 +120,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
   const definedNames = new Map<string, string>();
   for (const m of wbXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     if (attr(m[1], "localSheetId") !== undefined) continue;
-    definedNames.set(decode(u(attr(m[1], "name") ?? "")), decode(u(m[2])));
+    definedNames.set(xmlText(attr(m[1], "name") ?? "", u), xmlText(m[2], u));
   }
   const wanted = sheets.filter((s) => (options.sheets ? options.sheets(s.name) : true));
   let shared: string[] | null = null;
@@ -130,7 +130,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
     const xml = path ? await text(path) : null;
     if (xml === null) continue;
     if (shared === null && xml.includes('t="s"')) shared = parseShared((await text("xl/sharedStrings.xml")) ?? "", u);
-    cells.set(s.name, parseSheet(xml, shared ?? [], u));
+    cells.set(s.name, parseSheet(xml, shared ?? [], u, formulaCache(u, s.name)));
   }
   const core = await text("docProps/core.xml");
   const modified = core ? (/<dcterms:modified\b[^>]*>([^<]*)<\/dcterms:modified>/.exec(core)?.[1] ?? null) : null;
@@ -388,15 +388,15 @@ function textRuns(xml: string, u: Utf8): string {
   if (xml.startsWith("<t") && xml.endsWith("</t>")) {
     const open = xml.indexOf(">");
     if (open > 0 && xml[open - 1] !== "/" && xml.indexOf("<", open) === xml.length - 4)
-      return decode(u(xml.slice(open + 1, -4)));
+      return xmlText(xml.slice(open + 1, -4), u);
   }
   let s = "";
   for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g))
-    s += decode(u(m[1] ?? ""));
+    s += xmlText(m[1] ?? "", u);
   return s;
 }
 
-function parseSheet(xml: string, shared: string[], u: Utf8): Map<string, RawCell> {
+function parseSheet(xml: string, shared: string[], u: Utf8, formulas: FormulaCells): Map<string, RawCell> {
   const out = new Map<string, RawCell>();
   // Shared formulas (Excel writes a filled-down formula once, on its first cell): masters by index, and the
   // cells that use them, expanded once every master is known.
@@ -418,7 +418,16 @@ function parseSheet(xml: string, shared: string[], u: Utf8): Map<string, RawCell
         const close = body.indexOf(">", fi);
         const selfClosing = body[close - 1] === "/";
         const fAttrs = body.slice(fi + 2, selfClosing ? close - 1 : close);
-        cell.formula = selfClosing ? "" : decode(u(body.slice(close + 1, body.indexOf("</f>", close))));
+        if (selfClosing) cell.formula = "";
+        else {
+          const raw = body.slice(close + 1, body.indexOf("</f>", close));
+          const last = formulas.get(ref);
+          if (last !== undefined && last.raw === raw) cell.formula = last.text;
+          else {
+            cell.formula = xmlText(raw, u);
+            formulas.set(ref, { raw, text: cell.formula });
+          }
+        }
         if (quickAttr(fAttrs, "t") === "shared") {
           const si = quickAttr(fAttrs, "si") ?? "";
           if (cell.formula !== "") masters.set(si, { ref, formula: cell.formula });
@@ -430,10 +439,10 @@ function parseSheet(xml: string, shared: string[], u: Utf8): Map<string, RawCell
     }
     if (t === "s") cell.value = v !== undefined ? (shared[Number(v)] ?? null) : null;
     else if (t === "inlineStr") cell.value = textRuns(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "", u);
-    else if (t === "str") cell.value = v !== undefined ? decode(u(v)) : "";
+    else if (t === "str") cell.value = v !== undefined ? xmlText(v, u) : "";
     else if (t === "b") cell.value = v === "1";
     else if (t === "e") {
-      cell.error = v !== undefined ? decode(u(v)) : "#VALUE!";
+      cell.error = v !== undefined ? xmlText(v, u) : "#VALUE!";
       cell.value = null;
     } else cell.value = v !== undefined && v !== "" ? Number(v) : null;
     if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
@@ -521,10 +530,29 @@ const ESCAPED = /_x[0-9A-Fa-f]{4}_/;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /**
- * Decoded texts that held entities, by their XML: workbooks of one rubric repeat the same formulas (full of &quot;)
- * and labels, so reading many files decodes each once.
+ * The formulas last read, per way of turning raw text into UTF-8, sheet name and cell: workbooks of one rubric
+ * carry the same formulas in the same cells — the scoring sheet's check and state formulas run to 3,000 characters,
+ * with Chinese words and 300 &quot; each — so a formula whose raw XML equals the one read before in that cell is not
+ * turned into a string again. Comparing two equal strings is a memory compare; hashing them for a Map was slower.
  */
-const DECODED = new Map<string, string>();
+type FormulaCells = Map<string, { raw: string; text: string }>;
+const FORMULAS = new WeakMap<Utf8, Map<string, FormulaCells>>();
+
+function formulaCache(u: Utf8, sheet: string): FormulaCells {
+  let bySheet = FORMULAS.get(u);
+  if (!bySheet) FORMULAS.set(u, (bySheet = new Map<string, FormulaCells>()));
+  let cells = bySheet.get(sheet);
+  if (!cells) {
+    if (bySheet.size >= 64) bySheet.clear(); // workbooks with ever new sheet names: keep it bounded
+    bySheet.set(sheet, (cells = new Map<string, { raw: string; text: string }>()));
+  }
+  return cells;
+}
+
+/** The string an XML text stands for: UTF-8 (`u`), then entities and escapes (`decode`). */
+function xmlText(raw: string, u: Utf8): string {
+  return decode(u(raw));
+}
 
 /** XML text to a string: the five entities, character references, and Excel's _xHHHH_ escapes. */
 function decode(s: string): string {
@@ -532,8 +560,6 @@ function decode(s: string): string {
   let amp = out.indexOf("&");
   const entities = amp >= 0;
   if (entities) {
-    const hit = DECODED.get(s);
-    if (hit !== undefined) return hit;
     // A plain scan: formulas are full of &quot;, and a regular expression with a callback is several times slower.
     let res = "";
     let from = 0;
@@ -556,10 +582,6 @@ function decode(s: string): string {
   }
   if (out.includes("_x") && ESCAPED.test(out))
     out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
-  if (entities && s.length < 2000) {
-    if (DECODED.size >= 20_000) DECODED.clear();
-    DECODED.set(s, out);
-  }
   return out;
 }
 

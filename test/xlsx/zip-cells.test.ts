@@ -22,6 +22,21 @@ async function sample(): Promise<Uint8Array> {
 }
 
 describe("zip cell reader", () => {
+  it("reads each workbook's own formula in a cell, whatever was in that cell in the workbook read before", async () => {
+    // Many workbooks of one layout are read in a row, with the formulas remembered per cell: an edited formula in
+    // the second one (tampering, another version) must come out as written, and the first one's again after it.
+    const one = async (formula: string) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("评分").getCell("C2").value = { formula, result: 0 };
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const long = (n: string) => `IF(B2="不符合","否决标记：${"&".repeat(3)}",${n})&"${"“是”".repeat(200)}"`;
+    const formulas = [long("B2*60"), long("B2*61"), long("B2*60"), 'IF(B2="否","<否>",1)'];
+    const read = [];
+    for (const f of formulas) read.push((await readZipWorkbook(await one(f))).cells.get("评分")!.get("C2")!.formula);
+    expect(read).toEqual(formulas);
+  });
+
   it("reads values, formulas, booleans, rich text, errors, hidden sheets and defined names", async () => {
     const wb = await readZipWorkbook(await sample());
     expect(wb.sheets).toEqual([
