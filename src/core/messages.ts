@@ -560,3 +560,157 @@ export interface Copies {
 }
 const copiesZh = (w: Copies) => `专家 ${w.expert} 对 ${w.applicant} 的${STAGE.zh[w.stage]}`;
 const copiesEn = (w: Copies) => `expert ${w.expert}'s ${STAGE.en[w.stage]} of ${w.applicant}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// A returned scoring workbook (src/workbook: interpret, the consistency checks): each names the file or the cell.
+
+/** The scoring workbook's hidden metadata sheet, named in the messages below. */
+export const META_SHEET = "元数据";
+/** The cover's two declaration answers (回避声明). */
+export const DECLARE_NONE = "无利害关系";
+export const DECLARE_CONFLICT = "存在利害关系，申请回避";
+
+const mk = (code: string, zh: string, en: string): Message => ({ code, zh, en });
+const shortText = (s: string, max = 24) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** Messages about a returned workbook; each names the file or the cell. */
+export const wbMsg = {
+  notScorebook: (file: string) =>
+    mk(
+      "not-scorebook",
+      `${file}：不是 Scorebook 生成的评分表（找不到隐藏的“${META_SHEET}”工作表）`,
+      `${file}: not a Scorebook scoring workbook (no hidden "${META_SHEET}" sheet)`,
+    ),
+  metaField: (file: string, key: string) =>
+    mk(
+      "meta-missing",
+      `${file}：元数据缺少“${key}”，无法确认评分表的来源`,
+      `${file}: the metadata has no "${key}"; the workbook cannot be traced`,
+    ),
+  unknownRubric: (file: string, id: string) =>
+    mk(
+      "unknown-rubric",
+      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中`,
+      `${file}: rubric "${id}" is not in this version's library`,
+    ),
+  wrongRubric: (file: string, found: string, expected: string) =>
+    mk(
+      "wrong-rubric",
+      `${file}：这是评分标准“${found}”的评分表，不是“${expected}”的`,
+      `${file}: a workbook for rubric "${found}", not "${expected}"`,
+    ),
+  fingerprint: (file: string, id: string) =>
+    mk(
+      "rubric-changed",
+      `${file}：评分标准“${id}”的内容指纹与本版本不一致（评分表生成后评分标准被修改，或元数据被改动）`,
+      `${file}: the fingerprint of rubric "${id}" differs from this version (the rubric or the metadata changed)`,
+    ),
+  layoutVersion: (file: string, found: string, expected: string) =>
+    mk(
+      "layout-version",
+      `${file}：评分表版式版本为 ${found}，本程序只能读取版本 ${expected}`,
+      `${file}: layout version ${found}; this program reads version ${expected}`,
+    ),
+  badMeta: (file: string, key: string, value: string) =>
+    mk(
+      "meta-invalid",
+      `${file}：元数据“${key}”的值“${value}”无效`,
+      `${file}: metadata "${key}" has an invalid value "${value}"`,
+    ),
+  sheetMissing: (file: string, sheet: string) =>
+    mk("sheet-missing", `${file}：缺少工作表“${sheet}”`, `${file}: the sheet "${sheet}" is missing`),
+  rowMissing: (cell: string, code: string) =>
+    mk(
+      "row-missing",
+      `${cell}：找不到评价项目 ${code} 的行（行被删除或编号被改动），该项按未评分处理`,
+      `${cell}: no row for item ${code} (deleted or renumbered); counted as not scored`,
+    ),
+  rowMoved: (code: string, expected: string, found: string) =>
+    mk(
+      "row-moved",
+      `评价项目 ${code} 应在 ${expected}，现在 ${found}：评分表的行被删除、插入或移动过`,
+      `item ${code} should be at ${expected} but is at ${found}: rows were deleted, inserted or moved`,
+    ),
+  extraRow: (cell: string, code: string) =>
+    mk(
+      "row-unknown",
+      `${cell}：“${code}”不是本评分标准的评价项目编号`,
+      `${cell}: "${code}" is not an item code of this rubric`,
+    ),
+  duplicateRow: (cell: string, code: string) =>
+    mk("row-duplicate", `${cell}：评价项目 ${code} 出现了不止一次`, `${cell}: item ${code} appears more than once`),
+  itemChanged: (cell: string, code: string, found: string, expected: string) =>
+    mk(
+      "item-changed",
+      `${cell}：评价项目 ${code} 的名称为“${found}”，应为“${expected}”（不是本评分标准的评分表，或被改动）`,
+      `${cell}: item ${code} is named "${found}", expected "${expected}"`,
+    ),
+  pointsEdited: (cell: string, code: string, found: string, expected: number) =>
+    mk(
+      "points-edited",
+      `${cell}：评价项目 ${code} 的分值被改为 ${found}，应为 ${expected}`,
+      `${cell}: the points of item ${code} were changed to ${found}; expected ${expected}`,
+    ),
+  formulaChanged: (cell: string, what: string) =>
+    mk("formula-changed", `${cell}：${what}的公式被改动`, `${cell}: the formula (${what}) was changed`),
+  formulaOverwritten: (cell: string, what: string, value: string) =>
+    mk(
+      "formula-overwritten",
+      `${cell}：${what}的公式被替换为固定值“${value}”`,
+      `${cell}: the formula (${what}) was replaced by the constant "${value}"`,
+    ),
+  /** Intact formulas whose cached values are not the engine's: a warning (the figures are recomputed anyway). */
+  notRecalculated: (file: string, count: number, cell: string, what: string, shown: string, expected: string) =>
+    mk(
+      "not-recalculated",
+      `${file}：公式未重新计算（${count} 个单元格的显示值与输入不符，如 ${cell} ${what}显示 ${shown}，按输入应为 ${expected}）；公式完好，各分数已按输入重新计算。请在 Excel 中按 F9 或打开“自动重算”后保存`,
+      `${file}: the formulas were not recalculated (${count} cells show values that differ from their inputs, e.g. ${cell} ${what} shows ${shown}, the inputs give ${expected}); the formulas are intact and every score was recomputed from the inputs. Press F9 in Excel (or turn on automatic calculation) and save`,
+    ),
+  nameChanged: (name: string) =>
+    mk("name-changed", `定义名称 ${name} 缺失或指向了别处`, `the defined name ${name} is missing or points elsewhere`),
+  vetoUnanswered: (cell: string, text: string, choices: readonly string[] = ["是", "否"]) =>
+    mk(
+      "veto-unanswered",
+      `${cell}：否决事项“${shortText(text)}”未作答（应选“${choices.join("”或“")}”）`,
+      `${cell}: veto item "${shortText(text)}" is not answered (${choices.join(" / ")})`,
+    ),
+  /** `why`: the engine's reason (src/core/veto.ts), which names the answers the item takes. */
+  vetoInvalid: (cell: string, value: string, why?: { zh: string; en: string }) =>
+    mk(
+      "veto-answer-invalid",
+      why ? `${cell}：${why.zh}` : `${cell}：否决事项的回答“${value}”无效（应为“是”或“否”）`,
+      why ? `${cell}: ${why.en}` : `${cell}: veto answer "${value}" is not valid (是 / 否)`,
+    ),
+  bonusInvalid: (cell: string, value: string) =>
+    mk(
+      "bonus-answer-invalid",
+      `${cell}：加分条件的回答“${value}”无效（应为“是”或“否”）`,
+      `${cell}: bonus answer "${value}" is not valid (是 / 否)`,
+    ),
+  declarationMissing: (cell: string) =>
+    mk(
+      "declaration-missing",
+      `${cell}：未填写回避声明（“${DECLARE_NONE}”或“${DECLARE_CONFLICT}”）`,
+      `${cell}: the conflict-of-interest declaration is not filled in`,
+    ),
+  declarationInvalid: (cell: string, value: string) =>
+    mk(
+      "declaration-invalid",
+      `${cell}：回避声明“${value}”无效（应为“${DECLARE_NONE}”或“${DECLARE_CONFLICT}”）`,
+      `${cell}: declaration "${value}" is not valid`,
+    ),
+  conflict: (cell: string, expert: string) =>
+    mk(
+      "conflict",
+      `${cell}：评审专家 ${expert} 声明与申报者存在利害关系，应回避，本评分表不应计入`,
+      `${cell}: expert ${expert} declared a conflict of interest; this workbook must not count`,
+    ),
+  coverChanged: (cell: string, what: string, found: string, expected: string) =>
+    mk(
+      "cover-changed",
+      `${cell}：封面的${what}为“${found}”，与元数据中的“${expected}”不一致`,
+      `${cell}: the cover's ${what} "${found}" differs from the metadata "${expected}"`,
+    ),
+  itemEntry: (cell: string, code: string, message: Message) =>
+    mk(message.code, `${cell}（${code}）：${message.zh}`, `${cell} (${code}): ${message.en}`),
+};

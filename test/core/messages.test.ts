@@ -1,7 +1,7 @@
 // The one catalogue of messages (src/core/messages.ts): every entry gives a code, a Chinese and an English text.
 // Data-driven: the sample arguments are typed against the catalogue, so an entry without a sample does not compile,
 // and the run checks the keys again.
-import { msg, type Message } from "../../src/core";
+import { msg, wbMsg, type Message } from "../../src/core";
 
 const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 const inner = m(
@@ -161,6 +161,42 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   rosterCellNotUsed: [[m("veto-decision-invalid", "否决核实结论“同意”无效", 'veto decision "同意" is not valid')]],
 };
 
+/** The returned workbook's messages (the same catalogue file): samples as above. */
+const WB_SAMPLES: { [K in keyof typeof wbMsg]: Parameters<(typeof wbMsg)[K]>[] } = {
+  notScorebook: [["a.xlsx"]],
+  metaField: [["a.xlsx", "seal"]],
+  unknownRubric: [["a.xlsx", "beijing-2030"]],
+  wrongRubric: [["a.xlsx", "hebei-organization", "jiangmen-service"]],
+  fingerprint: [["a.xlsx", "hebei-organization"]],
+  layoutVersion: [["a.xlsx", "9", "2"]],
+  badMeta: [["a.xlsx", "stage", "决赛"]],
+  sheetMissing: [["a.xlsx", "评分"]],
+  rowMissing: [["评分!A9", "2.2"]],
+  rowMoved: [["2.2", "评分!A9", "评分!A10"]],
+  extraRow: [["评分!A30", "9.9"]],
+  duplicateRow: [["评分!A10", "2.2"]],
+  itemChanged: [["评分!C9", "2.2", "战略", "战略部署"]],
+  pointsEdited: [["评分!D9", "2.2", "80", 50]],
+  formulaChanged: [["评分!H9", "得分"]],
+  formulaOverwritten: [["评分!H9", "得分", "50"]],
+  notRecalculated: [["a.xlsx", 3, "评分!H9", "得分", "0.00", "25.00"]],
+  nameChanged: [["Total"]],
+  vetoUnanswered: [
+    ["否决!E5", "拥护党的路线、方针、政策", ["符合", "不符合"]],
+    ["否决!E10", "提供虚假材料"],
+  ],
+  vetoInvalid: [
+    ["否决!E5", "Y"],
+    ["否决!E5", "Y", { zh: "回答“Y”无效", en: 'the answer "Y" is not valid' }],
+  ],
+  bonusInvalid: [["加分!E5", "有"]],
+  declarationMissing: [["封面!C16"]],
+  declarationInvalid: [["封面!C16", "没有"]],
+  conflict: [["封面!C16", "张三"]],
+  coverChanged: [["封面!C5", "申报单位", "乙公司", "甲公司"]],
+  itemEntry: [["评分!G6", "1.2", inner]],
+};
+
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
@@ -169,11 +205,23 @@ describe("the catalogue of messages", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(msg).sort());
   });
 
-  const cases = Object.entries(SAMPLES).flatMap(([key, calls]) =>
-    (calls as unknown[][]).map((args, i) => [`${key} #${i + 1}`, key, args] as const),
-  );
-  it.each(cases)("%s gives a code, a Chinese and an English text", (_name, key, args) => {
-    const make = msg[key as keyof typeof msg] as (...a: unknown[]) => Message;
+  it("has a sample for every returned-workbook entry", () => {
+    expect(Object.keys(WB_SAMPLES).sort()).toEqual(Object.keys(wbMsg).sort());
+  });
+
+  const entries = (catalogue: object, samples: object, prefix: string) =>
+    Object.entries(samples).flatMap(([key, calls]) =>
+      (calls as unknown[][]).map(
+        (args, i) =>
+          [
+            `${prefix}${key} #${i + 1}`,
+            (catalogue as Record<string, (...a: unknown[]) => Message>)[key],
+            args,
+          ] as const,
+      ),
+    );
+  const cases = [...entries(msg, SAMPLES, ""), ...entries(wbMsg, WB_SAMPLES, "wbMsg.")];
+  it.each(cases)("%s gives a code, a Chinese and an English text", (_name, make, args) => {
     const out = make(...args);
     expect(out.code).toMatch(/^[a-z][a-z-]*$/);
     expect(out.zh.trim()).not.toBe("");
