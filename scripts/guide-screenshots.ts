@@ -258,11 +258,11 @@ async function pane(returns: string[], panels: string[][]): Promise<void> {
   const server = await servePreview(path.join(ROOT, "dist"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--lang=zh-CN"],
   });
   const shot = (p: Page, name: string) => p.locator("#pane").screenshot({ path: path.join(IMAGES, name) });
   const open = async (query = "", height = 820) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height } });
+    const page = await browser.newPage({ viewport: { width: 1280, height }, locale: "zh-CN" });
     await page.goto(`${server.url}/preview.html${query}`);
     await page.locator("#pane h1").waitFor();
     return page;

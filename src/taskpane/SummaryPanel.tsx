@@ -54,7 +54,9 @@ const useStyles = makeStyles({
   // their headings and the status wrap.
   num: { textAlign: "right", whiteSpace: "nowrap" },
   numHead: { textAlign: "right" },
-  colRank: { width: "1.8em" },
+  colRank: { width: "2.3em" },
+  // 名次 fits its narrow column with less padding.
+  rankCell: { paddingLeft: "1px", paddingRight: "1px" },
   colFinal: { width: "4em" },
   colStatus: { width: "19%" },
   vetoed: { color: tokens.colorPaletteRedForeground1 },
@@ -373,7 +375,7 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
                 </colgroup>
                 <thead>
                   <tr>
-                    <th scope="col" className={`${s.th} ${s.num}`}>
+                    <th scope="col" className={`${s.th} ${s.num} ${s.rankCell}`}>
                       {t.rank}
                     </th>
                     <th scope="col" className={s.th}>
@@ -398,7 +400,7 @@ export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanel
                 <tbody>
                   {g.rows.map((r) => (
                     <tr key={`${r.rubricId}|${r.applicant}`}>
-                      <td className={`${s.td} ${s.num}`}>{r.rank ?? "—"}</td>
+                      <td className={`${s.td} ${s.num} ${s.rankCell}`}>{r.rank ?? "—"}</td>
                       <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
                         {r.applicant}
                       </th>
