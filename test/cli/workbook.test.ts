@@ -264,41 +264,12 @@ describe("scorebook score", () => {
       problems: [],
       ok: true,
     });
-    expect(j.items).toEqual([
-      {
-        code: "3.1",
-        points: 30,
-        input: 27.5,
-        value: 27.5,
-        score: 27.5,
-        status: "ok",
-        message: null,
-        en: null,
-        cell: "评分!F5",
-      },
-      {
-        code: "3.2",
-        points: 30,
-        input: 27.5,
-        value: 27.5,
-        score: 27.5,
-        status: "ok",
-        message: null,
-        en: null,
-        cell: "评分!F6",
-      },
-      {
-        code: "3.3",
-        points: 20,
-        input: 17.5,
-        value: 17.5,
-        score: 17.5,
-        status: "ok",
-        message: null,
-        en: null,
-        cell: "评分!F7",
-      },
-    ]);
+    // A valid item: its input, value and score, no message in either language, and its cell.
+    const ok = (code: string, points: number, value: number, row: number) => ({
+      ...{ code, points, input: value, value, score: value, status: "ok" },
+      ...{ message: null, en: null, cell: `评分!F${row}` },
+    });
+    expect(j.items).toEqual([ok("3.1", 30, 27.5, 5), ok("3.2", 30, 27.5, 6), ok("3.3", 20, 17.5, 7)]);
     expect(j.categories).toEqual([{ code: "3", name: "高层领导者评价准则", points: 80, score: 72.5 }]);
     expect(j.vetoes[0]).toEqual({ id: "party-line", flagged: false, answer: "符合", note: "", cell: "否决!E5" });
     const text = await run("score", file);
