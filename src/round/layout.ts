@@ -256,7 +256,8 @@ export interface DrawRecord {
 /** 分组: one row per expected workbook; the leader's rows are marked. Protected (no password) against slips. */
 export function panelsSheet(assignments: readonly Assignment[], lib: Library): SheetLayout {
   const p = COLUMNS.panels;
-  const title = (id: string) => lib.get(id)?.rubric.id ?? id;
+  // The rubric by its Chinese title, as the secretariat reads it (分组 is read back by id or title: resolveRubric).
+  const title = (id: string) => lib.get(id)?.rubric.title.zh ?? id;
   const s = tableSheet(
     ROUND_SHEET.panels,
     [

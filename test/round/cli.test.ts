@@ -121,6 +121,8 @@ describe("scorebook round", () => {
     const pa = await sheetRows(a, "分组");
     expect(pa[0]).toEqual(["批次编号", "组别", "申报者", "评分标准", "阶段", "专家", "组长"]);
     expect(pa).toHaveLength(1 + 3 * 2 * 3);
+    // The secretariat reads the rubric's title, not its id.
+    expect(new Set(pa.slice(1).map((r) => r[3]))).toEqual(new Set(["河北省政府质量奖组织奖评价标准（2022年版）"]));
     expect(pa).toEqual(await sheetRows(b, "分组"));
     // A 纪检 re-check: the drawn workbook, drawn again with the recorded seed into a copy, gives the same panels.
     const c = path.join(dir, "复核.xlsx");
