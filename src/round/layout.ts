@@ -263,8 +263,8 @@ export function panelsSheet(assignments: readonly Assignment[], lib: Library): S
     [
       { text: first(p.roundId), width: 18 },
       { text: first(p.group), width: 10 },
-      { text: first(p.applicant), width: 34 },
-      { text: first(p.rubric), width: 24 },
+      { text: first(p.applicant), width: 30 },
+      { text: first(p.rubric), width: 44 }, // a title on one line: rows keep one line's height
       { text: first(p.stage), width: 10 },
       { text: first(p.expert), width: 14 },
       { text: first(p.leader), width: 6 },
