@@ -8,6 +8,7 @@ import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Prog
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
+import { registerServe } from "./serve";
 
 export interface Io {
   out: (s: string) => void;
@@ -164,6 +165,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       setCode(await reportCommand(paths, opts, io.out, io.err)),
     );
   registerRound(program, io, setCode);
+  registerServe(program, io, setCode);
 
   return program;
 }
