@@ -27,7 +27,7 @@ const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.c
 const { englishMetadata, EN: FUNCTIONS_EN } = require("./scripts/functions-en.cjs");
 const {
   CDN_OFFICE_JS,
-  PACKAGE_DIST: OFFICE_JS_DIST,
+  packageDist: officeJsPackageDist,
   contentSecurityPolicy,
   hostedFolder,
   officeJsFiles,
@@ -222,7 +222,7 @@ module.exports = async (env = {}, argv = {}) => {
           ...(officeJsFolder === null
             ? []
             : officeJsFiles().map(([from, to]) => ({
-                from: path.join(OFFICE_JS_DIST, from),
+                from: path.join(officeJsPackageDist(), from),
                 to: path.posix.join(officeJsFolder, to),
                 info: { minimized: true },
               }))),

@@ -72,7 +72,10 @@ function hostedFolder(officeJsUrl, addinUrl) {
   return folder;
 }
 
-const PACKAGE_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+/** The package's dist/ (resolved when needed: a build from Microsoft's CDN does not need the package installed). */
+function packageDist() {
+  return path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+}
 
 /**
  * The hosted tree an Excel add-in needs, as [from (in the package's dist/), to (in the hosted folder)]: office.js, the
@@ -84,7 +87,7 @@ const PACKAGE_DIST = path.join(path.dirname(require.resolve("@microsoft/office-j
  * @param {string} [dist]
  * @returns {[string, string][]}
  */
-function officeJsFiles(dist = PACKAGE_DIST) {
+function officeJsFiles(dist = packageDist()) {
   const out = [];
   const top = /^(office|o15apptofilemappingtable|custom-functions-runtime|es6-promise|excel[a-z0-9.-]*)\.js$/;
   for (const e of fs.readdirSync(dist, { withFileTypes: true })) {
@@ -113,7 +116,7 @@ function officeJsFiles(dist = PACKAGE_DIST) {
  * @param {string} [dist]
  * @returns {string[]}
  */
-function copyOfficeJs(target, dist = PACKAGE_DIST) {
+function copyOfficeJs(target, dist = packageDist()) {
   const written = [];
   for (const [from, to] of officeJsFiles(dist)) {
     const dest = path.join(target, to);
@@ -126,12 +129,12 @@ function copyOfficeJs(target, dist = PACKAGE_DIST) {
 
 /** The package's version, for the build output and the docs. */
 function officeJsVersion() {
-  return JSON.parse(fs.readFileSync(path.join(PACKAGE_DIST, "..", "package.json"), "utf8")).version;
+  return JSON.parse(fs.readFileSync(path.join(packageDist(), "..", "package.json"), "utf8")).version;
 }
 
 module.exports = {
   CDN_OFFICE_JS,
-  PACKAGE_DIST,
+  packageDist,
   resolveOfficeJsUrl,
   contentSecurityPolicy,
   hostedFolder,

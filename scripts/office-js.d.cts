@@ -1,5 +1,5 @@
 export declare const CDN_OFFICE_JS: string;
-export declare const PACKAGE_DIST: string;
+export declare function packageDist(): string;
 export declare function resolveOfficeJsUrl(raw: unknown): string;
 export declare function contentSecurityPolicy(officeJsUrl: string): string;
 export declare function hostedFolder(officeJsUrl: string, addinUrl: string): string | null;

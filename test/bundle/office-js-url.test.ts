@@ -9,7 +9,7 @@ import { JSDOM } from "jsdom";
 import webpack from "webpack";
 import {
   CDN_OFFICE_JS,
-  PACKAGE_DIST,
+  packageDist,
   contentSecurityPolicy,
   hostedFolder,
   officeJsFiles,
@@ -77,7 +77,7 @@ describe("OFFICE_JS_URL", () => {
     }
     // The hosted tree: office.js as the package ships it, the Excel files office.js asks for, the locales.
     expect(readFileSync(path.join(dir, "office-js/office.js"))).toEqual(
-      readFileSync(path.join(PACKAGE_DIST, "office.js")),
+      readFileSync(path.join(packageDist(), "office.js")),
     );
     for (const f of [
       "excel-win32-16.01.js",
@@ -95,7 +95,7 @@ describe("OFFICE_JS_URL", () => {
     expect(existsSync(path.join(dir, "office-js/office.debug.js"))).toBe(false);
     // The copied files are served as shipped (not minified again), and the manifest points at the same server.
     const host = "office-js/excel-win32-16.01.js";
-    expect(readFileSync(path.join(dir, host))).toEqual(readFileSync(path.join(PACKAGE_DIST, "excel-win32-16.01.js")));
+    expect(readFileSync(path.join(dir, host))).toEqual(readFileSync(path.join(packageDist(), "excel-win32-16.01.js")));
     expect(readFileSync(path.join(dir, "manifest.xml"), "utf8")).toContain(`${ADDIN}/taskpane.html`);
     expect(warnings.filter((w) => /office\.js/.test(w))).toEqual([]);
   });
@@ -130,7 +130,7 @@ describe("OFFICE_JS_URL", () => {
   });
 
   it("the hosted tree holds a file for every locale office.js supports", () => {
-    const js = readFileSync(path.join(PACKAGE_DIST, "office.js"), "utf8");
+    const js = readFileSync(path.join(packageDist(), "office.js"), "utf8");
     const block = /SupportedLocales\s*=\s*\{([^}]*)\}/.exec(js)![1];
     const locales = [...block.matchAll(/"([a-z-]+)"\s*:/g)].map((m) => m[1]);
     expect(locales).toContain("zh-cn");
