@@ -9,6 +9,10 @@ import { terminalProgress, type Progress } from "./progress";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
+import { registerServe } from "./serve";
+import { registerAward } from "./award";
+import { formatDataError, library, RubricDataError, setExtraAwardData } from "../core";
+import { awardsDir, loadAwardsFolder, AwardsFolderError } from "../award/folder";
 
 export interface Io {
   out: (s: string) => void;
@@ -30,7 +34,30 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .description("Scorebook 政府质量奖评审工具：评分标准、评分表、汇总排名 (Government quality award review toolkit)")
     .version("0.1.0", "-V, --version", "显示版本号 (output the version number)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .option(
+      "--awards <dir>",
+      "导入的奖项文件夹（也可设环境变量 SCOREBOOK_AWARDS；默认本用户的数据文件夹） (folder of imported awards)",
+    );
+
+  // Imported awards join the built-in ones before any command runs: the one library every command looks up.
+  program.hook("preAction", () => {
+    const { dir, explicit } = awardsDir(program.opts<{ awards?: string }>().awards);
+    try {
+      setExtraAwardData(loadAwardsFolder(dir, explicit));
+      library(); // validates the imported data now, so that a bad folder is one message, not a failure later
+    } catch (e) {
+      setExtraAwardData(null);
+      if (e instanceof RubricDataError) {
+        for (const x of e.errors) io.err(`错误：${formatDataError(x)}`);
+        io.err(`奖项文件夹 ${dir} 中的数据有误 (the awards folder holds invalid data)`);
+        throw new CommanderError(2, "scorebook.awards", "invalid awards folder");
+      }
+      if (!(e instanceof AwardsFolderError)) throw e;
+      io.err(`错误：${e.zh} (${e.en})`);
+      throw new CommanderError(2, "scorebook.awards", e.en);
+    }
+  });
 
   program
     .command("rubrics")
@@ -165,6 +192,8 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       setCode(await reportCommand(paths, opts, io.out, io.err, undefined, io.progress?.("写入评审报告") ?? null)),
     );
   registerRound(program, io, setCode);
+  registerServe(program, io, setCode);
+  registerAward(program, io, setCode);
 
   return program;
 }
