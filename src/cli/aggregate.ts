@@ -245,6 +245,24 @@ function points(x: number): string {
 
 /** A progress bar on stderr when it is a terminal (cli-progress); null otherwise (pipes, CI logs, tests). */
 export function terminalProgress(): Progress | null {
+  // Run by the workbench (scorebook serve): progress as lines it reads, at most ten a second.
+  if (process.env.SCOREBOOK_PROGRESS === "lines") {
+    let last = 0;
+    let total = 0;
+    return {
+      start: (n) => {
+        total = n;
+        process.stderr.write(`@progress 0/${n}\n`);
+      },
+      update: (done, file) => {
+        const now = Date.now();
+        if (done < total && now - last < 100) return;
+        last = now;
+        process.stderr.write(`@progress ${done}/${total} ${terminalSafe(path.basename(file))}\n`);
+      },
+      stop: () => {},
+    };
+  }
   if (!process.stderr.isTTY) return null;
   // Loaded only when shown: the command line starts faster without it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

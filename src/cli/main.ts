@@ -8,6 +8,7 @@ import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Prog
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
+import { registerServe } from "./serve";
 import { registerAward } from "./award";
 import { formatDataError, library, RubricDataError, setExtraAwardData } from "../core";
 import { awardsDir, loadAwardsFolder, AwardsFolderError } from "../award/folder";
@@ -190,6 +191,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       setCode(await reportCommand(paths, opts, io.out, io.err)),
     );
   registerRound(program, io, setCode);
+  registerServe(program, io, setCode);
   registerAward(program, io, setCode);
 
   return program;

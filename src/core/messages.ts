@@ -924,3 +924,48 @@ export const awardMsg = {
       `${file}: built for version "${found}" of award "${award}"; the current version is "${current}" (regenerate it)`,
     ),
 };
+
+/** The workbench's server (scorebook serve): why a request is refused, and what a step did not do. */
+export const serveMsg = {
+  forbidden: (): Message => ({
+    code: "serve-forbidden",
+    zh: "拒绝访问：请使用评审助手启动时打开（或显示）的完整地址，其中带有本次启动的访问码",
+    en: "forbidden: use the full address the workbench opened (or printed) at start, with this launch's token",
+  }),
+  outside: (p: string): Message => ({
+    code: "serve-outside",
+    zh: `路径“${p}”不在评审文件夹中，拒绝读写`,
+    en: `the path "${p}" is outside the round folder: refused`,
+  }),
+  notFound: (p: string): Message => ({
+    code: "serve-not-found",
+    zh: `评审文件夹中没有“${p}”`,
+    en: `"${p}" is not in the round folder`,
+  }),
+  notXlsx: (name: string): Message => ({
+    code: "serve-not-xlsx",
+    zh: `“${name}”不是 .xlsx 文件，未保存`,
+    en: `"${name}" is not an .xlsx file: not saved`,
+  }),
+  tooLarge: (name: string, mb: number): Message => ({
+    code: "serve-too-large",
+    zh: `“${name}”超过 ${mb} MB，未保存`,
+    en: `"${name}" is larger than ${mb} MB: not saved`,
+  }),
+  uploadClash: (name: string): Message => ({
+    code: "serve-upload-clash",
+    zh: `回收文件夹中已有另一份“${name}”（内容不同），未覆盖：请核对后改名再交`,
+    en: `the returns folder already holds a different "${name}": not overwritten; check it, rename and add again`,
+  }),
+  busy: (): Message => ({
+    code: "serve-busy",
+    zh: "另一个步骤正在运行，请等它完成或取消后再试",
+    en: "another step is running: wait for it or cancel it",
+  }),
+  badRequest: (what: string): Message => ({
+    code: "serve-bad-request",
+    zh: `请求无效：${what}`,
+    en: `bad request: ${what}`,
+  }),
+  cancelled: (): Message => ({ code: "serve-cancelled", zh: "已取消", en: "cancelled" }),
+};

@@ -29,11 +29,15 @@ export interface StageReport {
   /** 材料评审报告 / 现场评审报告 */
   title: string;
   score: number | null;
+  /** The threshold the stage score is compared with (the advance line after the material review), or null. */
+  line: number | null;
   max: number;
   /** 合议, 平均分 … */
   method: string;
   experts: number;
   final: number | null;
+  /** The nomination line the final is compared with, or null. */
+  finalLine: number | null;
   status: string | null;
   categories: { code: string; name: string; score: number; max: number }[];
   items: ReportItem[];
@@ -68,6 +72,7 @@ export function readReports(source: CellSource): StageReport[] {
     rubricId: string;
     rubricTitle: string;
     final: number | null;
+    finalLine: number | null;
     status: string | null;
     award: string;
     ruleSet: string;
@@ -83,6 +88,7 @@ export function readReports(source: CellSource): StageReport[] {
         rubricId: text(v("D")),
         rubricTitle: text(v("E")),
         final: num(v("F")),
+        finalLine: num(v("J")),
         status: text(v("G")) || null,
         award: text(v("H")),
         ruleSet: text(v("I")),
@@ -99,10 +105,12 @@ export function readReports(source: CellSource): StageReport[] {
         stage,
         title: `${STAGE_NAME[stage]}报告`,
         score: num(v("F")),
+        line: num(v("J")),
         max: num(v("G")) ?? 0,
         method: text(v("H")),
         experts: num(v("I")) ?? 0,
         final: applicant.final,
+        finalLine: applicant.finalLine,
         status: applicant.status,
         categories: [],
         items: [],
