@@ -341,8 +341,8 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
           return refuse(res, 400, serveMsg.badRequest("JSON"));
         }
         const j = run(r);
-        if ("code" in j && typeof j.code === "string") return refuse(res, 409, j as Message);
-        return send(res, 200, jobView(j as Job));
+        if ("zh" in j) return refuse(res, j.code === "serve-busy" ? 409 : 400, j);
+        return send(res, 200, jobView(j));
       }
       case "GET /api/job":
         return send(res, 200, jobView(job));
