@@ -134,7 +134,7 @@ export async function checkCommand(file: string, opts: { json?: boolean }, out: 
   }
   if (r.problems.length) {
     for (const p of r.problems) out(problemText(p));
-    err(`${file}：发现 ${r.problems.length} 个问题，不能使用 (${r.problems.length} problems; not usable)`);
+    err(`${file}：发现 ${r.problems.length} 个问题，不能使用 (${r.problems.length} problem(s); not usable)`);
     return 2;
   }
   out(`${file}：可以使用。${summary(r)}`);
@@ -153,7 +153,7 @@ export async function importCommand(
   if (r.problems.length || !r.award) {
     if (opts.json) out(JSON.stringify(problemsJson(file, r), null, 2));
     else for (const p of r.problems) out(problemText(p));
-    err(`${file}：发现 ${r.problems.length} 个问题，未导入 (${r.problems.length} problems; not imported)`);
+    err(`${file}：发现 ${r.problems.length} 个问题，未导入 (${r.problems.length} problem(s); not imported)`);
     return 2;
   }
   const { dir } = awardsDir(opts.dir);
