@@ -154,28 +154,28 @@ export async function fillRoundWorkbook(file: string): Promise<void> {
   fs.writeFileSync(file, await save(wb));
 }
 
-async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
-  await scorebook("round", "template", "-o", "评审安排.xlsx");
-  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
-  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
-  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
-  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
-  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
-
-  // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
-  const rwb = await load(fs.readFileSync(path.join(WORK, "评审安排.xlsx")));
+/** The 分组 sheet's rows (批次编号, 组别, 申报者, 评分标准, 阶段, 专家, 组长) of a drawn round workbook. */
+export async function panelRows(roundFile: string): Promise<string[][]> {
+  const rwb = await load(fs.readFileSync(roundFile));
   const panels: string[][] = [];
   rwb.getWorksheet("分组")!.eachRow((row, n) => {
     if (n > 1) panels.push((row.values as unknown[]).slice(1).map((v) => cellString(v)));
   });
+  return panels;
+}
+
+/**
+ * Each expert fills in the round's workbooks (from `sheetsDir`/<expert>/, as `round generate` wrote them) into
+ * `outDir`: one on-site workbook of LATE is not returned, INCOMPLETE leaves two items of a material one unscored.
+ */
+export async function fillReturns(panels: string[][], sheetsDir: string, outDir: string): Promise<string[]> {
   const b = lib.get(ORG)!;
-  const filledDir = path.join(WORK, "已填写");
-  fs.mkdirSync(filledDir, { recursive: true });
+  fs.mkdirSync(outDir, { recursive: true });
   const filled: string[] = [];
   let lateSkipped = false;
   for (const [, , applicant, , stageZh, expert] of panels) {
     const stage = stageZh === "现场评审" ? "onsite" : "material";
-    const file = path.join(WORK, "评分表", expert, `${applicant}_${stageZh}_${expert}.xlsx`);
+    const file = path.join(sheetsDir, expert, `${applicant}_${stageZh}_${expert}.xlsx`);
     if (expert === LATE && stage === "onsite" && !lateSkipped) {
       lateSkipped = true;
       continue;
@@ -190,10 +190,24 @@ async function secretariat(): Promise<{ returns: string[]; panels: string[][] }>
       delete v.entries!["7.1"];
     }
     const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "x" });
-    const out = path.join(filledDir, path.basename(file));
+    const out = path.join(outDir, path.basename(file));
     fs.writeFileSync(out, await fill(fs.readFileSync(file), layout, v));
     filled.push(out);
   }
+  return filled;
+}
+
+async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
+  await scorebook("round", "template", "-o", "评审安排.xlsx");
+  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
+  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
+  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
+  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
+  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
+
+  // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
+  const panels = await panelRows(path.join(WORK, "评审安排.xlsx"));
+  const filled = await fillReturns(panels, path.join(WORK, "评分表"), path.join(WORK, "已填写"));
   const returns = convert(filled, "xlsx", path.join(WORK, "回收")).outputs;
   await scorebook("round", "status", "评审安排.xlsx", "回收");
   await scorebook("score", `回收/${APPLICANTS[2].name}_材料评审_${INCOMPLETE}.xlsx`);

@@ -4,7 +4,8 @@ import { terminalSafe } from "./escape";
 import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
-import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
+import { aggregateCommand, type AggregateCliOptions } from "./aggregate";
+import { terminalProgress, type Progress } from "./progress";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
@@ -17,7 +18,7 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /** A progress display for long runs (scorebook aggregate); none when absent. */
-  progress?: () => Progress | null;
+  progress?: (label?: string) => Progress | null;
 }
 
 const defaultIo: Io = {
@@ -160,7 +161,10 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "生成专家组合议表：同一申报者同一阶段各专家的评分并排，组长填写合议成熟度 (the group's consensus workbook)",
     )
     .argument("<files...>", "同一申报者同一阶段的专家评分表 .xlsx (the panel's returned workbooks)")
-    .option("-o, --output <file>", "合议表 .xlsx，默认“申报者_阶段_合议表.xlsx” (output file)")
+    .option(
+      "-o, --output <file>",
+      "合议表 .xlsx，或放入的文件夹（以 / 结尾），默认“申报者_阶段_合议表.xlsx” (output file, or a folder)",
+    )
     .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")
@@ -178,7 +182,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .command("report")
     .description("生成评审报告 .docx：每个申报者每个阶段一份（材料评审报告 / 现场评审报告） (review reports)")
     .argument("<paths...>", "汇总表 summary.xlsx，或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)")
-    .option("-o, --output <dir>", "输出文件夹，默认 reports (output folder)")
+    .option("-o, --output <dir>", "输出文件夹，默认 评审报告 (output folder)")
     .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
     .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
     .addHelpText(
@@ -188,7 +192,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
         "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
     )
     .action(async (paths: string[], opts: ReportCliOptions) =>
-      setCode(await reportCommand(paths, opts, io.out, io.err)),
+      setCode(await reportCommand(paths, opts, io.out, io.err, undefined, io.progress?.("写入评审报告") ?? null)),
     );
   registerRound(program, io, setCode);
   registerServe(program, io, setCode);

@@ -721,6 +721,94 @@ export const wbMsg = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
+// The one door out (src/output): why an output could not be written. Each names the folder or the file and the cause;
+// nothing of a refused output is left on disk.
+
+/** Why the file system refused a write, from its error code (ENOSPC, EROFS, EACCES …). */
+export function writeCause(code: string | undefined, detail = ""): Message {
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return { code: "disk-full", zh: "磁盘空间不足", en: "the disk is full" };
+    case "EROFS":
+      return { code: "read-only", zh: "磁盘或文件夹是只读的", en: "the disk or folder is read-only" };
+    case "EACCES":
+    case "EPERM":
+      return { code: "no-permission", zh: "没有写入权限", en: "no permission to write there" };
+    case "EEXIST":
+      return {
+        code: "exists",
+        zh: "同名文件已存在（可能是同时运行的另一次生成）",
+        en: "a file of that name exists (perhaps another run at the same time)",
+      };
+    case "ENOENT":
+      return { code: "no-folder", zh: "文件夹不存在", en: "no such folder" };
+    case "ENOTDIR":
+      return {
+        code: "not-a-folder",
+        zh: "路径中有一项是文件而不是文件夹",
+        en: "a part of the path is a file, not a folder",
+      };
+    case "EISDIR":
+      return { code: "is-a-folder", zh: "同名的文件夹已存在", en: "a folder of that name exists" };
+    case "ENAMETOOLONG":
+      return { code: "name-too-long", zh: "文件名过长", en: "the file name is too long" };
+    default:
+      return {
+        code: "write-failed",
+        zh: `写入失败（错误代码 ${code ?? "未知"}）`,
+        en: `the write failed (${code ?? "unknown error"}${detail ? `: ${detail}` : ""})`,
+      };
+  }
+}
+
+export const outMsg = {
+  /** A write failed: every file of this output already written was removed. */
+  failed: (folder: string, cause: Message, written: number): Message => ({
+    code: cause.code,
+    zh: `无法写入文件夹 ${folder}：${cause.zh}。${written ? `已写入的 ${written} 个文件已全部删除，` : ""}未留下任何文件`,
+    en: `cannot write into ${folder}: ${cause.en}. ${written ? `The ${written} file(s) already written were removed; ` : ""}nothing was left behind`,
+  }),
+  /** The output is one of the inputs (the same file, by its identity: a symbolic link or a hard link of it). */
+  isInput: (output: string, input: string): Message => ({
+    code: "output-is-input",
+    zh: `输出文件 ${output} 就是输入文件 ${input}（同一个文件，可能经由符号链接或硬链接）：源文件从不被修改，请写到别处`,
+    en: `the output ${output} is the input ${input} (the same file, perhaps through a symbolic or hard link): sources are never modified; write elsewhere`,
+  }),
+  /** Targets exist and may not be replaced: nothing was written. */
+  exist: (files: readonly string[], forceOption: boolean): Message =>
+    files.length === 1
+      ? {
+          code: "exists",
+          zh: `文件已存在：${files[0]}（不会覆盖${forceOption ? "；如需覆盖请加 --force" : ""}），未写入任何文件`,
+          en: `file exists: ${files[0]} (never overwritten${forceOption ? "; use --force to overwrite" : ""}); nothing was written`,
+        }
+      : {
+          code: "exists",
+          zh: `以下文件已存在，未写入任何文件（不会覆盖${forceOption ? "；如需覆盖请加 --force" : ""}）：${files.slice(0, 10).join("、")}${files.length > 10 ? ` 等 ${files.length} 个` : ""}`,
+          en: `these files exist; nothing was written (never overwritten${forceOption ? "; use --force to overwrite" : ""}): ${files.slice(0, 10).join(", ")}${files.length > 10 ? ` and ${files.length - 10} more` : ""}`,
+        },
+  /** The target is there but is not a regular file (a folder, a device). */
+  notAFile: (file: string): Message => ({
+    code: "not-a-file",
+    zh: `${file} 已存在且不是普通文件（是文件夹或设备），未写入`,
+    en: `${file} exists and is not a regular file (a folder or device): nothing written`,
+  }),
+  /** An expert's or a group's work is never replaced, --force or not. */
+  protectedWork: (file: string, what: "scoring" | "filled" | "consensus"): Message => ({
+    code: "protected-workbook",
+    zh: `${file} 是${what === "consensus" ? "一份合议表" : what === "filled" ? "一份已填写的评分表" : "一份 Scorebook 专家评分表"}，不会被覆盖（加 --force 也不会）；请另选输出文件或先移走该文件`,
+    en: `${file} is ${what === "consensus" ? "a consensus workbook" : what === "filled" ? "a filled scoring workbook" : "a Scorebook scoring workbook"}; it is never overwritten, even with --force`,
+  }),
+  /** Two outputs of one run would be one file. */
+  sameTarget: (file: string): Message => ({
+    code: "same-target",
+    zh: `同一次输出中有两个文件都要写到 ${file}，未写入任何文件`,
+    en: `two outputs of this run would both be ${file}: nothing was written`,
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // The award definition workbook (评价标准定义表, src/core/award): each problem is placed by the caller at its sheet,
 // row and column; the texts here say what is wrong there.
 

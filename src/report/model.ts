@@ -1,7 +1,7 @@
 // The review report (材料评审报告 / 现场评审报告) of one applicant and stage, as data read back from a summary
 // workbook (its hidden 报告数据 sheet and the edited columns of 反馈): the same reader serves a summary.xlsx that the
 // secretariat edited and saved, and a summary built in memory from the returned workbooks. Pure TypeScript.
-import type { StageId } from "../core";
+import { distinctFileNames, fileNameOf, type StageId } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { COMMITTEE_SHEET } from "../summary/committee";
@@ -205,12 +205,15 @@ export function keyThemes(r: StageReport): string[] {
   return out;
 }
 
-/** A file name for a report: no path or reserved characters. */
+/**
+ * A file name for a report, by the one file-name rule (src/core/file-name.ts). Two applicants whose names clean
+ * alike (河北甲/乙联合体, 河北甲_乙联合体) get one name here: the writer (reportFileNames) makes them distinct.
+ */
 export function reportFileName(r: StageReport): string {
-  const part = r.applicant
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-    .slice(0, 60)
-    .replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
-  return `${part}_${r.title}.docx`;
+  return fileNameOf([r.applicant, r.title], ".docx") ?? fileNameOf([r.title], ".docx")!;
+}
+
+/** Every report's file name, distinct ("… (2).docx" for a second report that would share one), in the given order. */
+export function reportFileNames(reports: readonly StageReport[]): string[] {
+  return distinctFileNames(reports.map(reportFileName));
 }

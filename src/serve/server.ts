@@ -60,7 +60,7 @@ interface Job {
 const MAX_UPLOAD_MB = 20;
 const PAGE = (token: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-  `<title>Scorebook 评审助手</title></head><body style="margin:0"><div id="root"></div>` +
+  `<title>Scorebook 评审助手</title><link rel="icon" href="data:,"></head><body style="margin:0"><div id="root"></div>` +
   `<script src="/workbench.js?token=${token}"></script></body></html>`;
 
 function send(res: http.ServerResponse, status: number, body: unknown, type = "application/json; charset=utf-8") {
@@ -157,7 +157,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const cmd = stepCommand({ ...r, files });
     if (typeof cmd === "string") return serveMsg.badRequest(cmd);
     const cwd = insideRoot(root, cmd.cwd || ".");
-    fs.mkdirSync(cwd, { recursive: true });
+    for (const d of [cmd.cwd || ".", ...(cmd.dirs ?? [])]) fs.mkdirSync(insideRoot(root, d), { recursive: true });
     const child = spawn(process.execPath, [opts.scorebookJs, ...cmd.argv], {
       cwd,
       env: { ...process.env, SCOREBOOK_PROGRESS: "lines", NO_COLOR: "1" },
@@ -314,7 +314,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       case "GET /api/files": {
         const rel = url.searchParams.get("dir") ?? ".";
         const list = listing(insideRoot(root, rel));
-        return list ? send(res, 200, { dir: rel, files: list }) : refuse(res, 404, serveMsg.notFound(rel));
+        return send(res, 200, { dir: rel, exists: list !== null, files: list ?? [] }); // a step's folder, maybe not yet made
       }
       case "GET /api/file": {
         const rel = url.searchParams.get("path") ?? "";
@@ -341,8 +341,8 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
           return refuse(res, 400, serveMsg.badRequest("JSON"));
         }
         const j = run(r);
-        if ("code" in j && typeof j.code === "string") return refuse(res, 409, j as Message);
-        return send(res, 200, jobView(j as Job));
+        if ("zh" in j) return refuse(res, j.code === "serve-busy" ? 409 : 400, j);
+        return send(res, 200, jobView(j));
       }
       case "GET /api/job":
         return send(res, 200, jobView(job));

@@ -27,6 +27,8 @@ export interface StepCommand {
   argv: string[];
   /** The folder to run in, relative to the round folder ("" = the folder itself). */
   cwd: string;
+  /** Folders of the round folder the command writes into, made first. */
+  dirs?: string[];
 }
 
 const METHODS = new Set(["mean", "trimmed", "median"]);
@@ -48,8 +50,8 @@ export function stepCommand(r: StepRequest): StepCommand | string {
       return { argv: ["round", "status", ROUND_FILE, RETURNS_DIR, "--json"], cwd: "" };
     case "consensus":
       if (!r.files || r.files.length === 0) return "files";
-      // Run in 合议/: the command's own file name (申报者_阶段_合议表.xlsx) lands there.
-      return { argv: ["consensus", ...r.files], cwd: CONSENSUS_DIR };
+      // Into 合议/, under the command's own file name (申报者_阶段_合议表.xlsx).
+      return { argv: ["consensus", ...r.files, "-o", `${CONSENSUS_DIR}/`], cwd: "", dirs: [CONSENSUS_DIR] };
     case "material":
       return {
         argv: ["aggregate", RETURNS_DIR, "--stage", "material", "-o", MATERIAL_SUMMARY, "--json", ...force],

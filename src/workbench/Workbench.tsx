@@ -139,6 +139,7 @@ export function Workbench() {
   const [uploads, setUploads] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const poll = useRef<number | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -453,7 +454,14 @@ export function Workbench() {
             onDrop={onDrop}
           >
             <Text size={200}>{t.collect.drop}</Text>
+            <div>
+              <Button disabled={busy || stepState.draw !== "ok"} onClick={() => picker.current?.click()}>
+                {t.collect.pick}
+              </Button>
+            </div>
             <input
+              ref={picker}
+              hidden
               type="file"
               multiple
               aria-label={t.collect.pick}

@@ -49,6 +49,25 @@ maybe("dist/ (npm run build)", () => {
     ]);
   });
 
+  it("every dist/*.js parses as ES2020 (no class static blocks, ??= or other later syntax: older web views run them)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as { parse: (s: string, o: object) => unknown };
+    const parse = (js: string) => acorn.parse(js, { ecmaVersion: 2020, sourceType: "script" });
+    expect(() => parse("class A { static { init(); } }")).toThrow(); // the check can fail: ES2022
+    expect(() => parse("a ??= b;")).toThrow(); // ES2021
+    const files = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    expect(files.some((f) => f.startsWith("fluentui."))).toBe(true);
+    for (const f of files) {
+      let error = "";
+      try {
+        parse(read(f));
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      expect([f, error]).toEqual([f, ""]);
+    }
+  });
+
   it("functions.json is the pinned metadata", () => {
     const golden = JSON.parse(readFileSync(path.join(ROOT, "test/functions/functions.golden.json"), "utf8"));
     expect(JSON.parse(read("functions.json"))).toEqual(golden);

@@ -1,7 +1,7 @@
 // The one catalogue of messages (src/core/messages.ts): every entry gives a code, a Chinese and an English text.
 // Data-driven: the sample arguments are typed against the catalogue, so an entry without a sample does not compile,
 // and the run checks the keys again.
-import { awardMsg, msg, wbMsg, type Message } from "../../src/core";
+import { awardMsg, msg, outMsg, wbMsg, writeCause, type Message } from "../../src/core";
 
 const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 const inner = m(
@@ -198,6 +198,28 @@ const WB_SAMPLES: { [K in keyof typeof wbMsg]: Parameters<(typeof wbMsg)[K]>[] }
   itemEntry: [["评分!G6", "1.2", inner]],
 };
 
+/** The one door out's messages (src/output): samples as above, and every write cause. */
+const OUT_SAMPLES: { [K in keyof typeof outMsg]: Parameters<(typeof outMsg)[K]>[] } = {
+  failed: [
+    ["评审报告", writeCause("ENOSPC"), 3],
+    ["评分表/张三", writeCause("EROFS"), 0],
+    ["合议", writeCause("EIO", "i/o error"), 1],
+  ],
+  isInput: [["合议/合议表.xlsx", "回收/甲_现场评审_张三.xlsx"]],
+  exist: [
+    [["a.xlsx"], true],
+    [["评分表/张三.zip", "评分表/李四.zip"], false],
+    [Array.from({ length: 12 }, (_, i) => `${i}.docx`), true],
+  ],
+  notAFile: [["汇总表.xlsx"]],
+  protectedWork: [
+    ["a.xlsx", "scoring"],
+    ["a.xlsx", "filled"],
+    ["a.xlsx", "consensus"],
+  ],
+  sameTarget: [["评审报告/甲_材料评审报告.docx"]],
+};
+
 const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg)[K]>[] } = {
   notAwardBook: [["评价标准.xlsx", ["奖项", "评审规则"]]],
   required: [["编号"]],
@@ -278,10 +300,15 @@ describe("the catalogue of messages", () => {
           ] as const,
       ),
     );
+  it("has a sample for every output entry", () => {
+    expect(Object.keys(OUT_SAMPLES).sort()).toEqual(Object.keys(outMsg).sort());
+  });
+
   const cases = [
     ...entries(msg, SAMPLES, ""),
     ...entries(wbMsg, WB_SAMPLES, "wbMsg."),
     ...entries(awardMsg, AWARD_SAMPLES, "awardMsg."),
+    ...entries(outMsg, OUT_SAMPLES, "outMsg."),
   ];
   it.each(cases)("%s gives a code, a Chinese and an English text", (_name, make, args) => {
     const out = make(...args);

@@ -226,7 +226,7 @@ describe("scorebook round", () => {
     // Generating again overwrites nothing.
     const again = await run("round", "generate", roundFile, "-o", out);
     expect(again.code).toBe(2);
-    expect(again.err).toContain("未生成任何评分表");
+    expect(again.err).toContain("以下文件已存在，未写入任何文件");
 
     const files = fs
       .readdirSync(out, { recursive: true, encoding: "utf8" })
