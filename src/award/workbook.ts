@@ -162,13 +162,14 @@ export async function writeAwardBook(book: AwardBook): Promise<Buffer> {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     if (name === BOOK.readme) {
-      ws.getColumn(1).width = 120;
+      ws.getColumn(1).width = 100;
       rows.forEach((r, i) => {
         const c = ws.getCell(i + 1, 1);
         c.value = r[0];
         c.font = i === 0 ? { ...FONT, bold: true, size: 12 } : FONT;
         c.alignment = { wrapText: true, vertical: "top" };
       });
+      fitRows(ws, 1);
     } else if (name === BOOK.award) {
       settingsSheet(ws, rows, AWARD_SETTINGS, { label: 0, note: 2, values: [1] }, [18, 40, 60]);
     } else if (name === BOOK.rules) {
