@@ -13,13 +13,11 @@ import { library } from "../../src/core";
 import { DEV_URL, rewriteUrls } from "../../scripts/addin-url.cjs";
 import { checkManifest, facts } from "../manifest/check-manifest";
 import { StubError } from "../functions/cf-stub";
+import { describeWithBuild } from "../helpers/tier";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const built = existsSync(path.join(DIST, "functions.js"));
-if (!built && process.env.CI === "true")
-  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
-const maybe = built ? describe : describe.skip;
+const maybe = describeWithBuild("functions.js");
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
 const CSP =
