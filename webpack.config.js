@@ -10,6 +10,12 @@
 //                   told by a <meta> that it runs without QA.* (custom formula mode hidden)
 //   legacy.js       plain ES5, loaded first by both pages: a message instead of a blank pane in old web views
 //   assets/, support.html
+//   Every bundle is lowered to ES2020 by esbuild before terser minifies it (scripts/lower-syntax.cjs): Fluent UI ships
+//   class static blocks and `??=`, which web views before Chromium 94 / Safari 16.4 cannot parse.
+//   office.js       loaded by both pages from Microsoft's CDN, or from OFFICE_JS_URL / --env officejs=… (an intranet
+//                   copy; the pages' CSP follows). When that URL lies under the add-in's URL, the hosted office.js
+//                   tree (@microsoft/office-js: Excel host and locale files) is copied into the matching folder of
+//                   dist/ (scripts/office-js.cjs), so that one web server serves both.
 //   preview.html    the task pane in a plain browser against an in-memory workbook (`npm run preview`, the e2e tests);
 //                   no office.js. ExcelJS is a lazy chunk (xlsx.*.js), loaded only to make a new workbook.
 // `npm run build` needs no certificates; only `webpack serve` (npm run dev-server / npm start) asks
@@ -21,6 +27,15 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
 const { englishMetadata, EN: FUNCTIONS_EN } = require("./scripts/functions-en.cjs");
+const { LowerSyntax } = require("./scripts/lower-syntax.cjs");
+const {
+  CDN_OFFICE_JS,
+  packageDist: officeJsPackageDist,
+  contentSecurityPolicy,
+  hostedFolder,
+  officeJsFiles,
+  resolveOfficeJsUrl,
+} = require("./scripts/office-js.cjs");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const RUBRIC_CHECK = path.resolve(__dirname, "src/core/rubric/check.ts");
@@ -89,11 +104,31 @@ class WarnDevUrl {
   }
 }
 
+/** office.js from a server other than the add-in's: its files must be put there by hand. */
+class WarnOfficeJsElsewhere {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WarnOfficeJsElsewhere", (compilation) => {
+      compilation.warnings.push(
+        new webpack.WebpackError(
+          `the pages load office.js from ${this.url}, outside ADDIN_URL: host the files there ` +
+            "(node scripts/office-js.cjs <folder> copies them)",
+        ),
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const prodUrl = dev ? null : resolveAddinUrl(env.url ?? process.env.ADDIN_URL);
   const hashed = (name) => (dev ? `${name}.js` : `${name}.[contenthash:8].js`);
+  const officeJsUrl = resolveOfficeJsUrl(env.officejs ?? process.env.OFFICE_JS_URL);
+  const officeJsFolder = hostedFolder(officeJsUrl, prodUrl ?? DEV_URL);
+  const pageParameters = { officeJsUrl, csp: contentSecurityPolicy(officeJsUrl) };
 
   return {
     mode: dev ? "development" : "production",
@@ -151,6 +186,7 @@ module.exports = async (env = {}, argv = {}) => {
       new ExplicitRegistrationOnly(),
       new EnglishFunctionsMetadata(),
       browserRubricCheck,
+      new LowerSyntax({ target: "es2020" }), // every bundle ES2020: Fluent UI ships ES2022 syntax (static blocks)
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -158,6 +194,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunksSortMode: "manual", // functions first: the QA.* functions register before the task pane renders
         scriptLoading: "defer",
         inject: "head",
+        templateParameters: pageParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "pane-only.html",
@@ -166,6 +203,7 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: "defer",
         inject: "head",
         meta: { "scorebook-manifest": "pane-only" },
+        templateParameters: pageParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -184,9 +222,18 @@ module.exports = async (env = {}, argv = {}) => {
             to: file,
             transform: (content) => (prodUrl ? rewriteUrls(content.toString(), prodUrl) : content),
           })),
+          // The hosted office.js tree, as the package ships it (already minified: left alone by the minimizer).
+          ...(officeJsFolder === null
+            ? []
+            : officeJsFiles().map(([from, to]) => ({
+                from: path.join(officeJsPackageDist(), from),
+                to: path.posix.join(officeJsFolder, to),
+                info: { minimized: true },
+              }))),
         ],
       }),
       ...(dev || prodUrl || serving ? [] : [new WarnDevUrl()]),
+      ...(officeJsFolder === null && officeJsUrl !== CDN_OFFICE_JS ? [new WarnOfficeJsElsewhere(officeJsUrl)] : []),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

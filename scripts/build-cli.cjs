@@ -2,6 +2,7 @@
 // TypeScript:  node scripts/build-cli.cjs   (npm run build:cli; also npm's `prepare`, so `npm ci` runs it)
 //   build/cli/main.js         the whole src/cli entry (every command registered there), bundled by esbuild
 //   build/cli/worker-main.js  the aggregate reader thread (src/aggregate/worker-main.ts)
+//   build/workbench/workbench.js  the workbench page that `scorebook serve` serves (src/workbench)
 // npm packages stay external (required from node_modules). Those that export a plain object, or an ES-module
 // namespace, are required lazily, on first use of an export: `scorebook rubrics` never loads ExcelJS (0.2 s of
 // start-up on its own), with no lazy-import bookkeeping in the sources.
@@ -106,12 +107,31 @@ function options() {
   };
 }
 
+/** The workbench page (src/workbench, React + Fluent UI, shared components of the pane) as one browser script. */
+async function buildWorkbench(outdir = path.join(ROOT, "build", "workbench"), minify = false) {
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { workbench: "src/workbench/index.tsx" },
+    outdir,
+    bundle: true,
+    platform: "browser",
+    target: "es2020",
+    format: "iife",
+    jsx: "automatic",
+    minify,
+    define: { "process.env.NODE_ENV": minify ? '"production"' : '"development"' },
+    logLevel: "warning",
+    plugins: [precompiledValidators],
+  });
+  return outdir;
+}
+
 async function buildCli() {
-  await esbuild.build(options());
+  await Promise.all([esbuild.build(options()), buildWorkbench()]);
   return OUT;
 }
 
-module.exports = { buildCli, options, OUT };
+module.exports = { buildCli, buildWorkbench, options, OUT };
 
 if (require.main === module)
   buildCli().catch((e) => {

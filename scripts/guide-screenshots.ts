@@ -17,6 +17,7 @@ import { interpretFile } from "../src/aggregate/read";
 import { fill, load, rng, save } from "../test/helpers/workbooks";
 import { convert } from "../test/helpers/libreoffice";
 import { servePreview } from "./serve-preview";
+import { cityBook, typeInto } from "../test/award/city";
 
 const ROOT = path.join(__dirname, "..");
 const IMAGES = path.join(ROOT, "docs/zh-CN/images");
@@ -66,11 +67,11 @@ async function scorebook(...args: string[]): Promise<number> {
   }
 }
 
-function pdfToPng(pdf: string, png: string, page = 1, dpi = 110): void {
+function pdfToPng(pdf: string, png: string, page = 1, dpi = 110, crop: string[] = []): void {
   const base = path.join(path.dirname(pdf), `${path.basename(pdf, ".pdf")}-p${page}`);
   const r = spawnSync(
     "pdftoppm",
-    ["-r", String(dpi), "-png", "-f", String(page), "-l", String(page), "-singlefile", pdf, base],
+    ["-r", String(dpi), "-png", "-f", String(page), "-l", String(page), ...crop, "-singlefile", pdf, base],
     {
       encoding: "utf8",
     },
@@ -85,7 +86,7 @@ const pdfs = new Map<string, string>();
  * Prints a workbook (or document) as LibreOffice does and keeps as PNG the first page whose text contains `marker`
  * (white space ignored). The file itself is printed, never rewritten first, so the page is what a user's print is.
  */
-function renderPage(file: string, marker: string | number, png: string): void {
+function renderPage(file: string, marker: string | number, png: string, trim = false): void {
   const st = fs.statSync(file);
   const key = `${file}|${st.mtimeMs}|${st.size}`; // printed again once the file has changed
   let pdf = pdfs.get(key);
@@ -99,7 +100,32 @@ function renderPage(file: string, marker: string | number, png: string): void {
   for (let page = 1; page <= pages; page++) {
     const text = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
     if (marker === page || (typeof marker === "string" && text.stdout.replace(/\s+/g, "").includes(marker))) {
-      pdfToPng(pdf, png, page);
+      if (!trim) pdfToPng(pdf, png, page);
+      else {
+        // Only the printed table: the bounding box of the page's words, with a margin, at a higher resolution.
+        const dpi = 150;
+        const words = spawnSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"], {
+          encoding: "utf8",
+        });
+        const box = [...words.stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map(
+          (m) => m.slice(1).map(Number),
+        );
+        const px = (pt: number) => Math.round((pt * dpi) / 72);
+        const x = Math.max(0, Math.min(...box.map((b) => b[0])) - 14);
+        const y = Math.max(0, Math.min(...box.map((b) => b[1])) - 14);
+        const w = Math.max(...box.map((b) => b[2])) + 14 - x;
+        const h = Math.max(...box.map((b) => b[3])) + 14 - y;
+        pdfToPng(pdf, png, page, dpi, [
+          "-x",
+          String(px(x)),
+          "-y",
+          String(px(y)),
+          "-W",
+          String(px(w)),
+          "-H",
+          String(px(h)),
+        ]);
+      }
       return;
     }
   }
@@ -154,28 +180,28 @@ export async function fillRoundWorkbook(file: string): Promise<void> {
   fs.writeFileSync(file, await save(wb));
 }
 
-async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
-  await scorebook("round", "template", "-o", "评审安排.xlsx");
-  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
-  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
-  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
-  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
-  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
-
-  // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
-  const rwb = await load(fs.readFileSync(path.join(WORK, "评审安排.xlsx")));
+/** The 分组 sheet's rows (批次编号, 组别, 申报者, 评分标准, 阶段, 专家, 组长) of a drawn round workbook. */
+export async function panelRows(roundFile: string): Promise<string[][]> {
+  const rwb = await load(fs.readFileSync(roundFile));
   const panels: string[][] = [];
   rwb.getWorksheet("分组")!.eachRow((row, n) => {
     if (n > 1) panels.push((row.values as unknown[]).slice(1).map((v) => cellString(v)));
   });
+  return panels;
+}
+
+/**
+ * Each expert fills in the round's workbooks (from `sheetsDir`/<expert>/, as `round generate` wrote them) into
+ * `outDir`: one on-site workbook of LATE is not returned, INCOMPLETE leaves two items of a material one unscored.
+ */
+export async function fillReturns(panels: string[][], sheetsDir: string, outDir: string): Promise<string[]> {
   const b = lib.get(ORG)!;
-  const filledDir = path.join(WORK, "已填写");
-  fs.mkdirSync(filledDir, { recursive: true });
+  fs.mkdirSync(outDir, { recursive: true });
   const filled: string[] = [];
   let lateSkipped = false;
   for (const [, , applicant, , stageZh, expert] of panels) {
     const stage = stageZh === "现场评审" ? "onsite" : "material";
-    const file = path.join(WORK, "评分表", expert, `${applicant}_${stageZh}_${expert}.xlsx`);
+    const file = path.join(sheetsDir, expert, `${applicant}_${stageZh}_${expert}.xlsx`);
     if (expert === LATE && stage === "onsite" && !lateSkipped) {
       lateSkipped = true;
       continue;
@@ -190,10 +216,24 @@ async function secretariat(): Promise<{ returns: string[]; panels: string[][] }>
       delete v.entries!["7.1"];
     }
     const layout = buildLayout(b, { applicant, expert, stage, mode: "native", createdAt: "x" });
-    const out = path.join(filledDir, path.basename(file));
+    const out = path.join(outDir, path.basename(file));
     fs.writeFileSync(out, await fill(fs.readFileSync(file), layout, v));
     filled.push(out);
   }
+  return filled;
+}
+
+async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
+  await scorebook("round", "template", "-o", "评审安排.xlsx");
+  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
+  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
+  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
+  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
+  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
+
+  // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
+  const panels = await panelRows(path.join(WORK, "评审安排.xlsx"));
+  const filled = await fillReturns(panels, path.join(WORK, "评分表"), path.join(WORK, "已填写"));
   const returns = convert(filled, "xlsx", path.join(WORK, "回收")).outputs;
   await scorebook("round", "status", "评审安排.xlsx", "回收");
   await scorebook("score", `回收/${APPLICANTS[2].name}_材料评审_${INCOMPLETE}.xlsx`);
@@ -357,7 +397,44 @@ async function pane(returns: string[], panels: string[][]): Promise<void> {
   }
 }
 
+/**
+ * 添加其他奖项的评价标准: the blank definition workbook filled in with the fictional 梅江 award (test/award/city.ts),
+ * checked with one mistake, corrected, imported, exported again and printed by LibreOffice, sheet by sheet.
+ */
+async function awardPictures(): Promise<void> {
+  const dir = path.join(WORK, "奖项定义");
+  fs.mkdirSync(dir, { recursive: true });
+  await scorebook("award", "template", "-o", "奖项定义/评价标准.xlsx");
+  const book = cityBook();
+  book["评价项目"][1][9] = 110; // one slip of the pen: 1.1 typed as 110 points (the category says 200 = 120 + 80)
+  fs.writeFileSync(
+    path.join(dir, "梅江-有误.xlsx"),
+    await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), book),
+  );
+  await scorebook("award", "check", "奖项定义/梅江-有误.xlsx");
+  fs.writeFileSync(
+    path.join(dir, "梅江.xlsx"),
+    await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), cityBook()),
+  );
+  await scorebook("award", "check", "奖项定义/梅江.xlsx");
+  await scorebook("award", "import", "奖项定义/梅江.xlsx", "--dir", "奖项");
+  await scorebook("rubrics", "--awards", "奖项");
+  await scorebook("award", "export", "meijiang-2024", "--awards", "奖项", "-o", "奖项定义/梅江-导出.xlsx");
+  const file = path.join(dir, "梅江-导出.xlsx");
+  renderPage(file, "成熟度档次", path.join(IMAGES, "award-settings.png"), true);
+  renderPage(file, "规则集编号", path.join(IMAGES, "award-rules.png"), true);
+  renderPage(file, "评分要点（每行一条）", path.join(IMAGES, "award-items.png"), true);
+  renderPage(file, "维度编号", path.join(IMAGES, "award-guide.png"), true);
+}
+
 async function run(): Promise<void> {
+  if (process.argv.includes("award")) {
+    // Only the award definition pictures (no build needed): npx tsx scripts/guide-screenshots.ts award
+    fs.mkdirSync(WORK, { recursive: true });
+    await awardPictures();
+    fs.writeFileSync(path.join(WORK, "transcript-award.md"), transcript.join("\n"));
+    return;
+  }
   if (!fs.existsSync(path.join(ROOT, "dist/preview.html")))
     throw new Error("dist/preview.html is missing: npm run build");
   fs.rmSync(WORK, { recursive: true, force: true });
@@ -367,6 +444,7 @@ async function run(): Promise<void> {
   reviewerSheets(returns);
   await consensusAndSummary(panels);
   await pane(returns, panels);
+  await awardPictures();
   fs.writeFileSync(path.join(WORK, "transcript.md"), transcript.join("\n"));
   process.stdout.write(`images in ${path.relative(ROOT, IMAGES)}/, commands in build/guide/transcript.md\n`);
 }

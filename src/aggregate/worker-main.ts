@@ -1,7 +1,14 @@
 // A reader thread: reads and interprets the files the pool sends (src/aggregate/workers.ts) and posts back what the
 // aggregation needs, with exact totals as fraction text (structured clone would drop the Fraction class).
 import type { MessagePort } from "worker_threads";
-import { msg, sheetProblem, type ConsensusSheet, type ReturnedSheet, type SheetProblem } from "../core";
+import {
+  msg,
+  setExtraAwardData,
+  sheetProblem,
+  type ConsensusSheet,
+  type ReturnedSheet,
+  type SheetProblem,
+} from "../core";
 import { interpretCache } from "../workbook";
 import type { ReadResult } from "../summary/secretariat";
 import { readFileResult, type ReadLimits } from "./read";
@@ -25,7 +32,12 @@ export function toWire(r: ReadResult): WireResult {
   return { sheet: { ...r.sheet, total: r.sheet.total.toFraction() } };
 }
 
-export function workerMain(port: MessagePort, limits: ReadLimits): void {
+export function workerMain(
+  port: MessagePort,
+  limits: ReadLimits,
+  awards: Parameters<typeof setExtraAwardData>[0] = null,
+): void {
+  setExtraAwardData(awards);
   const cache = interpretCache();
   const answer = async (m: { i: number; file: string }) => {
     let result: WireResult;

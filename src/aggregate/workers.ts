@@ -4,7 +4,7 @@
 // through tsx, resolved from this file, not from the current directory, so that both work from any folder.
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { exact } from "../core";
+import { exact, extraAwardData } from "../core";
 import type { ReadResult } from "../summary/secretariat";
 import type { ReadLimits } from "./read";
 import type { WireResult } from "./worker-main";
@@ -12,7 +12,7 @@ import type { WireResult } from "./worker-main";
 const BOOT = `
 const { parentPort, workerData } = require("worker_threads");
 if (workerData.loader) require(workerData.loader);
-require(workerData.module).workerMain(parentPort, workerData.limits);
+require(workerData.module).workerMain(parentPort, workerData.limits, workerData.awards);
 `;
 
 /** The reader thread's module, and the TypeScript loader it needs when this code runs from the sources. */
@@ -41,7 +41,8 @@ export class WorkerPool {
     const { module, loader } = workerModule();
     this.workers = Array.from(
       { length: size },
-      () => new Worker(BOOT, { eval: true, workerData: { module, loader, limits } }),
+      // The awards imported into this process (an awards folder) are the threads' too: one library everywhere.
+      () => new Worker(BOOT, { eval: true, workerData: { module, loader, limits, awards: extraAwardData() } }),
     );
   }
 

@@ -6,21 +6,22 @@
 // still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
 // unreadable, the summary file exists without --force or would overwrite an input).
 import * as path from "path";
-import { isPanelMethod, library, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
+import { isPanelMethod, library, outMsg, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
 import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { problemKind, rankingText, summaryJson } from "../summary";
 import { writeXlsx } from "../xlsx";
-import { terminalSafe } from "./escape";
-import { existingKind, inputAt, OutputRefused, writeOutput } from "./output";
+import type { Progress } from "./progress";
+export type { Progress } from "./progress";
+import { existingKind, inputAt, OutputRefused, writeOutput, type ExistingKind } from "./output";
 
-/** A returned scoring workbook is never replaced by a summary, --force or not. */
-function scoringWorkbookRefusal(output: string): OutputRefused {
-  return new OutputRefused(
-    `${output} 是一份 Scorebook 专家评分表，汇总表不会覆盖它（加 --force 也不会）；请另选输出文件`,
-    `${output} is a Scorebook scoring workbook; a summary never replaces one, even with --force`,
-  );
+/** A returned scoring workbook or consensus workbook is never replaced by a summary, --force or not. */
+function protectedRefusal(output: string, kind: ExistingKind): OutputRefused | null {
+  if (kind === "consensus") return new OutputRefused(outMsg.protectedWork(output, "consensus"));
+  if (kind === "scoring-blank" || kind === "scoring-filled")
+    return new OutputRefused(outMsg.protectedWork(output, "scoring"));
+  return null;
 }
 import { roundForAggregate } from "./round";
 
@@ -36,13 +37,6 @@ export interface AggregateCliOptions {
   rankBy?: string;
   /** The round workbook (评审安排.xlsx): panels checked against its 分组 sheet. */
   round?: string;
-}
-
-/** A progress display for a long run (a bar on a terminal); null when there is nothing to show it on. */
-export interface Progress {
-  start(total: number): void;
-  update(done: number, file: string): void;
-  stop(): void;
 }
 
 export const DEFAULT_SUMMARY = "summary.xlsx";
@@ -94,26 +88,25 @@ export async function aggregateCommand(
   }
   // The round workbook (--round) is read as the round, not as a returned workbook; the summary may replace neither.
   const collected = await collectInputs(paths, opts.round ? [opts.round] : []);
-  const clash = inputAt(output, [
+  const clash = await inputAt(output, [
     ...collected.files,
     ...collected.skipped.map((p) => p.file),
     ...(opts.round ? [opts.round] : []),
   ]);
   if (clash) {
-    err(
-      `输出文件 ${output} 就是输入的 ${clash}：源文件从不被修改，请把汇总表写到输入文件夹以外 (the summary would overwrite the input ${clash}; write it outside the input folders)`,
-    );
+    err(new OutputRefused(outMsg.isInput(output, clash)).text);
     return 2;
   }
 
   // Refused before any work (and checked again, atomically, when the summary is written).
   const present = await existingKind(output);
-  if (present === "scoring-blank" || present === "scoring-filled") {
-    err(scoringWorkbookRefusal(output).text);
+  const refused = protectedRefusal(output, present);
+  if (refused) {
+    err(refused.text);
     return 2;
   }
   if (present !== "none" && !opts.force) {
-    err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists; use --force to overwrite)`);
+    err(new OutputRefused(outMsg.exist([output], true)).text);
     return 2;
   }
   let roster: Roster | undefined;
@@ -171,8 +164,8 @@ export async function aggregateCommand(
   try {
     await writeOutput(output, data, {
       force: opts.force,
-      protect: (kind) =>
-        kind === "scoring-blank" || kind === "scoring-filled" ? scoringWorkbookRefusal(output) : null,
+      inputs: [...collected.files, ...(opts.round ? [opts.round] : [])],
+      protect: async (file) => protectedRefusal(output, await existingKind(file)),
     });
   } catch (e) {
     if (!(e instanceof OutputRefused)) throw e;
@@ -241,27 +234,4 @@ function runOptionsOf(
 /** A spread in percentage points: whole numbers as they are, else one decimal. */
 function points(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(1);
-}
-
-/** A progress bar on stderr when it is a terminal (cli-progress); null otherwise (pipes, CI logs, tests). */
-export function terminalProgress(): Progress | null {
-  if (!process.stderr.isTTY) return null;
-  // Loaded only when shown: the command line starts faster without it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SingleBar, Presets } = require("cli-progress") as typeof import("cli-progress");
-  const bar = new SingleBar(
-    {
-      format: "读取评分表 [{bar}] {value}/{total} {percentage}% | {file}",
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: true,
-      fps: 10,
-    },
-    Presets.shades_classic,
-  );
-  return {
-    start: (total) => bar.start(total, 0, { file: "" }),
-    update: (done, file) => bar.update(done, { file: terminalSafe(path.basename(file).slice(0, 40)) }),
-    stop: () => bar.stop(),
-  };
 }

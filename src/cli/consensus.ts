@@ -4,12 +4,19 @@
 //
 // Exit codes: 0 written; 1 a workbook has problems, or they are not one applicant, stage and rubric (nothing is
 // written); 2 usage error (no file given, no such file, output exists without --force, not .xlsx).
-import { promises as fs } from "fs";
+import { existsSync, promises as fs, statSync } from "fs";
 import * as path from "path";
-import { library, nameKey, toNumber, type ReturnedSheet } from "../core";
+import { library, nameKey, outMsg, toNumber, type ReturnedSheet, type StageId } from "../core";
 import { interpretFile } from "../aggregate/read";
-import { buildConsensusLayout, cleanUserText, LayoutError, STAGE_NAME, toReturnedSheet } from "../workbook";
+import {
+  buildConsensusLayout,
+  consensusFileName as defaultConsensusName,
+  LayoutError,
+  STAGE_NAME,
+  toReturnedSheet,
+} from "../workbook";
 import { writeXlsx } from "../xlsx";
+import { existingKind, OutputRefused, writeOutput } from "./output";
 
 export interface ConsensusCliOptions {
   output?: string;
@@ -18,14 +25,9 @@ export interface ConsensusCliOptions {
   password?: string;
 }
 
-/** 申报者_现场评审_合议表.xlsx, without path or reserved characters. */
-export function consensusFileName(applicant: string, stageName: string): string {
-  const part = cleanUserText(applicant)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-    .slice(0, 60)
-    .replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
-  return `${part}_${stageName}_合议表.xlsx`;
+/** 申报者_现场评审_合议表.xlsx, by the one file-name rule (src/core/file-name.ts). */
+export function consensusFileName(applicant: string, stage: StageId): string {
+  return defaultConsensusName(applicant, stage) ?? `${STAGE_NAME[stage]}_合议表.xlsx`;
 }
 
 export async function consensusCommand(
@@ -103,21 +105,34 @@ export async function consensusCommand(
     }
     throw e;
   }
-  const output =
-    opts.output ?? path.join(path.dirname(files[0]), consensusFileName(layout.applicant, STAGE_NAME[layout.stage]));
+  // -o names the file, or a folder (ending in / or existing) to put the default name in (the workbench: 合议/).
+  const name = consensusFileName(layout.applicant, layout.stage);
+  const toDir =
+    opts.output !== undefined &&
+    (/[\\/]$/.test(opts.output) || (existsSync(opts.output) && statSync(opts.output).isDirectory()));
+  const output = toDir ? path.join(opts.output!, name) : (opts.output ?? path.join(path.dirname(files[0]), name));
   if (path.extname(output).toLowerCase() !== ".xlsx") {
     err(`输出文件“${output}”应以 .xlsx 结尾`);
     return 2;
   }
-  if (files.some((f) => path.resolve(f) === path.resolve(output))) {
-    err(`输出文件 ${output} 是输入的评分表之一，源文件从不被修改`);
+  // The one door out: never one of the panel's workbooks (by file identity, so a link of one is caught), never a
+  // scoring workbook even with --force, a missing folder (the guide's 合议/) created, nothing half-written.
+  try {
+    await writeOutput(output, await writeXlsx(layout), {
+      force: opts.force,
+      inputs: files,
+      protect: async (file) => {
+        const kind = await existingKind(file);
+        return kind === "scoring-blank" || kind === "scoring-filled"
+          ? new OutputRefused(outMsg.protectedWork(output, kind === "scoring-filled" ? "filled" : "scoring"))
+          : null;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
     return 2;
   }
-  if (!opts.force && (await fs.stat(output).catch(() => null))) {
-    err(`文件已存在：${output}（不会覆盖；如需覆盖请加 --force） (file exists)`);
-    return 2;
-  }
-  await fs.writeFile(output, await writeXlsx(layout));
   const divergent = layout.sheets[0].cells.filter(
     (c) => c.ref.startsWith(layout.map.columns.divergent) && c.result === "分歧",
   ).length;

@@ -4,16 +4,21 @@ import { terminalSafe } from "./escape";
 import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
 import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
-import { aggregateCommand, terminalProgress, type AggregateCliOptions, type Progress } from "./aggregate";
+import { aggregateCommand, type AggregateCliOptions } from "./aggregate";
+import { terminalProgress, type Progress } from "./progress";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
 import { reportCommand, type ReportCliOptions } from "./report";
 import { registerRound } from "./round";
+import { registerServe } from "./serve";
+import { registerAward } from "./award";
+import { formatDataError, library, RubricDataError, setExtraAwardData } from "../core";
+import { awardsDir, loadAwardsFolder, AwardsFolderError } from "../award/folder";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /** A progress display for long runs (scorebook aggregate); none when absent. */
-  progress?: () => Progress | null;
+  progress?: (label?: string) => Progress | null;
 }
 
 const defaultIo: Io = {
@@ -29,7 +34,30 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .description("Scorebook 政府质量奖评审工具：评分标准、评分表、汇总排名 (Government quality award review toolkit)")
     .version("0.1.0", "-V, --version", "显示版本号 (output the version number)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .option(
+      "--awards <dir>",
+      "导入的奖项文件夹（也可设环境变量 SCOREBOOK_AWARDS；默认本用户的数据文件夹） (folder of imported awards)",
+    );
+
+  // Imported awards join the built-in ones before any command runs: the one library every command looks up.
+  program.hook("preAction", () => {
+    const { dir, explicit } = awardsDir(program.opts<{ awards?: string }>().awards);
+    try {
+      setExtraAwardData(loadAwardsFolder(dir, explicit));
+      library(); // validates the imported data now, so that a bad folder is one message, not a failure later
+    } catch (e) {
+      setExtraAwardData(null);
+      if (e instanceof RubricDataError) {
+        for (const x of e.errors) io.err(`错误：${formatDataError(x)}`);
+        io.err(`奖项文件夹 ${dir} 中的数据有误 (the awards folder holds invalid data)`);
+        throw new CommanderError(2, "scorebook.awards", "invalid awards folder");
+      }
+      if (!(e instanceof AwardsFolderError)) throw e;
+      io.err(`错误：${e.zh} (${e.en})`);
+      throw new CommanderError(2, "scorebook.awards", e.en);
+    }
+  });
 
   program
     .command("rubrics")
@@ -133,7 +161,10 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "生成专家组合议表：同一申报者同一阶段各专家的评分并排，组长填写合议成熟度 (the group's consensus workbook)",
     )
     .argument("<files...>", "同一申报者同一阶段的专家评分表 .xlsx (the panel's returned workbooks)")
-    .option("-o, --output <file>", "合议表 .xlsx，默认“申报者_阶段_合议表.xlsx” (output file)")
+    .option(
+      "-o, --output <file>",
+      "合议表 .xlsx，或放入的文件夹（以 / 结尾），默认“申报者_阶段_合议表.xlsx” (output file, or a folder)",
+    )
     .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")
@@ -151,7 +182,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .command("report")
     .description("生成评审报告 .docx：每个申报者每个阶段一份（材料评审报告 / 现场评审报告） (review reports)")
     .argument("<paths...>", "汇总表 summary.xlsx，或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)")
-    .option("-o, --output <dir>", "输出文件夹，默认 reports (output folder)")
+    .option("-o, --output <dir>", "输出文件夹，默认 评审报告 (output folder)")
     .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
     .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
     .addHelpText(
@@ -161,9 +192,11 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
         "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
     )
     .action(async (paths: string[], opts: ReportCliOptions) =>
-      setCode(await reportCommand(paths, opts, io.out, io.err)),
+      setCode(await reportCommand(paths, opts, io.out, io.err, undefined, io.progress?.("写入评审报告") ?? null)),
     );
   registerRound(program, io, setCode);
+  registerServe(program, io, setCode);
+  registerAward(program, io, setCode);
 
   return program;
 }

@@ -8,12 +8,17 @@ import * as path from "path";
 import { aggregateFiles } from "../aggregate/run";
 import { nodeInflate } from "../aggregate/read";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
-import { readReports, ReportDataError, reportFileName, type StageReport } from "../report/model";
+import { readReports, ReportDataError, reportFileName, reportFileNames, type StageReport } from "../report/model";
 import { reportDocx } from "../report/docx";
+import { progressOf, type Progress } from "./progress";
+import { OutputRefused, writeOutputs } from "./output";
 import { isSummaryWorkbook } from "../summary";
 import { layoutSource } from "../workbook";
 import { readZipWorkbook } from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
+
+/** The reports' folder when -o is not given (the guide's name). */
+export const DEFAULT_REPORT_DIR = "评审报告";
 
 export interface ReportCliOptions {
   output?: string;
@@ -39,6 +44,7 @@ export async function reportCommand(
   out: (s: string) => void,
   err: (s: string) => void,
   now: () => Date = () => new Date(),
+  progress: Progress | null = null,
 ): Promise<number> {
   if (!paths.length) {
     err("请给出汇总表 summary.xlsx，或专家交回的评分表 (give the summary workbook or the returned workbooks)");
@@ -51,6 +57,8 @@ export async function reportCommand(
     }
   let reports: StageReport[] | null;
   let problems = 0;
+  // What the reports must never replace (compared by file identity by the writer).
+  let inputFiles: string[];
   try {
     const files = paths.filter((p) => p.toLowerCase().endsWith(".xlsx"));
     const summaries: string[] = [];
@@ -59,12 +67,15 @@ export async function reportCommand(
       err(`请只给出一份汇总表，或只给出评分表：${summaries.join("、")} (a summary, or the workbooks, not both)`);
       return 2;
     }
-    if (summaries.length === 1) reports = await summaryReports(summaries[0]);
-    else {
+    if (summaries.length === 1) {
+      reports = await summaryReports(summaries[0]);
+      inputFiles = summaries;
+    } else {
       let roster: Roster | undefined;
       if (opts.roster) roster = await readRosterFile(opts.roster);
       const run = await aggregateFiles({ inputs: paths, roster, createdAt: now().toISOString() });
       problems = run.result.problems.length;
+      inputFiles = [...run.files, ...(opts.roster ? [opts.roster] : [])];
       for (const p of run.result.problems) err(`  - ${p.file ? `${p.file}：` : ""}${p.reason}`);
       reports = readReports(layoutSource(run.layout, "summary"));
     }
@@ -79,20 +90,25 @@ export async function reportCommand(
     err("没有可生成报告的申报者（没有计入的评分表） (nothing to report)");
     return problems ? 1 : 2;
   }
-  const dir = opts.output ?? "reports";
-  await fs.mkdir(dir, { recursive: true });
-  const targets = reports.map((r) => ({ r, file: path.join(dir, reportFileName(r)) }));
-  if (!opts.force) {
-    const existing = [];
-    for (const t of targets) if (await fs.stat(t.file).catch(() => null)) existing.push(t.file);
-    if (existing.length) {
-      err(`文件已存在：${existing.join("、")}（不会覆盖；如需覆盖请加 --force） (files exist)`);
-      return 2;
-    }
-  }
+  const dir = opts.output ?? DEFAULT_REPORT_DIR;
+  // Distinct names (河北甲/乙联合体 and 河北甲_乙联合体 would share one), written through the one door out: all
+  // or nothing, the folder created when missing, never over an input.
+  const names = reportFileNames(reports);
+  const targets = reports.map((r, i) => ({ r, file: path.join(dir, names[i]), plain: reportFileName(r) !== names[i] }));
   const date = now().toISOString().slice(0, 10);
-  for (const t of targets) await fs.writeFile(t.file, await reportDocx(t.r, { date }));
+  try {
+    await writeOutputs(
+      targets.map((t) => t.file),
+      (i) => reportDocx(targets[i].r, { date }),
+      { force: opts.force, inputs: inputFiles, onFile: progressOf(progress) },
+    );
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    err(e.text);
+    return 2;
+  }
   out(`已生成 ${targets.length} 份评审报告（${dir}）：`);
-  for (const t of targets) out(`  ${t.file}`);
+  for (const t of targets)
+    out(`  ${t.file}${t.plain ? `（${t.r.applicant}·${t.r.title}；与另一申报者的文件名相同，已加编号区分）` : ""}`);
   return problems ? 1 : 0;
 }

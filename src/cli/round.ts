@@ -23,6 +23,8 @@ import { needPanels, type LoadedRound } from "../round/read";
 import { roundCheck } from "../round/aggregate";
 import type { RoundCheck } from "../aggregate/run";
 import type { Io } from "./main";
+import { progressOf } from "./progress";
+import { OutputRefused } from "./output";
 
 export const DEFAULT_ROUND_FILE = "评审安排.xlsx";
 
@@ -61,7 +63,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       try {
         await writeTemplate(file, !!opts.force);
       } catch (e) {
-        if (!(e instanceof RoundFileError)) throw e;
+        if (!(e instanceof RoundFileError) && !(e instanceof OutputRefused)) throw e;
         io.err(`${e.zh} (${e.en})`);
         return setCode(2);
       }
@@ -138,7 +140,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
           { replace: true, force: !!opts.force },
         );
       } catch (e) {
-        if (!(e instanceof RoundFileError)) throw e;
+        if (!(e instanceof RoundFileError) && !(e instanceof OutputRefused)) throw e;
         io.err(`${e.zh} (${e.en})`);
         return setCode(2);
       }
@@ -198,12 +200,16 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         return setCode(1);
       }
       try {
-        const o = await generateRound(r.assignments!, r.roundId, opts.output, { mode });
+        const o = await generateRound(r.assignments!, r.roundId, opts.output, {
+          mode,
+          inputs: [file],
+          onFile: progressOf(io.progress?.("生成评分表") ?? null),
+        });
         io.out(
           `批次 ${r.roundId}：已为 ${o.experts} 位专家生成 ${o.workbooks} 份评分表，写入 ${opts.output}（每位专家一个文件夹和一个 .zip）。`,
         );
       } catch (e) {
-        if (!(e instanceof RoundFileError)) throw e;
+        if (!(e instanceof RoundFileError) && !(e instanceof OutputRefused)) throw e;
         io.err(`${e.zh} (${e.en})`);
         return setCode(2);
       }
@@ -228,7 +234,10 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         io.err(none.zh);
         return setCode(1);
       }
-      const { status, missingPaths } = await statusOfFiles(r, paths, { exclude: [file] });
+      const { status, missingPaths } = await statusOfFiles(r, paths, {
+        exclude: [file],
+        onFile: progressOf(io.progress?.("读取交回的评分表") ?? null),
+      });
       if (missingPaths.length) {
         io.err(`找不到：${missingPaths.join("、")} (no such file or folder)`);
         return setCode(2);

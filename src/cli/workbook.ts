@@ -6,18 +6,19 @@
 // unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
 // readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
 import * as path from "path";
-import { cleanName, format2, library, nameKey, type StageId } from "../core";
+import { format2, library, nameKey, outMsg, type StageId } from "../core";
 import {
   buildLayout,
   cleanUserText,
   interpret,
   LayoutError,
   reportJson,
+  scoringFileName,
   STAGE_NAME,
   type ScoreReport,
 } from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
-import { OutputRefused, writeOutput } from "./output";
+import { existingKind, OutputRefused, writeOutput } from "./output";
 
 export interface GenerateOptions {
   applicant?: string;
@@ -42,53 +43,15 @@ const STAGES: Record<string, StageId> = {
   现场: "onsite",
 };
 
-/** The longest file name most file systems take, in bytes (ext4, APFS, NTFS in UTF-16 units: at most this). */
-export const MAX_FILE_NAME_BYTES = 255;
-
-const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
-
-/** The longest start of `s` (whole code points, no dangling combining mark) that fits in `bytes` bytes of UTF-8. */
-function cutToBytes(s: string, bytes: number): string {
-  if (utf8Bytes(s) <= bytes) return s;
-  let out = "";
-  let used = 0;
-  for (const ch of Array.from(s)) {
-    const n = utf8Bytes(ch);
-    if (used + n > bytes) break;
-    out += ch;
-    used += n;
-  }
-  return out.replace(/\p{M}+$/u, "").trimEnd();
-}
+export { MAX_FILE_NAME_BYTES } from "../core";
 
 /**
- * A file name from the applicant, stage and expert: no path or reserved characters, no control or format characters
- * (zero-width, bidi overrides), no leading - = + @ or dot, at most 255 bytes with the extension (long names are cut
- * at a character boundary, the applicant and the expert sharing the room). Null when a name has no visible character.
+ * A file name from the applicant, stage and expert, by the one file-name rule (src/core/file-name.ts): no path,
+ * reserved, control or format characters, no leading - = + @ or dot, at most 255 bytes (long names cut at a
+ * character boundary, the longest part first). Null when a name has no visible character.
  */
 export function defaultFileName(applicant: string, stage: StageId, expert: string): string | null {
-  const part = (s: string) =>
-    cleanName(cleanUserText(s))
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, "_")
-      .replace(/\s+/g, " ")
-      .trim();
-  let a = part(applicant);
-  let e = part(expert);
-  if (!nameKey(a) || !nameKey(e)) return null;
-  const fixed = `_${STAGE_NAME[stage]}_.xlsx`;
-  const room = MAX_FILE_NAME_BYTES - utf8Bytes(fixed);
-  if (utf8Bytes(a) + utf8Bytes(e) > room) {
-    const half = Math.floor(room / 2);
-    if (utf8Bytes(e) <= half) a = cutToBytes(a, room - utf8Bytes(e));
-    else if (utf8Bytes(a) <= half) e = cutToBytes(e, room - utf8Bytes(a));
-    else {
-      a = cutToBytes(a, half);
-      e = cutToBytes(e, room - utf8Bytes(a));
-    }
-  }
-  const name = `${a}_${STAGE_NAME[stage]}_${e}`.replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
-  return `${name}.xlsx`;
+  return scoringFileName(applicant, stage, expert);
 }
 
 export async function generateCommand(
@@ -172,13 +135,12 @@ export async function generateCommand(
     // A filled scoring workbook (an expert's work) is never replaced, --force or not; a blank one may be.
     await writeOutput(file, data, {
       force: opts.force,
-      protect: (kind) =>
-        kind === "scoring-filled"
-          ? new OutputRefused(
-              `${file} 是一份已填写的评分表，不会被覆盖（加 --force 也不会）；请另选文件名或先移走该文件`,
-              `${file} is a filled scoring workbook; it is never overwritten, even with --force`,
-            )
-          : null,
+      protect: async (target) => {
+        const kind = await existingKind(target);
+        if (kind === "scoring-filled") return new OutputRefused(outMsg.protectedWork(file, "filled"));
+        if (kind === "consensus") return new OutputRefused(outMsg.protectedWork(file, "consensus"));
+        return null;
+      },
     });
   } catch (e) {
     if (!(e instanceof OutputRefused)) throw e;

@@ -110,6 +110,18 @@ export function formatScore(value: Exact, thresholds: readonly (Exact | number |
   return formatPlaces(cut.div(Number(scale)), p);
 }
 
+/**
+ * A figure read back from a spreadsheet (a report, a chart) under the same display rule: `x` and the thresholds
+ * as spreadsheet numbers (read to 9 decimal places, as exact() does); "—" when there is no figure.
+ */
+export function formatFigure(x: number | null, thresholds: readonly (number | null | undefined)[] = []): string {
+  if (x === null || !Number.isFinite(x)) return "—";
+  return formatScore(
+    exact(x),
+    thresholds.map((t) => (t === null || t === undefined || !Number.isFinite(t) ? null : exact(t))),
+  );
+}
+
 /** Spreadsheet number format with the decimals placesFor chose ("0.00", "0.000" …). */
 export function numberFormatFor(places: number): string {
   return `0.${"0".repeat(places)}`;

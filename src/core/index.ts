@@ -19,3 +19,4 @@ export * from "./names";
 export * from "./consensus";
 export * from "./breakdown";
 export * from "./round";
+export * from "./file-name";

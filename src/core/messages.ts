@@ -131,6 +131,11 @@ export const msg = {
     zh: `本次只汇总材料评审：专家 ${expert} 的现场评审评分表未计入`,
     en: `this run aggregates the material review only: expert ${expert}'s on-site workbook is not counted`,
   }),
+  notAdvancedOnsite: (expert: string, applicant: string, material: string, line: string): Message => ({
+    code: "not-advanced-onsite",
+    zh: `${applicant} 的材料评审得分 ${material} 未达进入现场评审分数线 ${line}，不进入现场评审：专家 ${expert} 的现场评审评分表未计入，也不计算综合得分`,
+    en: `${applicant}'s material review score ${material} is below the line ${line} for the on-site review: expert ${expert}'s on-site workbook is not counted and no final score is computed`,
+  }),
   unknownRubric: (id: string): Message => ({
     code: "unknown-rubric",
     zh: `未知的评分标准“${id}”`,
@@ -590,8 +595,8 @@ export const wbMsg = {
   unknownRubric: (file: string, id: string) =>
     mk(
       "unknown-rubric",
-      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中`,
-      `${file}: rubric "${id}" is not in this version's library`,
+      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中（如为导入的奖项，请指明奖项文件夹：--awards 或 SCOREBOOK_AWARDS）`,
+      `${file}: rubric "${id}" is not in this version's library (for an imported award, name its folder: --awards or SCOREBOOK_AWARDS)`,
     ),
   wrongRubric: (file: string, found: string, expected: string) =>
     mk(
@@ -713,4 +718,347 @@ export const wbMsg = {
     ),
   itemEntry: (cell: string, code: string, message: Message) =>
     mk(message.code, `${cell}（${code}）：${message.zh}`, `${cell} (${code}): ${message.en}`),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The one door out (src/output): why an output could not be written. Each names the folder or the file and the cause;
+// nothing of a refused output is left on disk.
+
+/** Why the file system refused a write, from its error code (ENOSPC, EROFS, EACCES …). */
+export function writeCause(code: string | undefined, detail = ""): Message {
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return { code: "disk-full", zh: "磁盘空间不足", en: "the disk is full" };
+    case "EROFS":
+      return { code: "read-only", zh: "磁盘或文件夹是只读的", en: "the disk or folder is read-only" };
+    case "EACCES":
+    case "EPERM":
+      return { code: "no-permission", zh: "没有写入权限", en: "no permission to write there" };
+    case "EEXIST":
+      return {
+        code: "exists",
+        zh: "同名文件已存在（可能是同时运行的另一次生成）",
+        en: "a file of that name exists (perhaps another run at the same time)",
+      };
+    case "ENOENT":
+      return { code: "no-folder", zh: "文件夹不存在", en: "no such folder" };
+    case "ENOTDIR":
+      return {
+        code: "not-a-folder",
+        zh: "路径中有一项是文件而不是文件夹",
+        en: "a part of the path is a file, not a folder",
+      };
+    case "EISDIR":
+      return { code: "is-a-folder", zh: "同名的文件夹已存在", en: "a folder of that name exists" };
+    case "ENAMETOOLONG":
+      return { code: "name-too-long", zh: "文件名过长", en: "the file name is too long" };
+    default:
+      return {
+        code: "write-failed",
+        zh: `写入失败（错误代码 ${code ?? "未知"}）`,
+        en: `the write failed (${code ?? "unknown error"}${detail ? `: ${detail}` : ""})`,
+      };
+  }
+}
+
+export const outMsg = {
+  /** A write failed: every file of this output already written was removed. */
+  failed: (folder: string, cause: Message, written: number): Message => ({
+    code: cause.code,
+    zh: `无法写入文件夹 ${folder}：${cause.zh}。${written ? `已写入的 ${written} 个文件已全部删除，` : ""}未留下任何文件`,
+    en: `cannot write into ${folder}: ${cause.en}. ${written ? `The ${written} file(s) already written were removed; ` : ""}nothing was left behind`,
+  }),
+  /** The output is one of the inputs (the same file, by its identity: a symbolic link or a hard link of it). */
+  isInput: (output: string, input: string): Message => ({
+    code: "output-is-input",
+    zh: `输出文件 ${output} 就是输入文件 ${input}（同一个文件，可能经由符号链接或硬链接）：源文件从不被修改，请写到别处`,
+    en: `the output ${output} is the input ${input} (the same file, perhaps through a symbolic or hard link): sources are never modified; write elsewhere`,
+  }),
+  /** Targets exist and may not be replaced: nothing was written. */
+  exist: (files: readonly string[], forceOption: boolean): Message =>
+    files.length === 1
+      ? {
+          code: "exists",
+          zh: `文件已存在：${files[0]}（不会覆盖${forceOption ? "；如需覆盖请加 --force" : ""}），未写入任何文件`,
+          en: `file exists: ${files[0]} (never overwritten${forceOption ? "; use --force to overwrite" : ""}); nothing was written`,
+        }
+      : {
+          code: "exists",
+          zh: `以下文件已存在，未写入任何文件（不会覆盖${forceOption ? "；如需覆盖请加 --force" : ""}）：${files.slice(0, 10).join("、")}${files.length > 10 ? ` 等 ${files.length} 个` : ""}`,
+          en: `these files exist; nothing was written (never overwritten${forceOption ? "; use --force to overwrite" : ""}): ${files.slice(0, 10).join(", ")}${files.length > 10 ? ` and ${files.length - 10} more` : ""}`,
+        },
+  /** The target is there but is not a regular file (a folder, a device). */
+  notAFile: (file: string): Message => ({
+    code: "not-a-file",
+    zh: `${file} 已存在且不是普通文件（是文件夹或设备），未写入`,
+    en: `${file} exists and is not a regular file (a folder or device): nothing written`,
+  }),
+  /** An expert's or a group's work is never replaced, --force or not. */
+  protectedWork: (file: string, what: "scoring" | "filled" | "consensus"): Message => ({
+    code: "protected-workbook",
+    zh: `${file} 是${what === "consensus" ? "一份合议表" : what === "filled" ? "一份已填写的评分表" : "一份 Scorebook 专家评分表"}，不会被覆盖（加 --force 也不会）；请另选输出文件或先移走该文件`,
+    en: `${file} is ${what === "consensus" ? "a consensus workbook" : what === "filled" ? "a filled scoring workbook" : "a Scorebook scoring workbook"}; it is never overwritten, even with --force`,
+  }),
+  /** Two outputs of one run would be one file. */
+  sameTarget: (file: string): Message => ({
+    code: "same-target",
+    zh: `同一次输出中有两个文件都要写到 ${file}，未写入任何文件`,
+    en: `two outputs of this run would both be ${file}: nothing was written`,
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The award definition workbook (评价标准定义表, src/core/award): each problem is placed by the caller at its sheet,
+// row and column; the texts here say what is wrong there.
+
+const listZh = (xs: readonly string[]) => xs.join(" / ");
+
+/** Messages about an award definition workbook (scorebook award check / import). */
+export const awardMsg = {
+  notAwardBook: (file: string, missing: readonly string[]) =>
+    mk(
+      "not-award-book",
+      `${file}：不是评价标准定义表（缺少工作表：${missing.join("、")}）`,
+      `${file}: not an award definition workbook (missing sheets: ${missing.join(", ")})`,
+    ),
+  required: (what: string) => mk("required", `缺少“${what}”`, `"${what}" is required`),
+  notNumber: (raw: string) => mk("not-a-number", `“${raw}”不是数字`, `"${raw}" is not a number`),
+  notPositive: (raw: string) => mk("not-positive", `“${raw}”应大于 0`, `"${raw}" must be greater than 0`),
+  notInteger: (raw: string) => mk("not-integer", `“${raw}”应为正整数`, `"${raw}" must be a positive whole number`),
+  unknownChoice: (raw: string, choices: readonly string[]) =>
+    mk(
+      "unknown-choice",
+      `“${raw}”不是可选的值（可选：${listZh(choices)}）`,
+      `"${raw}" is not one of the choices (${choices.join(" / ")})`,
+    ),
+  badId: (raw: string) =>
+    mk(
+      "bad-id",
+      `编号“${raw}”只能由小写英文字母、数字和连字符组成，且至少含一个连字符（如 shenzhen-2024）`,
+      `id "${raw}" must be lower-case letters, digits and hyphens, with at least one hyphen (e.g. shenzhen-2024)`,
+    ),
+  badItemId: (raw: string) =>
+    mk(
+      "bad-id",
+      `编号“${raw}”只能由小写英文字母、数字和连字符组成（可留空，自动编号）`,
+      `id "${raw}" must be lower-case letters, digits and hyphens (or blank: numbered automatically)`,
+    ),
+  builtinId: (id: string) =>
+    mk(
+      "builtin-id",
+      `编号“${id}”已被程序自带的奖项或评分标准使用，请另取编号`,
+      `id "${id}" is used by a built-in award or rubric; choose another`,
+    ),
+  unknownSetting: (label: string) => mk("unknown-setting", `不认识的设置“${label}”`, `unknown setting "${label}"`),
+  bandsSyntax: (raw: string) =>
+    mk(
+      "bands-syntax",
+      `成熟度档次“${raw}”无法识别（应写成 0-10,15-30,35-50… 的形式，每档“下限-上限”，单位 %）`,
+      `maturity bands "${raw}" cannot be read (write them as 0-10,15-30,35-50…, each "min-max" in %)`,
+    ),
+  bandFirst: (min: number) =>
+    mk("band-start", `最低一档应从 0% 开始（此处为 ${min}%）`, `the lowest band must start at 0% (here ${min}%)`),
+  bandLast: (max: number) =>
+    mk("band-end", `最高一档应到 100% 为止（此处为 ${max}%）`, `the highest band must end at 100% (here ${max}%)`),
+  bandReversed: (band: number, min: number, max: number) =>
+    mk(
+      "band-reversed",
+      `第 ${band} 档的下限 ${min}% 大于上限 ${max}%`,
+      `band ${band}: the lower limit ${min}% is above the upper limit ${max}%`,
+    ),
+  bandOverlap: (band: number, prev: string, mine: string) =>
+    mk(
+      "band-overlap",
+      `第 ${band} 档（${mine}）与上一档（${prev}）重叠`,
+      `band ${band} (${mine}) overlaps the band before (${prev})`,
+    ),
+  bandGap: (band: number, from: number, to: number) =>
+    mk(
+      "band-gap",
+      `第 ${band} 档与上一档之间有空缺（${from}%–${to}% 不属于任何一档）`,
+      `a gap before band ${band}: ${from}%–${to}% belongs to no band`,
+    ),
+  stepNotDivide: (step: number, what: string) =>
+    mk(
+      "step-not-divide",
+      `步长 ${step}% 不能整除${what}（成熟度只能取步长的整数倍）`,
+      `the step ${step}% does not divide ${what} (maturities are multiples of the step)`,
+    ),
+  duplicate: (what: string, code: string, firstAt: string) =>
+    mk(
+      "duplicate",
+      `${what}“${code}”重复（已在 ${firstAt} 出现）`,
+      `duplicate ${what} "${code}" (first at ${firstAt})`,
+    ),
+  categorySum: (code: string, points: string, sumText: string) =>
+    mk(
+      "category-sum",
+      `一级指标“${code}”分值为 ${points}，但其评价项目分值之和为 ${sumText}`,
+      `category "${code}" has ${points} points but its items add up to ${sumText}`,
+    ),
+  totalSum: (rubric: string, total: string, sumText: string) =>
+    mk(
+      "total-sum",
+      `评分标准“${rubric}”总分为 ${total}，但各一级指标分值之和为 ${sumText}`,
+      `rubric "${rubric}" totals ${total} but its categories add up to ${sumText}`,
+    ),
+  noGuidance: (code: string) =>
+    mk(
+      "no-guidance",
+      `评价项目“${code}”没有评分要点（也没有下级条款）`,
+      `item "${code}" has no scoring points (and no sub-items)`,
+    ),
+  noCategory: (code: string) =>
+    mk(
+      "no-category",
+      `评价项目“${code}”之前没有一级指标（请先填一级编号、一级名称、一级分值）`,
+      `item "${code}" comes before any category (fill in the category's code, name and points first)`,
+    ),
+  codeMismatch: (code: string, parent: string) =>
+    mk("code-mismatch", `编号“${code}”应以上级编号“${parent}.”开头`, `code "${code}" must start with "${parent}."`),
+  badCode: (code: string, form: string) =>
+    mk("bad-code", `编号“${code}”格式不对（应如 ${form}）`, `code "${code}" is not well formed (e.g. ${form})`),
+  subWithoutItem: (code: string) =>
+    mk("sub-without-item", `下级条款“${code}”之前没有评价项目`, `sub-item "${code}" comes before any item`),
+  emptyCategory: (code: string) =>
+    mk("empty-category", `一级指标“${code}”下没有评价项目`, `category "${code}" has no items`),
+  noItems: (rubric: string) => mk("no-items", `评分标准“${rubric}”没有评价项目`, `rubric "${rubric}" has no items`),
+  noRubric: () => mk("no-rubric", "没有填写任何评分标准", "no rubric is defined"),
+  noRuleSet: () => mk("no-rule-set", "没有填写任何规则集", "no rule set is defined"),
+  unknownRef: (what: string, id: string, known: readonly string[]) =>
+    mk(
+      "unknown-ref",
+      `${what}“${id}”不存在（已定义：${known.join("、") || "无"}）`,
+      `${what} "${id}" is not defined (defined: ${known.join(", ") || "none"})`,
+    ),
+  pointsStep: (points: string, step: string) =>
+    mk(
+      "points-step",
+      `分值 ${points} 不是分值步长 ${step} 的整数倍`,
+      `${points} points is not a multiple of the step ${step}`,
+    ),
+  weightCount: (stages: number, weights: number) =>
+    mk(
+      "weight-count",
+      `评审阶段有 ${stages} 个，阶段权重却有 ${weights} 个`,
+      `${stages} stages but ${weights} stage weights`,
+    ),
+  weightSum: (sumText: string) =>
+    mk(
+      "weight-sum",
+      `各阶段权重之和应为 100%（此处为 ${sumText}）`,
+      `the stage weights must add up to 100% (here ${sumText})`,
+    ),
+  badFraction: (raw: string) =>
+    mk("bad-fraction", `“${raw}”不是比例（应写成 30% 或 2/3）`, `"${raw}" is not a share (write 30% or 2/3)`),
+  fractionAboveOne: (raw: string) => mk("fraction-above-one", `比例“${raw}”超过 100%`, `share "${raw}" is above 100%`),
+  lineAboveMax: (line: string, value: string, max: string) =>
+    mk(
+      "line-above-max",
+      `${line} ${value} 高于可能得到的最高分 ${max}`,
+      `${line} ${value} is above the highest possible score ${max}`,
+    ),
+  missingDescriptor: (band: number, dimension: string) =>
+    mk(
+      "missing-descriptor",
+      `第 ${band} 档缺少“${dimension}”的描述`,
+      `band ${band} has no descriptor for "${dimension}"`,
+    ),
+  extraBand: (bands: number) =>
+    mk(
+      "extra-band",
+      `成熟度档次只有 ${bands} 档，这一列多出了描述`,
+      `there are only ${bands} bands; this column has an extra descriptor`,
+    ),
+  noDimensions: (kind: string) =>
+    mk(
+      "no-dimensions",
+      `评分指南没有${kind}维度`,
+      `the scoring guide has no ${kind === "过程" ? "process" : "results"} dimension`,
+    ),
+  bonusMixed: (ruleSet: string) =>
+    mk(
+      "bonus-mixed",
+      `规则集“${ruleSet}”的加分条件分值或可累加不一致：本程序暂只支持同一规则集内各条件分值相同、统一是否累加`,
+      `rule set "${ruleSet}": bonus conditions with different points or accumulation are not supported yet`,
+    ),
+  unsupported: (what: string, en: string) =>
+    mk(
+      "unsupported",
+      `本程序暂不支持${what}，不能近似处理：请留空，或等待后续版本（见 README“下一步可扩展之处”）`,
+      `${en} is not supported yet and is not approximated: leave it blank (see the README's next extension points)`,
+    ),
+  stored: (id: string, dir: string) => mk("stored", `已导入奖项“${id}”到 ${dir}`, `imported award "${id}" into ${dir}`),
+  sameStored: (id: string, dir: string) =>
+    mk(
+      "same-stored",
+      `${dir} 中的奖项“${id}”与本文件相同，未改动`,
+      `award "${id}" in ${dir} is the same; nothing changed`,
+    ),
+  differsStored: (id: string, dir: string) =>
+    mk(
+      "differs-stored",
+      `${dir} 中已有内容不同的奖项“${id}”（不会覆盖；确认要替换请加 --force。按旧版本生成的评分表将被拒收）`,
+      `${dir} already holds a different award "${id}"; use --force to replace it (workbooks of the old version will be refused)`,
+    ),
+  folderInvalid: (dir: string, detail: string) =>
+    mk(
+      "awards-folder-invalid",
+      `奖项文件夹 ${dir} 中的数据有误：${detail}`,
+      `the awards folder ${dir} holds invalid data: ${detail}`,
+    ),
+  folderMissing: (dir: string) =>
+    mk("awards-folder-missing", `奖项文件夹不存在：${dir}`, `no such awards folder: ${dir}`),
+  versionChanged: (file: string, award: string, found: string, current: string) =>
+    mk(
+      "award-version",
+      `${file}：评分表按奖项“${award}”的“${found}”版生成，当前为“${current}”版，不能混用（请用当前版本重新生成评分表）`,
+      `${file}: built for version "${found}" of award "${award}"; the current version is "${current}" (regenerate it)`,
+    ),
+};
+
+/** The workbench's server (scorebook serve): why a request is refused, and what a step did not do. */
+export const serveMsg = {
+  forbidden: (): Message => ({
+    code: "serve-forbidden",
+    zh: "拒绝访问：请使用评审助手启动时打开（或显示）的完整地址，其中带有本次启动的访问码",
+    en: "forbidden: use the full address the workbench opened (or printed) at start, with this launch's token",
+  }),
+  outside: (p: string): Message => ({
+    code: "serve-outside",
+    zh: `路径“${p}”不在评审文件夹中，拒绝读写`,
+    en: `the path "${p}" is outside the round folder: refused`,
+  }),
+  notFound: (p: string): Message => ({
+    code: "serve-not-found",
+    zh: `评审文件夹中没有“${p}”`,
+    en: `"${p}" is not in the round folder`,
+  }),
+  notXlsx: (name: string): Message => ({
+    code: "serve-not-xlsx",
+    zh: `“${name}”不是 .xlsx 文件，未保存`,
+    en: `"${name}" is not an .xlsx file: not saved`,
+  }),
+  tooLarge: (name: string, mb: number): Message => ({
+    code: "serve-too-large",
+    zh: `“${name}”超过 ${mb} MB，未保存`,
+    en: `"${name}" is larger than ${mb} MB: not saved`,
+  }),
+  uploadClash: (name: string): Message => ({
+    code: "serve-upload-clash",
+    zh: `回收文件夹中已有另一份“${name}”（内容不同），未覆盖：请核对后改名再交`,
+    en: `the returns folder already holds a different "${name}": not overwritten; check it, rename and add again`,
+  }),
+  busy: (): Message => ({
+    code: "serve-busy",
+    zh: "另一个步骤正在运行，请等它完成或取消后再试",
+    en: "another step is running: wait for it or cancel it",
+  }),
+  badRequest: (what: string): Message => ({
+    code: "serve-bad-request",
+    zh: `请求无效：${what}`,
+    en: `bad request: ${what}`,
+  }),
+  cancelled: (): Message => ({ code: "serve-cancelled", zh: "已取消", en: "cancelled" }),
 };

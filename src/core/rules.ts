@@ -30,6 +30,20 @@ export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
   advances: { zh: "进入现场评审", en: "Advances to the on-site review" },
 };
 
+/**
+ * Statuses that are the secretariat's working state, not a verdict to tell an applicant: a veto flag awaiting
+ * confirmation, or a score still missing. An applicant's report never shows them.
+ */
+export const INTERNAL_STATUSES: readonly Status[] = ["veto-flagged", "incomplete", "no-onsite", "no-public"];
+
+/** The status text as an applicant's report may show it, or null for an internal one (INTERNAL_STATUSES). */
+export function applicantStatusText(zh: string | null): string | null {
+  if (!zh) return null;
+  const internal = INTERNAL_STATUSES.some((s) => STATUS_TEXT[s].zh === zh);
+  const known = (Object.keys(STATUS_TEXT) as Status[]).some((s) => STATUS_TEXT[s].zh === zh);
+  return internal || !known ? null : zh;
+}
+
 /** Statuses that take part in the ranking (the others are left out; a vetoed applicant keeps a would-be rank). */
 export function isRanked(status: Status): boolean {
   return status === "candidate" || status === "below-threshold" || status === "over-limit" || status === "advances";

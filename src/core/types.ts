@@ -134,6 +134,8 @@ export interface RuleSet {
 export interface Award {
   id: string;
   title: LocalText;
+  /** The edition of the criteria (年度/版本); a workbook built under another version is refused by name. */
+  version?: string;
   source: string;
   scale: Scale;
   ruleSets: RuleSet[];

@@ -56,3 +56,45 @@ export function officeEnvironment(paneOnly = isPaneOnlyPage()): PaneEnvironment 
     lacking: req.lacking,
   };
 }
+
+/**
+ * Whether Office opened this page, told without office.js (which may have failed to load): Office passes its host
+ * info in the page's query (`_host_Info=Excel$Win32$16.01$zh-CN…`, desktop and web), in the frame's name (Excel on
+ * the web) or through `window.external.GetHostInfo` (Windows); office.js keeps it in sessionStorage for later pages.
+ */
+export function openedByOffice(win: Window | undefined = typeof window === "undefined" ? undefined : window): boolean {
+  if (!win) return false;
+  try {
+    if (/[?&]_host_Info=/i.test(win.location.search)) return true;
+  } catch {
+    // no location: not a page Office opened
+  }
+  try {
+    const name = win.name ? (JSON.parse(win.name) as { hostInfo?: unknown }) : null;
+    if (name && typeof name === "object" && name.hostInfo) return true;
+  } catch {
+    // window.name is not Office's JSON
+  }
+  try {
+    if (win.sessionStorage?.getItem("hostInfoValue")) return true;
+  } catch {
+    // storage blocked
+  }
+  try {
+    const ext = (win as unknown as { external?: { GetHostInfo?: unknown } }).external;
+    if (ext && typeof ext.GetHostInfo !== "undefined") return true;
+  } catch {
+    // window.external throws on some hosts
+  }
+  return false;
+}
+
+/** The office.js address this page tried to load (from its script tag), for the message when it is missing. */
+export function officeJsSource(
+  doc: Document | undefined = typeof document === "undefined" ? undefined : document,
+): string {
+  const script = Array.from(doc?.querySelectorAll("script[src]") ?? []).find((s) =>
+    /(^|\/)office\.js$/i.test(s.getAttribute("src") ?? ""),
+  );
+  return script?.getAttribute("src") ?? "office.js";
+}

@@ -37,6 +37,8 @@ export function queueCharts(ws: Excel.Worksheet, s: SheetLayout): void {
     chart.legend.position = "Bottom";
     const [a, b] = c.data.split(":").map((r) => r.replace(/\d+$/, ""));
     if (b.charCodeAt(0) - a.charCodeAt(0) >= 2) chart.series.getItemAt(1).chartType = "Line";
+    // The numbers sit in hidden columns (the sheet prints them as text under the display rule): plot them anyway.
+    chart.plotVisibleOnly = false;
     chart.setPosition(c.from, c.to);
   }
 }

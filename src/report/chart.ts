@@ -3,6 +3,7 @@
 // Chinese glyphs). Node only.
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
+import { formatFigure } from "../core";
 import type { StageReport } from "./model";
 
 const FONT = "WenQuanYi Zen Hei, Noto Sans CJK SC, Source Han Sans SC, SimSun, sans-serif";
@@ -52,7 +53,7 @@ export function categoryChartSvg(
             color: "#333",
             formatter: (p: { dataIndex: number }) => {
               const c = cats[p.dataIndex];
-              return `${c.score.toFixed(2)} / ${c.max}`;
+              return `${formatFigure(c.score)} / ${c.max}`;
             },
           },
           z: 2,

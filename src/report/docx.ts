@@ -18,11 +18,13 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { applicantStatusText, formatFigure } from "../core";
 import { categoryChartPng } from "./chart";
 import { keyThemes, type StageReport } from "./model";
 
 const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };
-const f2 = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+/** Every figure under the one display rule (src/core formatFigure): two decimals, more near a line it is compared with. */
+const f2 = (x: number | null, line: number | null = null) => formatFigure(x, [line]);
 
 function cell(t: string, opts: { bold?: boolean; width?: number; shade?: string; align?: "left" | "center" } = {}) {
   return new TableCell({
@@ -67,10 +69,13 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
     ["评价标准", r.rubricTitle],
     ["评审阶段", r.title.replace(/报告$/, "")],
     ["专家组", `${r.experts} 位专家；专家组得分：${r.method}`],
-    [`${r.title.replace(/报告$/, "")}得分`, `${f2(r.score)} 分（满分 ${r.max} 分）`],
+    [`${r.title.replace(/报告$/, "")}得分`, `${f2(r.score, r.line)} 分（满分 ${r.max} 分）`],
   ];
-  if (r.final !== null) info.push(["最终得分", `${f2(r.final)} 分`]);
-  if (r.status) info.push(["评审结论", r.status]);
+  // The status beside the score it rests on; a working state of the secretariat (否决待核实, a missing score) is not
+  // a verdict and is not told to the applicant.
+  const status = applicantStatusText(r.status);
+  if (r.final !== null) info.push(["最终得分", `${f2(r.final, r.finalLine)} 分${status ? `（${status}）` : ""}`]);
+  if (status) info.push(["评审结论", status]);
   const chart = categoryChartPng(r);
   const maturity = r.scoring === "maturity";
   const body: (Paragraph | Table)[] = [
@@ -109,7 +114,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
               children: [
                 cell(`${c.code} ${c.name}`),
                 cell(String(c.max), { align: "center" }),
-                cell(c.score.toFixed(2), { align: "center" }),
+                cell(f2(c.score), { align: "center" }),
                 cell(c.max ? `${Math.round((c.score / c.max) * 100)}%` : "—", { align: "center" }),
               ],
             }),
@@ -118,7 +123,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
           children: [
             cell("合计", { bold: true }),
             cell(String(r.max), { bold: true, align: "center" }),
-            cell(f2(r.score), { bold: true, align: "center" }),
+            cell(f2(r.score, r.line), { bold: true, align: "center" }),
             cell(r.max && r.score !== null ? `${Math.round((r.score / r.max) * 100)}%` : "—", {
               bold: true,
               align: "center",
@@ -148,17 +153,21 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
     heading("三、各评价项目的优势与改进机会"),
   ];
   for (const i of r.items) {
-    const level = maturity
-      ? i.band !== null
-        ? `第 ${i.band} 档${i.value !== null ? `（成熟度 ${Number(i.value.toFixed(1))}%）` : ""}`
-        : "未评定"
-      : `得分 ${i.value ?? "—"} 分`;
+    // The band only: a mean of the experts' maturities is no maturity anyone gave (not shown to the applicant); the
+    // group's agreed maturity (合议) is.
+    const agreed =
+      r.method === "合议" && i.value !== null ? `（合议成熟度 ${formatFigure(i.value).replace(/\.?0+$/, "")}%）` : "";
+    const level = maturity ? (i.band !== null ? `第 ${i.band} 档${agreed}` : "未评定") : "";
     body.push(
       new Paragraph({
         spacing: { before: 160, after: 60 },
         children: [
           new TextRun({ text: `${i.code} ${i.name}`, bold: true, size: 23 }),
-          new TextRun({ text: `（${i.points} 分）\u3000${level}\u3000得分 ${f2(i.score)}`, size: 21, color: "404040" }),
+          new TextRun({
+            text: `（${i.points} 分）\u3000${level ? `${level}\u3000` : ""}得分 ${f2(i.score)}`,
+            size: 21,
+            color: "404040",
+          }),
         ],
       }),
     );

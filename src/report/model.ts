@@ -1,7 +1,7 @@
 // The review report (材料评审报告 / 现场评审报告) of one applicant and stage, as data read back from a summary
 // workbook (its hidden 报告数据 sheet and the edited columns of 反馈): the same reader serves a summary.xlsx that the
 // secretariat edited and saved, and a summary built in memory from the returned workbooks. Pure TypeScript.
-import type { StageId } from "../core";
+import { distinctFileNames, fileNameOf, type StageId } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { COMMITTEE_SHEET } from "../summary/committee";
@@ -29,11 +29,15 @@ export interface StageReport {
   /** 材料评审报告 / 现场评审报告 */
   title: string;
   score: number | null;
+  /** The threshold the stage score is compared with (the advance line after the material review), or null. */
+  line: number | null;
   max: number;
   /** 合议, 平均分 … */
   method: string;
   experts: number;
   final: number | null;
+  /** The nomination line the final is compared with, or null. */
+  finalLine: number | null;
   status: string | null;
   categories: { code: string; name: string; score: number; max: number }[];
   items: ReportItem[];
@@ -68,6 +72,7 @@ export function readReports(source: CellSource): StageReport[] {
     rubricId: string;
     rubricTitle: string;
     final: number | null;
+    finalLine: number | null;
     status: string | null;
     award: string;
     ruleSet: string;
@@ -83,6 +88,7 @@ export function readReports(source: CellSource): StageReport[] {
         rubricId: text(v("D")),
         rubricTitle: text(v("E")),
         final: num(v("F")),
+        finalLine: num(v("J")),
         status: text(v("G")) || null,
         award: text(v("H")),
         ruleSet: text(v("I")),
@@ -99,10 +105,12 @@ export function readReports(source: CellSource): StageReport[] {
         stage,
         title: `${STAGE_NAME[stage]}报告`,
         score: num(v("F")),
+        line: num(v("J")),
         max: num(v("G")) ?? 0,
         method: text(v("H")),
         experts: num(v("I")) ?? 0,
         final: applicant.final,
+        finalLine: applicant.finalLine,
         status: applicant.status,
         categories: [],
         items: [],
@@ -197,12 +205,15 @@ export function keyThemes(r: StageReport): string[] {
   return out;
 }
 
-/** A file name for a report: no path or reserved characters. */
+/**
+ * A file name for a report, by the one file-name rule (src/core/file-name.ts). Two applicants whose names clean
+ * alike (河北甲/乙联合体, 河北甲_乙联合体) get one name here: the writer (reportFileNames) makes them distinct.
+ */
 export function reportFileName(r: StageReport): string {
-  const part = r.applicant
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-    .slice(0, 60)
-    .replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length));
-  return `${part}_${r.title}.docx`;
+  return fileNameOf([r.applicant, r.title], ".docx") ?? fileNameOf([r.title], ".docx")!;
+}
+
+/** Every report's file name, distinct ("… (2).docx" for a second report that would share one), in the given order. */
+export function reportFileNames(reports: readonly StageReport[]): string[] {
+  return distinctFileNames(reports.map(reportFileName));
 }

@@ -2,11 +2,12 @@
 // every workbook of the round (a folder and a .zip per expert), and reading the returned files for the status.
 // Nothing is overwritten without being asked; a draw or a generate that cannot be done writes nothing.
 import { promises as fs } from "fs";
-import * as fsSync from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
+  distinctFileNames,
+  fileNameOf,
   findSheet,
   library as bundledLibrary,
   nameKey,
@@ -19,7 +20,8 @@ import {
 } from "../core";
 import { collectInputs } from "../aggregate/files";
 import { interpretFile, nodeInflate, shownPath } from "../aggregate/read";
-import { buildLayout, cleanUserText, interpretCache, STAGE_NAME } from "../workbook";
+import { buildLayout, interpretCache, scoringFileName, STAGE_NAME } from "../workbook";
+import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
 import { auditSheet, panelsSheet, templateLayout, ROUND_STYLES, type DrawRecord } from "./layout";
 import { loadRound, returnedOf, roundSheetsFromBytes, type LoadedRound } from "./read";
@@ -56,30 +58,13 @@ export async function readRoundFile(file: string, lib: Library = bundledLibrary(
   }
 }
 
-/** Writes bytes next to the target, then renames: a half-written file never replaces a good one. */
-async function writeAtomic(file: string, data: Uint8Array, force: boolean): Promise<void> {
-  const abs = path.resolve(file);
-  if (!force && fsSync.existsSync(abs))
-    throw new RoundFileError(
-      `文件已存在：${file}（不会覆盖；如需覆盖请加 --force）`,
-      `file exists: ${file} (use --force to overwrite)`,
-    );
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, abs);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new RoundFileError(
-      code === "ENOENT" ? `无法写入 ${file}：文件夹不存在` : `无法写入 ${file}：${(e as Error).message}`,
-      `cannot write ${file}`,
-    );
-  }
+/** One file through the one door out (src/output): temp + rename, never over an input, OutputRefused on failure. */
+async function writeOne(file: string, data: Uint8Array, force: boolean, inputs: readonly string[] = []): Promise<void> {
+  await writeOutput(file, data, { force, inputs });
 }
 
 export async function writeTemplate(file: string, force = false, now = new Date()): Promise<void> {
-  await writeAtomic(file, await writeXlsx(templateLayout(bundledLibrary(), now.toISOString())), force);
+  await writeOne(file, await writeXlsx(templateLayout(bundledLibrary(), now.toISOString())), force);
 }
 
 /**
@@ -113,21 +98,11 @@ export async function writeDraw(
     sheets: [panelsSheet(assignments, opts.lib ?? bundledLibrary()), auditSheet(record, audit)],
     names: [],
   });
-  const same = path.resolve(source) === path.resolve(output);
+  // Written back in place (the same file, however it is reached) or to another file that is never the source.
+  const same = (await inputAt(output, [source])) !== null;
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  await writeAtomic(output, data, same || opts.force);
-}
-
-/** A file or folder name from a person's or applicant's name: no path or reserved characters, no leading dot. */
-export function safeName(s: string): string {
-  return (
-    cleanUserText(s)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-      .replace(/\s+/g, " ")
-      .replace(/^[-=+@.\s]+/, (m) => "_".repeat(m.length))
-      .slice(0, 60) || "_"
-  );
+  // In place is the source's own path: a link to it updates the round workbook, not the link.
+  await writeOne(same ? source : output, data, same || opts.force, same ? [] : [source]);
 }
 
 export interface GeneratePlan {
@@ -138,24 +113,21 @@ export interface GeneratePlan {
 }
 
 /**
- * Where every workbook of the round goes: <dir>/<expert>/<applicant>_<stage>_<expert>.xlsx, and <dir>/<expert>.zip.
- * Two names that clean to the same file name (张/三 and 张_三) get " (2)", so that no file is written twice.
+ * Where every workbook of the round goes: <dir>/<expert>/<applicant>_<stage>_<expert>.xlsx (the name `scorebook
+ * generate` and the task pane give it, by the one file-name rule), and <dir>/<expert>.zip. Names that clean alike
+ * (张/三 and 张_三) get " (2)", so that no file is written twice.
  */
 export function generatePlan(assignments: readonly Assignment[], dir: string): GeneratePlan[] {
   const byExpert = new Map<string, GeneratePlan>();
-  const folders = new Set<string>();
-  const unique = (taken: Set<string>, base: string, ext = "") => {
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase() + ext); n++) name = `${base} (${n})`;
-    taken.add(name.toLowerCase() + ext);
-    return name + ext;
-  };
-  const files = new Map<GeneratePlan, Set<string>>();
+  const folders: string[] = [];
+  const files = new Map<GeneratePlan, string[]>();
   for (const a of assignments) {
     const k = nameKey(a.expert);
     let plan = byExpert.get(k);
     if (!plan) {
-      const folderName = unique(folders, safeName(a.expert));
+      // A folder and its .zip share the name: distinct as folder names, so the .zip names are distinct too.
+      const [folderName] = distinctFileNames([fileNameOf([a.expert], "") ?? "_"], folders);
+      folders.push(folderName);
       plan = {
         expert: a.expert,
         folder: path.join(dir, folderName),
@@ -163,13 +135,14 @@ export function generatePlan(assignments: readonly Assignment[], dir: string): G
         files: [],
       };
       byExpert.set(k, plan);
-      files.set(plan, new Set());
+      files.set(plan, []);
     }
-    const name = unique(
-      files.get(plan)!,
-      `${safeName(a.applicant)}_${STAGE_NAME[a.stage]}_${safeName(a.expert)}`,
-      ".xlsx",
+    const taken = files.get(plan)!;
+    const [name] = distinctFileNames(
+      [scoringFileName(a.applicant, a.stage, a.expert) ?? `${STAGE_NAME[a.stage]}.xlsx`],
+      taken,
     );
+    taken.push(name);
     plan.files.push({ assignment: a, file: path.join(plan.folder, name) });
   }
   return [...byExpert.values()];
@@ -181,55 +154,71 @@ export interface GenerateOutcome {
   zips: string[];
 }
 
-/** Writes every workbook of the round; refuses (writing nothing) when any target exists already. */
+/**
+ * Writes every workbook of the round through the one door out, all or nothing: every target is checked before the
+ * first byte (one that exists refuses the whole run), and on any failure (a full disk, a name taken by another run,
+ * a read-only folder) everything written is removed; OutputRefused names the folder and the cause.
+ */
 export async function generateRound(
   assignments: readonly Assignment[],
   roundId: string,
   dir: string,
-  opts: { mode?: "native" | "custom"; now?: Date; lib?: Library; onFile?: (done: number, total: number) => void } = {},
+  opts: {
+    mode?: "native" | "custom";
+    now?: Date;
+    lib?: Library;
+    onFile?: (done: number, total: number, file: string) => void;
+    /** Never written over (the round workbook). */
+    inputs?: readonly string[];
+  } = {},
 ): Promise<GenerateOutcome> {
   const lib = opts.lib ?? bundledLibrary();
   const plans = generatePlan(assignments, dir);
-  const taken = plans.flatMap((p) => [...p.files.map((f) => f.file), p.zip]).filter((f) => fsSync.existsSync(f));
-  if (taken.length)
-    throw new RoundFileError(
-      `以下文件已存在，未生成任何评分表（不会覆盖）：\n  ${taken.slice(0, 10).join("\n  ")}${taken.length > 10 ? `\n  …… 共 ${taken.length} 个` : ""}`,
-      `${taken.length} target file(s) exist; nothing was written`,
-    );
+  for (const a of assignments)
+    if (!lib.get(a.rubricId)) throw new RoundFileError(`未知的评分标准 ${a.rubricId}`, `unknown rubric ${a.rubricId}`);
   const createdAt = (opts.now ?? new Date()).toISOString();
-  const total = assignments.length;
-  let done = 0;
-  for (const plan of plans) {
-    await fs.mkdir(plan.folder, { recursive: true });
-    const zip = new JSZip();
-    for (const { assignment: a, file } of plan.files) {
-      const bundle = lib.get(a.rubricId);
-      if (!bundle) throw new RoundFileError(`未知的评分标准 ${a.rubricId}`, `unknown rubric ${a.rubricId}`);
-      const layout = buildLayout(bundle, {
-        applicant: a.applicant,
-        expert: a.expert,
-        stage: a.stage,
+  // Each expert's workbooks, then the expert's .zip of them.
+  const jobs: (
+    { kind: "workbook"; plan: GeneratePlan; a: Assignment; file: string } | { kind: "zip"; plan: GeneratePlan }
+  )[] = plans.flatMap((plan) => [
+    ...plan.files.map((f) => ({ kind: "workbook" as const, plan, a: f.assignment, file: f.file })),
+    { kind: "zip" as const, plan },
+  ]);
+  const zips = new Map<GeneratePlan, JSZip>();
+  await writeOutputs(
+    jobs.map((j) => (j.kind === "zip" ? j.plan.zip : j.file)),
+    async (i) => {
+      const j = jobs[i];
+      let zip = zips.get(j.plan);
+      if (!zip) zips.set(j.plan, (zip = new JSZip()));
+      if (j.kind === "zip") {
+        zips.delete(j.plan);
+        // Already-compressed .xlsx files: stored, not deflated again.
+        return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+      }
+      const layout = buildLayout(lib.get(j.a.rubricId)!, {
+        applicant: j.a.applicant,
+        expert: j.a.expert,
+        stage: j.a.stage,
         mode: opts.mode ?? "native",
         createdAt,
         roundId,
       });
       // Fast compression: 1,000 workbooks write about 40 % sooner, each a little larger (docs/benchmarks.md).
       const data = await writeXlsx(layout, { compressionLevel: 1 });
-      await fs.writeFile(file, data, { flag: "wx" });
-      zip.file(path.basename(file), data);
-      opts.onFile?.(++done, total);
-    }
-    // Already-compressed .xlsx files: stored, not deflated again.
-    await fs.writeFile(plan.zip, await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), { flag: "wx" });
-  }
-  return { experts: plans.length, workbooks: total, zips: plans.map((p) => p.zip) };
+      zip.file(path.basename(j.file), data);
+      return data;
+    },
+    { inputs: opts.inputs, forceOption: false, onFile: opts.onFile },
+  );
+  return { experts: plans.length, workbooks: assignments.length, zips: plans.map((p) => p.zip) };
 }
 
 /** Reads the returned files and folders (read only) and compares them with the draw. */
 export async function statusOfFiles(
   round: LoadedRound,
   paths: readonly string[],
-  opts: { exclude?: string[] } = {},
+  opts: { exclude?: string[]; onFile?: (done: number, total: number, file: string) => void } = {},
 ): Promise<{ status: StatusDetail; missingPaths: string[]; files: number }> {
   const inputs = await collectInputs(paths, opts.exclude);
   const cache = interpretCache();
@@ -240,6 +229,7 @@ export async function statusOfFiles(
   for (const f of inputs.files) {
     const shown = shownPath(f);
     const r = await interpretFile(shown, cache);
+    opts.onFile?.(returned.length - inputs.skipped.length + 1, inputs.files.length, shown);
     returned.push(
       r.ok
         ? returnedOf(r.report)

@@ -17,6 +17,7 @@ import {
   expertStats,
   nameKey,
   onAdvanceList,
+  shownScores,
   stageBreakdown,
   STATUS_TEXT,
   toNumber,
@@ -32,6 +33,7 @@ import { STAGE_NAME } from "../workbook/labels";
 import { SheetBuilder } from "../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, ChartLayout, PrintLayout, SheetLayout } from "../workbook/types";
+import { numberOr0 } from "./formulas";
 import type { PanelsMap, ParametersMap, RankingMap } from "./types";
 
 export const COMMITTEE_SHEET = {
@@ -178,6 +180,9 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   for (const g of ranking.groups) for (const r of g.rows) rankRow.set(r.applicant, { group: g, row: r.row });
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const finalRef = (applicant: string) => ext(ranking.sheet, ranking.columns.final, rankRow.get(applicant)!.row);
+  const shownRef = (applicant: string, key: "finalShown" | "materialShown") =>
+    ext(ranking.sheet, ranking.columns[key], rankRow.get(applicant)!.row);
+  const shownScore = (a: ApplicantResult, key: "final" | "material") => shownScores(a)[key] ?? "";
   const statusRef = (applicant: string) => ext(ranking.sheet, ranking.columns.status, rankRow.get(applicant)!.row);
   const rankRef = (applicant: string) => ext(ranking.sheet, ranking.columns.rank, rankRow.get(applicant)!.row);
   const stageRef = (applicant: string, stage: StageId) =>
@@ -200,31 +205,45 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   // ---------------------------------------------------------------------------------------------------------------
   // 得分图: per rule set the applicants with a final score, their finals and the nomination line.
   const chart = new SheetBuilder("chart", COMMITTEE_SHEET.chart);
+  // B and C hold the numbers the chart plots (hidden: a fixed number format would print 549.995 as 550.00); A
+  // prints each applicant with its status and its final under the display rule, as the chart's categories do.
   chart.columns = [
-    { col: "A", width: 28 },
-    { col: "B", width: 12 },
-    { col: "C", width: 12 },
+    { col: "A", width: 30 },
+    { col: "B", width: 12, hidden: true },
+    { col: "C", width: 12, hidden: true },
   ];
   chart.text("A1", "综合得分与提名分数线", "title");
   chart.text("A2", "各奖项类别申报者的综合得分（柱）与提名分数线（线），数据随“汇总”“参数”变化。", "note");
   chart.merges.push("A2:N2");
   const series: ChartMap["series"] = [];
   const charts: ChartLayout[] = [];
+  const chartBreaks: number[] = [];
   let crow = 4;
   for (const g of groups) {
     const withFinal = g.applicants.filter(({ a }) => a.final !== null);
     if (!withFinal.length) continue;
     const blockStart = crow;
+    if (charts.length) chartBreaks.push(crow); // each ranking's chart on a page of its own
     chart.text(ref("A", crow), g.rules.name.zh, "section");
     crow++;
     const header = crow;
-    ["申报者", "综合得分", "提名分数线"].forEach((h, i) => chart.text(ref(colLetter(i + 1), crow), h, "header"));
+    ["申报者、结论、综合得分", "综合得分", "提名分数线"].forEach((h, i) =>
+      chart.text(ref(colLetter(i + 1), crow), h, "header"),
+    );
     crow++;
     const first = crow;
     const line = ext(params.sheet, params.columns[g.rules.id], params.rows.final);
     for (const { a } of withFinal) {
-      chart.text(ref("A", crow), a.applicant, "userText");
-      chart.formula(ref("B", crow), `N(${finalRef(a.applicant)})`, r9(a.final), "score");
+      // The category: the applicant, its status and its final as the display rule prints it (live), so that a bar
+      // is never read without its verdict (a vetoed or non-advanced applicant is marked).
+      chart.formula(
+        ref("A", crow),
+        `${q(a.applicant)}&CHAR(10)&${statusRef(a.applicant)}&"  "&${shownRef(a.applicant, "finalShown")}`,
+        `${a.applicant}\n${STATUS_TEXT[a.status].zh}  ${shownScore(a, "final")}`,
+        "userText",
+      );
+      chart.height(crow, 28);
+      chart.formula(ref("B", crow), numberOr0(finalRef(a.applicant)), r9(a.final), "score");
       const t = g.rules.finalThreshold;
       chart.formula(ref("C", crow), `IF(${line}="",NA(),${line})`, t ?? "#N/A", "score");
       crow++;
@@ -246,6 +265,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   const chartSheet = chart.build({
     tabColor: "1F4E78",
     print: page(`A1:N${Math.max(crow - 2, 20)}`, "landscape"),
+    pageBreaks: chartBreaks,
     protect: true,
   });
   if (charts.length) chartSheet.charts = charts;
@@ -387,7 +407,8 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       {
         header: "材料评审得分",
         width: 14,
-        put: (s, cell, a) => s.formula(cell, stageRef(a.applicant, "material"), r9(a.material.score), "score"),
+        put: (s, cell, a) =>
+          s.formula(cell, shownRef(a.applicant, "materialShown"), shownScore(a, "material"), "scoreText"),
       },
     ],
     (g) => `${g.rules.advance?.note ?? "材料评审后进入现场评审的申报者。"}名单按汇总时的结果列出；得分随“专家分”变化。`,
@@ -403,7 +424,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       {
         header: "综合得分",
         width: 12,
-        put: (s, cell, a) => s.formula(cell, finalRef(a.applicant), r9(a.final), "final"),
+        put: (s, cell, a) => s.formula(cell, shownRef(a.applicant, "finalShown"), shownScore(a, "final"), "finalText"),
       },
       {
         header: "结论",
@@ -483,7 +504,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     list.forEach(({ a }, k) => {
       v.value(ref("A", vrow), k + 1, "count");
       v.text(ref("B", vrow), a.applicant, "userText");
-      v.formula(ref("C", vrow), finalRef(a.applicant), r9(a.final), "score");
+      v.formula(ref("C", vrow), shownRef(a.applicant, "finalShown"), shownScore(a, "final"), "scoreText");
       for (const col of ["D", "E", "F"]) v.input(ref(col, vrow), null, "inputCount");
       const Y = ref("D", vrow);
       const N = ref("E", vrow);
@@ -491,7 +512,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       const approved = `AND(${P}>0,${Y}<=${P},${Y}*${ad}>=${P}*${an})`;
       v.formula(
         ref("G", vrow),
-        `IF(OR(${M}="",${P}="",${Y}=""),"",IF(NOT(${quorumOk}),"会议无效",IF(${Y}+N(${N})+N(${A})>${P},"票数多于出席人数",IF(${approved},"通过","未通过"))))`,
+        `IF(OR(${M}="",${P}="",${Y}=""),"",IF(NOT(${quorumOk}),"会议无效",IF(${Y}+${numberOr0(N)}+${numberOr0(A)}>${P},"票数多于出席人数",IF(${approved},"通过","未通过"))))`,
         "",
         "result",
       );
@@ -622,8 +643,9 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   // ---------------------------------------------------------------------------------------------------------------
   // 报告数据 (very hidden): one row per fact, read back by `scorebook report`.
   const d = new SheetBuilder("reportData", COMMITTEE_SHEET.reportData);
-  d.columns = ["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((col) => ({ col, width: 16 }));
-  ["kind", "applicant", "stage", "code", "name", "value", "max", "extra", "more"].forEach((h, i) =>
+  d.columns = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"].map((col) => ({ col, width: 16 }));
+  // line: the threshold the value is compared with (live from 参数; blank: none), for the display rule.
+  ["kind", "applicant", "stage", "code", "name", "value", "max", "extra", "more", "line"].forEach((h, i) =>
     d.text(ref(colLetter(i + 1), 1), h, "dataKey"),
   );
   let drow = 2;
@@ -636,6 +658,10 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     drow++;
   };
   for (const g of groups) {
+    const lineCell = (key: "final" | "advance", t: Exact | null) => {
+      const at = ext(params.sheet, params.columns[g.rules.id], params.rows[key]);
+      return { f: `IF(ISNUMBER(${at}),${at},"")`, r: t === null ? "" : r9(t) };
+    };
     for (const { a, bundle } of g.applicants) {
       const r = bundle.rubric;
       put([
@@ -648,6 +674,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
         { f: statusRef(a.applicant), r: STATUS_TEXT[a.status].zh },
         awardTitle(g.rules),
         g.rules.name.zh,
+        lineCell("final", a.thresholds.final),
       ]);
       for (const stage of ["material", "onsite"] as StageId[]) {
         const st = a[stage];
@@ -671,6 +698,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
           r.totalPoints,
           method,
           st.experts.length,
+          stage === "material" ? lineCell("advance", a.thresholds.advance) : null,
         ]);
         for (const c of bd.categories) put(["category", a.applicant, stage, c.code, c.name, r9(c.score), c.points]);
         for (const i of bd.items)

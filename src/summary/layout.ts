@@ -12,6 +12,7 @@
 // Pure TypeScript: no ExcelJS, Office.js or file system (the task pane renders the same layout).
 import {
   DIVERGENCE_LIMIT,
+  formatScore,
   inRankingField,
   isVetoStatus,
   library as bundledLibrary,
@@ -48,6 +49,7 @@ import { problemKind } from "./problems";
 import { groupTitle, rubricShortName } from "./groups";
 import { committeeSheets, COMMITTEE_STYLES, rankingFoot, rankingHead, type Assignment } from "./committee";
 import { feedbackSheet } from "./feedback";
+import { numberOr0, shownFormula } from "./formulas";
 import {
   SUMMARY_FORMAT,
   SUMMARY_SHEET,
@@ -171,6 +173,9 @@ const EXTRA_STYLES: Record<string, CellStyle> = {
   paramNote: { font: { size: 9, color: "7F7F7F" }, border: thin, horizontal: "left", vertical: "middle", wrap: true },
   longText: { font: { size: 10 }, border: thin, horizontal: "left", vertical: "top", wrap: true, numFmt: "@" },
   paramText: { font: { size: 10 }, border: thin, horizontal: "center", vertical: "middle", wrap: true, numFmt: "@" },
+  // A score printed as text by the one display rule (src/summary/formulas.ts shownFormula).
+  scoreText: { font: { size: 10 }, fill: "F5F5F5", border: thin, horizontal: "center", vertical: "top" },
+  finalText: { font: { size: 10, bold: true }, fill: "DCE6F1", border: thin, horizontal: "center", vertical: "top" },
 };
 // More decimals where two would round a score across a threshold (placesFor): score3 … score9, final3 … final9.
 for (let p = 3; p <= 9; p++) {
@@ -588,12 +593,12 @@ function rankingSheet(
     ["applicant", "申报者", 26],
     ["rubric", "评分标准", 18],
     ["materialExperts", "材料评审\n专家数", 8],
-    ["material", "材料评审\n得分", 10],
+    ["materialShown", "材料评审\n得分", 10],
     ["onsiteExperts", "现场评审\n专家数", 8],
-    ["onsite", "现场评审\n得分", 10],
+    ["onsiteShown", "现场评审\n得分", 10],
     ["bonus", "加分", 7],
     ["public", "公众\n满意度", 8],
-    ["final", materialRun ? "排序得分\n（材料评审）" : "综合得分", 10],
+    ["finalShown", materialRun ? "排序得分\n（材料评审）" : "综合得分", 10],
     ["veto", "否决核实\n（质评办）", 10],
     ["rank", "名次", 6],
     ["status", "结论", 12],
@@ -603,6 +608,10 @@ function rankingSheet(
     ["preStatus", "初步结论", 12, true],
     ["excluded", "不参加排名", 8, true],
     ["flagged", "专家否决标记", 8, true],
+    // The numbers every formula reads; the visible columns above print them under the one display rule.
+    ["material", "材料评审得分（数值）", 10, true],
+    ["onsite", "现场评审得分（数值）", 10, true],
+    ["final", "综合得分（数值）", 10, true],
   ];
   const cols = {} as RankingMap["columns"];
   spec.forEach(([key], i) => (cols[key] = colLetter(i + 1)));
@@ -689,18 +698,34 @@ function rankingSheet(
       ).map(at);
       const shownFinal = materialRun ? a.material.score : a.final;
       // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
-      const blanks = needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="")` : `OR(${D}="",${F}="")`;
+      // No final below the advance line (the stage gate: the on-site review does not count for it).
+      const gate = `AND(ISNUMBER(${P("advance")}),${D}<${P("advance")})`;
+      const blanks =
+        needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
       const finalF = materialRun
         ? `IF(${D}="","",${D})`
         : mode === "custom"
           ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
-          : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+N(${G})+N(${H}),9))`;
+          : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+${numberOr0(G)}+${numberOr0(H)},9))`;
       s.formula(
         I,
         finalF,
         r9(shownFinal),
         scoreStyle("final", shownFinal, [materialRun ? a.thresholds.advance : a.thresholds.final]),
       );
+      // What is printed: each score as text under the one display rule, following the live number beside it.
+      const shown = (key: "materialShown" | "onsiteShown" | "finalShown", x: string, v: Exact | null, t: string[]) =>
+        s.formula(
+          at(key),
+          shownFormula(x, t),
+          v === null ? "" : formatScore(v, [key === "onsiteShown" ? null : line(key)]),
+          key === "finalShown" ? "finalText" : "scoreText",
+        );
+      const line = (key: "materialShown" | "finalShown") =>
+        key === "materialShown" || materialRun ? a.thresholds.advance : a.thresholds.final;
+      shown("materialShown", D, a.material.score, [P("advance")]);
+      shown("onsiteShown", F, a.onsite.score, []);
+      shown("finalShown", I, shownFinal, [materialRun ? P("advance") : P("final")]);
       // The secretariat's decision on an expert's flag: 确认否决 / 不予否决, blank while pending.
       const decision = a.veto === "confirmed" ? CONFIRMED : a.veto === "cleared" ? CLEARED : null;
       s.input(J, decision, "inputChoice");
@@ -713,7 +738,7 @@ function rankingSheet(
       if (materialRun)
         preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
       else if (mode === "custom") {
-        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},N(${P("advance")}),N(${P("final")}))`;
+        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${numberOr0(P("advance"))},${numberOr0(P("final"))})`;
         preF = needsPublic
           ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
           : `IF(${pending},${text(ST("veto-flagged"))},${status})`;

@@ -43,6 +43,13 @@ export interface RankingMap {
     excluded: string;
     /** Hidden: TRUE when an expert flagged a veto item (the input `veto` holds the secretariat's decision). */
     flagged: string;
+    /**
+     * What is printed for material, onsite and final: the numbers above (hidden columns, which every formula reads)
+     * as text under the one display rule, following the live value (src/summary/formulas.ts shownFormula).
+     */
+    materialShown: string;
+    onsiteShown: string;
+    finalShown: string;
   };
   groups: {
     ruleSet: string;

@@ -14,10 +14,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Library, StatusDetail, StatusReason } from "../core";
+import type { Library, StatusDetail } from "../core";
 import type { WorkbookHost } from "../host/types";
 import { useLang, useStrings } from "./i18n";
 import { fileBytes } from "./SummaryPanel";
+import { RoundStatusView } from "./RoundStatus";
 import type { OpenRound } from "./round";
 
 const loadRound = () => import(/* webpackChunkName: "round" */ "./round");
@@ -30,12 +31,6 @@ const ZH = {
   open: (n: number) => `生成该专家的评分表（${n} 份，各为新工作簿）`,
   opened: (names: string) => `已生成：${names}`,
   pick: "选择交回的评分表（.xlsx，可多选）",
-  status: (s: StatusDetail) => `应交 ${s.expected} 份，已交 ${s.returned} 份，已计入 ${s.counted} 份。`,
-  missing: (n: number) => `未交（${n}）`,
-  unexpected: (n: number) => `不在本批次专家组中（${n}，不计入）`,
-  invalid: (n: number) => `有问题（${n}，未计入）`,
-  done: "应交的评分表已全部交回并计入。",
-  stage: { material: "材料评审", onsite: "现场评审" },
 };
 const EN: typeof ZH = {
   intro:
@@ -46,12 +41,6 @@ const EN: typeof ZH = {
   open: (n) => `Generate this expert's workbooks (${n}, each a new workbook)`,
   opened: (names) => `Generated: ${names}`,
   pick: "Pick the returned workbooks (.xlsx, several at once)",
-  status: (s) => `Expected ${s.expected}, returned ${s.returned}, counted ${s.counted}.`,
-  missing: (n) => `Missing (${n})`,
-  unexpected: (n) => `Not on a panel of this round (${n}, not counted)`,
-  invalid: (n) => `With problems (${n}, not counted)`,
-  done: "Every expected workbook is back and counted.",
-  stage: { material: "material", onsite: "on-site" },
 };
 
 const useStyles = makeStyles({
@@ -68,13 +57,6 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-/** The missing workbooks by expert (a 催收清单: one line per expert to chase). */
-function byExpert(missing: StatusDetail["missing"]): [string, StatusDetail["missing"]][] {
-  const m = new Map<string, StatusDetail["missing"]>();
-  for (const x of missing) m.set(x.expert, [...(m.get(x.expert) ?? []), x]);
-  return [...m];
-}
-
 export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) {
   const lang = useLang();
   const t = lang === "en-US" ? EN : ZH;
@@ -86,8 +68,6 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const say = (m: { zh: string; en: string }) => (lang === "en-US" ? m.en : m.zh);
-  /** Why a file is unexpected or not counted, in the pane's language (both texts come from the catalogue). */
-  const reason = (u: StatusReason) => (lang === "en-US" ? `: ${u.en}` : `：${u.reason}`);
 
   const guard = async (f: () => Promise<void>) => {
     setBusy(true);
@@ -182,52 +162,7 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      {status && (
-        <section aria-label={t.status(status)} className={s.section}>
-          <Text size={300} weight="semibold" role="status">
-            {t.status(status)}
-          </Text>
-          {status.counted === status.expected && <Text size={200}> {t.done}</Text>}
-          {status.missing.length > 0 && (
-            <>
-              <h2 className={s.heading}>{t.missing(status.missing.length)}</h2>
-              <ul className={s.list}>
-                {byExpert(status.missing).map(([expert, ms]) => (
-                  <li key={expert}>
-                    {expert}（{ms.length}）：{ms.map((m) => `${m.applicant} · ${t.stage[m.stage]}`).join("、")}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {status.unexpected.length > 0 && (
-            <>
-              <h2 className={s.heading}>{t.unexpected(status.unexpected.length)}</h2>
-              <ul className={s.list}>
-                {status.unexpected.map((u, i) => (
-                  <li key={i}>
-                    {u.file}
-                    {reason(u)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {status.invalid.length > 0 && (
-            <>
-              <h2 className={s.heading}>{t.invalid(status.invalid.length)}</h2>
-              <ul className={s.list}>
-                {status.invalid.map((u, i) => (
-                  <li key={i}>
-                    {u.file}
-                    {reason(u)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      {status && <RoundStatusView status={status} />}
     </div>
   );
 }

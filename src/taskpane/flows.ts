@@ -2,8 +2,9 @@
 // same flows run in the component tests, the Office.js adapter tests (counting round trips) and the preview.
 import type { Library, StageId } from "../core";
 import { interpret, interpretCache, type InterpretCache } from "../workbook/interpret";
-import { buildLayout, cleanUserText } from "../workbook/layout";
-import { SHEET, STAGE_NAME } from "../workbook/labels";
+import { buildLayout } from "../workbook/layout";
+import { scoringFileName } from "../workbook/file-names";
+import { SHEET } from "../workbook/labels";
 import type { FormulaMode, WorkbookLayout } from "../workbook/types";
 import { finishRequests } from "../host/initial";
 import { findSets, renameLayout, SetSource, setOfSheet, suffixProblem, type ScoringSet } from "../host/sets";
@@ -31,17 +32,9 @@ export interface GenerateResult {
   fileName: string | null;
 }
 
-/** A file name from the applicant, stage and expert (no path or reserved characters). */
+/** A file name from the applicant, stage and expert: the one file-name rule, the name `scorebook generate` gives. */
 export function workbookFileName(layout: WorkbookLayout): string {
-  const part = (s: string) =>
-    cleanUserText(s)
-      .replace(/[\\/:*?"<>|]/g, "_")
-      .replace(/\s+/g, " ")
-      .slice(0, 60);
-  return `${part(layout.meta.applicant)}_${STAGE_NAME[layout.meta.stage]}_${part(layout.meta.expert)}.xlsx`.replace(
-    /^[-=+@.\s]+/,
-    (s) => "_".repeat(s.length),
-  );
+  return scoringFileName(layout.meta.applicant, layout.meta.stage, layout.meta.expert) ?? "评分表.xlsx";
 }
 
 /** Builds the layout (throws LayoutError for empty names) and writes it where the reviewer chose. */

@@ -11,6 +11,17 @@ const zh = {
   busy: "请稍候…",
   error: "出错了",
   notInExcel: "未在 Excel 中运行：当前使用的是内存中的预览工作簿。",
+  officeMissing: {
+    missing: "无法连接 Excel：office.js 未能加载",
+    silent: "无法连接 Excel：office.js 没有响应",
+    body: (url: string) =>
+      `评审助手通过 Office 的脚本库 office.js 读写工作簿，但它没能从 ${url} 启动，所以现在什么也不能写入。`,
+    steps: [
+      "请确认这台电脑能打开上面的地址（网络、代理或防火墙）。",
+      "在内网使用时，office.js 应与加载项放在同一网站上：请联系信息技术人员（部署说明 docs/zh-CN/deploy.md）。",
+      "然后关闭并重新打开此任务窗格。",
+    ],
+  },
   oldExcel:
     "此版本的 Excel 不支持所需的功能（ExcelApi 1.8）：请使用较新的 Excel，或用命令行 scorebook generate 生成评分表。",
   lacking: "此版本的 Excel 缺少以下功能，相应操作不可用，其余照常：",
@@ -167,6 +178,17 @@ const en: Strings = {
   busy: "Please wait…",
   error: "Something went wrong",
   notInExcel: "Not running in Excel: this is an in-memory preview workbook.",
+  officeMissing: {
+    missing: "Cannot reach Excel: office.js did not load",
+    silent: "Cannot reach Excel: office.js does not answer",
+    body: (url: string) =>
+      `The pane reads and writes the workbook through Office's library office.js, which did not start from ${url}: nothing can be written now.`,
+    steps: [
+      "Check that this computer can open that address (network, proxy or firewall).",
+      "On an intranet, office.js belongs on the same web site as the add-in: ask IT (deployment guide docs/zh-CN/deploy.md).",
+      "Then close the task pane and open it again.",
+    ],
+  },
   oldExcel:
     "This version of Excel lacks what the add-in needs (ExcelApi 1.8): use a newer Excel, or the command line (scorebook generate).",
   lacking: "This version of Excel lacks the following; what needs it is not available, everything else works:",

@@ -10,3 +10,4 @@ export * from "./interpret";
 export { wrappedLines, rowHeight, textUnits } from "./text";
 export * from "./consensus";
 export * from "./consensus-read";
+export * from "./file-names";

@@ -3,6 +3,7 @@
 // moved row, an edited point value or formula, a score that no longer matches its input, or a workbook built from
 // another (or an edited) rubric is reported with the file and the cell.
 import {
+  awardMsg,
   evaluateSet,
   vetoChoices,
   library as bundledLibrary,
@@ -101,6 +102,8 @@ export interface ReportMeta {
   seal?: string | null;
   /** The review round (评审批次) the workbook was generated for, when it was. */
   roundId?: string | null;
+  /** The award's version (年度/版本) the workbook was built under, when the award has one. */
+  awardVersion?: string | null;
 }
 
 export interface ScoreReport {
@@ -315,6 +318,7 @@ export function readMeta(source: CellSource): ReportMeta | null {
     generator: get("generator"),
     seal: get("seal"),
     roundId: get("roundId"),
+    awardVersion: get("awardVersion"),
   };
 }
 
@@ -339,7 +343,11 @@ export function interpret(given: CellSource, options: InterpretOptions = {}): Sc
   if (options.expectedRubric && options.expectedRubric !== meta.rubricId)
     problems.push(wbMsg.wrongRubric(file, meta.rubricId, options.expectedRubric));
   const cache = options.cache;
-  if (meta.rubricFingerprint !== (cache ? cache.fingerprint(bundle) : rubricFingerprint(bundle)))
+  // Built under another version of the award: refused by name (the content then differs too, but the version says why).
+  const version = bundle.award.version ?? null;
+  if ((meta.awardVersion ?? null) !== version)
+    problems.push(awardMsg.versionChanged(file, bundle.award.id, meta.awardVersion ?? "?", version ?? "?"));
+  else if (meta.rubricFingerprint !== (cache ? cache.fingerprint(bundle) : rubricFingerprint(bundle)))
     problems.push(wbMsg.fingerprint(file, meta.rubricId));
   const stage: StageId | null = meta.stage === "material" || meta.stage === "onsite" ? meta.stage : null;
   if (!stage) problems.push(wbMsg.badMeta(file, "stage", meta.stage ?? ""));

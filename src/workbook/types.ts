@@ -325,7 +325,8 @@ export type MetaKey =
   | "generator"
   | "itemCount"
   | "seal"
-  | "roundId";
+  | "roundId"
+  | "awardVersion";
 
 export interface LayoutMap {
   cover: CoverMap;

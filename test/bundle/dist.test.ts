@@ -11,6 +11,7 @@ import { runInNewContext } from "vm";
 import { gzipSync } from "zlib";
 import { library } from "../../src/core";
 import { DEV_URL, rewriteUrls } from "../../scripts/addin-url.cjs";
+import { contentSecurityPolicy, resolveOfficeJsUrl } from "../../scripts/office-js.cjs";
 import { checkManifest, facts } from "../manifest/check-manifest";
 import { StubError } from "../functions/cf-stub";
 import { describeWithBuild } from "../helpers/tier";
@@ -20,9 +21,9 @@ const DIST = path.join(ROOT, "dist");
 const maybe = describeWithBuild("functions.js");
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
-const CSP =
-  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'; frame-src https://appsforoffice.microsoft.com";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// Microsoft's CDN unless the build was given OFFICE_JS_URL (test/bundle/office-js-url.test.ts builds with one).
+const OFFICE_JS = resolveOfficeJsUrl(process.env.OFFICE_JS_URL);
+const CSP = contentSecurityPolicy(OFFICE_JS);
 
 maybe("dist/ (npm run build)", () => {
   it("has the task pane page, the functions, their metadata, the manifest, the support page and the icons", () => {
@@ -44,6 +45,25 @@ maybe("dist/ (npm run build)", () => {
       "icon-64.png",
       "icon-80.png",
     ]);
+  });
+
+  it("every dist/*.js parses as ES2020 (no class static blocks, ??= or other later syntax: older web views run them)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as { parse: (s: string, o: object) => unknown };
+    const parse = (js: string) => acorn.parse(js, { ecmaVersion: 2020, sourceType: "script" });
+    expect(() => parse("class A { static { init(); } }")).toThrow(); // the check can fail: ES2022
+    expect(() => parse("a ??= b;")).toThrow(); // ES2021
+    const files = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    expect(files.some((f) => f.startsWith("fluentui."))).toBe(true);
+    for (const f of files) {
+      let error = "";
+      try {
+        parse(read(f));
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      expect([f, error]).toEqual([f, ""]);
+    }
   });
 
   it("functions.json is the pinned metadata", () => {
@@ -96,7 +116,7 @@ maybe("dist/ (npm run build)", () => {
     for (const t of texts) expect(js.includes(t) ? t : null).toBeNull();
   });
 
-  it("taskpane.html: the CSP, office.js from Microsoft's CDN first, then functions.js, then the task pane; no other host", () => {
+  it("taskpane.html: the CSP, office.js (Microsoft's CDN by default) first, then functions.js, then the task pane; no other host", () => {
     document.documentElement.innerHTML = read("taskpane.html").replace(/^<!doctype html>/i, "");
     expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")).toBe(CSP);
     const scripts = Array.from(document.querySelectorAll("script")).map((s) => s.getAttribute("src")!);
@@ -107,7 +127,7 @@ maybe("dist/ (npm run build)", () => {
     for (const s of scripts.slice(1)) expect(existsSync(path.join(DIST, s))).toBe(true);
     expect(document.querySelectorAll("script:not([src])")).toHaveLength(0); // no inline script: the CSP forbids it
     const hosts = new Set((read("taskpane.html").match(/https?:\/\/[^/"'\s>;]+/g) ?? []).map((u) => new URL(u).host));
-    expect([...hosts]).toEqual(["appsforoffice.microsoft.com"]);
+    expect([...hosts]).toEqual([new URL(OFFICE_JS).host]);
   });
 
   it("manifest.xml is the source manifest with one base URL everywhere (ADDIN_URL, or localhost when unset), and passes every check", () => {

@@ -215,11 +215,12 @@ describe("scorebook generate", () => {
         "--stage",
         "material",
         "-o",
-        "/nonexistent-dir/x.xlsx",
+        // A folder in the path is a file: refused before anything is written (a missing folder is created).
+        path.join(__filename, "x.xlsx"),
       ),
     ).toMatchObject({
       code: 2,
-      err: expect.stringContaining("文件夹不存在"),
+      err: expect.stringContaining("路径中有一项是文件而不是文件夹"),
     });
     expect(fs.existsSync(file)).toBe(false);
   });

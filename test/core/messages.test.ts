@@ -1,7 +1,7 @@
 // The one catalogue of messages (src/core/messages.ts): every entry gives a code, a Chinese and an English text.
 // Data-driven: the sample arguments are typed against the catalogue, so an entry without a sample does not compile,
 // and the run checks the keys again.
-import { msg, wbMsg, type Message } from "../../src/core";
+import { awardMsg, msg, outMsg, wbMsg, writeCause, type Message } from "../../src/core";
 
 const m = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 const inner = m(
@@ -39,6 +39,7 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   publicOutOfRange: [[25, 20]],
   tieAtLimit: [[10, 10]],
   stageExcluded: [["张三"]],
+  notAdvancedOnsite: [["张三", "甲公司", "499.9999", "500"]],
   unknownRubric: [["x-rubric"]],
   mixedRubricTie: [
     [
@@ -197,6 +198,81 @@ const WB_SAMPLES: { [K in keyof typeof wbMsg]: Parameters<(typeof wbMsg)[K]>[] }
   itemEntry: [["评分!G6", "1.2", inner]],
 };
 
+/** The one door out's messages (src/output): samples as above, and every write cause. */
+const OUT_SAMPLES: { [K in keyof typeof outMsg]: Parameters<(typeof outMsg)[K]>[] } = {
+  failed: [
+    ["评审报告", writeCause("ENOSPC"), 3],
+    ["评分表/张三", writeCause("EROFS"), 0],
+    ["合议", writeCause("EIO", "i/o error"), 1],
+  ],
+  isInput: [["合议/合议表.xlsx", "回收/甲_现场评审_张三.xlsx"]],
+  exist: [
+    [["a.xlsx"], true],
+    [["评分表/张三.zip", "评分表/李四.zip"], false],
+    [Array.from({ length: 12 }, (_, i) => `${i}.docx`), true],
+  ],
+  notAFile: [["汇总表.xlsx"]],
+  protectedWork: [
+    ["a.xlsx", "scoring"],
+    ["a.xlsx", "filled"],
+    ["a.xlsx", "consensus"],
+  ],
+  sameTarget: [["评审报告/甲_材料评审报告.docx"]],
+};
+
+const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg)[K]>[] } = {
+  notAwardBook: [["评价标准.xlsx", ["奖项", "评审规则"]]],
+  required: [["编号"]],
+  notNumber: [["十"]],
+  notPositive: [["-5"]],
+  notInteger: [["2.5"]],
+  unknownChoice: [["过程类", ["过程", "结果"]]],
+  badId: [["深圳奖"]],
+  badItemId: [["否决1"]],
+  builtinId: [["hebei-2022"]],
+  unknownSetting: [["奖项类别"]],
+  bandsSyntax: [["低,中,高"]],
+  bandFirst: [[5]],
+  bandLast: [[95]],
+  bandReversed: [[2, 30, 15]],
+  bandOverlap: [[3, "15%–30%", "30%–50%"]],
+  bandGap: [[3, 35, 35]],
+  stepNotDivide: [[10, "第 2 档的上下限 15%–30%"]],
+  duplicate: [["评价项目编号", "1.1", "G3"]],
+  categorySum: [["1", "100", "90"]],
+  totalSum: [["city-org", "1000", "990"]],
+  noGuidance: [["1.2"]],
+  noCategory: [["1.1"]],
+  codeMismatch: [["2.1", "1"]],
+  badCode: [["一", "1.1"]],
+  subWithoutItem: [["1.1.1"]],
+  emptyCategory: [["3"]],
+  noItems: [["city-org"]],
+  noRubric: [[]],
+  noRuleSet: [[]],
+  unknownRef: [
+    ["规则集", "city-x", ["city-org"]],
+    ["规则集", "city-x", []],
+  ],
+  pointsStep: [["7.3", "0.5"]],
+  weightCount: [[2, 3]],
+  weightSum: [["90%"]],
+  badFraction: [["三分之二"]],
+  fractionAboveOne: [["120%"]],
+  lineAboveMax: [["提名分数线", "1100", "1010"]],
+  missingDescriptor: [[3, "方法"]],
+  extraBand: [[6]],
+  noDimensions: [["过程"], ["结果"]],
+  bonusMixed: [["city-org"]],
+  unsupported: [["奖项等级", "award tiers"]],
+  stored: [["city-2024", "/data/awards"]],
+  sameStored: [["city-2024", "/data/awards"]],
+  differsStored: [["city-2024", "/data/awards"]],
+  folderInvalid: [["/data/awards", "award.json: id"]],
+  folderMissing: [["/data/awards"]],
+  versionChanged: [["张三.xlsx", "city-2024", "2024", "2024-2"]],
+};
+
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
@@ -207,6 +283,10 @@ describe("the catalogue of messages", () => {
 
   it("has a sample for every returned-workbook entry", () => {
     expect(Object.keys(WB_SAMPLES).sort()).toEqual(Object.keys(wbMsg).sort());
+  });
+
+  it("has a sample for every award-workbook entry", () => {
+    expect(Object.keys(AWARD_SAMPLES).sort()).toEqual(Object.keys(awardMsg).sort());
   });
 
   const entries = (catalogue: object, samples: object, prefix: string) =>
@@ -220,7 +300,16 @@ describe("the catalogue of messages", () => {
           ] as const,
       ),
     );
-  const cases = [...entries(msg, SAMPLES, ""), ...entries(wbMsg, WB_SAMPLES, "wbMsg.")];
+  it("has a sample for every output entry", () => {
+    expect(Object.keys(OUT_SAMPLES).sort()).toEqual(Object.keys(outMsg).sort());
+  });
+
+  const cases = [
+    ...entries(msg, SAMPLES, ""),
+    ...entries(wbMsg, WB_SAMPLES, "wbMsg."),
+    ...entries(awardMsg, AWARD_SAMPLES, "awardMsg."),
+    ...entries(outMsg, OUT_SAMPLES, "outMsg."),
+  ];
   it.each(cases)("%s gives a code, a Chinese and an English text", (_name, make, args) => {
     const out = make(...args);
     expect(out.code).toMatch(/^[a-z][a-z-]*$/);

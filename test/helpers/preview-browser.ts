@@ -27,8 +27,11 @@ export interface PreviewSession {
   /** Console errors and uncaught page errors. */
   errors: string[];
   open: (query?: string) => Promise<Page>;
-  /** Another page of dist/ (e.g. taskpane.html), optionally as another browser (user agent); nothing awaited. */
-  openPage: (file: string, options?: { userAgent?: string }) => Promise<Page>;
+  /**
+   * Another page of dist/ (e.g. taskpane.html, with a query), optionally as another browser (user agent) and with
+   * requests to some URLs (a glob) aborted; nothing awaited.
+   */
+  openPage: (file: string, options?: { userAgent?: string; block?: string }) => Promise<Page>;
 }
 
 /** Starts the preview server and Chromium for the enclosing describe block (beforeAll / afterAll). */
@@ -78,6 +81,7 @@ export function previewSession(): PreviewSession {
     async openPage(file, options = {}) {
       const context = await browser.newContext({ viewport: { width: 400, height: 700 }, userAgent: options.userAgent });
       const page = await context.newPage();
+      if (options.block) await page.route(options.block, (route) => route.abort());
       page.on("pageerror", (e) => errors.push(`${file}: ${e.message}`));
       await page.goto(`${server.url}/${file}`);
       return page;

@@ -201,10 +201,10 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
       const target = path.join(dir, "甲_材料_张三.xlsx");
       const direct = await cli(["aggregate", dir, "-o", target, "--force"]);
       expect(direct.code).toBe(2);
-      expect(direct.err).toContain("就是输入的");
+      expect(direct.err).toContain("就是输入文件");
       const viaAlias = await cli(["aggregate", alias, "-o", path.join(dir, "甲_现场_王五.xlsx"), "--force"]);
       expect(viaAlias.code).toBe(2);
-      expect(viaAlias.err).toContain("就是输入的");
+      expect(viaAlias.err).toContain("就是输入文件");
       // A hard link of an input elsewhere is the same file too.
       const hard = path.join(root, "hard.xlsx");
       fs.linkSync(path.join(dir, "甲_现场_赵六.xlsx"), hard);

@@ -211,7 +211,9 @@ describe("the summary layout", () => {
     // Floats never decide a threshold: panel and final scores are rounded to 9 decimals before any comparison.
     const c = native.map.ranking.columns;
     const r = rows(native)[0].row;
-    expect(cell(native, "汇总", `${c.final}${r}`)!.formula).toMatch(/^IF\(OR\(D\d+="",F\d+=""\),"",ROUND\(.*,9\)\)$/);
+    expect(cell(native, "汇总", `${c.final}${r}`)!.formula).toMatch(
+      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,9\\)\\)$`),
+    );
     expect(cell(native, "专家分", `E5`)!.formula).toMatch(/ROUND\(.*,9\)\)$/);
   });
 

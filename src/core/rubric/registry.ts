@@ -56,6 +56,10 @@ export function buildLibrary(awardFiles: Record<string, unknown>, rubricFiles: R
   for (const [file, data] of Object.entries(awardFiles)) {
     const e = checkAward(data, file);
     if (e.length) errors.push(...e);
+    else if (awards.some((a) => a.id === (data as Award).id))
+      errors.push({ file, field: "id", message: `奖项编号“${(data as Award).id}”重复` });
+    else if (awards.some((a) => a.ruleSets.some((r) => (data as Award).ruleSets.some((x) => x.id === r.id))))
+      errors.push({ file, field: "ruleSets", message: `规则集编号与已有奖项的规则集重复` });
     else awards.push(data as Award);
   }
   const rubrics: Rubric[] = [];
@@ -92,9 +96,40 @@ export function buildLibrary(awardFiles: Record<string, unknown>, rubricFiles: R
 }
 
 let bundled: Library | null = null;
+let builtin: Library | null = null;
+let extra: { awards: Record<string, unknown>; rubrics: Record<string, unknown> } | null = null;
 
-/** The validated library of the bundled rubrics (validated once, on first use). */
+/**
+ * The validated library every command uses: the bundled rubrics and the awards a secretariat imported (an awards
+ * folder, given with setExtraAwardData by the command line, the workbench or a reader thread). Validated once, on
+ * first use; throws RubricDataError naming every problem of the extra data.
+ */
 export function library(): Library {
-  if (!bundled) bundled = buildLibrary(AWARD_FILES, RUBRIC_FILES);
+  if (!bundled)
+    bundled = extra
+      ? buildLibrary({ ...AWARD_FILES, ...extra.awards }, { ...RUBRIC_FILES, ...extra.rubrics })
+      : builtinLibrary();
   return bundled;
+}
+
+/** The awards shipped with the program alone. */
+export function builtinLibrary(): Library {
+  if (!builtin) builtin = buildLibrary(AWARD_FILES, RUBRIC_FILES);
+  return builtin;
+}
+
+/**
+ * Adds imported award and rubric data (file name → parsed JSON) to what library() gives; null removes them. The
+ * one place imported awards join the built-in ones: every command, the pane and the reader threads look up here.
+ */
+export function setExtraAwardData(
+  data: { awards: Record<string, unknown>; rubrics: Record<string, unknown> } | null,
+): void {
+  extra = data && (Object.keys(data.awards).length || Object.keys(data.rubrics).length) ? data : null;
+  bundled = null;
+}
+
+/** The imported data library() adds (to hand to a reader thread). */
+export function extraAwardData(): { awards: Record<string, unknown>; rubrics: Record<string, unknown> } | null {
+  return extra;
 }

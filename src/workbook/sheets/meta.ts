@@ -29,6 +29,8 @@ export function metadataValues(ctx: {
     ["itemCount", bundle.rubric.items.length],
     // Only for a round's workbooks: after the standard rows, so that every other row keeps its place.
     ...(meta.roundId ? ([["roundId", meta.roundId]] as [MetaKey, string][]) : []),
+    // Only for an award that states its version (imported awards): a workbook of another version is refused by name.
+    ...(bundle.award.version ? ([["awardVersion", bundle.award.version]] as [MetaKey, string][]) : []),
     // The identity seal last, over what identifies the workbook (identitySeal, src/workbook/consistency.ts).
     [
       "seal",
