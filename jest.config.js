@@ -5,6 +5,11 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // The unit tier (npm run test:unit) leaves out the folders that are all browser or package tests.
+  testPathIgnorePatterns:
+    process.env.SCOREBOOK_TESTS === "unit"
+      ? ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/package/"]
+      : ["/node_modules/"],
   transform: { "^.+\\.tsx?$": "<rootDir>/test/helpers/esbuild-jest.cjs" },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",

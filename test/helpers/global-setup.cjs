@@ -19,13 +19,15 @@ module.exports = async function globalSetup() {
     missing.push(`the seed documents (${seeds}): the rubric-versus-source tests`);
   if (!unit) {
     if (!has("soffice") && !has("libreoffice")) missing.push("LibreOffice (soffice): the spreadsheet agreement tests");
+    if (!has("ssconvert")) missing.push("Gnumeric (ssconvert): the second-engine agreement tests");
+    if (!has("wine")) missing.push("Wine: the Windows package test");
     if (!existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")) missing.push("Chromium: the end-to-end tests");
     if (!existsSync(path.join(root, "dist", "preview.html"))) missing.push("dist/ (npm run build): the build tests");
   }
   const lines = [];
   if (unit)
     lines.push(
-      "unit tier (npm run test:unit): the LibreOffice, Chromium and dist/ suites are skipped; npm test runs them.",
+      "unit tier (npm run test:unit): the LibreOffice, Gnumeric, Chromium, package and dist/ suites are skipped; npm test runs them.",
     );
   if (missing.length) {
     if (ci) throw new Error(`CI=true and missing: ${missing.join("; ")}`);
