@@ -17,6 +17,7 @@ import { interpretFile } from "../src/aggregate/read";
 import { fill, load, rng, save } from "../test/helpers/workbooks";
 import { convert } from "../test/helpers/libreoffice";
 import { servePreview } from "./serve-preview";
+import { cityBook, typeInto } from "../test/award/city";
 
 const ROOT = path.join(__dirname, "..");
 const IMAGES = path.join(ROOT, "docs/zh-CN/images");
@@ -77,11 +78,11 @@ async function scorebook(key: string, ...args: string[]): Promise<number> {
   }
 }
 
-function pdfToPng(pdf: string, png: string, page = 1, dpi = 110): void {
+function pdfToPng(pdf: string, png: string, page = 1, dpi = 110, crop: string[] = []): void {
   const base = path.join(path.dirname(pdf), `${path.basename(pdf, ".pdf")}-p${page}`);
   const r = spawnSync(
     "pdftoppm",
-    ["-r", String(dpi), "-png", "-f", String(page), "-l", String(page), "-singlefile", pdf, base],
+    ["-r", String(dpi), "-png", "-f", String(page), "-l", String(page), ...crop, "-singlefile", pdf, base],
     {
       encoding: "utf8",
     },
@@ -96,7 +97,7 @@ const pdfs = new Map<string, string>();
  * Prints a workbook (or document) as LibreOffice does and keeps as PNG the first page whose text contains `marker`
  * (white space ignored). The file itself is printed, never rewritten first, so the page is what a user's print is.
  */
-function renderPage(file: string, marker: string | number, png: string): void {
+function renderPage(file: string, marker: string | number, png: string, trim = false): void {
   if (!guideRun.render) return;
   const st = fs.statSync(file);
   const key = `${file}|${st.mtimeMs}|${st.size}`; // printed again once the file has changed
@@ -111,7 +112,32 @@ function renderPage(file: string, marker: string | number, png: string): void {
   for (let page = 1; page <= pages; page++) {
     const text = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
     if (marker === page || (typeof marker === "string" && text.stdout.replace(/\s+/g, "").includes(marker))) {
-      pdfToPng(pdf, png, page);
+      if (!trim) pdfToPng(pdf, png, page);
+      else {
+        // Only the printed table: the bounding box of the page's words, with a margin, at a higher resolution.
+        const dpi = 150;
+        const words = spawnSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"], {
+          encoding: "utf8",
+        });
+        const box = [...words.stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map(
+          (m) => m.slice(1).map(Number),
+        );
+        const px = (pt: number) => Math.round((pt * dpi) / 72);
+        const x = Math.max(0, Math.min(...box.map((b) => b[0])) - 14);
+        const y = Math.max(0, Math.min(...box.map((b) => b[1])) - 14);
+        const w = Math.max(...box.map((b) => b[2])) + 14 - x;
+        const h = Math.max(...box.map((b) => b[3])) + 14 - y;
+        pdfToPng(pdf, png, page, dpi, [
+          "-x",
+          String(px(x)),
+          "-y",
+          String(px(y)),
+          "-W",
+          String(px(w)),
+          "-H",
+          String(px(h)),
+        ]);
+      }
       return;
     }
   }
@@ -458,7 +484,53 @@ async function workbench(): Promise<void> {
   }
 }
 
+/**
+ * 添加其他奖项的评价标准: the blank definition workbook filled in with the fictional 梅江 award (test/award/city.ts),
+ * checked with one mistake, corrected, imported, exported again and printed by LibreOffice, sheet by sheet.
+ */
+async function awardPictures(): Promise<void> {
+  const dir = path.join(guideRun.work, "奖项定义");
+  fs.mkdirSync(dir, { recursive: true });
+  await scorebook("award-template", "award", "template", "-o", "奖项定义/评价标准.xlsx");
+  const book = cityBook();
+  book["评价项目"][1][9] = 110; // one slip of the pen: 1.1 typed as 110 points (the category says 200 = 120 + 80)
+  fs.writeFileSync(
+    path.join(dir, "梅江-有误.xlsx"),
+    await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), book),
+  );
+  await scorebook("award-check", "award", "check", "奖项定义/梅江-有误.xlsx");
+  fs.writeFileSync(
+    path.join(dir, "梅江.xlsx"),
+    await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), cityBook()),
+  );
+  await scorebook("award-check", "award", "check", "奖项定义/梅江.xlsx");
+  await scorebook("award-import", "award", "import", "奖项定义/梅江.xlsx", "--dir", "奖项");
+  await scorebook("award-rubrics", "rubrics", "--awards", "奖项");
+  await scorebook(
+    "award-export",
+    "award",
+    "export",
+    "meijiang-2024",
+    "--awards",
+    "奖项",
+    "-o",
+    "奖项定义/梅江-导出.xlsx",
+  );
+  const file = path.join(dir, "梅江-导出.xlsx");
+  renderPage(file, "成熟度档次", path.join(IMAGES, "award-settings.png"), true);
+  renderPage(file, "规则集编号", path.join(IMAGES, "award-rules.png"), true);
+  renderPage(file, "评分要点（每行一条）", path.join(IMAGES, "award-items.png"), true);
+  renderPage(file, "维度编号", path.join(IMAGES, "award-guide.png"), true);
+}
+
 async function run(): Promise<void> {
+  if (process.argv.includes("award")) {
+    // Only the award definition pictures (no build needed): npx tsx scripts/guide-screenshots.ts award
+    fs.mkdirSync(guideRun.work, { recursive: true });
+    await awardPictures();
+    fs.writeFileSync(path.join(guideRun.work, "transcript-award.md"), transcript.join("\n"));
+    return;
+  }
   if (!fs.existsSync(path.join(ROOT, "dist/preview.html")) || !fs.existsSync(path.join(ROOT, "build/workbench")))
     throw new Error("dist/preview.html or build/workbench is missing: npm run build");
   fs.rmSync(guideRun.work, { recursive: true, force: true });
@@ -468,6 +540,7 @@ async function run(): Promise<void> {
   reviewerSheets(returns);
   await consensusAndSummary(panels);
   await pane(returns, panels);
+  await awardPictures();
   await workbench();
   fs.writeFileSync(path.join(guideRun.work, "transcript.md"), transcript.join("\n"));
   for (const page of ["secretariat.md", "README.md"]) {

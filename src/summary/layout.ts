@@ -698,7 +698,10 @@ function rankingSheet(
       ).map(at);
       const shownFinal = materialRun ? a.material.score : a.final;
       // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
-      const blanks = needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="")` : `OR(${D}="",${F}="")`;
+      // No final below the advance line (the stage gate: the on-site review does not count for it).
+      const gate = `AND(ISNUMBER(${P("advance")}),${D}<${P("advance")})`;
+      const blanks =
+        needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
       const finalF = materialRun
         ? `IF(${D}="","",${D})`
         : mode === "custom"

@@ -84,7 +84,7 @@ describe("the Chinese user guide (docs/zh-CN)", () => {
     );
     expect(commands.length).toBeGreaterThanOrEqual(12);
     for (const { page, line, words } of commands) {
-      const sub = words[0] === "round" ? words.slice(0, 2) : words.slice(0, 1).filter((w) => !w.startsWith("-"));
+      const sub = words[0] === "round" || words[0] === "award" ? words.slice(0, 2) : words.slice(0, 1).filter((w) => !w.startsWith("-"));
       const help = await run(...sub, "--help");
       expect([page, line, help.code]).toEqual([page, line, 0]);
       for (const option of words.filter((w) => w.startsWith("-")))

@@ -212,7 +212,7 @@ describe("the summary layout", () => {
     const c = native.map.ranking.columns;
     const r = rows(native)[0].row;
     expect(cell(native, "汇总", `${c.final}${r}`)!.formula).toMatch(
-      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+=""\\),"",ROUND\\(.*,9\\)\\)$`),
+      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,9\\)\\)$`),
     );
     expect(cell(native, "专家分", `E5`)!.formula).toMatch(/ROUND\(.*,9\)\)$/);
   });
