@@ -15,7 +15,7 @@ import { serveMsg, type Message } from "../core/messages";
 import { generatePlan, readRoundFile, RoundFileError } from "../round/files";
 import { readZipWorkbook } from "../xlsx/zip-cells";
 import { insideRoot, OutsideError } from "./paths";
-import { RETURNS_DIR, ROUND_FILE, stepCommand, SUMMARY, type StepRequest } from "./steps";
+import { AWARDS_DIR, RETURNS_DIR, ROUND_FILE, stepCommand, SUMMARY, type StepRequest } from "./steps";
 
 export interface ServeOptions {
   /** The round folder (created by the caller). */
@@ -160,7 +160,13 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     for (const d of [cmd.cwd || ".", ...(cmd.dirs ?? [])]) fs.mkdirSync(insideRoot(root, d), { recursive: true });
     const child = spawn(process.execPath, [opts.scorebookJs, ...cmd.argv], {
       cwd,
-      env: { ...process.env, SCOREBOOK_PROGRESS: "lines", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        SCOREBOOK_PROGRESS: "lines",
+        NO_COLOR: "1",
+        // The round folder keeps its imported awards (奖项/): the steps use them like the built-in ones.
+        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: path.join(root, AWARDS_DIR) } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true,
     });

@@ -8,6 +8,8 @@ export const CONSENSUS_DIR = "合议";
 export const MATERIAL_SUMMARY = "材料评审汇总.xlsx";
 export const SUMMARY = "汇总.xlsx";
 export const REPORTS_DIR = "评审报告";
+/** Imported awards of this round (scorebook award import … --dir 奖项): every step finds them there. */
+export const AWARDS_DIR = "奖项";
 
 export type StepId = "template" | "draw" | "generate" | "status" | "consensus" | "material" | "aggregate" | "report";
 
