@@ -10,6 +10,8 @@
 //                   told by a <meta> that it runs without QA.* (custom formula mode hidden)
 //   legacy.js       plain ES5, loaded first by both pages: a message instead of a blank pane in old web views
 //   assets/, support.html
+//   Every bundle is lowered to ES2020 by esbuild before terser minifies it (scripts/lower-syntax.cjs): Fluent UI ships
+//   class static blocks and `??=`, which web views before Chromium 94 / Safari 16.4 cannot parse.
 //   office.js       loaded by both pages from Microsoft's CDN, or from OFFICE_JS_URL / --env officejs=… (an intranet
 //                   copy; the pages' CSP follows). When that URL lies under the add-in's URL, the hosted office.js
 //                   tree (@microsoft/office-js: Excel host and locale files) is copied into the matching folder of
@@ -25,6 +27,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { DEV_URL, resolveAddinUrl, rewriteUrls } = require("./scripts/addin-url.cjs");
 const { englishMetadata, EN: FUNCTIONS_EN } = require("./scripts/functions-en.cjs");
+const { LowerSyntax } = require("./scripts/lower-syntax.cjs");
 const {
   CDN_OFFICE_JS,
   packageDist: officeJsPackageDist,
@@ -183,6 +186,7 @@ module.exports = async (env = {}, argv = {}) => {
       new ExplicitRegistrationOnly(),
       new EnglishFunctionsMetadata(),
       browserRubricCheck,
+      new LowerSyntax({ target: "es2020" }), // every bundle ES2020: Fluent UI ships ES2022 syntax (static blocks)
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

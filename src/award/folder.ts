@@ -2,12 +2,12 @@
 // <id>/<rubric id>.json, the same shapes as rubrics/awards/*.json and rubrics/*.json). Commands find it through
 // --awards, SCOREBOOK_AWARDS or the per-user default; the library (src/core/rubric/registry.ts) adds its data to the
 // built-in awards.
-import { randomBytes } from "crypto";
 import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Award, Rubric } from "../core";
+import { writeOutputs } from "../output";
 
 export const AWARD_FILE = "award.json";
 
@@ -84,9 +84,9 @@ export function awardFiles(award: Award, rubrics: readonly Rubric[]): Record<str
 }
 
 /**
- * Stores an award in `dir/<id>/`, all or nothing: the files are written to a new folder beside it and renamed into
- * place. "same" when the stored award is identical; "differs" (nothing written) when another version is there and
- * `force` is not given.
+ * Stores an award in `dir/<id>/` through the one door out (src/output: temp + rename, all or nothing, a replaced file
+ * put back on failure). "same" when the stored award is identical; "differs" (nothing written) when another version
+ * is there and `force` is not given. A rubric file the new version no longer has is removed after the commit.
  */
 export async function storeAward(
   dir: string,
@@ -104,21 +104,13 @@ export async function storeAward(
     if (same) return "same";
     if (!force) return "differs";
   }
-  await fs.mkdir(dir, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
-  const tmp = path.join(dir, `.import-${award.id}-${tag}`);
-  await fs.mkdir(tmp);
-  try {
-    for (const [n, t] of Object.entries(files)) await fs.writeFile(path.join(tmp, n), t, { flag: "wx" });
-    if (existing) {
-      const old = path.join(dir, `.old-${award.id}-${tag}`);
-      await fs.rename(target, old);
-      await fs.rename(tmp, target);
-      await fs.rm(old, { recursive: true, force: true });
-    } else await fs.rename(tmp, target);
-  } finally {
-    await fs.rm(tmp, { recursive: true, force: true });
-  }
+  const names = Object.keys(files);
+  await writeOutputs(
+    names.map((n) => path.join(target, n)),
+    (i) => Buffer.from(files[names[i]], "utf8"),
+    { force: true },
+  );
+  for (const n of Object.keys(existing ?? {})) if (!(n in files)) await fs.rm(path.join(target, n), { force: true });
   return "stored";
 }
 

@@ -30,8 +30,36 @@ const SHEET_ORDER = [
 ];
 /** Rows that carry a drop-down in the table sheets (the template is filled below its header). */
 const TABLE_ROWS = 2000;
-/** Rule set columns given drop-downs on 评审规则 (C…H). */
-const RULE_COLUMNS = 6;
+/** Rule set columns laid out on 评审规则 at least (C, D): room for an organisation and an individual rule set. */
+const RULE_COLUMNS = 2;
+/** Table rows given borders below the header, so that the blank form shows where to type. */
+const FORM_ROWS = 30;
+const LINE_HEIGHT = 14.5;
+
+/** Display width in column units (a CJK character is two). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+/** Row heights that show every wrapped text whole (LibreOffice and older Excel do not grow rows on opening). */
+function fitRows(ws: ExcelJS.Worksheet, from: number): void {
+  ws.eachRow((row, n) => {
+    if (n < from) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      if (typeof cell.value !== "string") return;
+      const width = Math.max(4, (ws.getColumn(c).width ?? 10) - 1);
+      const count = cell.value.split("\n").reduce((k, l) => k + Math.max(1, Math.ceil(textWidth(l) / width)), 0);
+      lines = Math.max(lines, count);
+    });
+    row.height = Math.max(LINE_HEIGHT + 3, lines * LINE_HEIGHT + 3);
+  });
+}
 
 const FONT = { name: "宋体", size: 11 };
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -87,7 +115,9 @@ function tableSheet(ws: ExcelJS.Worksheet, columns: readonly BookColumn[], rows:
     ws,
     columns.map((c) => c.header),
   );
-  rows.slice(1).forEach((r, i) => r.forEach((v, c) => put(ws, i + 2, c + 1, v, columns[c])));
+  for (let r = 2; r <= Math.max(rows.length, rows.length > 1 ? 0 : FORM_ROWS + 1); r++)
+    columns.forEach((col, c) => put(ws, r, c + 1, rows[r - 1]?.[c] ?? null, col));
+  fitRows(ws, 2);
   columns.forEach((col, i) => {
     if (!col.choices) return;
     const letter = ws.getColumn(i + 1).letter;
@@ -106,7 +136,7 @@ function settingsSheet(
   headerRow(ws, rows[0]);
   rows.slice(1).forEach((r, i) => {
     const rowNo = i + 2;
-    r.forEach((v, c) => put(ws, rowNo, c + 1, v));
+    rows[0].forEach((_, c) => put(ws, rowNo, c + 1, r[c] ?? null));
     ws.getCell(rowNo, layout.label + 1).font = { ...FONT, bold: true };
     ws.getCell(rowNo, layout.note + 1).font = NOTE_FONT;
     const spec = specs[i];
@@ -118,6 +148,7 @@ function settingsSheet(
       if (spec?.choices) cell.dataValidation = list(spec.choices);
     }
   });
+  fitRows(ws, 2);
 }
 
 /** The workbook's bytes for a book of sheets (a template, or an exported award). */
@@ -131,15 +162,16 @@ export async function writeAwardBook(book: AwardBook): Promise<Buffer> {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     if (name === BOOK.readme) {
-      ws.getColumn(1).width = 120;
+      ws.getColumn(1).width = 100;
       rows.forEach((r, i) => {
         const c = ws.getCell(i + 1, 1);
         c.value = r[0];
         c.font = i === 0 ? { ...FONT, bold: true, size: 12 } : FONT;
         c.alignment = { wrapText: true, vertical: "top" };
       });
+      fitRows(ws, 1);
     } else if (name === BOOK.award) {
-      settingsSheet(ws, rows, AWARD_SETTINGS, { label: 0, note: 2, values: [1] }, [18, 50, 70]);
+      settingsSheet(ws, rows, AWARD_SETTINGS, { label: 0, note: 2, values: [1] }, [18, 40, 60]);
     } else if (name === BOOK.rules) {
       const cols = Math.max(RULE_COLUMNS, (rows[0]?.length ?? 2) - 2);
       const values = Array.from({ length: cols }, (_, i) => i + 2);
@@ -148,7 +180,7 @@ export async function writeAwardBook(book: AwardBook): Promise<Buffer> {
       settingsSheet(ws, [head, ...rows.slice(1)], RULE_SETTINGS, { label: 0, note: 1, values }, [
         18,
         40,
-        ...values.map(() => 36),
+        ...values.map(() => 30),
       ]);
     } else if (name === BOOK.guide) {
       const bands = Math.max(0, (rows[0]?.length ?? 0) - GUIDE_FIXED.length);

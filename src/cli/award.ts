@@ -5,6 +5,7 @@ import * as path from "path";
 import type { Command } from "commander";
 import {
   awardMsg,
+  outMsg,
   builtinLibrary,
   buildLibrary,
   library,
@@ -17,14 +18,24 @@ import { awardToBook, placeOf, problemText, parseAwardBook as checkBook, templat
 import type { AwardBookResult } from "../core/award/book";
 import { awardsDir, awardFiles, loadAwardsFolder, storeAward, AwardsFolderError } from "../award/folder";
 import { readAwardBook, writeAwardBook } from "../award/workbook";
-import { OutputRefused, writeOutput } from "./output";
+import { existingKind, OutputRefused, writeOutput } from "./output";
 import type { Io } from "./main";
 
 type Out = (s: string) => void;
 
 async function write(file: string, data: Uint8Array, force: boolean | undefined, err: Out): Promise<boolean> {
   try {
-    await writeOutput(file, data, { force });
+    await writeOutput(file, data, {
+      force,
+      forceOption: true,
+      // --force never replaces an expert's filled workbook or a consensus workbook given as -o by mistake.
+      protect: async (target) => {
+        const kind = await existingKind(target);
+        if (kind === "scoring-filled") return new OutputRefused(outMsg.protectedWork(file, "filled"));
+        if (kind === "consensus") return new OutputRefused(outMsg.protectedWork(file, "consensus"));
+        return null;
+      },
+    });
     return true;
   } catch (e) {
     if (e instanceof OutputRefused) {
@@ -134,7 +145,7 @@ export async function checkCommand(file: string, opts: { json?: boolean }, out: 
   }
   if (r.problems.length) {
     for (const p of r.problems) out(problemText(p));
-    err(`${file}：发现 ${r.problems.length} 个问题，不能使用 (${r.problems.length} problems; not usable)`);
+    err(`${file}：发现 ${r.problems.length} 个问题，不能使用 (${r.problems.length} problem(s); not usable)`);
     return 2;
   }
   out(`${file}：可以使用。${summary(r)}`);
@@ -153,7 +164,7 @@ export async function importCommand(
   if (r.problems.length || !r.award) {
     if (opts.json) out(JSON.stringify(problemsJson(file, r), null, 2));
     else for (const p of r.problems) out(problemText(p));
-    err(`${file}：发现 ${r.problems.length} 个问题，未导入 (${r.problems.length} problems; not imported)`);
+    err(`${file}：发现 ${r.problems.length} 个问题，未导入 (${r.problems.length} problem(s); not imported)`);
     return 2;
   }
   const { dir } = awardsDir(opts.dir);
@@ -192,7 +203,8 @@ export async function importCommand(
   try {
     result = await storeAward(dir, r.award, r.rubrics, opts.force);
   } catch (e) {
-    err(`错误：无法写入奖项文件夹 ${dir}：${(e as Error).message} (cannot write the awards folder)`);
+    if (e instanceof OutputRefused) err(`错误：${e.text}`);
+    else err(`错误：无法写入奖项文件夹 ${dir}：${(e as Error).message} (cannot write the awards folder)`);
     return 2;
   }
   if (result === "differs") {

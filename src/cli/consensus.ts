@@ -4,7 +4,7 @@
 //
 // Exit codes: 0 written; 1 a workbook has problems, or they are not one applicant, stage and rubric (nothing is
 // written); 2 usage error (no file given, no such file, output exists without --force, not .xlsx).
-import { promises as fs } from "fs";
+import { existsSync, promises as fs, statSync } from "fs";
 import * as path from "path";
 import { library, nameKey, outMsg, toNumber, type ReturnedSheet, type StageId } from "../core";
 import { interpretFile } from "../aggregate/read";
@@ -105,7 +105,12 @@ export async function consensusCommand(
     }
     throw e;
   }
-  const output = opts.output ?? path.join(path.dirname(files[0]), consensusFileName(layout.applicant, layout.stage));
+  // -o names the file, or a folder (ending in / or existing) to put the default name in (the workbench: 合议/).
+  const name = consensusFileName(layout.applicant, layout.stage);
+  const toDir =
+    opts.output !== undefined &&
+    (/[\\/]$/.test(opts.output) || (existsSync(opts.output) && statSync(opts.output).isDirectory()));
+  const output = toDir ? path.join(opts.output!, name) : (opts.output ?? path.join(path.dirname(files[0]), name));
   if (path.extname(output).toLowerCase() !== ".xlsx") {
     err(`输出文件“${output}”应以 .xlsx 结尾`);
     return 2;

@@ -161,7 +161,10 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "生成专家组合议表：同一申报者同一阶段各专家的评分并排，组长填写合议成熟度 (the group's consensus workbook)",
     )
     .argument("<files...>", "同一申报者同一阶段的专家评分表 .xlsx (the panel's returned workbooks)")
-    .option("-o, --output <file>", "合议表 .xlsx，默认“申报者_阶段_合议表.xlsx” (output file)")
+    .option(
+      "-o, --output <file>",
+      "合议表 .xlsx，或放入的文件夹（以 / 结尾），默认“申报者_阶段_合议表.xlsx” (output file, or a folder)",
+    )
     .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")

@@ -1,5 +1,6 @@
 // `scorebook rubrics` and `scorebook rubric <id>`: the library as text or JSON.
 import { library, vetoLabel, type RubricBundle } from "../core";
+import { secretariatSettings } from "../core/award/book";
 
 /** The documented JSON shape of one rubric (see README, "scorebook rubric"). */
 export function rubricJson(b: RubricBundle) {
@@ -41,6 +42,7 @@ export function rubricJson(b: RubricBundle) {
         }))
       : [],
     fixes: r.fixes ?? [],
+    secretariatDefaults: secretariatSettings(rules).map((d) => ({ setting: d.label, value: d.value })),
   };
 }
 
@@ -105,5 +107,10 @@ export function showRubric(id: string, json: boolean, out: (s: string) => void, 
   out(`\n否决事项 / 资格条件：`);
   for (const v of b.rules.vetoes) out(`  [${v.id}] ${vetoLabel(v).zh}`);
   if (b.rules.bonus) out(`\n加分：${b.rules.bonus.text}`);
+  const defaults = secretariatSettings(b.rules);
+  if (defaults.length) {
+    out(`\n质评办可调整的默认设置（评审文件未作规定，${b.rules.name.zh}）：`);
+    for (const d of defaults) out(`  ${d.label}${d.value ? ` = ${d.value}` : ""}`);
+  }
   return 0;
 }

@@ -48,7 +48,11 @@ export class ZhCommand extends Command {
     program
       .helpOption("-h, --help", "显示帮助 (display help)")
       .helpCommand("help [command]", "显示某个命令的帮助 (display help for a command)")
-      .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title } as Partial<Help>);
+      .configureHelp({
+        styleTitle: (title: string) => TITLES[title] ?? title,
+        // Every subcommand's help lists the program's own options (--awards) under 全局选项.
+        showGlobalOptions: true,
+      } as Partial<Help>);
     return program;
   }
 

@@ -7,6 +7,7 @@ import {
   checkPublic,
   decide,
   finalScore,
+  reachesAdvance,
   thresholdsOf,
   type RunStage,
   type Status,
@@ -286,6 +287,8 @@ export function aggregate(
   problems.push(...nameProblems(sheets, roster));
 
   const divergences: Divergence[] = [];
+  // Sheets left out by the stage gate (named as problems; not among the workbooks counted).
+  const notCounted = new Set<ReturnedSheet>();
   const partial: (Omit<ApplicantResult, "status" | "rank" | "wouldBeRank"> & { publicMissing: boolean })[] = [];
   for (const [k, name] of allNames) {
     const mine = byApplicant.get(k) ?? [];
@@ -294,8 +297,8 @@ export function aggregate(
     const info = rubricOf(rubricId);
     const sameRubric = mine.filter((s) => s.rubricId === rubricId);
     const notes: Message[] = [];
-    const stage = (id: StageId): StageResult => {
-      const st = sameRubric.filter((s) => s.stage === id);
+    const stage = (id: StageId, from: readonly ReturnedSheet[] = sameRubric): StageResult => {
+      const st = from.filter((s) => s.stage === id);
       const totals = st.map((s) => s.total);
       const panel = st.length ? aggregatePanel(totals, options.method ?? info?.rules.panelMethod ?? "mean") : null;
       if (panel?.note) {
@@ -334,22 +337,42 @@ export function aggregate(
         consensus: usedConsensus,
       };
     };
+    const rules = info?.rules;
+    const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
     const material = stage("material");
-    const onsite = stage("onsite");
+    // The stage gate (河北 四（四）3: only applicants whose material score reaches the line go on to the on-site
+    // review): on-site workbooks of an applicant below the line are not counted, each named, and no final follows.
+    const gated = runStage === "final" && !!material.score && !reachesAdvance(material.score, thresholds);
+    if (gated)
+      for (const s of sameRubric.filter((x) => x.stage === "onsite"))
+        problems.push(
+          sheetProblem(
+            s.file,
+            msg.notAdvancedOnsite(
+              s.expert,
+              name,
+              formatScore(material.score!, [thresholds.advance]),
+              formatScore(thresholds.advance!),
+            ),
+            name,
+          ),
+        );
+    const counted = gated ? sameRubric.filter((s) => s.stage !== "onsite") : sameRubric;
+    for (const s of sameRubric) if (!counted.includes(s)) notCounted.add(s);
+    const onsite = stage("onsite", counted);
     if (info) {
       for (const st of ["material", "onsite"] as const)
         divergences.push(
           ...diverge(
             name,
             st,
-            sameRubric.filter((s) => s.stage === st),
+            counted.filter((s) => s.stage === st),
             info,
             options.divergence ?? DIVERGENCE_LIMIT,
           ),
         );
     }
     const rosterEntry = roster.find((r) => key(r.applicant) === k);
-    const rules = info?.rules;
     if (rules && rosterEntry)
       for (const m of checkRosterEntry(rules, rosterEntry)) problems.push(sheetProblem("名单", m, name));
     let bonus = exact(0);
@@ -360,8 +383,8 @@ export function aggregate(
       } else {
         // Without a roster decision, a condition counts when most of the applicant's experts confirmed it.
         const counts = new Map<string, number>();
-        for (const s of sameRubric) for (const c of new Set(s.bonusConfirmed)) counts.set(c, (counts.get(c) ?? 0) + 1);
-        const met = [...counts].filter(([, n]) => n * 2 > sameRubric.length).map(([c]) => c);
+        for (const s of counted) for (const c of new Set(s.bonusConfirmed)) counts.set(c, (counts.get(c) ?? 0) + 1);
+        const met = [...counts].filter(([, n]) => n * 2 > counted.length).map(([c]) => c);
         bonus = bonusPoints(rules, met);
       }
     }
@@ -374,7 +397,7 @@ export function aggregate(
         pub = null;
       }
     }
-    const vetoFlags: VetoFlag[] = sameRubric.flatMap((s) =>
+    const vetoFlags: VetoFlag[] = counted.flatMap((s) =>
       s.vetoes
         .filter((v) => v.flagged)
         .map((v) => ({ expert: s.expert, file: s.file, stage: s.stage, id: v.id, text: v.text, note: v.note })),
@@ -390,7 +413,6 @@ export function aggregate(
             materialWeight: options.materialWeight,
           })
         : null;
-    const thresholds = rules ? thresholdsOf(rules, options.thresholds) : { advance: null, final: null, topN: null };
     const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
     if (runStage === "final" && advanced && onsite.score && publicMissing)
       problems.push(sheetProblem("名单", msg.noPublic(name, rules?.publicSatisfaction?.max), name));
@@ -463,7 +485,14 @@ export function aggregate(
           : 0) ||
       a.applicant.localeCompare(b.applicant, "zh"),
   );
-  return { applicants, problems, divergences, used, stage: runStage, consensus: consensusUsed };
+  return {
+    applicants,
+    problems,
+    divergences,
+    used: used.filter((s) => !notCounted.has(s)),
+    stage: runStage,
+    consensus: consensusUsed,
+  };
 }
 
 /**

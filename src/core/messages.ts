@@ -131,6 +131,11 @@ export const msg = {
     zh: `本次只汇总材料评审：专家 ${expert} 的现场评审评分表未计入`,
     en: `this run aggregates the material review only: expert ${expert}'s on-site workbook is not counted`,
   }),
+  notAdvancedOnsite: (expert: string, applicant: string, material: string, line: string): Message => ({
+    code: "not-advanced-onsite",
+    zh: `${applicant} 的材料评审得分 ${material} 未达进入现场评审分数线 ${line}，不进入现场评审：专家 ${expert} 的现场评审评分表未计入，也不计算综合得分`,
+    en: `${applicant}'s material review score ${material} is below the line ${line} for the on-site review: expert ${expert}'s on-site workbook is not counted and no final score is computed`,
+  }),
   unknownRubric: (id: string): Message => ({
     code: "unknown-rubric",
     zh: `未知的评分标准“${id}”`,

@@ -4,9 +4,13 @@
 //   listSheets 1 · read 1 (a whole check = listSheets + read = 2) · writeLayout 2 (names, then everything) ·
 //   select 1 · protect 1 · onChange 1.
 // Optional requirement sets are checked at run time (Office.context.requirements.isSetSupported).
+// Every batch runs with `delayForCellEdit`: while the reviewer types in a cell, Excel holds the batch until the edit
+// ends instead of failing it. Where Excel still answers InvalidOperationInCellEditMode, a read is retried quietly
+// a few times and then reported as CellEditModeError, which the pane never shows as an alert.
 import { cellString } from "../core/names";
 import { topLeftOf } from "../host/ranges";
 import {
+  CellEditModeError,
   HostUnsupportedError,
   SheetExistsError,
   SheetPasswordError,
@@ -25,7 +29,8 @@ import { protectSheet, queueLayout, type RenderFeatures } from "./render";
 
 /** What the host needs from Office.js; `officeApi()` gives the real one, tests a mock. */
 export interface OfficeApi {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run, with options when given (the host always gives `{ delayForCellEdit: true }`). */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T>;
   /** Excel.run on an existing request context (removing event handlers). */
   runIn?<T>(
     context: OfficeExtension.ClientRequestContext,
@@ -33,15 +38,37 @@ export interface OfficeApi {
   ): Promise<T>;
   createWorkbook?(base64: string): Promise<void>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Office.addin.onVisibilityModeChanged (SharedRuntime 1.1): "Hidden" when the reviewer closes the pane, "Taskpane"
+   * when it is shown; resolves to a function that removes the handler.
+   */
+  onVisibilityModeChanged?(handler: (mode: string) => void): Promise<() => Promise<void>>;
 }
 
 export function officeApi(): OfficeApi {
+  const addin = (Office as unknown as { addin?: Partial<typeof Office.addin> }).addin;
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     runIn: (context, batch) => Excel.run(context, batch),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    onVisibilityModeChanged:
+      typeof addin?.onVisibilityModeChanged === "function"
+        ? (handler) => addin.onVisibilityModeChanged!((m) => handler(String(m.visibilityMode)))
+        : undefined,
   };
+}
+
+/** Every batch: wait for the reviewer's cell edit to end rather than fail (Excel.RunOptions). */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/** Waits between quiet retries of a read refused in cell-edit mode (ms). */
+export const CELL_EDIT_RETRY_MS: readonly number[] = [250, 1000, 2500];
+
+/** Excel's answer while a cell is being edited (OfficeExtension.Error code). */
+export function isCellEditError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "InvalidOperationInCellEditMode";
 }
 
 /** The oldest ExcelApi the renderer works with: data validation (1.8) and everything before it. */
@@ -52,7 +79,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
   readonly capabilities: HostCapabilities;
   private readonly features: RenderFeatures;
 
-  constructor(private readonly api: OfficeApi) {
+  constructor(
+    private readonly api: OfficeApi,
+    private readonly retryMs: readonly number[] = CELL_EDIT_RETRY_MS,
+  ) {
     const ok = api.isSetSupported("ExcelApi", MIN_EXCEL_API);
     this.capabilities = {
       currentWorkbook: ok,
@@ -65,8 +95,25 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
   }
 
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.api.run(batch, RUN_OPTIONS);
+  }
+
+  /** A batch that only reads: retried quietly while Excel refuses it in cell-edit mode. */
+  private async readQuietly<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.run(batch);
+      } catch (e) {
+        if (!isCellEditError(e)) throw e;
+        if (attempt >= this.retryMs.length) throw new CellEditModeError(e);
+        await new Promise((resolve) => setTimeout(resolve, this.retryMs[attempt]));
+      }
+    }
+  }
+
   async listSheets(): Promise<SheetListing> {
-    return this.api.run(async (ctx) => {
+    return this.readQuietly(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       const active = sheets.getActiveWorksheet();
@@ -78,7 +125,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async writeLayout(layout: RenderableLayout, options: WriteOptions = {}): Promise<void> {
     if (!this.capabilities.currentWorkbook) throw new HostUnsupportedError("writeLayout", `ExcelApi ${MIN_EXCEL_API}`);
-    await this.api.run(async (ctx) => {
+    await this.run(async (ctx) => {
       const wb = ctx.workbook;
       wb.worksheets.load("items/name");
       wb.names.load("items/name");
@@ -88,7 +135,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (clash.length) throw new SheetExistsError(clash);
       const namesBefore = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
       try {
-        queueLayout(ctx, layout, namesBefore, this.features, options.activate);
+        await queueLayout(ctx, layout, namesBefore, this.features, options.activate);
         await ctx.sync();
       } catch (e) {
         // Batches are not transactional: what was queued before the failing operation has run. Remove the sheets
@@ -139,7 +186,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async read(sheetNames: string[]): Promise<HostSource> {
-    return this.api.run(async (ctx) => {
+    return this.readQuietly(async (ctx) => {
       const wb = ctx.workbook;
       wb.names.load("items/name,items/formula");
       const parts = sheetNames.map((name) => {
@@ -164,7 +211,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(sheet: string, ref: string): Promise<void> {
-    await this.api.run(async (ctx) => {
+    await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(ref).select();
@@ -178,7 +225,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * trip of its own (the sheets already unprotected are protected again), so the workbook is never left half done.
    */
   async protect(requests: ProtectRequest[]): Promise<void> {
-    await this.api.run(async (ctx) => {
+    await this.run(async (ctx) => {
       const sheets = requests.map((r) => {
         const ws = ctx.workbook.worksheets.getItem(r.sheet);
         ws.protection.load("protected");
@@ -228,7 +275,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async onChange(sheetNames: string[], listener: () => void): Promise<() => void> {
     if (!this.capabilities.liveEvents) return () => undefined;
-    const handlers = await this.api.run(async (ctx) => {
+    const handlers = await this.readQuietly(async (ctx) => {
       const results = sheetNames.map((name) =>
         ctx.workbook.worksheets.getItem(name).onChanged.add(() => {
           listener();
@@ -248,6 +295,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
         })
         .catch(() => undefined);
     };
+  }
+
+  /** Office.addin.onVisibilityModeChanged, where the shared runtime offers it; elsewhere the pane is never hidden alive. */
+  async onVisibility(listener: (visible: boolean) => void): Promise<() => void> {
+    if (!this.api.onVisibilityModeChanged || !this.api.isSetSupported("SharedRuntime", "1.1")) return () => undefined;
+    const remove = await this.api.onVisibilityModeChanged((mode) => listener(mode !== "Hidden"));
+    return () => void remove().catch(() => undefined);
   }
 }
 

@@ -100,6 +100,25 @@ export interface WorkbookHost {
   protect(requests: ProtectRequest[]): Promise<void>;
   /** Calls back after the reviewer changes any of the sheets; returns a function that stops listening. */
   onChange(sheets: string[], listener: () => void): Promise<() => void>;
+  /**
+   * Calls back when the pane is hidden (false) or shown again (true), where the host knows (Excel with a shared
+   * runtime: the page keeps running while the pane is closed); returns a function that stops listening. A hidden
+   * pane reads nothing: the pane pauses its live checks until it is shown.
+   */
+  onVisibility?(listener: (visible: boolean) => void): Promise<() => void>;
+}
+
+/**
+ * Excel is in cell-edit mode (the reviewer is typing in a cell) and refused the request even after waiting
+ * (`delayForCellEdit`) and a few quiet retries. Not a fault: a live check simply runs again later.
+ */
+export class CellEditModeError extends Error {
+  constructor(readonly cause: unknown) {
+    super(
+      "Excel 正在编辑单元格：按 Enter 或 Tab 结束编辑后再试 (Excel is in cell-edit mode: press Enter or Tab, then try again)",
+    );
+    this.name = "CellEditModeError";
+  }
 }
 
 /** writeLayout refused: these sheets exist already (nothing was written). */

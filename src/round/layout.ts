@@ -309,6 +309,14 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     ...PARAM_ROWS.filter((r) => !["roundId", "seed"].includes(r.key)).map(
       (r) => [r.zh, paramValue(p, r.key)] as [string, string | number],
     ),
+    ...(p.stages.includes("material") && p.stages.includes("onsite")
+      ? ([
+          [
+            "现场评审专家组",
+            "本次在材料评审结果产生之前同时预先抽取了现场评审专家组。只有材料评审得分达到进入现场评审分数线的申报者进入现场评审；未达到者的现场评审专家组作废，其现场评审评分表不计入汇总（汇总时列为问题）。如需在材料评审之后只为进入现场评审的申报者抽取，请把“抽取阶段”设为“现场评审”，并在“申报者”的评审阶段中将未进入者标为“材料评审”后重新抽取。",
+          ],
+        ] as [string, string][])
+      : []),
     [
       "方法",
       "每位专家在每个专家组的抽取次序由“随机种子 + 组别 + 专家姓名”的散列值（cyrb53）决定，与行的顺序无关；在尚有余量的符合条件的专家中，评审份数少者优先，其次按散列值；可选专家最少的专家组先抽；组长为组内担任组长次数最少者（同数按散列值）。用 scorebook round draw 加同一种子重新抽取，结果相同。",
@@ -320,7 +328,7 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     s.merge(`A${row}:B${row}`);
     s.set(`C${row}`, { value: String(v), style: "text" });
     s.merge(`C${row}:I${row}`);
-    if (k === "方法") s.height(row, 45);
+    if (k === "方法" || k === "现场评审专家组") s.height(row, 45);
     row++;
   }
   row++;

@@ -15,7 +15,7 @@ import { serveMsg, type Message } from "../core/messages";
 import { generatePlan, readRoundFile, RoundFileError } from "../round/files";
 import { readZipWorkbook } from "../xlsx/zip-cells";
 import { insideRoot, OutsideError } from "./paths";
-import { RETURNS_DIR, ROUND_FILE, stepCommand, SUMMARY, type StepRequest } from "./steps";
+import { AWARDS_DIR, RETURNS_DIR, ROUND_FILE, stepCommand, SUMMARY, type StepRequest } from "./steps";
 
 export interface ServeOptions {
   /** The round folder (created by the caller). */
@@ -60,7 +60,7 @@ interface Job {
 const MAX_UPLOAD_MB = 20;
 const PAGE = (token: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-  `<title>Scorebook 评审助手</title></head><body style="margin:0"><div id="root"></div>` +
+  `<title>Scorebook 评审助手</title><link rel="icon" href="data:,"></head><body style="margin:0"><div id="root"></div>` +
   `<script src="/workbench.js?token=${token}"></script></body></html>`;
 
 function send(res: http.ServerResponse, status: number, body: unknown, type = "application/json; charset=utf-8") {
@@ -157,10 +157,16 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const cmd = stepCommand({ ...r, files });
     if (typeof cmd === "string") return serveMsg.badRequest(cmd);
     const cwd = insideRoot(root, cmd.cwd || ".");
-    fs.mkdirSync(cwd, { recursive: true });
+    for (const d of [cmd.cwd || ".", ...(cmd.dirs ?? [])]) fs.mkdirSync(insideRoot(root, d), { recursive: true });
     const child = spawn(process.execPath, [opts.scorebookJs, ...cmd.argv], {
       cwd,
-      env: { ...process.env, SCOREBOOK_PROGRESS: "lines", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        SCOREBOOK_PROGRESS: "lines",
+        NO_COLOR: "1",
+        // The round folder keeps its imported awards (奖项/): the steps use them like the built-in ones.
+        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: path.join(root, AWARDS_DIR) } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true,
     });
@@ -314,7 +320,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       case "GET /api/files": {
         const rel = url.searchParams.get("dir") ?? ".";
         const list = listing(insideRoot(root, rel));
-        return list ? send(res, 200, { dir: rel, files: list }) : refuse(res, 404, serveMsg.notFound(rel));
+        return send(res, 200, { dir: rel, exists: list !== null, files: list ?? [] }); // a step's folder, maybe not yet made
       }
       case "GET /api/file": {
         const rel = url.searchParams.get("path") ?? "";

@@ -8,6 +8,8 @@ export const CONSENSUS_DIR = "合议";
 export const MATERIAL_SUMMARY = "材料评审汇总.xlsx";
 export const SUMMARY = "汇总.xlsx";
 export const REPORTS_DIR = "评审报告";
+/** Imported awards of this round (scorebook award import … --dir 奖项): every step finds them there. */
+export const AWARDS_DIR = "奖项";
 
 export type StepId = "template" | "draw" | "generate" | "status" | "consensus" | "material" | "aggregate" | "report";
 
@@ -27,6 +29,8 @@ export interface StepCommand {
   argv: string[];
   /** The folder to run in, relative to the round folder ("" = the folder itself). */
   cwd: string;
+  /** Folders of the round folder the command writes into, made first. */
+  dirs?: string[];
 }
 
 const METHODS = new Set(["mean", "trimmed", "median"]);
@@ -48,8 +52,8 @@ export function stepCommand(r: StepRequest): StepCommand | string {
       return { argv: ["round", "status", ROUND_FILE, RETURNS_DIR, "--json"], cwd: "" };
     case "consensus":
       if (!r.files || r.files.length === 0) return "files";
-      // Run in 合议/: the command's own file name (申报者_阶段_合议表.xlsx) lands there.
-      return { argv: ["consensus", ...r.files], cwd: CONSENSUS_DIR };
+      // Into 合议/, under the command's own file name (申报者_阶段_合议表.xlsx).
+      return { argv: ["consensus", ...r.files, "-o", `${CONSENSUS_DIR}/`], cwd: "", dirs: [CONSENSUS_DIR] };
     case "material":
       return {
         argv: ["aggregate", RETURNS_DIR, "--stage", "material", "-o", MATERIAL_SUMMARY, "--json", ...force],

@@ -698,7 +698,10 @@ function rankingSheet(
       ).map(at);
       const shownFinal = materialRun ? a.material.score : a.final;
       // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
-      const blanks = needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="")` : `OR(${D}="",${F}="")`;
+      // No final below the advance line (the stage gate: the on-site review does not count for it).
+      const gate = `AND(ISNUMBER(${P("advance")}),${D}<${P("advance")})`;
+      const blanks =
+        needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
       const finalF = materialRun
         ? `IF(${D}="","",${D})`
         : mode === "custom"
@@ -741,7 +744,7 @@ function rankingSheet(
           : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
       } else {
         const publicF = needsPublic ? `IF(${H}="",${text(ST("no-public"))},` : "";
-        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})${needsPublic ? ")" : ""})))))`;
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(NOT(ISNUMBER(${P("final")})),${text(ST("ranked"))},IF(${I}<${P("final")},${text(ST("below-threshold"))},${text(ST("candidate"))}))${needsPublic ? ")" : ""})))))`;
       }
       s.formula(Pc, preF, ST(pre), "text");
       const rankedTexts = rankingField(result.stage).map(ST);

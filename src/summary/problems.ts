@@ -40,7 +40,7 @@ const KINDS: [label: string, codes: string[]][] = [
       "roster-bonus-none",
     ],
   ],
-  ["不在本次汇总", ["stage-excluded"]],
+  ["不在本次汇总", ["stage-excluded", "not-advanced-onsite"]],
   ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
   ["未重新计算（已计入）", ["not-recalculated"]],
   [

@@ -1,7 +1,7 @@
 // The pane's state: the last check of the workbook, live re-checks while the reviewer types, and the actions.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Library } from "../core";
-import type { WorkbookHost } from "../host/types";
+import { CellEditModeError, type WorkbookHost } from "../host/types";
 import {
   checkWorkbook,
   finishWorkbook,
@@ -14,6 +14,8 @@ import type { Review } from "./review";
 
 /** Live checks wait this long after the last edit. */
 export const LIVE_DELAY_MS = 300;
+/** A check Excel refused while the reviewer was editing a cell runs again after this long (no alert meanwhile). */
+export const CELL_EDIT_AGAIN_MS = 2000;
 
 export interface PaneState {
   outcome: CheckOutcome | null;
@@ -35,11 +37,17 @@ export function usePane(host: WorkbookHost, lib: Library): PaneState {
   const running = useRef<Promise<CheckOutcome | null> | null>(null);
   const again = useRef(false);
   const mounted = useRef(true);
+  // While the pane is hidden (shared runtime: the page lives on) it reads nothing; an edit meanwhile is remembered
+  // and checked once the pane is shown again.
+  const visible = useRef(true);
+  const missed = useRef(false);
+  const later = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
+      if (later.current) clearTimeout(later.current);
     };
   }, []);
 
@@ -63,7 +71,15 @@ export function usePane(host: WorkbookHost, lib: Library): PaneState {
               setError(null);
             }
           } catch (e) {
-            if (mounted.current) setError(e);
+            if (e instanceof CellEditModeError) {
+              // The reviewer is typing: keep what is shown and look again shortly, without an alert.
+              if (later.current) clearTimeout(later.current);
+              later.current = setTimeout(() => {
+                later.current = null;
+                if (visible.current) void check();
+                else missed.current = true;
+              }, CELL_EDIT_AGAIN_MS);
+            } else if (mounted.current) setError(e);
           }
         } while (again.current);
         if (mounted.current) setChecking(false);
@@ -90,7 +106,15 @@ export function usePane(host: WorkbookHost, lib: Library): PaneState {
     void host
       .onChange(setKey.split("|"), () => {
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => void check(), LIVE_DELAY_MS);
+        if (!visible.current) {
+          missed.current = true;
+          return;
+        }
+        timer = setTimeout(() => {
+          timer = null;
+          if (visible.current) void check();
+          else missed.current = true;
+        }, LIVE_DELAY_MS);
       })
       .then((s) => {
         if (cancelled) s();
@@ -103,6 +127,30 @@ export function usePane(host: WorkbookHost, lib: Library): PaneState {
       stop?.();
     };
   }, [host, setKey, check]);
+
+  // Hidden / shown (where the host tells): pause, then one check for whatever changed meanwhile.
+  useEffect(() => {
+    if (!host.onVisibility) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void host
+      .onVisibility((shown) => {
+        visible.current = shown;
+        if (shown && missed.current) {
+          missed.current = false;
+          void check();
+        }
+      })
+      .then((s) => {
+        if (cancelled) s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [host, check]);
 
   const generate = useCallback(
     async (req: GenerateRequest) => {

@@ -74,13 +74,7 @@ async function call<T>(method: string, url: string, body?: BodyInit, json = true
 export const api = {
   state: () => call<State>("GET", "/api/state"),
   files: (dir: string) =>
-    call<{ files: FileEntry[] }>("GET", `/api/files?dir=${encodeURIComponent(dir)}`).then(
-      (r) => r.files,
-      (e: unknown) => {
-        if (e instanceof ApiError && e.reason.code === "serve-not-found") return [] as FileEntry[];
-        throw e;
-      },
-    ),
+    call<{ files: FileEntry[] }>("GET", `/api/files?dir=${encodeURIComponent(dir)}`).then((r) => r.files),
   run: (req: { step: string; seed?: string; force?: boolean; method?: string; files?: string[] }) =>
     call<{ job: JobView }>("POST", "/api/run", JSON.stringify(req)).then((r) => r.job),
   job: () => call<{ job: JobView | null }>("GET", "/api/job").then((r) => r.job),

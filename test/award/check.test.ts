@@ -260,6 +260,20 @@ describe("scorebook award check (command)", () => {
     );
   });
 
+  it("scorebook rubric prints a rule set's secretariat settings, as data says them", async () => {
+    const r = await run("rubric", "jiangmen-service");
+    expect(r.out).toContain("质评办可调整的默认设置");
+    expect(r.out).toContain("排名方式 = 按评分标准分别排名");
+    expect(r.out).toContain("阶段权重 = 材料评审 30%、现场评审 70%");
+    const j = JSON.parse((await run("rubric", "hebei-organization", "--json")).out) as {
+      secretariatDefaults: { setting: string; value: string }[];
+    };
+    expect(j.secretariatDefaults).toEqual([
+      { setting: "专家组合成方法", value: "平均分" },
+      { setting: "材料评审得分来源", value: "合议表总分" },
+    ]);
+  });
+
   it("refuses a file that is not a workbook (exit 2, no stack trace)", async () => {
     const file = path.join(dir, "notes.xlsx");
     fs.writeFileSync(file, "not a zip");

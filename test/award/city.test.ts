@@ -157,6 +157,13 @@ describeWithLibreOffice("a city award defined in the template, from generate to 
     expect(by["丁公司"]).toMatchObject({ final: 480, status: "vetoed" });
     expect(by["戊公司"]).toMatchObject({ final: 378, rank: 3, status: "below-threshold" });
     expect(agg.code).toBe(0);
+    // The group leader's consensus workbook and the reports, from the imported award like any other.
+    const panel = ["王专家", "李专家"].map((e) => path.join(back, `甲公司_material_${e}.xlsx`));
+    const cons = await run("consensus", ...panel, "--awards", awards, "-o", path.join(dir, "合议表.xlsx"));
+    expect(cons.code).toBe(0);
+    const rep = await run("report", path.join(dir, "汇总.xlsx"), "--awards", awards, "-o", path.join(dir, "报告"));
+    expect(rep.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "报告")).filter((f) => f.endsWith(".docx")).length).toBeGreaterThanOrEqual(5);
   }, 180_000);
 
   it("refuses by name a workbook scored under the award's previous version", async () => {

@@ -14,13 +14,11 @@ import { DEV_URL, rewriteUrls } from "../../scripts/addin-url.cjs";
 import { contentSecurityPolicy, resolveOfficeJsUrl } from "../../scripts/office-js.cjs";
 import { checkManifest, facts } from "../manifest/check-manifest";
 import { StubError } from "../functions/cf-stub";
+import { describeWithBuild } from "../helpers/tier";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const built = existsSync(path.join(DIST, "functions.js"));
-if (!built && process.env.CI === "true")
-  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
-const maybe = built ? describe : describe.skip;
+const maybe = describeWithBuild("functions.js");
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
 // Microsoft's CDN unless the build was given OFFICE_JS_URL (test/bundle/office-js-url.test.ts builds with one).
@@ -47,6 +45,25 @@ maybe("dist/ (npm run build)", () => {
       "icon-64.png",
       "icon-80.png",
     ]);
+  });
+
+  it("every dist/*.js parses as ES2020 (no class static blocks, ??= or other later syntax: older web views run them)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as { parse: (s: string, o: object) => unknown };
+    const parse = (js: string) => acorn.parse(js, { ecmaVersion: 2020, sourceType: "script" });
+    expect(() => parse("class A { static { init(); } }")).toThrow(); // the check can fail: ES2022
+    expect(() => parse("a ??= b;")).toThrow(); // ES2021
+    const files = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    expect(files.some((f) => f.startsWith("fluentui."))).toBe(true);
+    for (const f of files) {
+      let error = "";
+      try {
+        parse(read(f));
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      expect([f, error]).toEqual([f, ""]);
+    }
   });
 
   it("functions.json is the pinned metadata", () => {

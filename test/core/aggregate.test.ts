@@ -222,4 +222,33 @@ describe("names, copies and roster rows (issue #9)", () => {
     expect(codes).toEqual(expect.arrayContaining(["roster-bonus-unknown", "public-not-applicable"]));
     expect(r.applicants[0].bonus.valueOf()).toBe(library().get("hebei-organization")!.rules.bonus!.points);
   });
+
+  it("the stage gate: on-site workbooks of an applicant below the material line are not counted, each named", () => {
+    const r = aggregate(
+      [
+        sheet("甲公司", "专家1", "material", 499.9999),
+        sheet("甲公司", "专家2", "material", 499.9999),
+        ...panel("甲公司", "onsite", [800, 800, 800]),
+        ...panel("乙公司", "material", [500, 500]),
+        ...panel("乙公司", "onsite", [700, 700]),
+      ],
+      info,
+    );
+    const jia = r.applicants.find((a) => a.applicant === "甲公司")!;
+    expect(jia.status).toBe("not-advanced");
+    expect(jia.onsite.experts).toEqual([]);
+    expect(jia.final).toBeNull();
+    const gated = r.problems.filter((p) => p.code === "not-advanced-onsite");
+    expect(gated.map((p) => p.file.replace(/-\d+\.xlsx$/, "")).sort()).toEqual([
+      "甲公司-onsite-专家1",
+      "甲公司-onsite-专家2",
+      "甲公司-onsite-专家3",
+    ]);
+    expect(gated[0].reason).toContain("499.9999 未达进入现场评审分数线 500");
+    expect(r.used.filter((s) => s.applicant === "甲公司" && s.stage === "onsite")).toHaveLength(0);
+    // Exactly on the line advances and counts its on-site panel.
+    const yi = r.applicants.find((a) => a.applicant === "乙公司")!;
+    expect(yi.onsite.experts).toHaveLength(2);
+    expect(yi.status).toBe("candidate");
+  });
 });

@@ -39,6 +39,7 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   publicOutOfRange: [[25, 20]],
   tieAtLimit: [[10, 10]],
   stageExcluded: [["张三"]],
+  notAdvancedOnsite: [["张三", "甲公司", "499.9999", "500"]],
   unknownRubric: [["x-rubric"]],
   mixedRubricTie: [
     [

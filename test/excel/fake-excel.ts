@@ -57,6 +57,12 @@ export class FakeExcel {
   active = 0;
   /** Makes the sync with this number (1-based, counted over the fake's life) fail after its operations ran. */
   failSync: ((n: number) => boolean) | null = null;
+  /** The options of every Excel.run, in order. */
+  readonly runOptions: (Excel.RunOptions | undefined)[] = [];
+  /** While above 0, each sync fails as Excel does in cell-edit mode (InvalidOperationInCellEditMode), counting down. */
+  cellEditRefusals = 0;
+  /** Office.addin.onVisibilityModeChanged handlers (shared runtime). */
+  readonly visibilityHandlers: ((mode: string) => void)[] = [];
   private readonly mocks: Mock[] = [];
   private context: Mock | null = null;
 
@@ -359,6 +365,12 @@ export class FakeExcel {
     (ctx.workbook as Mock).worksheets = worksheets;
     (ctx.workbook as Mock).names = names;
     ctx.sync = async () => {
+      if (fake.cellEditRefusals > 0) {
+        fake.cellEditRefusals--;
+        throw Object.assign(new Error("Excel is in cell-editing mode. (fake)"), {
+          code: "InvalidOperationInCellEditMode",
+        });
+      }
       fake.syncs++;
       for (const m of [...fake.mocks]) await OfficeMockObject.prototype.sync.call(m);
       await new Promise((r) => setTimeout(r, 0));
@@ -372,8 +384,9 @@ export class FakeExcel {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const supported = (name: string, version: string) => sets[`${name} ${version}`] ?? true;
     return {
-      async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+      async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
         fake.runs++;
+        fake.runOptions.push(options);
         fake.context = fake.buildContext();
         return batch(fake.context as unknown as Excel.RequestContext);
       },
@@ -386,7 +399,21 @@ export class FakeExcel {
         fake.created.push(base64);
       },
       isSetSupported: supported,
+      async onVisibilityModeChanged(handler: (mode: string) => void) {
+        fake.visibilityHandlers.push(handler);
+        return async () => void fake.visibilityHandlers.splice(fake.visibilityHandlers.indexOf(handler), 1);
+      },
     };
+  }
+
+  /** The reviewer closes ("Hidden") or opens ("Taskpane") the pane. */
+  setVisibility(mode: "Hidden" | "Taskpane"): void {
+    for (const h of [...this.visibilityHandlers]) h(mode);
+  }
+
+  /** The reviewer edits a cell of a sheet: Excel raises the sheet's onChanged event. */
+  async edit(sheet: string): Promise<void> {
+    await Promise.all(this.sheet(sheet).handlers.map((h) => h()));
   }
 
   /** Every range the adapter asked for on a sheet, by address. */

@@ -89,7 +89,9 @@ describe("scorebook report", () => {
         () => {},
       ),
     ).toBe(0);
-    const expected = [A, B].flatMap((a) => [`${a}_材料评审报告.docx`, `${a}_现场评审报告.docx`]);
+    // B's material score (400) is below the line (500): its on-site workbooks are not counted (the stage gate), so
+    // there is no on-site report for it.
+    const expected = [`${A}_材料评审报告.docx`, `${A}_现场评审报告.docx`, `${B}_材料评审报告.docx`];
     expect(fs.readdirSync(out).sort()).toEqual(expected.sort());
     const categories = bundle(ORG).rubric.categories.map((c) => `${c.code} ${c.name}`);
     for (const name of expected) {
@@ -113,6 +115,7 @@ describe("scorebook report", () => {
     // Elsewhere the experts' identical strength appears once (deduplicated), in item 1.1 only.
     const bm = (await docText(path.join(out, `${B}_材料评审报告.docx`))).text;
     expect(bm.split("高层领导亲自推动卓越绩效管理").length - 1).toBe(1);
+    expect(bm).toContain("未进入现场评审");
     // The on-site stage of A was scored by consensus: 70 % everywhere, 700 points; the final is known.
     const ao = (await docText(path.join(out, `${A}_现场评审报告.docx`))).text;
     expect(ao).toContain("700.00 分（满分 1000 分）");
@@ -129,8 +132,12 @@ describe("scorebook report", () => {
         () => {},
         () => {},
       ),
-    ).toBe(0);
-    expect(fs.readdirSync(out)).toHaveLength(4);
+    ).toBe(1); // written; the aggregation named B's on-site workbooks (below the material line) as not counted
+    expect(fs.readdirSync(out).sort()).toEqual([
+      `${B}_材料评审报告.docx`,
+      `${A}_材料评审报告.docx`,
+      `${A}_现场评审报告.docx`,
+    ]);
     const errors: string[] = [];
     expect(
       await reportCommand(

@@ -165,4 +165,19 @@ describe("legacy.js in an old web view", () => {
     expect(text.includes("Scorebook 评审助手无法在此 Office 中运行")).toBe(shown);
     if (shown) expect(text).toContain("scorebook generate");
   });
+
+  it("in a web view that cannot parse the ES2020 bundles (a SyntaxError on the page), shows the same message", () => {
+    document.body.innerHTML = '<div id="root"><p>pane</p></div>';
+    const w = window as unknown as { scorebookOldWebview?: boolean };
+    delete w.scorebookOldWebview;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the file's own text, as the page would
+    new Function(source)();
+    expect(w.scorebookOldWebview).toBeUndefined(); // a current web view: nothing shown yet
+    window.dispatchEvent(new ErrorEvent("error", { message: "Uncaught TypeError: x is undefined" }));
+    expect(document.getElementById("root")!.textContent).toBe("pane"); // another error is not the old web view
+    const error = new SyntaxError("Unexpected token '.'");
+    window.dispatchEvent(new ErrorEvent("error", { message: `SyntaxError: ${error.message}`, error }));
+    expect(w.scorebookOldWebview).toBe(true);
+    expect(document.getElementById("root")!.textContent).toContain("Scorebook 评审助手无法在此 Office 中运行");
+  });
 });

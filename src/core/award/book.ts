@@ -1059,20 +1059,6 @@ export function parseAwardBook(
       else if (!given.includes(k)) given.push(k);
     }
     for (const k of defaults) if (!given.includes(k)) given.push(k);
-    for (const k of given)
-      rd.defaults.push({
-        ruleSet: rid,
-        label: DEFAULT_LABELS[k] ?? k,
-        value: defaultValueText(k, {
-          panelMethod,
-          rankBy,
-          advanceMin,
-          finalThreshold,
-          topN,
-          stageScoring,
-          stages,
-        }),
-      });
 
     const notes = splitLines(t("notes"));
     const en = t("nameEn");
@@ -1098,6 +1084,7 @@ export function parseAwardBook(
       ...(notes.length ? { notes } : {}),
     };
     ruleSets.push(rs);
+    rd.defaults.push(...secretariatSettings(rs));
   }
 
   const fnRule = folded(aText("functionRuleSet"));
@@ -1144,41 +1131,36 @@ export function parseAwardBook(
   };
 }
 
-function defaultValueText(
-  key: string,
-  v: {
-    panelMethod: PanelMethod;
-    rankBy: RankBy;
-    advanceMin: number | null;
-    finalThreshold: number | null;
-    topN: number | null;
-    stageScoring: Partial<Record<StageId, "consensus" | "panel">>;
-    stages: Stage[];
-  },
-): string {
-  switch (key) {
-    case "panelMethod":
-      return PANEL[v.panelMethod];
-    case "rankBy":
-      return RANK[v.rankBy];
-    case "advance":
-      return v.advanceMin === null ? NONE : String(v.advanceMin);
-    case "finalThreshold":
-      return v.finalThreshold === null ? NONE : String(v.finalThreshold);
-    case "topN":
-      return v.topN === null ? UNLIMITED : String(v.topN);
-    case "stageScoring.material":
-    case "stageScoring.onsite": {
-      const s = v.stageScoring[key.slice("stageScoring.".length) as StageId];
-      return s ? STAGE_SCORE[s] : "";
+/**
+ * The settings of a rule set that the source leaves open (its secretariatDefaults) with the value the award data
+ * gives them: what `award check`, `award import` and `scorebook rubric` print as 质评办可调整的默认设置.
+ */
+export function secretariatSettings(r: RuleSet): DefaultSetting[] {
+  const scoring = r.stageScoring ?? {};
+  const value = (key: string): string => {
+    switch (key) {
+      case "panelMethod":
+        return PANEL[r.panelMethod];
+      case "rankBy":
+        return RANK[r.rankBy ?? "rule-set"];
+      case "advance":
+        return r.advance ? String(r.advance.min) : NONE;
+      case "finalThreshold":
+        return r.finalThreshold === null ? NONE : String(r.finalThreshold);
+      case "topN":
+        return r.topN === null ? UNLIMITED : String(r.topN);
+      case "stageScoring.material":
+      case "stageScoring.onsite": {
+        const v = scoring[key.slice("stageScoring.".length) as StageId];
+        return v ? STAGE_SCORE[v] : "";
+      }
+      case "stageScoring":
+        return (Object.keys(scoring) as StageId[]).map((x) => `${STAGES[x].zh} ${STAGE_SCORE[scoring[x]!]}`).join("、");
+      case "stages":
+        return r.stages.map((x) => `${x.name.zh} ${fractionText(x.weight)}`).join("、");
+      default:
+        return "";
     }
-    case "stageScoring":
-      return (Object.keys(v.stageScoring) as StageId[])
-        .map((s) => `${STAGES[s].zh} ${STAGE_SCORE[v.stageScoring[s]!]}`)
-        .join("、");
-    case "stages":
-      return v.stages.map((s) => `${s.name.zh} ${fractionText(s.weight)}`).join("、");
-    default:
-      return "";
-  }
+  };
+  return r.secretariatDefaults.map((k) => ({ ruleSet: r.id, label: DEFAULT_LABELS[k] ?? k, value: value(k) }));
 }
