@@ -623,12 +623,12 @@ function sameContent(a: ReturnedSheet, b: ReturnedSheet): boolean {
 /** What two copies must share to be the same copy (`round status` compares copies by it too). */
 export function copyContent(s: ReturnedSheet): string {
   return JSON.stringify([
-      s.rubricId,
-      s.total.toFraction(),
-      s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
-      s.vetoes.map((v) => [v.id, v.flagged, v.note]),
-      s.bonusConfirmed,
-      s.conflictDeclared,
+    s.rubricId,
+    s.total.toFraction(),
+    s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
+    s.vetoes.map((v) => [v.id, v.flagged, v.note]),
+    s.bonusConfirmed,
+    s.conflictDeclared,
     s.blocking.map((m) => m.code),
   ]);
 }
