@@ -165,7 +165,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
         SCOREBOOK_PROGRESS: "lines",
         NO_COLOR: "1",
         // The round folder keeps its imported awards (奖项/): the steps use them like the built-in ones.
-        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: path.join(root, AWARDS_DIR) } : {}),
+        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: insideRoot(root, AWARDS_DIR) } : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true,

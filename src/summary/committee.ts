@@ -17,6 +17,7 @@ import {
   expertStats,
   nameKey,
   onAdvanceList,
+  secretariatSettingsText,
   shownScores,
   stageBreakdown,
   STATUS_TEXT,
@@ -770,6 +771,8 @@ export function rankingHead(
     rules.notes?.find((n) => n.includes("得分 =")) ?? "",
     rules.advance?.note ?? "",
     rules.vote ? `评审委员会表决：${rules.vote.text}` : "",
+    // Every default the tool applies where the award's text is silent, printed as the secretariat's setting.
+    secretariatSettingsText(rules) ?? "",
   ]
     .filter(Boolean)
     .join("");

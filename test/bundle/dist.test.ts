@@ -14,13 +14,11 @@ import { DEV_URL, rewriteUrls } from "../../scripts/addin-url.cjs";
 import { contentSecurityPolicy, resolveOfficeJsUrl } from "../../scripts/office-js.cjs";
 import { checkManifest, facts } from "../manifest/check-manifest";
 import { StubError } from "../functions/cf-stub";
+import { describeWithBuild } from "../helpers/tier";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const built = existsSync(path.join(DIST, "functions.js"));
-if (!built && process.env.CI === "true")
-  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
-const maybe = built ? describe : describe.skip;
+const maybe = describeWithBuild("functions.js");
 
 const read = (f: string) => readFileSync(path.join(DIST, f), "utf8");
 // Microsoft's CDN unless the build was given OFFICE_JS_URL (test/bundle/office-js-url.test.ts builds with one).

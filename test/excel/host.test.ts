@@ -11,6 +11,7 @@ import { HostUnsupportedError, SheetExistsError, SheetPasswordError, WriteFailed
 import { checkWorkbook, finishWorkbook } from "../../src/taskpane/flows";
 import { buildLayout, SHEET, type WorkbookLayout, type WorkbookMeta } from "../../src/workbook";
 import { FakeExcel } from "./fake-excel";
+import { until } from "../helpers/until";
 
 const lib = library();
 const meta: WorkbookMeta = {
@@ -341,8 +342,8 @@ describe("checking through Office.js", () => {
     await fake.sheet(SHEET.scoring).handlers[0]();
     expect(calls).toBe(1);
     stop();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fake.sheet(SHEET.scoring).handlers).toHaveLength(0);
+    // stop() removes the handlers in an Excel.run of its own: wait for it (an event, not a fixed delay).
+    await until(() => expect(fake.sheet(SHEET.scoring).handlers).toHaveLength(0));
     expect(fake.sheet(SHEET.vetoes).handlers).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
+import { unitOnly } from "./tier";
 
 export const hasGnumeric = spawnSync("sh", ["-c", "command -v ssconvert"], { encoding: "utf8" }).status === 0;
 
@@ -12,9 +13,11 @@ export const hasGnumeric = spawnSync("sh", ["-c", "command -v ssconvert"], { enc
 export const describeWithGnumeric: jest.Describe =
   typeof describe === "undefined"
     ? (undefined as unknown as jest.Describe)
-    : hasGnumeric || process.env.CI === "true"
-      ? describe
-      : describe.skip;
+    : unitOnly
+      ? describe.skip
+      : hasGnumeric || process.env.CI === "true"
+        ? describe
+        : describe.skip;
 
 /**
  * Gnumeric stores a formula's text result as a shared string (t="s" with an index), which ExcelJS reads as the

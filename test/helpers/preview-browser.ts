@@ -6,20 +6,20 @@ import { existsSync, mkdirSync } from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { servePreview, type PreviewServer } from "../../scripts/serve-preview";
+import { CI, unitOnly } from "./tier";
 
 export const ROOT = path.join(__dirname, "../..");
 export const DIST = process.env.PREVIEW_DIST ?? path.join(ROOT, "dist");
 /** Screenshots and downloads (git-ignored). */
 export const OUT = path.join(ROOT, "test/output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CI = process.env.CI === "true";
 const haveChromium = existsSync(CHROMIUM);
 const built = existsSync(path.join(DIST, "preview.html"));
-if (CI && !haveChromium)
+if (CI && !unitOnly && !haveChromium)
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the end-to-end tests`);
-if (CI && !built) throw new Error("dist/preview.html is missing: npm test builds it before jest");
+if (CI && !unitOnly && !built) throw new Error("dist/preview.html is missing: npm test builds it before jest");
 
-export const describeInPreview: jest.Describe = haveChromium && built ? describe : describe.skip;
+export const describeInPreview: jest.Describe = !unitOnly && haveChromium && built ? describe : describe.skip;
 
 export interface PreviewSession {
   /** Requests that left the page's own origin. */

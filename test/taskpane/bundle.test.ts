@@ -7,13 +7,11 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { BUDGET, measure } from "../../scripts/bench-taskpane";
+import { describeWithBuild } from "../helpers/tier";
 import { resolveOfficeJsUrl } from "../../scripts/office-js.cjs";
 
 const DIST = path.join(__dirname, "../../dist");
-const built = existsSync(path.join(DIST, "taskpane.html")) && existsSync(path.join(DIST, "preview.html"));
-if (!built && process.env.CI === "true")
-  throw new Error("dist/ is missing: .ci/run must run `npm run build` before the tests");
-const maybe = built ? describe : describe.skip;
+const maybe = describeWithBuild("taskpane.html", "preview.html");
 
 maybe("task pane bundle (dist/)", () => {
   it("loads at most 350 KB gzip of JavaScript at start-up (office.js aside), without ExcelJS or ajv", () => {
