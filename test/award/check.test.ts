@@ -317,7 +317,9 @@ describe("scorebook award check (command)", () => {
     ).toBe(0);
     const r = await run("award", "check", file);
     expect(r.code).toBe(2);
-    expect(r.out).toContain(`${file}：不是评价标准定义表（缺少工作表：奖项、评审规则、评分标准、评价项目、否决事项、加分）`);
+    expect(r.out).toContain(
+      `${file}：不是评价标准定义表（缺少工作表：奖项、评审规则、评分标准、评价项目、否决事项、加分）`,
+    );
   });
 
   it("refuses a file that is not a workbook (exit 2, no stack trace)", async () => {
