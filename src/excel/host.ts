@@ -135,7 +135,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (clash.length) throw new SheetExistsError(clash);
       const namesBefore = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
       try {
-        queueLayout(ctx, layout, namesBefore, this.features, options.activate);
+        await queueLayout(ctx, layout, namesBefore, this.features, options.activate);
         await ctx.sync();
       } catch (e) {
         // Batches are not transactional: what was queued before the failing operation has run. Remove the sheets

@@ -139,6 +139,12 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   oleOrEncrypted: [[]],
   notXlsxContent: [[]],
   summaryAsInput: [[]],
+  statusCopiesUndecided: [[["a.xlsx", "b.xlsx"]]],
+  statusConsensusReturned: [
+    ["甲公司", "onsite"],
+    ["甲公司", "material"],
+  ],
+  roundAsInput: [[]],
   skipped: [["lock"], ["xls"], ["macro", ".xlsm"], ["other"], ["named"]],
   zipTooLarge: [["21 MB", "20 MB"]],
   zipBomb: [["300 MB", "200 MB"]],
