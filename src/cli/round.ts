@@ -269,6 +269,10 @@ function printStatus(s: RoundStatus, roundId: string, out: (s: string) => void):
     out(`有问题的评分表（${s.invalid.length}，未计入）：`);
     for (const i of s.invalid) out(`  - ${i.file}：${i.reason}`);
   }
+  if (s.consensus.length) {
+    out(`交回的合议表（${s.consensus.length}，不计入回收份数，汇总时一并交给 aggregate）：`);
+    for (const c of s.consensus) out(`  - ${c.file}：${c.applicant}·${STAGE_ZH[c.stage]}`);
+  }
   if (s.counted === s.expected) out("应交的评分表已全部交回并计入。");
 }
 

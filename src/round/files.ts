@@ -19,12 +19,12 @@ import {
   type StatusDetail,
 } from "../core";
 import { collectInputs } from "../aggregate/files";
-import { interpretFile, nodeInflate, shownPath } from "../aggregate/read";
+import { nodeInflate, openFile, shownPath } from "../aggregate/read";
 import { buildLayout, interpretCache, scoringFileName, STAGE_NAME } from "../workbook";
 import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
 import { auditSheet, panelsSheet, templateLayout, ROUND_STYLES, type DrawRecord } from "./layout";
-import { loadRound, returnedOf, roundSheetsFromBytes, type LoadedRound } from "./read";
+import { loadRound, returnedOfOpened, roundSheetsFromBytes, type LoadedRound } from "./read";
 
 /** The round workbook cannot be read or written (a usage error for the command line). */
 export class RoundFileError extends Error {
@@ -228,13 +228,9 @@ export async function statusOfFiles(
   }));
   for (const f of inputs.files) {
     const shown = shownPath(f);
-    const r = await interpretFile(shown, cache);
-    opts.onFile?.(returned.length - inputs.skipped.length + 1, inputs.files.length, shown);
-    returned.push(
-      r.ok
-        ? returnedOf(r.report)
-        : { file: shown, problem: { code: r.problem.code, zh: r.problem.reason, en: r.problem.en } },
-    );
+    // The one door in: a consensus workbook is recognised as one, a round workbook or a summary named.
+    returned.push(returnedOfOpened(await openFile(shown, cache)));
+    opts.onFile?.(returned.length - inputs.skipped.length, inputs.files.length, shown);
   }
   const status = roundStatus(
     round.assignments ?? [],

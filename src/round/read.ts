@@ -2,6 +2,7 @@
 // reader, or from the open workbook through the task pane's host — and a re-scored returned workbook into what the
 // status rules compare. Browser-safe: no file system here.
 import {
+  copyContent,
   findSheet,
   msg,
   parsePanels,
@@ -15,7 +16,8 @@ import {
   type Rows,
 } from "../core";
 import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
-import type { ScoreReport } from "../workbook";
+import { toReturnedSheet, type ScoreReport } from "../workbook";
+import type { OpenedWorkbook } from "../summary/open";
 import type { CellSource } from "../workbook/source";
 import { readZipWorkbook, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
 
@@ -88,8 +90,22 @@ export function needPanels(round: LoadedRound): RoundProblem | null {
   };
 }
 
+/** A file opened by the one door in, as the status rules see it (a consensus workbook recognised as one). */
+export function returnedOfOpened(opened: OpenedWorkbook): ReturnedFile {
+  if (opened.kind === "scoring") return returnedOf(opened.report, opened.modifiedAt ?? null);
+  if (opened.kind === "consensus")
+    return {
+      file: opened.consensus.file,
+      consensus: { applicant: opened.consensus.applicant, stage: opened.consensus.stage },
+    };
+  return {
+    file: opened.problem.file,
+    problem: { code: opened.problem.code, zh: opened.problem.reason, en: opened.problem.en },
+  };
+}
+
 /** A re-scored workbook as the status rules see it. */
-export function returnedOf(report: ScoreReport): ReturnedFile {
+export function returnedOf(report: ScoreReport, modifiedAt: string | null = null): ReturnedFile {
   if (!report.rubric || !report.applicant || !report.expert || !report.stage)
     return { file: report.file, problem: report.problems[0] ?? msg.statusNotScorebook() };
   const open = report.items.filter((i) => i.status !== "ok").length;
@@ -108,5 +124,7 @@ export function returnedOf(report: ScoreReport): ReturnedFile {
     usable: report.ok,
     reason,
     savedAt: report.savedAt,
+    modifiedAt,
+    content: copyContent(toReturnedSheet(report)),
   };
 }
