@@ -389,11 +389,14 @@ export function aggregate(
       }
     }
     let pub: Exact | null = null;
+    // A score given but outside its range is named as such (and noted on the applicant), never as a missing one.
+    let publicBad: Message | null = null;
     if (rules?.publicSatisfaction) {
       pub = rosterEntry?.public ?? null;
-      const bad = pub ? checkPublic(rules, pub) : null;
-      if (bad) {
-        problems.push(sheetProblem("名单", bad, name));
+      publicBad = pub ? checkPublic(rules, pub) : null;
+      if (publicBad) {
+        problems.push(sheetProblem("名单", publicBad, name));
+        notes.push(publicBad);
         pub = null;
       }
     }
@@ -414,7 +417,7 @@ export function aggregate(
           })
         : null;
     const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
-    if (runStage === "final" && advanced && onsite.score && publicMissing)
+    if (runStage === "final" && advanced && onsite.score && publicMissing && !publicBad)
       problems.push(sheetProblem("名单", msg.noPublic(name, rules?.publicSatisfaction?.max), name));
     if (runStage === "final" && advanced && !onsite.score) problems.push(sheetProblem("", msg.noOnsite(name), name));
     if (!material.score && sheets.some((s) => key(s.applicant) === k))

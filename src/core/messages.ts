@@ -833,11 +833,11 @@ const listZh = (xs: readonly string[]) => xs.join(" / ");
 
 /** Messages about an award definition workbook (scorebook award check / import). */
 export const awardMsg = {
-  notAwardBook: (file: string, missing: readonly string[]) =>
+  notAwardBook: (missing: readonly string[]) =>
     mk(
       "not-award-book",
-      `${file}：不是评价标准定义表（缺少工作表：${missing.join("、")}）`,
-      `${file}: not an award definition workbook (missing sheets: ${missing.join(", ")})`,
+      `不是评价标准定义表（缺少工作表：${missing.join("、")}）`,
+      `not an award definition workbook (missing sheets: ${missing.join(", ")})`,
     ),
   required: (what: string) => mk("required", `缺少“${what}”`, `"${what}" is required`),
   notNumber: (raw: string) => mk("not-a-number", `“${raw}”不是数字`, `"${raw}" is not a number`),
@@ -866,6 +866,12 @@ export const awardMsg = {
       "builtin-id",
       `编号“${id}”已被程序自带的奖项或评分标准使用，请另取编号`,
       `id "${id}" is used by a built-in award or rubric; choose another`,
+    ),
+  missingColumn: (header: string) =>
+    mk(
+      "missing-column",
+      `第 1 行没有“${header}”列（请保留模板的表头；列可以移动，表头不要改）`,
+      `row 1 has no "${header}" column (keep the template's headers; columns may move, headers must stay)`,
     ),
   unknownSetting: (label: string) => mk("unknown-setting", `不认识的设置“${label}”`, `unknown setting "${label}"`),
   bandsSyntax: (raw: string) =>

@@ -111,7 +111,10 @@ export interface CommitteeMap {
 }
 
 /** The publicity period the rules set for a list they publicise (河北 四（三）2, 四（四）5, 四（八）1). */
-const PUBLICITY_LINE = `公示期：${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日（不少于 5 个工作日）`;
+const PUBLICITY_LINE = [
+  `公示期：${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日`,
+  "（公示期不少于 5 个工作日）",
+];
 /** Applicants tied on the last place inside the limit (rules.ts decide: the tool does not break ties). */
 const TIE_NOTE = "末位并列，超出名额，由评审委员会决定";
 
@@ -365,7 +368,8 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       row = title(s, row, g, what, lastCol);
       s.text(ref("A", row), note(g), "note");
       s.merges.push(`A${row}:${lastCol}${row}`);
-      s.height(row, rowHeight(wrappedLines(note(g), 90, 9), 9));
+      // Wrapped to the printed width of the list (its columns), so that no line of the note is cut off.
+      s.height(row, rowHeight(wrappedLines(note(g), 6 + columns.reduce((t, c) => t + c.width, 0), 9), 9));
       row++;
       s.text(ref("A", row), "序号", "header");
       columns.forEach((c, i) => s.text(ref(colLetter(i + 2), row), c.header, "header"));
@@ -384,9 +388,11 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       row++;
       const f = footer(g);
       if (f.publicity) {
-        s.text(ref("A", row), PUBLICITY_LINE, "userLine");
-        s.merges.push(`A${row}:${lastCol}${row}`);
-        row++;
+        for (const line of PUBLICITY_LINE) {
+          s.text(ref("A", row), line, "userLine");
+          s.merges.push(`A${row}:${lastCol}${row}`);
+          row++;
+        }
       }
       row =
         signatures(
@@ -637,9 +643,11 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       wrow++;
     }
     wrow++;
-    w.text(ref("A", wrow), PUBLICITY_LINE, "userLine");
-    w.merges.push(`A${wrow}:C${wrow}`);
-    wrow++;
+    for (const line of PUBLICITY_LINE) {
+      w.text(ref("A", wrow), line, "userLine");
+      w.merges.push(`A${wrow}:C${wrow}`);
+      wrow++;
+    }
     wrow = signatures(w, wrow + 1, ["质评办（盖章）：", "日期："], "B", "C") + 1;
     awardBlocks.push({ ruleSet: block.ruleSet, rows, columns: { applicant: "B", score: "C" } });
   }

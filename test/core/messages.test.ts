@@ -227,7 +227,7 @@ const OUT_SAMPLES: { [K in keyof typeof outMsg]: Parameters<(typeof outMsg)[K]>[
 };
 
 const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg)[K]>[] } = {
-  notAwardBook: [["评价标准.xlsx", ["奖项", "评审规则"]]],
+  notAwardBook: [[["奖项", "评审规则"]]],
   required: [["编号"]],
   notNumber: [["十"]],
   notPositive: [["-5"]],
@@ -236,6 +236,7 @@ const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg
   badId: [["深圳奖"]],
   badItemId: [["否决1"]],
   builtinId: [["hebei-2022"]],
+  missingColumn: [["评分要点（每行一条）"]],
   unknownSetting: [["奖项类别"]],
   bandsSyntax: [["低,中,高"]],
   bandFirst: [[5]],

@@ -12,7 +12,7 @@ import { buildSummaryLayout, rubricInfo } from "../../src/summary";
 import { summaryForHost } from "../../src/taskpane/secretariat";
 import { packageDist } from "../../scripts/office-js.cjs";
 import { sheet } from "../summary/fixtures";
-import { OfficeWorkbookHost } from "../../src/excel/host";
+import { OfficeWorkbookHost, READ_BUDGET } from "../../src/excel/host";
 import { WriteFailedError } from "../../src/host/types";
 import { FakeExcel } from "./fake-excel";
 
@@ -141,5 +141,45 @@ describe("a summary written in several requests, over the fake Excel", () => {
     expect((error as WriteFailedError).cleaned).toBe(true);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     expect(fake.names).toEqual([]);
+  });
+});
+
+describe("reading every scoring set of a large workbook", () => {
+  it("reads in parts whose responses stay under the budget, and gets every cell and name as one read would", async () => {
+    // 60 sheets of 400 rows × 12 columns of text (two reviewers' comments an item, a formula in every row).
+    const names = Array.from({ length: 60 }, (_, i) => `评分 (${i + 1})`);
+    const fake = new FakeExcel(names);
+    for (const name of names) {
+      for (let r = 1; r <= 400; r++) {
+        for (const col of "ABCDEFGHIJK")
+          fake.setCell(name, `${col}${r}`, { value: `${name}${col}${r}：有系统的方法并展开实施，结果测量有待加强` });
+        fake.setCell(name, `L${r}`, { value: r, formula: `=ROW(A${r})` });
+      }
+      fake.sheet(name).names.push({ name: "Total", formula: `='${name}'!$L$1` });
+    }
+    fake.names.push({ name: "Codes", formula: "='评分 (1)'!$A$1:$A$10" });
+    const host = new OfficeWorkbookHost(fake.api());
+    fake.syncs = 0;
+    const source = await host.read(names);
+    expect(fake.syncs).toBeGreaterThan(2); // the addresses, then several parts
+    console.log(
+      `read: ${fake.syncs} requests, responses ${host.readResponses.map((b) => (b / 1048576).toFixed(2)).join(", ")} MB`,
+    );
+    expect(host.readResponses.length).toBe(fake.syncs - 1);
+    const total = host.readResponses.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(LIMIT); // one response would have passed 5 MB
+    for (const bytes of host.readResponses) expect(bytes).toBeLessThanOrEqual(READ_BUDGET * 1.25);
+    // Every cell, as one read of each sheet gives it.
+    for (const name of [names[0], names[37], names[59]]) {
+      const one = await host.read([name]);
+      for (const ref of ["A1", "K200", "L400"]) {
+        expect(source.value(name, ref)).toEqual(one.value(name, ref));
+        expect(source.formula(name, ref)).toEqual(one.formula(name, ref));
+      }
+    }
+    expect([source.value(names[59], "L400"), source.formula(names[59], "L400")]).toEqual([400, "ROW(A400)"]);
+    expect(source.value(names[0], "A1")).toBe("评分 (1)A1：有系统的方法并展开实施，结果测量有待加强");
+    expect(source.definedNames()).toEqual({ Codes: "'评分 (1)'!$A$1:$A$10" });
+    expect(source.scopedNames(names[5])).toEqual({ Total: `'${names[5]}'!$L$1` });
   });
 });
