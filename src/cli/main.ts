@@ -185,6 +185,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .option("-o, --output <dir>", "输出文件夹，默认 评审报告 (output folder)")
     .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
     .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
+    .option("--zip", "另外打包为一个 .zip（<输出文件夹>.zip），便于发送 (also <folder>.zip of every report)")
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n" +

@@ -5,6 +5,7 @@
 // such path, a summary together with other files, not a Scorebook summary, a report exists without --force).
 import { promises as fs } from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import { aggregateFiles } from "../aggregate/run";
 import { nodeInflate, openFile } from "../aggregate/read";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
@@ -25,6 +26,8 @@ export interface ReportCliOptions {
   output?: string;
   force?: boolean;
   roster?: string;
+  /** Also <folder>.zip holding every report (to send in one piece), written with them, all or nothing. */
+  zip?: boolean;
 }
 
 async function summaryReports(file: string): Promise<StageReport[] | null> {
@@ -120,10 +123,18 @@ export async function reportCommand(
   const names = reportFileNames(reports);
   const targets = reports.map((r, i) => ({ r, file: path.join(dir, names[i]), plain: reportFileName(r) !== names[i] }));
   const date = now().toISOString().slice(0, 10);
+  const zipFile = opts.zip ? `${dir.replace(/[\\/]+$/, "")}.zip` : null;
+  const made: Uint8Array[] = [];
   try {
     await writeOutputs(
-      targets.map((t) => t.file),
-      (i) => reportDocx(targets[i].r, { date }),
+      [...targets.map((t) => t.file), ...(zipFile ? [zipFile] : [])],
+      async (i) => {
+        if (i < targets.length) return (made[i] = await reportDocx(targets[i].r, { date }));
+        // The .zip comes last: every report is made by then.
+        const zip = new JSZip();
+        targets.forEach((t, k) => zip.file(path.basename(t.file), made[k]));
+        return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      },
       { force: opts.force, inputs: inputFiles, onFile: progressOf(progress) },
     );
   } catch (e) {
@@ -134,5 +145,6 @@ export async function reportCommand(
   out(`已生成 ${targets.length} 份评审报告（${dir}）：`);
   for (const t of targets)
     out(`  ${t.file}${t.plain ? `（${t.r.applicant}·${t.r.title}；与另一申报者的文件名相同，已加编号区分）` : ""}`);
+  if (zipFile) out(`已打包：${zipFile}`);
   return problems ? 1 : 0;
 }

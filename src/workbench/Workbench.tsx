@@ -597,6 +597,7 @@ export function Workbench() {
             </Button>
           </div>
           {fileList(DIRS.reports)}
+          {fileList(".", (f) => f.name === `${DIRS.reports}.zip`)}
         </>,
       )}
 

@@ -79,7 +79,7 @@ const zh = {
     problems: (n: number) => `问题（${n}）`,
   },
   reports: {
-    intro: "由汇总表为每个申报者每个阶段生成一份评审报告（.docx）。",
+    intro: "由汇总表为每个申报者每个阶段生成一份评审报告（.docx），并打包为“评审报告.zip”便于发送。",
     replace: "替换已有的报告",
     run: "生成评审报告",
   },
@@ -170,7 +170,7 @@ const en: typeof zh = {
     problems: (n) => `Problems (${n})`,
   },
   reports: {
-    intro: "One review report (.docx) per applicant and stage, from the summary.",
+    intro: "One review report (.docx) per applicant and stage, from the summary, and 评审报告.zip of them to send.",
     replace: "Replace existing reports",
     run: "Write the reports",
   },
