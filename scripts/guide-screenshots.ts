@@ -550,9 +550,33 @@ async function run(): Promise<void> {
   process.stdout.write(`images in ${path.relative(ROOT, IMAGES)}/, commands in build/guide/transcript.md\n`);
 }
 
-if (require.main === module)
-  // --workbench: only the workbench's pictures, on the round already run in build/guide.
-  (process.argv.includes("--workbench") ? workbench() : run()).catch((e) => {
-    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
+/** saveAs without LibreOffice: the files copied as they are (the command line reads inputs, never cached values). */
+export function copyInto(files: string[], dir: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return files.map((f) => {
+    fs.copyFileSync(f, path.join(dir, path.basename(f)));
+    return path.join(dir, path.basename(f));
   });
+}
+
+/** Only the guide's quoted outputs, from a run without LibreOffice or a browser (seconds; no build of the pane). */
+async function quotes(): Promise<void> {
+  Object.assign(guideRun, { work: path.join(ROOT, "build/guide-quotes"), render: false, saveAs: copyInto });
+  fs.rmSync(guideRun.work, { recursive: true, force: true });
+  fs.mkdirSync(guideRun.work, { recursive: true });
+  const { panels } = await secretariat();
+  await consensusAndSummary(panels);
+  for (const page of ["secretariat.md", "README.md"]) {
+    const file = path.join(ROOT, "docs/zh-CN", page);
+    fs.writeFileSync(file, quoteOutputs(fs.readFileSync(file, "utf8"), outputs));
+  }
+}
+
+if (require.main === module)
+  // --workbench: only the workbench's pictures, on the round already run in build/guide; --quotes: only the quotes.
+  (process.argv.includes("--workbench") ? workbench() : process.argv.includes("--quotes") ? quotes() : run()).catch(
+    (e) => {
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );

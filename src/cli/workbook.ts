@@ -194,14 +194,20 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
   out(
     `总分：${format2(report.total)} / ${report.totalPoints}（已评 ${report.scored} / ${report.itemCount} 项，${report.complete ? "已完成" : "未完成"}）`,
   );
+  // A veto flag is the expert's mark for the secretariat to confirm, not a verdict: said so, with the item as it
+  // reads (its text, not its id).
   const flagged = report.vetoes.filter((v) => v.flagged);
   out(
     flagged.length
-      ? `否决：是（${flagged.map((v) => `${v.id}${v.note ? `：${v.note}` : ""}`).join("；")}）`
-      : `否决：否${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`,
+      ? `否决标记（待质评办核实）：${flagged.map((v) => `${v.label}${v.note ? `——${v.note}` : ""}`).join("；")}`
+      : `否决标记：无${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`,
   );
+  const bonusText = (id: string) =>
+    library()
+      .get(report.rubric ?? "")
+      ?.rules.bonus?.conditions.find((c) => c.id === id)?.text ?? id;
   const bonus = report.bonus.filter((b) => b.confirmed);
-  if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => b.id).join("、") : "无"}`);
+  if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => bonusText(b.id)).join("、") : "无"}`);
   out(`回避声明：${report.declaration.answer ?? "未填写"}`);
   if (report.problems.length) {
     out(`问题（${report.problems.length}）：`);

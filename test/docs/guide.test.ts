@@ -8,6 +8,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import {
   consensusAndSummary,
+  copyInto,
   guideRun,
   outputs,
   quoteOutputs,
@@ -96,17 +97,7 @@ describe("the Chinese user guide (docs/zh-CN)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorebook-guide-"));
     // The guide's own round, run here without LibreOffice: the reviewers' workbooks are copied, not re-saved by it
     // (the command line reads the inputs, never the cached values, so the figures are the same).
-    Object.assign(guideRun, {
-      work: dir,
-      render: false,
-      saveAs: (files: string[], to: string) => {
-        fs.mkdirSync(to, { recursive: true });
-        return files.map((f) => {
-          fs.copyFileSync(f, path.join(to, path.basename(f)));
-          return path.join(to, path.basename(f));
-        });
-      },
-    });
+    Object.assign(guideRun, { work: dir, render: false, saveAs: copyInto });
     try {
       const { panels } = await secretariat();
       await consensusAndSummary(panels);
@@ -116,7 +107,8 @@ describe("the Chinese user guide (docs/zh-CN)", () => {
     const guide = text("secretariat.md");
     const quoted = [...guide.matchAll(/<!-- output: ([\w-]+)/g)].map((m) => m[1]);
     expect(quoted).toEqual(["template", "draw", "generate", "status", "score", "material", "consensus", "aggregate", "report"]);
-    // Only the time a command took may differ.
+    // Only the time a command took may differ. (After changing what a command prints:
+    // npx tsx scripts/guide-screenshots.ts --quotes rewrites the guide's quotes in seconds.)
     const timeless = (md: string) => md.replace(/用时 [\d.]+ 秒/g, "用时 … 秒");
     expect(timeless(quoteOutputs(guide, outputs))).toBe(timeless(guide));
   });
