@@ -21,7 +21,17 @@ import { cityBook, typeInto } from "../test/award/city";
 
 const ROOT = path.join(__dirname, "..");
 const IMAGES = path.join(ROOT, "docs/zh-CN/images");
-const WORK = path.join(ROOT, "build/guide");
+/**
+ * Where the round runs and how: the guide's run prints pages and saves the reviewers' workbooks with LibreOffice;
+ * test/docs/guide.test.ts runs the same round elsewhere without either (saveAs copies) and compares the outputs.
+ */
+export const guideRun = {
+  work: path.join(ROOT, "build/guide"),
+  render: true,
+  saveAs: (files: string[], dir: string): string[] => convert(files, "xlsx", dir).outputs,
+};
+/** What each command of the round printed (keyed as the guide's `<!-- output: key -->` markers name them). */
+export const outputs: Record<string, string> = {};
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const lib = library();
 const ORG = "hebei-organization";
@@ -50,17 +60,18 @@ const INCOMPLETE = "周敏";
 
 const transcript: string[] = [];
 
-/** Runs the command line in WORK, as the guide shows it, and records what it printed. */
-async function scorebook(...args: string[]): Promise<number> {
+/** Runs the command line in guideRun.work, as the guide shows it, and records what it printed. */
+async function scorebook(key: string, ...args: string[]): Promise<number> {
   const out: string[] = [];
   const cwd = process.cwd();
-  process.chdir(WORK);
+  process.chdir(guideRun.work);
   try {
     const code = await main(["node", "scorebook", ...args], {
       out: (s) => out.push(s),
       err: (s) => out.push(s),
     });
     transcript.push(`$ scorebook ${args.join(" ")}`, ...out, `（退出码 ${code}）`, "");
+    outputs[key] = out.join("\n");
     return code;
   } finally {
     process.chdir(cwd);
@@ -87,11 +98,12 @@ const pdfs = new Map<string, string>();
  * (white space ignored). The file itself is printed, never rewritten first, so the page is what a user's print is.
  */
 function renderPage(file: string, marker: string | number, png: string, trim = false): void {
+  if (!guideRun.render) return;
   const st = fs.statSync(file);
   const key = `${file}|${st.mtimeMs}|${st.size}`; // printed again once the file has changed
   let pdf = pdfs.get(key);
   if (!pdf) {
-    const dir = path.join(WORK, "render", String(pdfs.size));
+    const dir = path.join(guideRun.work, "render", String(pdfs.size));
     pdf = convert([file], "pdf", dir).outputs[0];
     pdfs.set(key, pdf);
   }
@@ -223,39 +235,43 @@ export async function fillReturns(panels: string[][], sheetsDir: string, outDir:
   return filled;
 }
 
-async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
-  await scorebook("round", "template", "-o", "评审安排.xlsx");
-  await fillRoundWorkbook(path.join(WORK, "评审安排.xlsx"));
-  renderPage(path.join(WORK, "评审安排.xlsx"), "姓名工作单位所在地王建国", path.join(IMAGES, "round-pool.png"));
-  await scorebook("round", "draw", "评审安排.xlsx", "--seed", "20220601");
-  renderPage(path.join(WORK, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
-  await scorebook("round", "generate", "评审安排.xlsx", "-o", "评分表");
+export async function secretariat(): Promise<{ returns: string[]; panels: string[][] }> {
+  await scorebook("template", "round", "template", "-o", "评审安排.xlsx");
+  await fillRoundWorkbook(path.join(guideRun.work, "评审安排.xlsx"));
+  renderPage(
+    path.join(guideRun.work, "评审安排.xlsx"),
+    "姓名工作单位所在地王建国",
+    path.join(IMAGES, "round-pool.png"),
+  );
+  await scorebook("draw", "round", "draw", "评审安排.xlsx", "--seed", "20220601");
+  renderPage(path.join(guideRun.work, "评审安排.xlsx"), "批次编号组别申报者", path.join(IMAGES, "round-panels.png"));
+  await scorebook("generate", "round", "generate", "评审安排.xlsx", "-o", "评分表");
 
   // Each expert fills in the workbooks, Excel-style: values typed, then saved by a spreadsheet that recalculates.
-  const panels = await panelRows(path.join(WORK, "评审安排.xlsx"));
-  const filled = await fillReturns(panels, path.join(WORK, "评分表"), path.join(WORK, "已填写"));
-  const returns = convert(filled, "xlsx", path.join(WORK, "回收")).outputs;
-  await scorebook("round", "status", "评审安排.xlsx", "回收");
-  await scorebook("score", `回收/${APPLICANTS[2].name}_材料评审_${INCOMPLETE}.xlsx`);
-  await scorebook("aggregate", "回收", "--stage", "material", "-o", "材料评审汇总.xlsx");
+  const panels = await panelRows(path.join(guideRun.work, "评审安排.xlsx"));
+  const filled = await fillReturns(panels, path.join(guideRun.work, "评分表"), path.join(guideRun.work, "已填写"));
+  const returns = guideRun.saveAs(filled, path.join(guideRun.work, "回收"));
+  await scorebook("status", "round", "status", "评审安排.xlsx", "回收");
+  await scorebook("score", "score", `回收/${APPLICANTS[2].name}_材料评审_${INCOMPLETE}.xlsx`);
+  await scorebook("material", "aggregate", "回收", "--stage", "material", "-o", "材料评审汇总.xlsx");
   return { returns, panels };
 }
 
-async function consensusAndSummary(panels: string[][]): Promise<void> {
+export async function consensusAndSummary(panels: string[][]): Promise<void> {
   const a = APPLICANTS[0].name;
   const onsite = panels.filter((p) => p[2] === a && p[4] === "现场评审").map((p) => `回收/${a}_现场评审_${p[5]}.xlsx`);
-  fs.mkdirSync(path.join(WORK, "合议"), { recursive: true });
+  fs.mkdirSync(path.join(guideRun.work, "合议"), { recursive: true });
   const consensusFile = `合议/${a}_现场评审_合议表.xlsx`;
-  await scorebook("consensus", ...onsite, "-o", consensusFile);
+  await scorebook("consensus", "consensus", ...onsite, "-o", consensusFile);
   // The group leader types the agreed maturity (the panel mean, to the 5 % step) and a reason for each item.
   const sheets = [];
   for (const f of onsite) {
-    const r = await interpretFile(path.join(WORK, f));
+    const r = await interpretFile(path.join(guideRun.work, f));
     if (!r.ok) throw new Error(r.problem.reason);
     sheets.push(toReturnedSheet(r.report));
   }
   const layout = buildConsensusLayout(lib.get(ORG)!, sheets, { createdAt: "x" });
-  const wb = await load(fs.readFileSync(path.join(WORK, consensusFile)));
+  const wb = await load(fs.readFileSync(path.join(guideRun.work, consensusFile)));
   const ws = wb.getWorksheet(layout.map.sheet)!;
   for (const { code, row } of layout.map.items) {
     // Values are in percent; the cell takes a fraction (45 % is 0.45).
@@ -264,23 +280,23 @@ async function consensusAndSummary(panels: string[][]): Promise<void> {
     ws.getCell(`${layout.map.columns.input}${row}`).value = Math.round(mean / 5) / 20;
     ws.getCell(`${layout.map.columns.reason}${row}`).value = "经合议，按现场查证情况确定";
   }
-  const typed = path.join(WORK, "render", path.basename(consensusFile));
+  const typed = path.join(guideRun.work, "render", path.basename(consensusFile));
   fs.mkdirSync(path.dirname(typed), { recursive: true });
   fs.writeFileSync(typed, await save(wb));
-  const [saved] = convert([typed], "xlsx", path.join(WORK, "合议-保存")).outputs;
-  fs.copyFileSync(saved, path.join(WORK, "回收", path.basename(consensusFile)));
+  const [saved] = guideRun.saveAs([typed], path.join(guideRun.work, "合议-保存"));
+  fs.copyFileSync(saved, path.join(guideRun.work, "回收", path.basename(consensusFile)));
   renderPage(saved, 1, path.join(IMAGES, "consensus-sheet.png"));
 
-  await scorebook("aggregate", "回收", "--round", "评审安排.xlsx", "-o", "汇总.xlsx");
-  const summary = path.join(WORK, "汇总.xlsx");
+  await scorebook("aggregate", "aggregate", "回收", "--round", "评审安排.xlsx", "-o", "汇总.xlsx");
+  const summary = path.join(guideRun.work, "汇总.xlsx");
   renderPage(summary, "评审结果汇总", path.join(IMAGES, "summary-ranking.png"));
   renderPage(summary, "问题清单", path.join(IMAGES, "summary-problems.png"));
   renderPage(summary, "综合得分与提名分数线", path.join(IMAGES, "summary-chart.png"));
   renderPage(summary, "评审委员会表决记录表", path.join(IMAGES, "summary-vote.png"));
   renderPage(summary, "反馈意见汇总", path.join(IMAGES, "summary-feedback.png"));
 
-  await scorebook("report", "汇总.xlsx", "-o", "评审报告");
-  const doc = path.join(WORK, "评审报告", `${a}_现场评审报告.docx`);
+  await scorebook("report", "report", "汇总.xlsx", "-o", "评审报告");
+  const doc = path.join(guideRun.work, "评审报告", `${a}_现场评审报告.docx`);
   renderPage(doc, 1, path.join(IMAGES, "report-page1.png"));
 }
 
@@ -398,28 +414,108 @@ async function pane(returns: string[], panels: string[][]): Promise<void> {
 }
 
 /**
+ * The guide's quoted outputs, from this run: the ```text block after each `<!-- output: key -->` marker becomes what
+ * that command printed. `cut=A..B` shortens what follows the line starting with A, up to the line starting with B
+ * (B omitted: the next blank line; `$`: the end), to "……", keeping the lines that contain `keep=text`.
+ * test/docs/guide.test.ts checks that the guide is what this gives for a fresh run of the same round.
+ */
+export function quoteOutputs(md: string, printed: Record<string, string>): string {
+  return md.replace(
+    /(<!-- output: ([\w-]+)(?: cut=(\S+?)(?:\.\.(\S+))?)?(?: keep=(\S+))? -->\n```text\n)[\s\S]*?(\n```)/g,
+    (...m: string[]) => {
+      const [, head, key, from, to, keep] = m;
+      const tail = m[6];
+      if (!(key in printed)) throw new Error(`the guide quotes "${key}", which the example round does not run`);
+      const lines = printed[key].split("\n");
+      const at = from ? lines.findIndex((l) => l.startsWith(from)) : -1;
+      if (at < 0) return `${head}${lines.join("\n")}${tail}`;
+      let stop = lines.findIndex((l, i) => i > at && (to === undefined ? l.trim() === "" : l.startsWith(to)));
+      if (stop < 0 || to === "$") stop = lines.length;
+      const kept: string[] = [];
+      for (const l of lines.slice(at + 1, stop))
+        if (keep && l.includes(keep)) kept.push(l);
+        else if (kept[kept.length - 1] !== "……") kept.push("……");
+      return `${head}${[...lines.slice(0, at + 1), ...kept, ...lines.slice(stop)].join("\n")}${tail}`;
+    },
+  );
+}
+
+/**
+ * The workbench (评审助手) as the clerk meets it: the page a double-click opens on an empty round folder, then the
+ * example round's folder after the round, its return status and ranking shown by the page's own buttons.
+ */
+async function workbench(): Promise<void> {
+  const { chromium } = await import("playwright-core");
+  const { startServer } = await import("../src/serve/server");
+  const pageDir = path.join(ROOT, "build", "workbench");
+  const scorebookJs = path.join(ROOT, "bin", "scorebook.js");
+  const empty = path.join(guideRun.work, "..", "guide-empty", "评审工作");
+  fs.mkdirSync(empty, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--lang=zh-CN"],
+  });
+  try {
+    const first = await startServer({ dir: empty, pageDir, scorebookJs });
+    let page = await browser.newPage({ viewport: { width: 1000, height: 760 }, locale: "zh-CN" });
+    await page.goto(first.url);
+    await page.getByRole("button", { name: "新建评审安排" }).waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "workbench-start.png") });
+    await page.close();
+    await first.close();
+
+    const round = await startServer({ dir: guideRun.work, pageDir, scorebookJs });
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: "zh-CN" });
+    await page.goto(round.url);
+    const section = (step: string) => page.locator(`section[data-step="${step}"]`);
+    await section("draw").getByText("批次 HB2022-01：已抽取").waitFor();
+    await page.screenshot({ path: path.join(IMAGES, "workbench-round.png") });
+    await page.getByRole("button", { name: "查看回收情况" }).click();
+    await section("collect").locator("[data-exit]").waitFor({ timeout: 120_000 });
+    await section("collect").screenshot({ path: path.join(IMAGES, "workbench-collect.png") });
+    await page.getByLabel("替换已有的汇总表").check();
+    await page.getByRole("button", { name: "汇总排名" }).click();
+    await section("summary").locator('[data-testid="ranking"]').waitFor({ timeout: 120_000 });
+    await section("summary").screenshot({ path: path.join(IMAGES, "workbench-summary.png") });
+    await page.close();
+    await round.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * 添加其他奖项的评价标准: the blank definition workbook filled in with the fictional 梅江 award (test/award/city.ts),
  * checked with one mistake, corrected, imported, exported again and printed by LibreOffice, sheet by sheet.
  */
 async function awardPictures(): Promise<void> {
-  const dir = path.join(WORK, "奖项定义");
+  const dir = path.join(guideRun.work, "奖项定义");
   fs.mkdirSync(dir, { recursive: true });
-  await scorebook("award", "template", "-o", "奖项定义/评价标准.xlsx");
+  await scorebook("award-template", "award", "template", "-o", "奖项定义/评价标准.xlsx");
   const book = cityBook();
   book["评价项目"][1][9] = 110; // one slip of the pen: 1.1 typed as 110 points (the category says 200 = 120 + 80)
   fs.writeFileSync(
     path.join(dir, "梅江-有误.xlsx"),
     await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), book),
   );
-  await scorebook("award", "check", "奖项定义/梅江-有误.xlsx");
+  await scorebook("award-check", "award", "check", "奖项定义/梅江-有误.xlsx");
   fs.writeFileSync(
     path.join(dir, "梅江.xlsx"),
     await typeInto(fs.readFileSync(path.join(dir, "评价标准.xlsx")), cityBook()),
   );
-  await scorebook("award", "check", "奖项定义/梅江.xlsx");
-  await scorebook("award", "import", "奖项定义/梅江.xlsx", "--dir", "奖项");
-  await scorebook("rubrics", "--awards", "奖项");
-  await scorebook("award", "export", "meijiang-2024", "--awards", "奖项", "-o", "奖项定义/梅江-导出.xlsx");
+  await scorebook("award-check", "award", "check", "奖项定义/梅江.xlsx");
+  await scorebook("award-import", "award", "import", "奖项定义/梅江.xlsx", "--dir", "奖项");
+  await scorebook("award-rubrics", "rubrics", "--awards", "奖项");
+  await scorebook(
+    "award-export",
+    "award",
+    "export",
+    "meijiang-2024",
+    "--awards",
+    "奖项",
+    "-o",
+    "奖项定义/梅江-导出.xlsx",
+  );
   const file = path.join(dir, "梅江-导出.xlsx");
   renderPage(file, "成熟度档次", path.join(IMAGES, "award-settings.png"), true);
   renderPage(file, "规则集编号", path.join(IMAGES, "award-rules.png"), true);
@@ -430,27 +526,57 @@ async function awardPictures(): Promise<void> {
 async function run(): Promise<void> {
   if (process.argv.includes("award")) {
     // Only the award definition pictures (no build needed): npx tsx scripts/guide-screenshots.ts award
-    fs.mkdirSync(WORK, { recursive: true });
+    fs.mkdirSync(guideRun.work, { recursive: true });
     await awardPictures();
-    fs.writeFileSync(path.join(WORK, "transcript-award.md"), transcript.join("\n"));
+    fs.writeFileSync(path.join(guideRun.work, "transcript-award.md"), transcript.join("\n"));
     return;
   }
-  if (!fs.existsSync(path.join(ROOT, "dist/preview.html")))
-    throw new Error("dist/preview.html is missing: npm run build");
-  fs.rmSync(WORK, { recursive: true, force: true });
-  fs.mkdirSync(WORK, { recursive: true });
+  if (!fs.existsSync(path.join(ROOT, "dist/preview.html")) || !fs.existsSync(path.join(ROOT, "build/workbench")))
+    throw new Error("dist/preview.html or build/workbench is missing: npm run build");
+  fs.rmSync(guideRun.work, { recursive: true, force: true });
+  fs.mkdirSync(guideRun.work, { recursive: true });
   fs.mkdirSync(IMAGES, { recursive: true });
   const { returns, panels } = await secretariat();
   reviewerSheets(returns);
   await consensusAndSummary(panels);
   await pane(returns, panels);
   await awardPictures();
-  fs.writeFileSync(path.join(WORK, "transcript.md"), transcript.join("\n"));
+  await workbench();
+  fs.writeFileSync(path.join(guideRun.work, "transcript.md"), transcript.join("\n"));
+  for (const page of ["secretariat.md", "README.md"]) {
+    const file = path.join(ROOT, "docs/zh-CN", page);
+    fs.writeFileSync(file, quoteOutputs(fs.readFileSync(file, "utf8"), outputs));
+  }
   process.stdout.write(`images in ${path.relative(ROOT, IMAGES)}/, commands in build/guide/transcript.md\n`);
 }
 
-if (require.main === module)
-  run().catch((e) => {
-    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
+/** saveAs without LibreOffice: the files copied as they are (the command line reads inputs, never cached values). */
+export function copyInto(files: string[], dir: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return files.map((f) => {
+    fs.copyFileSync(f, path.join(dir, path.basename(f)));
+    return path.join(dir, path.basename(f));
   });
+}
+
+/** Only the guide's quoted outputs, from a run without LibreOffice or a browser (seconds; no build of the pane). */
+async function quotes(): Promise<void> {
+  Object.assign(guideRun, { work: path.join(ROOT, "build/guide-quotes"), render: false, saveAs: copyInto });
+  fs.rmSync(guideRun.work, { recursive: true, force: true });
+  fs.mkdirSync(guideRun.work, { recursive: true });
+  const { panels } = await secretariat();
+  await consensusAndSummary(panels);
+  for (const page of ["secretariat.md", "README.md"]) {
+    const file = path.join(ROOT, "docs/zh-CN", page);
+    fs.writeFileSync(file, quoteOutputs(fs.readFileSync(file, "utf8"), outputs));
+  }
+}
+
+if (require.main === module)
+  // --workbench: only the workbench's pictures, on the round already run in build/guide; --quotes: only the quotes.
+  (process.argv.includes("--workbench") ? workbench() : process.argv.includes("--quotes") ? quotes() : run()).catch(
+    (e) => {
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );

@@ -6,25 +6,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { msg, sheetProblem, type Message, type SheetProblem } from "../core";
-import { isSummaryWorkbook, traceReport, type ReadResult } from "../summary/secretariat";
-import {
-  interpret,
-  interpretConsensus,
-  isConsensusSource,
-  SHEET,
-  toConsensusSheet,
-  type InterpretCache,
-  type ScoreReport,
-} from "../workbook";
-import type { CellSource } from "../workbook/source";
-import {
-  readZipWorkbook,
-  XlsxReadError,
-  type BinaryText,
-  type InflateRaw,
-  type ZipReadOptions,
-} from "../xlsx/zip-cells";
-import { zipSource } from "../xlsx/zip-source";
+import { readResultOf } from "../summary/compose";
+import { openWorkbook, type OpenedWorkbook } from "../summary/open";
+import type { ReadResult } from "../summary/secretariat";
+import type { InterpretCache, ScoreReport } from "../workbook";
+import type { BinaryText, InflateRaw } from "../xlsx/zip-cells";
 
 /** Node's zlib, stopping at the size the zip directory states (a part that lies about its size is refused). */
 export const nodeInflate: InflateRaw = (data, maxBytes) =>
@@ -48,47 +34,37 @@ export interface ReadLimits {
   maxRatio?: number;
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
-
-/** The sheets interpret() reads: all but the scoring guide (text only, no formula). */
-const NEEDED = (name: string) => name !== SHEET.guide;
-
-/** Opens workbook bytes as a CellSource, or says why not (not .xlsx, .xls or encrypted, corrupt, a summary …). */
-async function openBytes(
+/** Opens workbook bytes through the one door in (src/summary/open.ts) with Node's zlib. */
+export function openBytes(
   data: Uint8Array,
   file: string,
-  limits: ReadLimits,
-): Promise<{ ok: true; source: CellSource } | { ok: false; problem: FileProblem }> {
-  const fail = (m: Message) => ({ ok: false as const, problem: sheetProblem(file, m) });
-  if (starts(data, OLE)) return fail(msg.oleOrEncrypted());
-  if (!starts(data, ZIP)) return fail(msg.notXlsxContent());
-  const options: ZipReadOptions = { ...limits, sheets: NEEDED, inflateRaw: nodeInflate, binaryText: nodeBinaryText };
-  try {
-    const wb = await readZipWorkbook(data, options);
-    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail(msg.summaryAsInput());
-    return { ok: true, source: zipSource(wb, file) };
-  } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.reason);
-    return fail(msg.unreadable((e as Error).message));
+  cache?: InterpretCache,
+  limits: ReadLimits = {},
+  modifiedAt: string | null = null,
+): Promise<OpenedWorkbook> {
+  return openWorkbook(data, file, { inflateRaw: nodeInflate, binaryText: nodeBinaryText, limits, cache, modifiedAt });
+}
+
+/** Where a scoring workbook is expected: a consensus workbook, a summary or a round workbook is named as what it is. */
+export function asScoring(opened: OpenedWorkbook): ReadOutcome {
+  switch (opened.kind) {
+    case "scoring":
+      return { ok: true, report: opened.report };
+    case "consensus":
+      return { ok: false, problem: sheetProblem(opened.consensus.file, msg.statusConsensus()) };
+    default:
+      return { ok: false, problem: opened.problem };
   }
 }
 
-/** Reads and interprets workbook bytes; `file` names the file in every message. */
+/** Reads and interprets workbook bytes as a scoring workbook; `file` names the file in every message. */
 export async function interpretBytes(
   data: Uint8Array,
   file: string,
   cache?: InterpretCache,
   limits: ReadLimits = {},
 ): Promise<ReadOutcome> {
-  const opened = await openBytes(data, file, limits);
-  if (!opened.ok) return opened;
-  try {
-    return { ok: true, report: interpret(opened.source, { cache }) };
-  } catch (e) {
-    return { ok: false, problem: sheetProblem(file, msg.unreadable((e as Error).message)) };
-  }
+  return asScoring(await openBytes(data, file, cache, limits));
 }
 
 /**
@@ -101,14 +77,14 @@ export async function readBytes(
   cache?: InterpretCache,
   limits: ReadLimits = {},
 ): Promise<ReadResult> {
-  const opened = await openBytes(data, file, limits);
-  if (!opened.ok) return { problem: opened.problem };
-  try {
-    if (isConsensusSource(opened.source)) return { consensus: toConsensusSheet(interpretConsensus(opened.source)) };
-    return traceReport(interpret(opened.source, { cache }));
-  } catch (e) {
-    return { problem: sheetProblem(file, msg.unreadable((e as Error).message)) };
-  }
+  return readResultOf(await openBytes(data, file, cache, limits));
+}
+
+/** A file on disk through the one door in (read only; a file over the size limit is refused before it is read). */
+export async function openFile(file: string, cache?: InterpretCache, limits: ReadLimits = {}): Promise<OpenedWorkbook> {
+  const loaded = loadFile(file, limits);
+  if (!loaded.ok) return { kind: "unreadable", problem: loaded.problem };
+  return openBytes(loaded.data, file, cache, limits, loaded.modifiedAt);
 }
 
 /** readBytes over a file on disk (read only; a file over the size limit is refused before it is read). */
@@ -117,9 +93,7 @@ export async function readFileResult(
   cache?: InterpretCache,
   limits: ReadLimits = {},
 ): Promise<ReadResult> {
-  const loaded = loadFile(file, limits);
-  if (!loaded.ok) return { problem: loaded.problem };
-  return readBytes(loaded.data, file, cache, limits);
+  return readResultOf(await openFile(file, cache, limits));
 }
 
 /**
@@ -131,12 +105,13 @@ export async function interpretFile(
   cache?: InterpretCache,
   limits: ReadLimits = {},
 ): Promise<ReadOutcome> {
-  const loaded = loadFile(file, limits);
-  if (!loaded.ok) return loaded;
-  return interpretBytes(loaded.data, file, cache, limits);
+  return asScoring(await openFile(file, cache, limits));
 }
 
-function loadFile(file: string, limits: ReadLimits): { ok: true; data: Buffer } | { ok: false; problem: FileProblem } {
+function loadFile(
+  file: string,
+  limits: ReadLimits,
+): { ok: true; data: Buffer; modifiedAt: string } | { ok: false; problem: FileProblem } {
   const fail = (m: Message) => ({ ok: false as const, problem: sheetProblem(file, m) });
   const max = limits.maxFileBytes ?? 20 * 1024 * 1024;
   try {
@@ -144,7 +119,7 @@ function loadFile(file: string, limits: ReadLimits): { ok: true; data: Buffer } 
     if (!st.isFile()) return fail(msg.notAFile());
     if (st.size > max)
       return fail(msg.fileTooLarge(`${(st.size / 1048576).toFixed(1)} MB`, `${(max / 1048576).toFixed(1)} MB`));
-    return { ok: true, data: fs.readFileSync(file) };
+    return { ok: true, data: fs.readFileSync(file), modifiedAt: st.mtime.toISOString() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return fail(msg.fileNotFound());

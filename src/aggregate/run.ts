@@ -2,8 +2,8 @@
 // never stops the rest), aggregate with the engine and build the summary layout. No process.exit, no printing: the
 // command line (src/cli/aggregate.ts) does the talking, the task pane calls src/summary/secretariat.ts instead.
 import * as os from "os";
-import type { AggregateOptions, AggregateResult, Library, SheetProblem } from "../core";
-import { aggregateRead, buildSummaryLayout, type ReadResult, type SummaryLayout } from "../summary";
+import type { AggregateOptions, AggregateResult, Library } from "../core";
+import { composeSummary, type ReadResult, type RoundCheck, type SummaryLayout } from "../summary";
 import { interpretCache, type FormulaMode } from "../workbook";
 import { collectInputs, type Inputs } from "./files";
 import { readFileResult, shownPath, type ReadLimits } from "./read";
@@ -31,15 +31,8 @@ export interface AggregateFilesOptions {
   round?: RoundCheck;
 }
 
-/** Checks of a review round around the aggregation. */
-export interface RoundCheck {
-  /** Sheets not on the draw become problems (the rest pass unchanged). */
-  screen(read: ReadResult[]): ReadResult[];
-  /** Problems found once the panels are known (missing returns, panels below size). */
-  review(result: AggregateResult): SheetProblem[];
-  /** The draw, for the summary's 评审专家评价表 (workbooks assigned per expert). */
-  assignments?: readonly { expert: string; applicant: string; stage: "material" | "onsite"; roundId?: string }[];
-}
+/** Checks of a review round around the aggregation (defined beside the one composition). */
+export type { RoundCheck };
 
 export interface AggregateFilesResult {
   /** The workbooks found (shown paths). */
@@ -113,26 +106,16 @@ export async function aggregateFiles(o: AggregateFilesOptions): Promise<Aggregat
   const files = inputs.files.map((f) => shownPath(f));
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
-  const screened = o.round ? o.round.screen(read) : read;
-  const result = aggregateRead({
-    read: [...skipped, ...screened],
+  // The one composition (src/summary/compose.ts), as the task pane and the workbench call it.
+  const { result, layout } = composeSummary({
+    read: [...skipped, ...read],
     roster: o.roster,
     options: o.options,
-    library: o.library,
-  });
-  if (o.round) result.problems.push(...o.round.review(result));
-  const layout = buildSummaryLayout(result, {
     mode: o.mode,
-    aggregate: o.options,
-    createdAt: o.createdAt ?? new Date().toISOString(),
+    createdAt: o.createdAt,
     files: inputs.files.length + inputs.skipped.length,
     library: o.library,
-    assignments: o.round?.assignments?.map((a) => ({
-      expert: a.expert,
-      applicant: a.applicant,
-      stage: a.stage,
-      round: a.roundId,
-    })),
+    round: o.round,
   });
   return { files, missing: inputs.missing, result, layout, read: read.filter((r) => "sheet" in r).length };
 }

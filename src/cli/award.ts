@@ -98,7 +98,9 @@ async function readChecked(file: string, reserved: boolean, err: Out): Promise<A
   const lib = builtinLibrary();
   return checkBook(
     book,
-    reserved ? { reservedAwards: lib.awards.map((a) => a.id), reservedRubrics: lib.rubrics.map((r) => r.id) } : {},
+    reserved
+      ? { reservedAwards: lib.awards.map((a) => a.id), reservedRubrics: lib.rubrics.map((r) => r.id), file }
+      : { file },
   );
 }
 

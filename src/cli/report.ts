@@ -5,16 +5,18 @@
 // such path, a summary together with other files, not a Scorebook summary, a report exists without --force).
 import { promises as fs } from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import { aggregateFiles } from "../aggregate/run";
-import { nodeInflate } from "../aggregate/read";
+import { nodeInflate, openFile } from "../aggregate/read";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { readReports, ReportDataError, reportFileName, reportFileNames, type StageReport } from "../report/model";
 import { reportDocx } from "../report/docx";
 import { progressOf, type Progress } from "./progress";
 import { OutputRefused, writeOutputs } from "./output";
-import { isSummaryWorkbook } from "../summary";
+import { isSummaryWorkbook, SUMMARY_SHEET } from "../summary";
+import { COMMITTEE_SHEET } from "../summary/committee";
 import { layoutSource } from "../workbook";
-import { readZipWorkbook } from "../xlsx/zip-cells";
+import { readZipWorkbook, type RawCell } from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
 
 /** The reports' folder when -o is not given (the guide's name). */
@@ -24,6 +26,8 @@ export interface ReportCliOptions {
   output?: string;
   force?: boolean;
   roster?: string;
+  /** Also <folder>.zip holding every report (to send in one piece), written with them, all or nothing. */
+  zip?: boolean;
 }
 
 async function summaryReports(file: string): Promise<StageReport[] | null> {
@@ -35,8 +39,21 @@ async function summaryReports(file: string): Promise<StageReport[] | null> {
     return null;
   }
   if (!isSummaryWorkbook(wb.sheets.map((s) => s.name))) return null;
+  // A report never prints an error value: a summary whose formulas could not be calculated (saved by a program
+  // without one of its functions, or a cell edited into an error) is refused, naming the cell.
+  const errors: string[] = [];
+  for (const sheet of REPORT_SHEETS)
+    for (const [ref, c] of wb.cells.get(sheet) ?? new Map<string, RawCell>())
+      if (c.error !== undefined) errors.push(`${sheet}!${ref}（${c.error}）`);
+  if (errors.length)
+    throw new ReportDataError(
+      `汇总表 ${file} 中有错误值，不能据此生成报告：${errors.slice(0, 10).join("、")}${errors.length > 10 ? ` 等 ${errors.length} 处` : ""}。请在 Excel 或 WPS 中打开、重新计算并保存后再试，或用 scorebook aggregate 重新生成汇总表`,
+    );
   return readReports(zipSource(wb, file));
 }
+
+/** The summary's sheets a report takes its figures and wording from. */
+const REPORT_SHEETS = [COMMITTEE_SHEET.reportData, SUMMARY_SHEET.feedback, SUMMARY_SHEET.ranking];
 
 export async function reportCommand(
   paths: string[],
@@ -47,7 +64,7 @@ export async function reportCommand(
   progress: Progress | null = null,
 ): Promise<number> {
   if (!paths.length) {
-    err("请给出汇总表 summary.xlsx，或专家交回的评分表 (give the summary workbook or the returned workbooks)");
+    err("请给出汇总表（如 汇总表.xlsx），或专家交回的评分表 (give the summary workbook or the returned workbooks)");
     return 2;
   }
   for (const p of paths)
@@ -67,6 +84,16 @@ export async function reportCommand(
       err(`请只给出一份汇总表，或只给出评分表：${summaries.join("、")} (a summary, or the workbooks, not both)`);
       return 2;
     }
+    // A file that is neither a summary nor a returned workbook (a round workbook, another spreadsheet) is refused,
+    // named as what it is (the one door in), rather than reported as "nothing to report".
+    for (const f of files)
+      if (!summaries.includes(f) && (await fs.stat(f)).isFile()) {
+        const opened = await openFile(f);
+        if (opened.kind === "round" || opened.kind === "unreadable") {
+          err(`${f}：${opened.problem.reason}；scorebook report 读取汇总表或专家交回的评分表 (${opened.problem.en})`);
+          return 2;
+        }
+      }
     if (summaries.length === 1) {
       reports = await summaryReports(summaries[0]);
       inputFiles = summaries;
@@ -96,10 +123,18 @@ export async function reportCommand(
   const names = reportFileNames(reports);
   const targets = reports.map((r, i) => ({ r, file: path.join(dir, names[i]), plain: reportFileName(r) !== names[i] }));
   const date = now().toISOString().slice(0, 10);
+  const zipFile = opts.zip ? `${dir.replace(/[\\/]+$/, "")}.zip` : null;
+  const made: Uint8Array[] = [];
   try {
     await writeOutputs(
-      targets.map((t) => t.file),
-      (i) => reportDocx(targets[i].r, { date }),
+      [...targets.map((t) => t.file), ...(zipFile ? [zipFile] : [])],
+      async (i) => {
+        if (i < targets.length) return (made[i] = await reportDocx(targets[i].r, { date }));
+        // The .zip comes last: every report is made by then.
+        const zip = new JSZip();
+        targets.forEach((t, k) => zip.file(path.basename(t.file), made[k]));
+        return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      },
       { force: opts.force, inputs: inputFiles, onFile: progressOf(progress) },
     );
   } catch (e) {
@@ -110,5 +145,6 @@ export async function reportCommand(
   out(`已生成 ${targets.length} 份评审报告（${dir}）：`);
   for (const t of targets)
     out(`  ${t.file}${t.plain ? `（${t.r.applicant}·${t.r.title}；与另一申报者的文件名相同，已加编号区分）` : ""}`);
+  if (zipFile) out(`已打包：${zipFile}`);
   return problems ? 1 : 0;
 }

@@ -5,6 +5,9 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Command } from "commander";
+import { loadAwardsFolder } from "../award/folder";
+import { setExtraAwardData } from "../core";
+import { insideRoot } from "../serve/paths";
 import { startServer } from "../serve/server";
 import type { Io } from "./main";
 
@@ -65,6 +68,14 @@ export function registerServe(program: Command, io: Io, setCode: (c: number) => 
         io.err(`评审文件夹“${dir}”不存在 (no such folder)`);
         return setCode(2);
       }
+      // The round folder's own imported awards (奖项/, as every step is given them): the page's re-read uses them too.
+      const awards = path.join(dir, "奖项");
+      if (fs.existsSync(awards))
+        try {
+          setExtraAwardData(loadAwardsFolder(insideRoot(fs.realpathSync(dir), "奖项"), true));
+        } catch {
+          // invalid award data, or 奖项 links out of the folder: each step names the problem when it runs
+        }
       const { pageDir, scorebookJs } = here();
       let server;
       try {

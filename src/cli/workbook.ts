@@ -6,7 +6,10 @@
 // unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
 // readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
 import * as path from "path";
-import { format2, library, nameKey, outMsg, type StageId } from "../core";
+import { format2, library, msg, nameKey, outMsg, type StageId } from "../core";
+import { openFile } from "../aggregate/read";
+import { promises as fs } from "fs";
+import { unknownRubricText } from "./rubrics";
 import {
   buildLayout,
   cleanUserText,
@@ -64,7 +67,12 @@ export async function generateCommand(
   const lib = library();
   const bundle = lib.get(rubricId);
   if (!bundle) {
-    err(`未知的评分标准“${rubricId}”。可用的评分标准：\n${lib.rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    err(
+      unknownRubricText(
+        rubricId,
+        lib.rubrics.map((r) => r.id),
+      ),
+    );
     return 2;
   }
   const missing = [
@@ -194,14 +202,20 @@ function printReport(report: ScoreReport, out: (s: string) => void): void {
   out(
     `总分：${format2(report.total)} / ${report.totalPoints}（已评 ${report.scored} / ${report.itemCount} 项，${report.complete ? "已完成" : "未完成"}）`,
   );
+  // A veto flag is the expert's mark for the secretariat to confirm, not a verdict: said so, with the item as it
+  // reads (its text, not its id).
   const flagged = report.vetoes.filter((v) => v.flagged);
   out(
     flagged.length
-      ? `否决：是（${flagged.map((v) => `${v.id}${v.note ? `：${v.note}` : ""}`).join("；")}）`
-      : `否决：否${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`,
+      ? `否决标记（待质评办核实）：${flagged.map((v) => `${v.label}${v.note ? `——${v.note}` : ""}`).join("；")}`
+      : `否决标记：无${report.vetoes.some((v) => !v.answered) ? "（有未回答的事项）" : ""}`,
   );
+  const bonusText = (id: string) =>
+    library()
+      .get(report.rubric ?? "")
+      ?.rules.bonus?.conditions.find((c) => c.id === id)?.text ?? id;
   const bonus = report.bonus.filter((b) => b.confirmed);
-  if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => b.id).join("、") : "无"}`);
+  if (report.bonus.length) out(`加分条件：${bonus.length ? bonus.map((b) => bonusText(b.id)).join("、") : "无"}`);
   out(`回避声明：${report.declaration.answer ?? "未填写"}`);
   if (report.problems.length) {
     out(`问题（${report.problems.length}）：`);
@@ -223,11 +237,27 @@ export async function scoreCommand(
 ): Promise<number> {
   if (opts.rubric && !library().get(opts.rubric)) {
     err(
-      `未知的评分标准“${opts.rubric}”。可用的评分标准：\n${library()
-        .rubrics.map((r) => `  ${r.id}`)
-        .join("\n")}`,
+      unknownRubricText(
+        opts.rubric,
+        library().rubrics.map((r) => r.id),
+      ),
     );
     return 2;
+  }
+  // The one door in first: a round workbook, a summary or a consensus workbook is named as what it is, with the
+  // command that reads it, rather than "not a Scorebook workbook".
+  if ((await fs.stat(file).catch(() => null))?.isFile()) {
+    const opened = await openFile(file);
+    const wrong =
+      opened.kind === "round" || opened.kind === "summary"
+        ? opened.problem
+        : opened.kind === "consensus"
+          ? { reason: msg.consensusGivenToScore().zh, en: msg.consensusGivenToScore().en }
+          : null;
+    if (wrong) {
+      err(`${file}：${wrong.reason.replace(/，未计入/, "")} (${wrong.en})`);
+      return 2;
+    }
   }
   let report: ScoreReport;
   try {

@@ -21,6 +21,7 @@ import { bandOf } from "./scale";
 import { checkRosterEntry } from "./roster";
 import { sameExperts, stageScoring, type ConsensusSheet } from "./consensus";
 import { nameKey } from "./names";
+import { compareCopies, newestCopies } from "./copies";
 
 /** One returned workbook, as the reader and the engine found it. */
 export interface ReturnedSheet {
@@ -31,6 +32,8 @@ export interface ReturnedSheet {
   stage: StageId;
   /** When the expert last saved it (ISO time); the newer of two sheets by the same expert counts. */
   savedAt: string | null;
+  /** The file's modification time (ISO): the tie-breaker at the same save time (src/core/copies.ts). */
+  modifiedAt?: string | null;
   /** Total recomputed by the engine from the inputs. */
   total: Exact;
   complete: boolean;
@@ -386,11 +389,14 @@ export function aggregate(
       }
     }
     let pub: Exact | null = null;
+    // A score given but outside its range is named as such (and noted on the applicant), never as a missing one.
+    let publicBad: Message | null = null;
     if (rules?.publicSatisfaction) {
       pub = rosterEntry?.public ?? null;
-      const bad = pub ? checkPublic(rules, pub) : null;
-      if (bad) {
-        problems.push(sheetProblem("名单", bad, name));
+      publicBad = pub ? checkPublic(rules, pub) : null;
+      if (publicBad) {
+        problems.push(sheetProblem("名单", publicBad, name));
+        notes.push(publicBad);
         pub = null;
       }
     }
@@ -411,7 +417,7 @@ export function aggregate(
           })
         : null;
     const advanced = !!material.score && !(thresholds.advance && material.score.lt(thresholds.advance));
-    if (runStage === "final" && advanced && onsite.score && publicMissing)
+    if (runStage === "final" && advanced && onsite.score && publicMissing && !publicBad)
       problems.push(sheetProblem("名单", msg.noPublic(name, rules?.publicSatisfaction?.max), name));
     if (runStage === "final" && advanced && !onsite.score) problems.push(sheetProblem("", msg.noOnsite(name), name));
     if (!material.score && sheets.some((s) => key(s.applicant) === k))
@@ -531,8 +537,8 @@ function pickConsensus(sheets: readonly ConsensusSheet[], problems: SheetProblem
       out.set(k, c);
       continue;
     }
-    const keep =
-      (c.savedAt ?? "") > (prev.savedAt ?? "") || (c.savedAt === prev.savedAt && c.file > prev.file) ? c : prev;
+    // The one decision between copies; at the same save and file time, the first by file name (never file order).
+    const keep = compareCopies(c, prev) > 0 || (compareCopies(c, prev) === 0 && c.file > prev.file) ? c : prev;
     const drop = keep === c ? prev : c;
     out.set(k, keep);
     problems.push(sheetProblem(drop.file, msg.consensusDuplicate(drop.file, keep.file), c.applicant));
@@ -614,22 +620,26 @@ function ownProblem(s: ReturnedSheet): SheetProblem | null {
 
 /** Two copies with the same content (the same file copied or renamed): counting one is counting the other. */
 function sameContent(a: ReturnedSheet, b: ReturnedSheet): boolean {
-  const body = (s: ReturnedSheet) =>
-    JSON.stringify([
-      s.rubricId,
-      s.total.toFraction(),
-      s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
-      s.vetoes.map((v) => [v.id, v.flagged, v.note]),
-      s.bonusConfirmed,
-      s.conflictDeclared,
-      s.blocking.map((m) => m.code),
-    ]);
-  return body(a) === body(b);
+  return copyContent(a) === copyContent(b);
+}
+
+/** What two copies must share to be the same copy (`round status` compares copies by it too). */
+export function copyContent(s: ReturnedSheet): string {
+  return JSON.stringify([
+    s.rubricId,
+    s.total.toFraction(),
+    s.items.map((i) => [i.code, i.value, i.strengths ?? "", i.opportunities ?? ""]),
+    s.vetoes.map((v) => [v.id, v.flagged, v.note]),
+    s.bonusConfirmed,
+    s.conflictDeclared,
+    s.blocking.map((m) => m.code),
+  ]);
 }
 
 /**
  * Which of one expert's copies (same applicant and stage) counts; every other copy gets a problem row. The newest by
- * the time it was saved decides. Copies saved at the same time (or without a time) are not "newer" than each other:
+ * the time it was saved decides, then by the file's modification time (the one rule, src/core/copies.ts, that
+ * `round status` uses too). Copies with the same times (or without) are not "newer" than each other:
  * identical ones count once, differing ones count none. When the newest cannot be counted, the newest older copy
  * that can is used, and the row says so; a conflict declared in the newest copy stands (no older copy is used).
  */
@@ -640,14 +650,11 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
     if (p) problems.push(p);
     return p ? [] : [group[0]];
   }
-  // Newest first; a missing time sorts last.
-  const sorted = [...group].sort((x, y) => (y.savedAt ?? "").localeCompare(x.savedAt ?? "") || byFile(x, y));
-  const s0 = sorted[0];
+  // The one decision between copies (src/core/copies.ts): save time, then file time; ties are "the newest" together.
+  const { top, older } = newestCopies(group);
+  const s0 = top[0];
   const who = { expert: s0.expert, applicant: s0.applicant, stage: s0.stage };
-  const fileList = sorted.map((x) => x.file);
-  // The newest copies: every copy saved at the newest time (all of them when the newest has no time).
-  const top = sorted.filter((x) => (x.savedAt ?? "") === (s0.savedAt ?? ""));
-  const older = sorted.filter((x) => !top.includes(x));
+  const fileList = [...top, ...older].map((x) => x.file);
   let winner: ReturnedSheet | null = null;
   if (top.length > 1 && !top.every((x) => sameContent(x, top[0]))) {
     for (const x of top)

@@ -26,6 +26,8 @@ export interface ConsensusSheet {
   /** The experts whose workbooks the consensus was built from (metadata of the consensus workbook). */
   experts: string[];
   savedAt: string | null;
+  /** The file's modification time (ISO): the tie-breaker at the same save time (src/core/copies.ts). */
+  modifiedAt?: string | null;
   /** Total recomputed by the engine from the agreed maturities (or points). */
   total: Exact;
   complete: boolean;

@@ -20,3 +20,4 @@ export * from "./consensus";
 export * from "./breakdown";
 export * from "./round";
 export * from "./file-name";
+export * from "./copies";

@@ -261,8 +261,8 @@ export const msg = {
   },
   duplicateUndecided: (who: Copies, files: readonly string[], sameTime: boolean): Message => ({
     code: "duplicate-undecided",
-    zh: `${copiesZh(who)}有 ${files.length} 份内容不同的评分表（${files.join("、")}），${sameTime ? "保存时间相同" : "都没有保存时间"}，无法判断哪份较新，均未计入；请确认后只保留一份`,
-    en: `${copiesEn(who)}: ${files.length} differing workbooks (${files.join(", ")}) ${sameTime ? "saved at the same time" : "with no save time"}, so none is known to be newer; none is counted — keep only one`,
+    zh: `${copiesZh(who)}有 ${files.length} 份内容不同的评分表（${files.join("、")}），${sameTime ? "保存时间相同" : "都没有保存时间"}，文件修改时间也相同，无法判断哪份较新，均未计入；请确认后只保留一份`,
+    en: `${copiesEn(who)}: ${files.length} differing workbooks (${files.join(", ")}) ${sameTime ? "saved at the same time" : "with no save time"} and with the same file time, so none is known to be newer; none is counted — keep only one`,
   }),
   olderCopy: (who: Copies): Message => ({
     code: "duplicate",
@@ -403,6 +403,18 @@ export const msg = {
     zh: `同一份评分表交回了两次（${file}、${kept}），以 ${kept} 为准${usable ? "" : `；此份：${why?.zh ?? "有问题"}`}`,
     en: `the same workbook came back twice (${file}, ${kept}): ${kept} counts${usable ? "" : `; this copy: ${why?.en ?? "it has a problem"}`}`,
   }),
+  /** Copies of one workbook with the same save and file times but different content: neither counts. */
+  statusCopiesUndecided: (files: readonly string[]): Message => ({
+    code: "duplicate-undecided",
+    zh: `同一份评分表交回了多份（${files.join("、")}），保存时间和文件修改时间都相同而内容不同，无法判断以哪份为准，均未计入；请只保留一份后重新检查`,
+    en: `the same workbook came back more than once (${files.join(", ")}) with the same save and file times but different content: none counts; keep one and check again`,
+  }),
+  /** A group's consensus workbook among the returns: recognised, not a bad return. */
+  statusConsensusReturned: (applicant: string, stage: "material" | "onsite"): Message => ({
+    code: "consensus-workbook",
+    zh: `合议表（${applicant}，${stage === "material" ? "材料评审" : "现场评审"}）：不是专家评分表，不计入回收份数；汇总时与评分表一起交给 scorebook aggregate`,
+    en: `a consensus workbook (${applicant}, ${stage === "material" ? "material review" : "on-site review"}): not an expert's workbook, not counted as a return; give it to scorebook aggregate with the workbooks`,
+  }),
   // Files that cannot be read at all.
   unreadable: (detail: string): Message => ({
     code: "unreadable",
@@ -450,6 +462,16 @@ export const msg = {
     code: "summary-workbook",
     zh: "这是 Scorebook 汇总表，不是专家评分表，未计入",
     en: "this is a Scorebook summary, not an expert's scoring workbook: not counted",
+  }),
+  consensusGivenToScore: (): Message => ({
+    code: "consensus-workbook",
+    zh: "这是合议表，不是专家评分表；合议表由组长填写后与评分表一起交给 scorebook aggregate",
+    en: "this is a consensus workbook, not an expert's scoring workbook; the group leader fills it in and it goes to scorebook aggregate with the workbooks",
+  }),
+  roundAsInput: (): Message => ({
+    code: "round-workbook",
+    zh: "这是评审安排（评审批次工作簿），不是专家评分表，未计入；它由 scorebook round draw、round generate、round status 和 aggregate --round 读取",
+    en: "this is a round workbook, not an expert's scoring workbook: not counted; scorebook round draw, round generate, round status and aggregate --round read it",
   }),
   /** A file in a folder (or named) that is not a workbook to read: `kind` says which. */
   skipped: (kind: "lock" | "xls" | "macro" | "other" | "named", ext = ""): Message => ({
@@ -816,11 +838,11 @@ const listZh = (xs: readonly string[]) => xs.join(" / ");
 
 /** Messages about an award definition workbook (scorebook award check / import). */
 export const awardMsg = {
-  notAwardBook: (file: string, missing: readonly string[]) =>
+  notAwardBook: (missing: readonly string[]) =>
     mk(
       "not-award-book",
-      `${file}：不是评价标准定义表（缺少工作表：${missing.join("、")}）`,
-      `${file}: not an award definition workbook (missing sheets: ${missing.join(", ")})`,
+      `不是评价标准定义表（缺少工作表：${missing.join("、")}）`,
+      `not an award definition workbook (missing sheets: ${missing.join(", ")})`,
     ),
   required: (what: string) => mk("required", `缺少“${what}”`, `"${what}" is required`),
   notNumber: (raw: string) => mk("not-a-number", `“${raw}”不是数字`, `"${raw}" is not a number`),
@@ -849,6 +871,12 @@ export const awardMsg = {
       "builtin-id",
       `编号“${id}”已被程序自带的奖项或评分标准使用，请另取编号`,
       `id "${id}" is used by a built-in award or rubric; choose another`,
+    ),
+  missingColumn: (header: string) =>
+    mk(
+      "missing-column",
+      `第 1 行没有“${header}”列（请保留模板的表头；列可以移动，表头不要改）`,
+      `row 1 has no "${header}" column (keep the template's headers; columns may move, headers must stay)`,
     ),
   unknownSetting: (label: string) => mk("unknown-setting", `不认识的设置“${label}”`, `unknown setting "${label}"`),
   bandsSyntax: (raw: string) =>

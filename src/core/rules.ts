@@ -3,6 +3,7 @@
 import { exact, ratio, scaledKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
+import { PANEL_METHOD_TEXT } from "./panel";
 
 export type Status =
   | "vetoed"
@@ -14,7 +15,9 @@ export type Status =
   | "below-threshold"
   | "candidate"
   | "over-limit"
-  | "advances";
+  | "advances"
+  // A rule set with no nomination line (江门): ranked by the final score, no 候选 verdict without a line.
+  | "ranked";
 
 export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
   vetoed: { zh: "否决", en: "Vetoed" },
@@ -28,6 +31,7 @@ export const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
   "over-limit": { zh: "超出名额", en: "Beyond the limit" },
   // A material-stage-only run (the advance list): reaches the advance threshold, or no threshold is set.
   advances: { zh: "进入现场评审", en: "Advances to the on-site review" },
+  ranked: { zh: "参加排序（未设提名线）", en: "Ranked (no nomination threshold)" },
 };
 
 /**
@@ -46,7 +50,13 @@ export function applicantStatusText(zh: string | null): string | null {
 
 /** Statuses that take part in the ranking (the others are left out; a vetoed applicant keeps a would-be rank). */
 export function isRanked(status: Status): boolean {
-  return status === "candidate" || status === "below-threshold" || status === "over-limit" || status === "advances";
+  return (
+    status === "candidate" ||
+    status === "below-threshold" ||
+    status === "over-limit" ||
+    status === "advances" ||
+    status === "ranked"
+  );
 }
 
 export function fraction(spec: FractionSpec): Exact {
@@ -136,7 +146,9 @@ export function statusOf(input: StatusInput, t: Thresholds): Status {
   if (input.onsite === null) return "no-onsite";
   if (input.publicMissing) return "no-public";
   if (input.final === null) return "no-onsite";
-  if (t.final && input.final.lt(t.final)) return "below-threshold";
+  // Without a nomination line nobody is called 候选: the award's text gives no line to reach (江门).
+  if (!t.final) return "ranked";
+  if (input.final.lt(t.final)) return "below-threshold";
   return "candidate";
 }
 
@@ -276,7 +288,7 @@ export function isVetoStatus(s: Status): boolean {
 }
 
 /** The statuses that compete for a rank in the whole review (rankingField("final")). */
-export const RANKING_FIELD: readonly Status[] = ["candidate", "below-threshold"];
+export const RANKING_FIELD: readonly Status[] = ["candidate", "below-threshold", "ranked"];
 const MATERIAL_RANKING_FIELD: readonly Status[] = ["advances", "not-advanced"];
 /** A veto, confirmed or pending (isVetoStatus; the summary's native formula lists the same). */
 export const VETO_STATUSES: readonly Status[] = ["vetoed", "veto-flagged"];
@@ -350,4 +362,31 @@ export function committeeVote(rules: RuleSet, yes: number, present: number, memb
   const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
   const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
   return { quorum, approved, passes: quorum && approved };
+}
+
+/**
+ * What the tool applies for a rule set where the award's text is silent (its secretariatDefaults), as one printed
+ * line: each a setting of the secretariat (质评办), not a rule of the award. null when the rule set has none.
+ */
+export function secretariatSettingsText(rules: RuleSet): string | null {
+  const pct = (s: FractionSpec) => `${Math.round((s.numerator / s.denominator) * 1000) / 10} %`;
+  const parts: string[] = [];
+  for (const field of rules.secretariatDefaults) {
+    if (field === "stages")
+      parts.push(
+        rules.stages.map((s) => `${s.id === "material" ? "材料评审" : "现场评审"} ${pct(s.weight)}`).join("、"),
+      );
+    else if (field === "panelMethod") parts.push(`专家组得分取${PANEL_METHOD_TEXT[rules.panelMethod].zh}`);
+    else if (field === "rankBy")
+      parts.push((rules.rankBy ?? "rule-set") === "rubric" ? "各评审领域分别排名" : "合并排名");
+    else if (field === "advance")
+      parts.push(rules.advance ? `进入现场评审分数线 ${rules.advance.min} 分` : "不设进入现场评审分数线");
+    else if (field === "finalThreshold")
+      parts.push(
+        rules.finalThreshold === null ? "不设提名分数线（不作“候选”结论）" : `提名分数线 ${rules.finalThreshold} 分`,
+      );
+    else if (field === "topN") parts.push(rules.topN === null ? "不限名额" : `名额 ${rules.topN} 名`);
+    else if (field === "stageScoring") parts.push("交回合议表的阶段以合议得分为专家组得分");
+  }
+  return parts.length ? `质评办设定（评审规则未作规定，可在“参数”中修改）：${parts.join("；")}。` : null;
 }

@@ -3,6 +3,9 @@
 // Excel.run; round trips (context.sync) are what make an add-in slow on Excel on the web, so:
 //   listSheets 1 · read 1 (a whole check = listSheets + read = 2) · writeLayout 2 (names, then everything) ·
 //   select 1 · protect 1 · onChange 1.
+// Excel on the web refuses a request or response over 5 MB: a large write (a summary) is sent in parts of at most
+// 3 MB by render.ts's size accounting, and a read of more than one scoring set in parts of at most 20,000 cells
+// (fewer when the cells measured larger), after one request for the used ranges' addresses.
 // Optional requirement sets are checked at run time (Office.context.requirements.isSetSupported).
 // Every batch runs with `delayForCellEdit`: while the reviewer types in a cell, Excel holds the batch until the edit
 // ends instead of failing it. Where Excel still answers InvalidOperationInCellEditMode, a read is retried quietly
@@ -25,7 +28,7 @@ import {
 import { colLetter } from "../workbook/a1";
 import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
 import type { RenderableLayout } from "../workbook/types";
-import { protectSheet, queueLayout, type RenderFeatures } from "./render";
+import { jsonBytes, protectSheet, queueLayout, type RenderFeatures } from "./render";
 
 /** What the host needs from Office.js; `officeApi()` gives the real one, tests a mock. */
 export interface OfficeApi {
@@ -64,6 +67,39 @@ export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** Waits between quiet retries of a read refused in cell-edit mode (ms). */
 export const CELL_EDIT_RETRY_MS: readonly number[] = [250, 1000, 2500];
+
+/** Sheets read in one request (one scoring set: 封面, 评分, 否决, 加分, 评分指南, 元数据). */
+export const READ_AT_ONCE = 6;
+/** Cells a partial read asks for at most, and the response size it aims under (Excel on the web: 5 MB). */
+export const READ_CELLS = 20_000;
+export const READ_BUDGET = 2.5 * 1024 * 1024;
+
+/** A used range ("A1:M40") as blocks of whole rows of at most `cells` cells each. */
+export function rowBlocksOf(
+  sheet: string,
+  address: string,
+  cells: number,
+): { sheet: string; address: string; cells: number }[] {
+  const [a, b = a] = address.split(":");
+  const m1 = /^([A-Z]+)(\d+)$/.exec(a.replace(/\$/g, ""))!;
+  const m2 = /^([A-Z]+)(\d+)$/.exec(b.replace(/\$/g, ""))!;
+  const top = Number(m1[2]);
+  const bottom = Number(m2[2]);
+  const width = colNumber(m2[1]) - colNumber(m1[1]) + 1;
+  const rows = Math.max(1, Math.floor(cells / width));
+  const out: { sheet: string; address: string; cells: number }[] = [];
+  for (let r = top; r <= bottom; r += rows) {
+    const last = Math.min(bottom, r + rows - 1);
+    out.push({ sheet, address: `${m1[1]}${r}:${m2[1]}${last}`, cells: (last - r + 1) * width });
+  }
+  return out;
+}
+
+function colNumber(col: string): number {
+  let n = 0;
+  for (const ch of col) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
 
 /** Excel's answer while a cell is being edited (OfficeExtension.Error code). */
 export function isCellEditError(e: unknown): boolean {
@@ -135,7 +171,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (clash.length) throw new SheetExistsError(clash);
       const namesBefore = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
       try {
-        queueLayout(ctx, layout, namesBefore, this.features, options.activate);
+        await queueLayout(ctx, layout, namesBefore, this.features, options.activate);
         await ctx.sync();
       } catch (e) {
         // Batches are not transactional: what was queued before the failing operation has run. Remove the sheets
@@ -185,7 +221,73 @@ export class OfficeWorkbookHost implements WorkbookHost {
     await this.api.createWorkbook(base64);
   }
 
+  /**
+   * Reads the sheets' cells and names. One scoring set (up to READ_AT_ONCE sheets) is one request. More — every set
+   * of a workbook for the summary — is read in parts so that no response passes Excel on the web's 5 MB: first the
+   * used ranges' addresses, then blocks of whole sheets (or of rows of a large sheet) of at most READ_CELLS cells,
+   * fewer when the responses so far measured more than READ_BUDGET / READ_CELLS bytes a cell.
+   */
   async read(sheetNames: string[]): Promise<HostSource> {
+    if (sheetNames.length <= READ_AT_ONCE) return this.readAtOnce(sheetNames);
+    const plan = await this.readQuietly(async (ctx) => {
+      const wb = ctx.workbook;
+      wb.names.load("items/name,items/formula");
+      const parts = sheetNames.map((name) => {
+        const ws = wb.worksheets.getItem(name);
+        const used = ws.getUsedRangeOrNullObject();
+        used.load("address");
+        ws.names.load("items/name,items/formula");
+        return { name, used, names: ws.names };
+      });
+      await ctx.sync();
+      return {
+        names: Object.fromEntries(wb.names.items.map((n) => [n.name, refersTo(n)])),
+        sheets: parts.map((p) => ({
+          name: p.name,
+          address: p.used.isNullObject ? null : p.used.address.replace(/^.*!/, ""),
+          scoped: Object.fromEntries(p.names.items.map((n) => [n.name, refersTo(n)])),
+        })),
+      };
+    });
+    const sheets: Record<string, Record<string, MemoryCell>> = Object.fromEntries(sheetNames.map((n) => [n, {}]));
+    const blocks = plan.sheets.flatMap((p) => (p.address ? rowBlocksOf(p.name, p.address, READ_CELLS) : []));
+    let bytesPerCell = READ_BUDGET / READ_CELLS;
+    for (let i = 0; i < blocks.length;) {
+      const room = Math.max(1, Math.floor(Math.min(READ_CELLS, READ_BUDGET / bytesPerCell)));
+      const group = [blocks[i]];
+      let cells = blocks[i].cells;
+      while (i + group.length < blocks.length && cells + blocks[i + group.length].cells <= room) {
+        cells += blocks[i + group.length].cells;
+        group.push(blocks[i + group.length]);
+      }
+      i += group.length;
+      const read = await this.readQuietly(async (ctx) => {
+        const ranges = group.map((b) => {
+          const r = ctx.workbook.worksheets.getItem(b.sheet).getRange(b.address);
+          r.load("values,formulas");
+          return { b, r };
+        });
+        await ctx.sync();
+        return ranges.map(({ b, r }) => ({ b, values: r.values as unknown[][], formulas: r.formulas as unknown[][] }));
+      });
+      let bytes = 0;
+      for (const { b, values, formulas } of read) {
+        Object.assign(sheets[b.sheet], cellsFrom(b.address, values, formulas));
+        bytes += jsonBytes(values) + jsonBytes(formulas);
+      }
+      this.readResponses.push(bytes);
+      bytesPerCell = Math.max(bytesPerCell, bytes / Math.max(1, cells));
+    }
+    const source = new MemorySource(this.label, sheets, plan.names) as MemorySource & HostSource;
+    const scoped = Object.fromEntries(plan.sheets.map((p) => [p.name, p.scoped]));
+    source.scopedNames = (sheet: string) => scoped[sheet] ?? {};
+    return source;
+  }
+
+  /** Estimated size of each partial read's response (values and formulas as JSON), for tests and benchmarks. */
+  readonly readResponses: number[] = [];
+
+  private async readAtOnce(sheetNames: string[]): Promise<HostSource> {
     return this.readQuietly(async (ctx) => {
       const wb = ctx.workbook;
       wb.names.load("items/name,items/formula");

@@ -1,10 +1,14 @@
 /// <reference types="office-js" />
 // Renders a WorkbookLayout (src/workbook) into the live workbook with Office.js: the same data src/xlsx/write.ts
-// writes into an .xlsx file, following the conventions in src/workbook/types.ts. Everything is queued on one
-// request context and sent with a single context.sync() by the caller, whatever the size of the rubric:
-//   - per sheet, one block each for number formats, constants and formulas (null leaves a cell alone);
+// writes into an .xlsx file, following the conventions in src/workbook/types.ts. Operations are queued on one
+// request context and sent with as few context.sync() calls as the size allows:
+//   - per sheet, one block each for number formats, constants and formulas (null leaves a cell alone), split into
+//     row blocks when large;
 //   - one format operation set per run of cells of one style in one column;
 //   - validations, conditional formats, merges, names, print setup and protection as the layout lists them.
+// Excel on the web refuses a request over 5 MB: a RequestBudget counts what each operation adds to the serialized
+// request and sends what is queued before it would pass REQUEST_BUDGET (a scoring workbook: one request; a
+// 30-applicant summary: several). test/excel/request-size.test.ts measures the real office.js client's requests.
 // Enum values are written as string literals ("Center", "Stop"), never Excel.* enums (see ../shared/TOOLCHAIN.md).
 import type {
   CellLayout,
@@ -17,6 +21,60 @@ import type {
 import { nameScopeSheet } from "../host/types";
 import { colLetter } from "../workbook/a1";
 import { boundingBox, columnRuns } from "../host/ranges";
+
+/** What a request may carry, by the estimate below: well under Excel on the web's 5 MB per request. */
+export const REQUEST_BUDGET = 3 * 1024 * 1024;
+/**
+ * What one operation adds besides its arguments: its action and object paths as office.js serializes them
+ * ({"Id":…,"ActionType":4,"Name":"Bold","ObjectPathId":…} and a GetRange / Format / Font path: 100–250 bytes measured
+ * with the real client), rounded up.
+ */
+export const OPERATION_BYTES = 400;
+
+/** UTF-8 bytes of a value as JSON (what the request body carries). */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) n += c > 0x7ff ? 2 : 1; // surrogate pairs: 2 × (1 + 2) = 6 ≥ 4 bytes
+  }
+  return n;
+}
+
+/**
+ * Counts the estimated size of the queued request; before an operation that would pass the limit, sends what is
+ * queued (context.sync()) and starts a new request.
+ */
+export class RequestBudget {
+  private used = 0;
+  /** Counts the requests sent: proxies made before one may not be used after it. */
+  generation = 0;
+  /** The estimate of each request this budget sent (not the caller's last one: `pending`). */
+  readonly sent: number[] = [];
+
+  constructor(
+    private readonly ctx: { sync(): Promise<unknown> },
+    readonly limit = REQUEST_BUDGET,
+  ) {}
+
+  /** Room for one operation with these arguments (or `operations` plain ones). */
+  async room(args: unknown = null, operations = 1): Promise<void> {
+    const bytes = operations * OPERATION_BYTES + (args === null ? 0 : jsonBytes(args));
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.ctx.sync();
+      this.sent.push(this.used);
+      this.used = 0;
+      this.generation++;
+    }
+    this.used += bytes;
+  }
+
+  /** The estimate of what is queued and not yet sent. */
+  get pending(): number {
+    return this.used;
+  }
+}
 
 /** Optional requirement sets the renderer may use (ExcelApi 1.8 is the minimum for writeLayout). */
 export interface RenderFeatures {
@@ -146,29 +204,67 @@ function headerFooterParts(t: HeaderFooterText | undefined, where: "Header" | "F
   return out;
 }
 
-/** Queues one sheet's content on a new worksheet. */
-export function queueSheet(
-  ws: Excel.Worksheet,
+/**
+ * The cell grids cut into blocks of whole rows, each small enough for a request of its own (about half the budget):
+ * [first row index in the grid, row count].
+ */
+function rowBlocks(grids: (unknown[][] | null)[], rows: number, limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = grids.reduce((n, g) => n + (g ? jsonBytes(g[r]) : 0), 0);
+    if (r > start && bytes + row > limit / 2) {
+      out.push([start, r - start]);
+      start = r;
+      bytes = 0;
+    }
+    bytes += row;
+  }
+  if (rows > start) out.push([start, rows - start]);
+  return out;
+}
+
+/**
+ * Queues one sheet's content on a new worksheet, sending what is queued whenever the budget says so. `sheet` gives
+ * the worksheet's proxy valid in the current request (a proxy from worksheets.add() is not, after a sync).
+ */
+export async function queueSheet(
+  sheet: () => Excel.Worksheet,
   layout: RenderableLayout,
   s: SheetLayout,
   features: RenderFeatures,
-): void {
-  if (s.tabColor) ws.tabColor = hex(s.tabColor);
-  ws.showGridlines = s.showGridLines;
+  budget: RequestBudget,
+): Promise<void> {
+  await budget.room(null, 2);
+  if (s.tabColor) sheet().tabColor = hex(s.tabColor);
+  sheet().showGridlines = s.showGridLines;
   for (const c of s.columns) {
-    const col = ws.getRange(`${c.col}:${c.col}`);
+    await budget.room(null, 2);
+    const col = sheet().getRange(`${c.col}:${c.col}`);
     col.format.columnWidth = widthPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   }
-  for (const r of s.rows) ws.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+  for (const r of s.rows) {
+    await budget.room(null, 2);
+    sheet().getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+  }
 
   if (s.cells.length) {
     const blocks = cellBlocks(layout, s.cells);
-    const block = ws.getRangeByIndexes(blocks.box.top - 1, blocks.box.left - 1, blocks.box.rows, blocks.box.cols);
-    // Number formats first: a text cell ("@") keeps "=…" typed by a person as text.
-    if (blocks.numberFormat) block.numberFormat = blocks.numberFormat as string[][];
-    if (blocks.values) block.values = blocks.values as (string | number | boolean)[][];
-    if (blocks.formulas) block.formulas = blocks.formulas as string[][];
+    const grids = [blocks.numberFormat, blocks.values, blocks.formulas];
+    for (const [first, count] of rowBlocks(grids, blocks.box.rows, budget.limit)) {
+      const part = <T>(g: T[][] | null) => g?.slice(first, first + count) ?? null;
+      // Number formats first: a text cell ("@") keeps "=…" typed by a person as text.
+      const numberFormat = part(blocks.numberFormat);
+      const values = part(blocks.values);
+      const formulas = part(blocks.formulas);
+      await budget.room([numberFormat, values, formulas], 4);
+      const block = sheet().getRangeByIndexes(blocks.box.top - 1 + first, blocks.box.left - 1, count, blocks.box.cols);
+      if (numberFormat) block.numberFormat = numberFormat as string[][];
+      if (values) block.values = values as (string | number | boolean)[][];
+      if (formulas) block.formulas = formulas as string[][];
+    }
   }
 
   const byStyle = new Map<string, string[]>();
@@ -176,14 +272,23 @@ export function queueSheet(
   for (const [name, refs] of byStyle) {
     const style = layout.styles[name];
     if (!style) continue;
-    for (const run of columnRuns(refs)) applyStyle(ws.getRange(run), style, rowsIn(run));
+    for (const run of columnRuns(refs)) {
+      await budget.room(style, 16); // up to a dozen properties and four borders, each an operation
+      applyStyle(sheet().getRange(run), style, rowsIn(run));
+    }
   }
-  for (const m of s.merges) ws.getRange(m).merge(false);
-  for (const run of columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref)))
-    ws.getRange(run).format.protection.locked = false;
+  for (const m of s.merges) {
+    await budget.room(null, 2);
+    sheet().getRange(m).merge(false);
+  }
+  for (const run of columnRuns(s.cells.filter((c) => c.locked === false).map((c) => c.ref))) {
+    await budget.room(null, 3);
+    sheet().getRange(run).format.protection.locked = false;
+  }
 
   for (const v of s.validations) {
-    const dv = ws.getRange(v.ref).dataValidation;
+    await budget.room(v, 6);
+    const dv = sheet().getRange(v.ref).dataValidation;
     if (v.type === "list") dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
     else if (v.type === "date")
       dv.rule = {
@@ -197,23 +302,24 @@ export function queueSheet(
     if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
   }
 
-  [...s.conditionalFormats]
-    .sort((a, b) => a.priority - b.priority)
-    .forEach((f, i) => {
-      const cf = ws.getRange(f.ref).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = `=${f.formula}`;
-      if (f.fill) cf.custom.format.fill.color = hex(f.fill);
-      if (f.fontColor) cf.custom.format.font.color = hex(f.fontColor);
-      if (f.bold) cf.custom.format.font.bold = true;
-      cf.priority = i;
-    });
+  const formats = [...s.conditionalFormats].sort((a, b) => a.priority - b.priority);
+  for (const [i, f] of formats.entries()) {
+    await budget.room(f, 8);
+    const cf = sheet().getRange(f.ref).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${f.formula}`;
+    if (f.fill) cf.custom.format.fill.color = hex(f.fill);
+    if (f.fontColor) cf.custom.format.font.color = hex(f.fontColor);
+    if (f.bold) cf.custom.format.font.bold = true;
+    cf.priority = i;
+  }
 
+  await budget.room(s.print ?? null, 30);
   const frozen = s.freeze ? freezeRange(s.freeze.rows, s.freeze.columns) : null;
-  if (frozen) ws.freezePanes.freezeAt(frozen);
+  if (frozen) sheet().freezePanes.freezeAt(frozen);
 
   if (s.print && features.pageLayout) {
     const p = s.print;
-    const pl = ws.pageLayout;
+    const pl = sheet().pageLayout;
     pl.paperSize = "A4";
     pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
     // Only documented values: a page count for each direction given; "as many pages tall as needed" is no
@@ -235,9 +341,12 @@ export function queueSheet(
     const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
     for (const [key, text] of [...headerFooterParts(p.header, "Header"), ...headerFooterParts(p.footer, "Footer")])
       hf[key] = text;
-    for (const row of s.pageBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
+    for (const row of s.pageBreaks ?? []) if (row > 1) sheet().horizontalPageBreaks.add(`A${row}`);
   }
-  if (features.charts) queueCharts(ws, s);
+  if (features.charts && s.charts?.length) {
+    await budget.room(s.charts, 10 * s.charts.length);
+    queueCharts(sheet(), s);
+  }
 }
 
 /**
@@ -270,35 +379,47 @@ export function nameReference(n: DefinedNameLayout): string {
 /**
  * Queues the whole layout as new sheets (after the last one): content, then names, visibility and protection.
  * `existingNames` are the workbook-scope names already taken: those names go to the scoring sheet's scope instead.
+ * What is queued is sent (context.sync()) whenever the next operation would make the request pass the budget; the
+ * caller sends the rest.
  */
-export function queueLayout(
+export async function queueLayout(
   ctx: Excel.RequestContext,
   layout: RenderableLayout,
   existingNames: ReadonlySet<string>,
   features: RenderFeatures,
   activate?: string,
-): { sheets: Record<string, Excel.Worksheet>; scopedNames: string[] } {
+  budget: RequestBudget = new RequestBudget(ctx),
+): Promise<{ scopedNames: string[] }> {
   const wb = ctx.workbook;
-  const sheets: Record<string, Excel.Worksheet> = {};
+  const made = new Map<string, { ws: Excel.Worksheet; generation: number }>();
+  // The proxy from worksheets.add() until the next request; then one by name.
+  const sheet = (name: string) => {
+    const m = made.get(name);
+    if (m && m.generation === budget.generation) return m.ws;
+    const ws = wb.worksheets.getItem(name);
+    made.set(name, { ws, generation: budget.generation });
+    return ws;
+  };
   for (const s of layout.sheets) {
-    const ws = wb.worksheets.add(s.name);
-    sheets[s.name] = ws;
-    queueSheet(ws, layout, s, features);
+    await budget.room(s.name);
+    made.set(s.name, { ws: wb.worksheets.add(s.name), generation: budget.generation });
+    await queueSheet(() => sheet(s.name), layout, s, features, budget);
   }
   const scopedNames: string[] = [];
-  const scoring = sheets[nameScopeSheet(layout)];
   for (const n of layout.names) {
+    await budget.room(n, 2);
     if (existingNames.has(n.name.toLowerCase())) {
-      scoring.names.add(n.name, nameReference(n));
+      sheet(nameScopeSheet(layout)).names.add(n.name, nameReference(n));
       scopedNames.push(n.name);
     } else wb.names.add(n.name, nameReference(n));
   }
   for (const s of layout.sheets) {
-    const ws = sheets[s.name];
+    await budget.room(s.protection ?? null, 3);
+    const ws = sheet(s.name);
     if (s.visibility !== "visible") ws.visibility = s.visibility === "hidden" ? "Hidden" : "VeryHidden";
     if (s.protection) protectSheet(ws, s.protection);
   }
   const first = activate ?? layout.sheets.find((s) => s.visibility === "visible")?.name;
-  if (first && sheets[first]) sheets[first].activate();
-  return { sheets, scopedNames };
+  if (first && made.has(first)) sheet(first).activate();
+  return { scopedNames };
 }

@@ -2,9 +2,11 @@
 // reader, or from the open workbook through the task pane's host — and a re-scored returned workbook into what the
 // status rules compare. Browser-safe: no file system here.
 import {
+  copyContent,
   findSheet,
   msg,
   parsePanels,
+  recheckPanels,
   parseRound,
   ROUND_SHEET,
   type Assignment,
@@ -15,7 +17,8 @@ import {
   type Rows,
 } from "../core";
 import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
-import type { ScoreReport } from "../workbook";
+import { toReturnedSheet, type ScoreReport } from "../workbook";
+import type { OpenedWorkbook } from "../summary/open";
 import type { CellSource } from "../workbook/source";
 import { readZipWorkbook, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
 
@@ -60,6 +63,8 @@ export interface LoadedRound {
   problems: RoundProblem[];
   /** Problems of the 分组 sheet only (what generate, status and aggregate --round read). */
   panelProblems: RoundProblem[];
+  /** Hand edits of 分组 that break 回避 or a rule, accepted with a reason in 调整原因 (listed, never silent). */
+  adjustments: RoundProblem[];
 }
 
 /** The round workbook's content: its settings and pool, and the draw (分组) when it has one. */
@@ -69,13 +74,20 @@ export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
   const panels = findSheet(Object.keys(sheets), "panels");
   let assignments: Assignment[] | null = null;
   const panelProblems: RoundProblem[] = [];
+  const adjustments: RoundProblem[] = [];
   if (panels) {
     const r = parsePanels(sheets[panels], panels, lib);
     assignments = r.assignments;
     panelProblems.push(...r.problems);
+    // Re-checked on every read: a hand edit of 分组 that breaks 回避 or a rule is named (or accepted with a reason).
+    if (!parsed.problems.length) {
+      const checked = recheckPanels(r.assignments, r.rows, parsed.input, panels);
+      panelProblems.push(...checked.problems);
+      adjustments.push(...checked.adjustments);
+    }
   }
   const roundId = assignments?.find((a) => a.roundId)?.roundId || parsed.input.params.roundId;
-  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems };
+  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems, adjustments };
 }
 
 /** The draw is needed (generate, status, aggregate --round): a problem when the workbook has none. */
@@ -88,8 +100,22 @@ export function needPanels(round: LoadedRound): RoundProblem | null {
   };
 }
 
+/** A file opened by the one door in, as the status rules see it (a consensus workbook recognised as one). */
+export function returnedOfOpened(opened: OpenedWorkbook): ReturnedFile {
+  if (opened.kind === "scoring") return returnedOf(opened.report, opened.modifiedAt ?? null);
+  if (opened.kind === "consensus")
+    return {
+      file: opened.consensus.file,
+      consensus: { applicant: opened.consensus.applicant, stage: opened.consensus.stage },
+    };
+  return {
+    file: opened.problem.file,
+    problem: { code: opened.problem.code, zh: opened.problem.reason, en: opened.problem.en },
+  };
+}
+
 /** A re-scored workbook as the status rules see it. */
-export function returnedOf(report: ScoreReport): ReturnedFile {
+export function returnedOf(report: ScoreReport, modifiedAt: string | null = null): ReturnedFile {
   if (!report.rubric || !report.applicant || !report.expert || !report.stage)
     return { file: report.file, problem: report.problems[0] ?? msg.statusNotScorebook() };
   const open = report.items.filter((i) => i.status !== "ok").length;
@@ -108,5 +134,7 @@ export function returnedOf(report: ScoreReport): ReturnedFile {
     usable: report.ok,
     reason,
     savedAt: report.savedAt,
+    modifiedAt,
+    content: copyContent(toReturnedSheet(report)),
   };
 }

@@ -114,6 +114,26 @@ function listing(abs: string): { name: string; dir: boolean; size: number }[] | 
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * After a cancelled step: the temporary files its process was writing (src/output names them
+ * .scorebook-<pid>-<hex>.tmp beside their targets) are removed; the files it had already put in place stay.
+ */
+function removeTemps(root: string, pid: number): void {
+  const own = new RegExp(`^\\.scorebook-${pid}-[0-9a-f]+\\.tmp$`);
+  const walk = (dir: string, depth: number) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 4) walk(p, depth + 1);
+      else if (e.isFile() && own.test(e.name)) fs.rmSync(p, { force: true });
+    }
+  };
+  try {
+    walk(root, 0);
+  } catch {
+    // a folder removed meanwhile: nothing to clean there
+  }
+}
+
 export async function startServer(opts: ServeOptions): Promise<Server> {
   const root = fs.realpathSync(opts.dir);
   const token = opts.token ?? randomBytes(24).toString("base64url");
@@ -165,7 +185,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
         SCOREBOOK_PROGRESS: "lines",
         NO_COLOR: "1",
         // The round folder keeps its imported awards (奖项/): the steps use them like the built-in ones.
-        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: path.join(root, AWARDS_DIR) } : {}),
+        ...(fs.existsSync(path.join(root, AWARDS_DIR)) ? { SCOREBOOK_AWARDS: insideRoot(root, AWARDS_DIR) } : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true,
@@ -206,6 +226,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     });
     const finish = (code: number) => {
       if (j.code !== null) return;
+      if (j.cancelled && child.pid !== undefined) removeTemps(root, child.pid);
       if (errTail) line(errTail);
       if (outTail) line(outTail);
       j.code = code;

@@ -78,7 +78,7 @@ export function stepCommand(r: StepRequest): StepCommand | string {
       };
     }
     case "report":
-      return { argv: ["report", SUMMARY, "-o", REPORTS_DIR, ...force], cwd: "" };
+      return { argv: ["report", SUMMARY, "-o", REPORTS_DIR, "--zip", ...force], cwd: "" };
     default:
       return "step";
   }

@@ -4,7 +4,8 @@
 //                     drawing to the file with src/xlsx/chart.ts, the task pane an Office.js chart)
 //   合议清单          the divergent items by applicant and stage, on one page
 //   公示名单（现场评审） the applicants advancing after the material review (四、（四）5: 公示期不少于 5 个工作日)
-//   公示名单（候选）    the candidate list (四、（六）3), in ranking order
+//   授奖候选名单        the candidate list for the committee (四、（六）3), in ranking order; not publicised
+//   授奖建议名单        after the vote (四、（七）2, （八）1): the candidates the 表决记录表 passes, live, with the 公示 line
 //   表决记录表        members, present, quorum, per candidate yes / no / abstain and the result under the rule set's
 //                     vote rule (四、（七）: 出席不少于三分之二；出席委员三分之二及以上赞成), by live formulas
 //   评审专家评价表     per expert: workbooks assigned (when the round's assignments are given) and counted, mean
@@ -17,6 +18,7 @@ import {
   expertStats,
   nameKey,
   onAdvanceList,
+  secretariatSettingsText,
   shownScores,
   stageBreakdown,
   STATUS_TEXT,
@@ -40,7 +42,8 @@ export const COMMITTEE_SHEET = {
   chart: "得分图",
   consensusList: "合议清单",
   advanceList: "公示名单（现场评审）",
-  candidateList: "公示名单（候选）",
+  candidateList: "授奖候选名单",
+  awardList: "授奖建议名单",
   vote: "表决记录表",
   expertReview: "评审专家评价表",
   reportData: "报告数据",
@@ -99,8 +102,21 @@ export interface CommitteeMap {
   consensusList: { sheet: string; rows: number };
   advanceList: { sheet: string; rows: number };
   candidateList: { sheet: string; rows: number };
+  /** 授奖建议名单: per rule set with a vote, the rows that list the passed candidates (live from 表决记录表). */
+  awardList: {
+    sheet: string;
+    blocks: { ruleSet: string; rows: number[]; columns: { applicant: string; score: string } }[];
+  };
   expertReview: { sheet: string; rows: { expert: string; row: number }[] };
 }
+
+/** The publicity period the rules set for a list they publicise (河北 四（三）2, 四（四）5, 四（八）1). */
+const PUBLICITY_LINE = [
+  `公示期：${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日`,
+  "（公示期不少于 5 个工作日）",
+];
+/** Applicants tied on the last place inside the limit (rules.ts decide: the tool does not break ties). */
+const TIE_NOTE = "末位并列，超出名额，由评审委员会决定";
 
 const thin = { top: "thin", bottom: "thin", left: "thin", right: "thin", color: "808080" } as const;
 export const COMMITTEE_STYLES: Record<string, CellStyle> = {
@@ -338,6 +354,8 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     pick: (a: ApplicantResult, g: CommitteeGroup) => boolean,
     columns: { header: string; width: number; put: (s: SheetBuilder, cell: string, a: ApplicantResult) => void }[],
     note: (g: CommitteeGroup) => string,
+    // Only the lists the rules publicise carry a 公示 line, and only the approval each names (审批).
+    footer: (g: CommitteeGroup) => { publicity: boolean; approval: string[] },
   ) => {
     const s = new SheetBuilder(key, name);
     const lastCol = colLetter(columns.length + 1);
@@ -350,7 +368,8 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       row = title(s, row, g, what, lastCol);
       s.text(ref("A", row), note(g), "note");
       s.merges.push(`A${row}:${lastCol}${row}`);
-      s.height(row, rowHeight(wrappedLines(note(g), 90, 9), 9));
+      // Wrapped to the printed width of the list (its columns), so that no line of the note is cut off.
+      s.height(row, rowHeight(wrappedLines(note(g), 6 + columns.reduce((t, c) => t + c.width, 0), 9), 9));
       row++;
       s.text(ref("A", row), "序号", "header");
       columns.forEach((c, i) => s.text(ref(colLetter(i + 2), row), c.header, "header"));
@@ -367,18 +386,19 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
         row++;
       }
       row++;
-      s.text(
-        ref("A", row),
-        `公示期：${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(6)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日（不少于 5 个工作日）`,
-        "userLine",
-      );
-      s.merges.push(`A${row}:${lastCol}${row}`);
-      row++;
+      const f = footer(g);
+      if (f.publicity) {
+        for (const line of PUBLICITY_LINE) {
+          s.text(ref("A", row), line, "userLine");
+          s.merges.push(`A${row}:${lastCol}${row}`);
+          row++;
+        }
+      }
       row =
         signatures(
           s,
           row + 1,
-          ["质评办（盖章）：", "日期："],
+          [...f.approval, "质评办（盖章）：", "日期："],
           colLetter(columns.length),
           colLetter(columns.length + 1),
         ) + 1;
@@ -412,6 +432,9 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       },
     ],
     (g) => `${g.rules.advance?.note ?? "材料评审后进入现场评审的申报者。"}名单按汇总时的结果列出；得分随“专家分”变化。`,
+    // 河北 四（四）4–5: the list is approved by the committee's chair, then publicised (no fewer than 5 working days);
+    // a rule set without an advance line has neither step in its text.
+    (g) => ({ publicity: !!g.rules.advance, approval: g.rules.advance ? ["评审委员会主任（审批）："] : [] }),
   );
   const candidates = listSheet(
     "candidateList",
@@ -431,9 +454,18 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
         width: 10,
         put: (s, cell, a) => s.formula(cell, statusRef(a.applicant), STATUS_TEXT[a.status].zh, "statusText"),
       },
+      {
+        // Ties on the last place inside the limit: all are listed, and the committee decides (the tool does not).
+        header: "备注",
+        width: 24,
+        put: (s, cell, a) => s.text(cell, a.notes.some((n) => n.code === "tie-at-limit") ? TIE_NOTE : "", "smallText"),
+      },
     ],
     (g) =>
-      `${g.rules.notes?.find((n) => n.includes("候选")) ?? "综合得分达到提名分数线者，按得分由高到低列入授奖候选名单。"}名单按汇总时的结果列出。`,
+      `${g.rules.notes?.find((n) => n.includes("候选")) ?? "综合得分达到提名分数线者，按得分由高到低列入授奖候选名单。"}提请评审委员会审议表决，不公示。名单按汇总时的结果列出（快照）；“结论”随“汇总”变化，与名单不一致时请重新生成汇总表。${
+        g.applicants.some(({ a }) => a.notes.some((n) => n.code === "tie-at-limit")) ? `末位并列：${TIE_NOTE}。` : ""
+      }`,
+    () => ({ publicity: false, approval: [] }),
   );
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -447,6 +479,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     { col: "E", width: 8 },
     { col: "F", width: 8 },
     { col: "G", width: 20 },
+    { col: "H", width: 6, hidden: true },
   ];
   const voteBlocks: VoteMap["blocks"] = [];
   const vBreaks: number[] = [];
@@ -479,7 +512,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     const quorumOk = `AND(${M}>0,${P}<=${M},${P}*${qd}>=${M}*${qn})`;
     v.formula(
       quorum,
-      `IF(OR(${M}="",${P}=""),"",IF(${quorumOk},"符合（不少于 ${qn}/${qd}）","不足 ${qn}/${qd}，会议无效"))`,
+      `IF(OR(${M}="",${P}=""),"",IF(${P}>${M},"出席人数多于委员总数，请核对",IF(${quorumOk},"符合（不少于 ${qn}/${qd}）","不足 ${qn}/${qd}，会议无效")))`,
       "",
       "result",
     );
@@ -512,10 +545,12 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
       const approved = `AND(${P}>0,${Y}<=${P},${Y}*${ad}>=${P}*${an})`;
       v.formula(
         ref("G", vrow),
-        `IF(OR(${M}="",${P}="",${Y}=""),"",IF(NOT(${quorumOk}),"会议无效",IF(${Y}+${numberOr0(N)}+${numberOr0(A)}>${P},"票数多于出席人数",IF(${approved},"通过","未通过"))))`,
+        `IF(OR(${M}="",${P}="",${Y}=""),"",IF(${P}>${M},"人数有误",IF(NOT(${quorumOk}),"会议无效",IF(${Y}+${numberOr0(N)}+${numberOr0(A)}>${P},"票数多于出席人数",IF(${approved},"通过","未通过")))))`,
         "",
         "result",
       );
+      // Hidden: the passed candidate's place in the 授奖建议名单 (1, 2, … in the order of this record).
+      v.formula(ref("H", vrow), `IF(G${vrow}="通过",COUNTIF($G$${first}:G${vrow},"通过"),"")`, "", "text");
       rows.push({ applicant: a.applicant, row: vrow });
       vrow++;
     });
@@ -564,6 +599,63 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     tabColor: "C00000",
     print: page(`A1:G${Math.max(1, vrow - 1)}`, "portrait"),
     pageBreaks: vBreaks,
+    protect: true,
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 授奖建议名单: after the vote (四、（七）2), the candidates the 表决记录表 passes, live from its result cells, with
+  // the publicity period of 四、（八）1. Only for a rule set whose award defines a vote.
+  const w = new SheetBuilder("awardList", COMMITTEE_SHEET.awardList);
+  w.columns = [
+    { col: "A", width: 6 },
+    { col: "B", width: 40 },
+    { col: "C", width: 14 },
+  ];
+  const awardBlocks: CommitteeMap["awardList"]["blocks"] = [];
+  const wBreaks: number[] = [];
+  let wrow = 1;
+  for (const block of voteBlocks) {
+    const g = groups.find((x) => x.rules.id === block.ruleSet)!;
+    if (wrow > 1) wBreaks.push(wrow);
+    wrow = title(w, wrow, g, "授奖建议名单", "C");
+    const vs = quoteSheet(voteSheet.name);
+    const span = (col: string) =>
+      block.rows.length
+        ? `${vs}!$${col}$${block.rows[0].row}:$${col}$${block.rows[block.rows.length - 1].row}`
+        : `${vs}!$${col}$1:$${col}$1`;
+    const note = `经评审委员会表决（${g.rules.vote!.text}）通过的授奖建议名单，按“表决记录表”的表决结果自动列出；表决结果填写或修改后随之变化。`;
+    w.text(ref("A", wrow), note, "note");
+    w.merges.push(`A${wrow}:C${wrow}`);
+    w.height(wrow, rowHeight(wrappedLines(note, 60, 9), 9));
+    wrow++;
+    w.formula(ref("A", wrow), `"表决通过："&COUNTIF(${span("G")},"通过")&" 名"`, "表决通过：0 名", "userLine");
+    w.merges.push(`A${wrow}:C${wrow}`);
+    wrow++;
+    ["序号", "申报者", "综合得分"].forEach((h, i) => w.text(ref(colLetter(i + 1), wrow), h, "header"));
+    wrow++;
+    const rows: number[] = [];
+    for (let k = 1; k <= Math.max(1, block.rows.length); k++) {
+      const at = `MATCH(${k},${span("H")},0)`;
+      w.formula(ref("A", wrow), `IF(ISNUMBER(${at}),${k},"")`, "", "count");
+      w.formula(ref("B", wrow), `IFERROR(INDEX(${span("B")},${at}),"")`, "", "userText");
+      w.formula(ref("C", wrow), `IFERROR(INDEX(${span("C")},${at}),"")`, "", "scoreText");
+      rows.push(wrow);
+      wrow++;
+    }
+    wrow++;
+    for (const line of PUBLICITY_LINE) {
+      w.text(ref("A", wrow), line, "userLine");
+      w.merges.push(`A${wrow}:C${wrow}`);
+      wrow++;
+    }
+    wrow = signatures(w, wrow + 1, ["质评办（盖章）：", "日期："], "B", "C") + 1;
+    awardBlocks.push({ ruleSet: block.ruleSet, rows, columns: { applicant: "B", score: "C" } });
+  }
+  if (!awardBlocks.length) w.text("A1", "（没有设定表决规则的奖项）", "note");
+  const awardSheet = w.build({
+    tabColor: "C00000",
+    print: page(`A1:C${Math.max(1, wrow - 1)}`, "portrait"),
+    pageBreaks: wBreaks,
     protect: true,
   });
 
@@ -718,7 +810,15 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   }
   const dataSheet = d.build({ visibility: "veryHidden", showGridLines: true, protect: true });
 
-  const sheets: SheetLayout[] = [chartSheet, clSheet, advance.sheet, candidates.sheet, voteSheet, expertSheet];
+  const sheets: SheetLayout[] = [
+    chartSheet,
+    clSheet,
+    advance.sheet,
+    candidates.sheet,
+    voteSheet,
+    awardSheet,
+    expertSheet,
+  ];
   const map: CommitteeMap = {
     chart: { sheet: chartSheet.name, series },
     vote: { sheet: voteSheet.name, blocks: voteBlocks },
@@ -726,6 +826,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
     consensusList: { sheet: clSheet.name, rows: result.divergences.length },
     advanceList: { sheet: advance.sheet.name, rows: advance.count },
     candidateList: { sheet: candidates.sheet.name, rows: candidates.count },
+    awardList: { sheet: awardSheet.name, blocks: awardBlocks },
     expertReview: { sheet: expertSheet.name, rows: erows },
   };
   return { sheets, dataSheet, map };
@@ -742,6 +843,8 @@ export function voteVerdict(
 ) {
   const v = committeeVote(rules, yes, present, members);
   if (!v) return "本奖项未规定表决规则";
+  // An impossible count is named as such, not taken for a failed quorum.
+  if (present > members) return "人数有误";
   if (!v.quorum) return "会议无效";
   if (yes + no + abstain > present) return "票数多于出席人数";
   return v.approved ? "通过" : "未通过";
@@ -770,6 +873,8 @@ export function rankingHead(
     rules.notes?.find((n) => n.includes("得分 =")) ?? "",
     rules.advance?.note ?? "",
     rules.vote ? `评审委员会表决：${rules.vote.text}` : "",
+    // Every default the tool applies where the award's text is silent, printed as the secretariat's setting.
+    secretariatSettingsText(rules) ?? "",
   ]
     .filter(Boolean)
     .join("");

@@ -7,3 +7,5 @@ export * from "./secretariat";
 export * from "./json";
 export * from "./groups";
 export { problemKind, problemKindEn } from "./problems";
+export * from "./open";
+export * from "./compose";

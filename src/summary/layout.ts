@@ -744,7 +744,7 @@ function rankingSheet(
           : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
       } else {
         const publicF = needsPublic ? `IF(${H}="",${text(ST("no-public"))},` : "";
-        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(AND(${P("final")}<>"",${I}<${P("final")}),${text(ST("below-threshold"))},${text(ST("candidate"))})${needsPublic ? ")" : ""})))))`;
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(NOT(ISNUMBER(${P("final")})),${text(ST("ranked"))},IF(${I}<${P("final")},${text(ST("below-threshold"))},${text(ST("candidate"))}))${needsPublic ? ")" : ""})))))`;
       }
       s.formula(Pc, preF, ST(pre), "text");
       const rankedTexts = rankingField(result.stage).map(ST);

@@ -1,6 +1,6 @@
-// The secretariat's job as one pure function, for the CLI and the task pane alike: returned workbooks (as
-// CellSources: files read with the zip reader, or the scoring sheets of the open workbook) → interpret() → the
-// aggregation core → the summary workbook's layout. Nothing here reads files or touches Excel; problems are
+// The aggregation over what was read: sheets, consensus workbooks and problems → the aggregation core, with the
+// roster's row problems. The one composition (read → aggregate → summary) that every surface calls is ./compose.ts;
+// the one door in that opens workbook bytes is ./open.ts. Nothing here reads files or touches Excel; problems are
 // collected, never thrown: one bad workbook never stops the rest.
 import {
   aggregate,
@@ -17,20 +17,8 @@ import {
   type RubricInfo,
   type SheetProblem,
 } from "../core";
-import {
-  interpret,
-  interpretCache,
-  interpretConsensus,
-  isConsensusSource,
-  toConsensusSheet,
-  toReturnedSheet,
-  type InterpretCache,
-  type ScoreReport,
-} from "../workbook";
-import type { CellSource } from "../workbook/source";
-import type { FormulaMode } from "../workbook/types";
-import { buildSummaryLayout } from "./layout";
-import { SUMMARY_SHEET, type SummaryLayout } from "./types";
+import { toReturnedSheet, type ScoreReport } from "../workbook";
+import { SUMMARY_SHEET } from "./types";
 
 export interface RosterInput {
   entries: RosterEntry[];
@@ -110,57 +98,8 @@ export function aggregateReports(input: AggregateReportsInput): AggregateResult 
   return aggregateRead({ ...input, read });
 }
 
-export interface SecretariatInput extends Omit<AggregateReportsInput, "reports"> {
-  /** The returned workbooks. */
-  sources: readonly CellSource[];
-  /** custom: the summary uses the add-in's QA.* functions; native (default): plain formulas. */
-  mode?: FormulaMode;
-  /** ISO 8601 time written into the summary (default: now). */
-  createdAt?: string;
-  cache?: InterpretCache;
-}
-
-export interface SecretariatResult {
-  reports: ScoreReport[];
-  result: AggregateResult;
-  layout: SummaryLayout;
-}
-
 /** A summary workbook (ours) given back as input: say so rather than "not a scoring workbook". */
 export function isSummaryWorkbook(sheetNames: readonly string[]): boolean {
   const names = new Set(sheetNames);
   return names.has(SUMMARY_SHEET.ranking) && names.has(SUMMARY_SHEET.panels) && names.has(SUMMARY_SHEET.parameters);
-}
-
-/** Reads every source, aggregates and builds the summary layout (what the task pane's secretariat view calls). */
-export function secretariatSummary(input: SecretariatInput): SecretariatResult {
-  const lib = input.library ?? bundledLibrary();
-  const cache = input.cache ?? interpretCache();
-  const reports: ScoreReport[] = [];
-  const consensus: ConsensusSheet[] = [...(input.consensus ?? [])];
-  const unreadable: SheetProblem[] = [...(input.unreadable ?? [])];
-  for (const source of input.sources) {
-    if (isSummaryWorkbook(source.sheetNames())) {
-      unreadable.push(sheetProblem(source.name, msg.summaryAsInput()));
-      continue;
-    }
-    if (isConsensusSource(source)) {
-      consensus.push(toConsensusSheet(interpretConsensus(source, { library: lib })));
-      continue;
-    }
-    try {
-      reports.push(interpret(source, { library: lib, cache }));
-    } catch (e) {
-      unreadable.push(sheetProblem(source.name, msg.unreadable((e as Error).message)));
-    }
-  }
-  const result = aggregateReports({ ...input, reports, unreadable, consensus, library: lib });
-  const layout = buildSummaryLayout(result, {
-    mode: input.mode,
-    aggregate: input.options,
-    createdAt: input.createdAt ?? new Date().toISOString(),
-    files: input.sources.length + (input.unreadable?.length ?? 0),
-    library: lib,
-  });
-  return { reports, result, layout };
 }

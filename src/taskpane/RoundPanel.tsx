@@ -17,7 +17,7 @@ import {
 import type { Library, StatusDetail } from "../core";
 import type { WorkbookHost } from "../host/types";
 import { useLang, useStrings } from "./i18n";
-import { fileBytes } from "./SummaryPanel";
+import { fileBytes, lastModified } from "./SummaryPanel";
 import { RoundStatusView } from "./RoundStatus";
 import type { OpenRound } from "./round";
 
@@ -92,7 +92,9 @@ export function RoundPanel({ host, lib }: { host: WorkbookHost; lib: Library }) 
   const pick = (files: FileList | null) =>
     guard(async () => {
       if (!open?.ok || !files?.length) return;
-      const picked = await Promise.all(Array.from(files, async (f) => ({ name: f.name, data: await fileBytes(f) })));
+      const picked = await Promise.all(
+        Array.from(files, async (f) => ({ name: f.name, data: await fileBytes(f), modifiedAt: lastModified(f) })),
+      );
       setStatus(await (await loadRound()).statusOfPicked(open.round, picked, lib));
     });
 

@@ -102,10 +102,16 @@ export async function fileBytes(f: Blob): Promise<Uint8Array> {
  */
 export const PICK_LIMIT_BYTES = 20 * 1024 * 1024;
 
+/** A picked file's modification time (the tie-breaker between copies saved at the same time), when known. */
+export function lastModified(f: File): string | null {
+  return typeof f.lastModified === "number" && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
+}
+
 /** A file over the reader's size limit is not read at all: its size alone gets it refused (interpretPicked). */
 export async function picked(f: File): Promise<PickedFile> {
-  if (f.size > PICK_LIMIT_BYTES) return { name: f.name, data: new Uint8Array(0), size: f.size };
-  return { name: f.name, data: await fileBytes(f) };
+  const modifiedAt = lastModified(f);
+  if (f.size > PICK_LIMIT_BYTES) return { name: f.name, data: new Uint8Array(0), size: f.size, modifiedAt };
+  return { name: f.name, data: await fileBytes(f), modifiedAt };
 }
 
 export function SummaryPanel({ host, lib, customFunctions = true }: SummaryPanelProps) {

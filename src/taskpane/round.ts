@@ -4,7 +4,6 @@
 // round's id, as new workbooks. Picked files are only read.
 import {
   findSheet,
-  msg,
   roundStatus,
   STAGE_ZH,
   type Assignment,
@@ -14,10 +13,11 @@ import {
   type StatusDetail,
 } from "../core";
 import type { WorkbookHost } from "../host/types";
-import { loadRound, needPanels, returnedOf, roundSheetsFromSource, type LoadedRound } from "../round/read";
+import { loadRound, needPanels, returnedOfOpened, roundSheetsFromSource, type LoadedRound } from "../round/read";
+import { openWorkbook } from "../summary/open";
 import { buildLayout } from "../workbook";
 import { interpretCache } from "../workbook";
-import { interpretPicked, type PickedFile } from "./secretariat";
+import type { PickedFile } from "./secretariat";
 
 export type OpenRound = { ok: true; round: LoadedRound; experts: string[] } | { ok: false; problems: RoundProblem[] };
 
@@ -55,16 +55,9 @@ export async function statusOfPicked(
   const cache = interpretCache();
   const returned: ReturnedFile[] = [];
   for (const f of files) {
-    const r = await interpretPicked(f, lib, cache);
-    returned.push(
-      "report" in r
-        ? returnedOf(r.report)
-        : {
-            file: f.name,
-            problem:
-              "problem" in r ? { code: r.problem.code, zh: r.problem.reason, en: r.problem.en } : msg.statusConsensus(),
-          },
-    );
+    // The one door in, as the command line's status reads files: a consensus workbook recognised as one.
+    const opened = await openWorkbook(f.data, f.name, { size: f.size, library: lib, cache, modifiedAt: f.modifiedAt });
+    returned.push(returnedOfOpened(opened));
   }
   return roundStatus(
     round.assignments ?? [],

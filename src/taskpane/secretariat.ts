@@ -25,10 +25,10 @@ import {
 import { findSets, renameRefs, SetSource, suggestSuffix } from "../host/sets";
 import type { WorkbookHost } from "../host/types";
 import {
-  aggregateReports,
-  buildSummaryLayout,
+  composeSummary,
   groupTitle,
-  isSummaryWorkbook,
+  openWorkbook,
+  traceReport,
   problemKind,
   problemKindEn,
   SUMMARY_SHEET,
@@ -39,19 +39,14 @@ import {
   buildConsensusLayout,
   interpret,
   interpretCache,
-  interpretConsensus,
-  isConsensusSource,
   SHEET,
-  toConsensusSheet,
   toReturnedSheet,
   type ConsensusLayout,
   type InterpretCache,
   type ScoreReport,
 } from "../workbook";
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import { checkFileSize, readZipWorkbook, XlsxReadError } from "../xlsx/zip-cells";
 import { rosterRows } from "../summary/roster-file";
-import { zipSource } from "../xlsx/zip-source";
 
 /** A file the secretariat picked: its name and bytes. */
 export interface PickedFile {
@@ -59,6 +54,8 @@ export interface PickedFile {
   data: Uint8Array;
   /** The file's size when its bytes were not read (over the size limit). */
   size?: number;
+  /** The file's modification time (ISO), when the browser gives it: the tie-breaker between copies. */
+  modifiedAt?: string | null;
 }
 
 export interface SummaryRequest {
@@ -112,46 +109,34 @@ export interface SummaryOutcome {
   result: AggregateResult;
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const starts = (buf: Uint8Array, magic: number[]) => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
-/** The sheets interpret() reads: all but the scoring guide (text only). */
-const NEEDED = (name: string) => name !== SHEET.guide;
-
 /**
- * Reads one picked file with the lean zip reader (the browser's DecompressionStream) and interprets it: a scoring
- * workbook, or a group's consensus workbook (合议表).
+ * Reads one picked file through the one door in (src/summary/open.ts, with the browser's DecompressionStream): a
+ * scoring workbook, a group's consensus workbook (合议表), or the problem that keeps it out (a summary or a round
+ * workbook named as what it is).
  */
 export async function interpretPicked(
   file: PickedFile,
   lib: Library,
   cache?: InterpretCache,
-): Promise<{ report: ScoreReport } | { problem: SheetProblem } | { consensus: ConsensusSheet }> {
-  const fail = (m: Message) => ({ problem: sheetProblem(file.name, m) });
-  try {
-    // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
-    checkFileSize(file.size ?? file.data);
-  } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.reason);
-    throw e;
-  }
-  if (starts(file.data, OLE)) return fail(msg.oleOrEncrypted());
-  if (!starts(file.data, ZIP)) return fail(msg.notXlsxContent());
-  try {
-    const wb = await readZipWorkbook(file.data, { sheets: NEEDED });
-    if (isSummaryWorkbook(wb.sheets.map((x) => x.name))) return fail(msg.summaryAsInput());
-    const source = zipSource(wb, file.name);
-    if (isConsensusSource(source)) return { consensus: toConsensusSheet(interpretConsensus(source, { library: lib })) };
-    return { report: interpret(source, { library: lib, cache }) };
-  } catch (e) {
-    if (e instanceof XlsxReadError) return fail(e.reason);
-    return fail(msg.unreadable((e as Error).message));
-  }
+): Promise<
+  { report: ScoreReport; modifiedAt?: string | null } | { problem: SheetProblem } | { consensus: ConsensusSheet }
+> {
+  // A picked file over the limit was never read into memory (SummaryPanel checks File.size first).
+  const opened = await openWorkbook(file.data, file.name, {
+    size: file.size,
+    library: lib,
+    cache,
+    modifiedAt: file.modifiedAt,
+  });
+  if (opened.kind === "scoring") return { report: opened.report, modifiedAt: opened.modifiedAt ?? null };
+  if (opened.kind === "consensus") return { consensus: opened.consensus };
+  return { problem: opened.problem };
 }
 
 /** Aggregates picked files: one bad file never stops the rest. */
 export async function summaryFromFiles(files: readonly PickedFile[], req: SummaryRequest): Promise<SummaryOutcome> {
   const cache = interpretCache();
+  const modified = new Map<ScoreReport, string | null>();
   const reports: ScoreReport[] = [];
   const unreadable: SheetProblem[] = [];
   const consensus: ConsensusSheet[] = [];
@@ -160,8 +145,9 @@ export async function summaryFromFiles(files: readonly PickedFile[], req: Summar
     if ("report" in r) reports.push(r.report);
     else if ("consensus" in r) consensus.push(r.consensus);
     else unreadable.push(r.problem);
+    if ("report" in r) modified.set(r.report, r.modifiedAt ?? null);
   }
-  return finish(reports, unreadable, files.length, req, consensus);
+  return finish(reports, unreadable, files.length, req, consensus, modified);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -254,13 +240,24 @@ async function finish(
   inputs: number,
   req: SummaryRequest,
   consensus: ConsensusSheet[] = [],
+  /** Each picked file's modification time: the tie-breaker between copies saved at the same time. */
+  modified: ReadonlyMap<ScoreReport, string | null> = new Map(),
 ): Promise<SummaryOutcome> {
   const options: AggregateOptions = { method: req.method, ...(req.stage ? { stage: req.stage } : {}) };
   const roster = req.roster ? await readRoster(req.roster) : undefined;
-  const result = aggregateReports({ reports, unreadable, roster, options, library: req.library, consensus });
-  const layout = buildSummaryLayout(result, {
+  // The one composition (src/summary/compose.ts), as the command line and the workbench call it.
+  const { result, layout } = composeSummary({
+    read: [
+      ...unreadable.map((problem) => ({ problem })),
+      ...reports.map((r) => {
+        const read = traceReport(r);
+        return "sheet" in read ? { sheet: { ...read.sheet, modifiedAt: modified.get(r) ?? null } } : read;
+      }),
+      ...consensus.map((c) => ({ consensus: c })),
+    ],
+    roster,
+    options,
     mode: req.mode,
-    aggregate: options,
     createdAt: (req.now ?? new Date()).toISOString(),
     files: inputs,
     library: req.library,

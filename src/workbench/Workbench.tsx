@@ -80,6 +80,8 @@ const useStyles = makeStyles({
   },
   dropActive: { backgroundColor: tokens.colorBrandBackground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // The pane's table is made for 320 px; here it keeps about that shape rather than stretching across the page.
+  ranking: { maxWidth: "620px", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
 type StepKey = keyof (typeof WB_STRINGS)["zh-CN"]["steps"];
@@ -556,7 +558,7 @@ export function Workbench() {
             </Button>
           </div>
           {agg && (
-            <div data-testid="ranking">
+            <div data-testid="ranking" className={s.ranking}>
               <RankingTables ranking={rankingRows(agg)} stage={agg.stage} />
               <Text size={300} weight="semibold">
                 {t.summary.problems(agg.problems.length)}
@@ -564,8 +566,8 @@ export function Workbench() {
               <ul className={s.list}>
                 {agg.problems.map((p, i) => (
                   <li key={i}>
-                    {p.file}
-                    {lang === "en-US" ? `: ${p.en}` : `：${p.reason}`}
+                    {p.file ? (lang === "en-US" ? `${p.file}: ` : `${p.file}：`) : ""}
+                    {lang === "en-US" ? p.en : p.reason}
                   </li>
                 ))}
               </ul>
@@ -595,6 +597,7 @@ export function Workbench() {
             </Button>
           </div>
           {fileList(DIRS.reports)}
+          {fileList(".", (f) => f.name === `${DIRS.reports}.zip`)}
         </>,
       )}
 

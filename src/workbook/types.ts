@@ -39,6 +39,7 @@ export type SheetKey =
   | "consensusList"
   | "advanceList"
   | "candidateList"
+  | "awardList"
   | "vote"
   | "expertReview"
   | "reportData"

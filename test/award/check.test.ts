@@ -216,6 +216,29 @@ describe("award check on the fictional city award", () => {
   });
 });
 
+describe("columns moved or inserted by hand", () => {
+  /** Inserts a column before column `at` (0-based) of a table sheet, header and all. */
+  const insertColumn = (book: AwardBook, sheet: string, at: number, header: string) =>
+    book[sheet].forEach((r, i) => r.splice(at, 0, i === 0 ? header : "备注文字"));
+
+  it("reads the award the same with an extra column, and names a fault at the column it moved to", () => {
+    const book = cityBook();
+    insertColumn(book, "评价项目", 2, "备注");
+    expect(parseAwardBook(book).problems).toEqual([]);
+    book["评价项目"][1][10] = 110; // 分值 of 1.1, now in column K
+    const r = parseAwardBook(book);
+    expect(r.problems.map((p) => [placeOf(p), p.message.code])).toEqual([["评价项目!F2", "category-sum"]]);
+  });
+
+  it("names a missing header at row 1", () => {
+    const book = cityBook();
+    book["评价项目"][0][12] = "要点";
+    const r = parseAwardBook(book);
+    expect(r.award).toBeNull();
+    expect(r.problems.map((p) => [placeOf(p), p.message.code])).toContainEqual(["评价项目!1:1", "missing-column"]);
+  });
+});
+
 describe("scorebook award check (command)", () => {
   const dir = tmpDir("award-check-");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -272,6 +295,31 @@ describe("scorebook award check (command)", () => {
       { setting: "专家组合成方法", value: "平均分" },
       { setting: "材料评审得分来源", value: "合议表总分" },
     ]);
+  });
+
+  it("refuses a scoring workbook given by mistake, naming the file and the sheets it lacks", async () => {
+    const file = path.join(dir, "评分表.xlsx");
+    expect(
+      (
+        await run(
+          "generate",
+          "jiangmen-service",
+          "--applicant",
+          "甲",
+          "--expert",
+          "张三",
+          "--stage",
+          "material",
+          "-o",
+          file,
+        )
+      ).code,
+    ).toBe(0);
+    const r = await run("award", "check", file);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(
+      `${file}：不是评价标准定义表（缺少工作表：奖项、评审规则、评分标准、评价项目、否决事项、加分）`,
+    );
   });
 
   it("refuses a file that is not a workbook (exit 2, no stack trace)", async () => {

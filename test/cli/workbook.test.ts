@@ -279,6 +279,23 @@ describe("scorebook score", () => {
     expect(text.out).toContain("结论：评分表完整、无异常，可以计入。");
   });
 
+  it("a flagged veto prints as the item reads and as a flag for the secretariat, not an id or a verdict", async () => {
+    const file = await filledFile((b) => {
+      const v = complete(b);
+      v.vetoes["party-line"] = {
+        answer: vetoAnswerFor(
+          b.rules.vetoes.find((x) => x.id === "party-line")!,
+          true,
+        ),
+      };
+      return v;
+    });
+    const r = await run("score", file);
+    expect(r.out).toMatch(/否决标记（待质评办核实）：.*拥护党的路线、方针、政策/);
+    expect(r.out).not.toContain("party-line");
+    expect(r.out).not.toMatch(/否决：是/);
+  });
+
   it("problems exit 1: an invalid entry, an unanswered veto, a rubric other than expected", async () => {
     const file = await filledFile((b) => {
       const v = complete(b);

@@ -176,6 +176,18 @@ describe("aggregation of returned sheets", () => {
     const r = aggregate(sheets, info, [{ applicant: "张三", public: exact(25) }]);
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "public-out-of-range" }));
     expect(r.applicants[0].public).toBeNull();
+    // Named as out of range, not as missing (it was given).
+    const both = aggregate(
+      [
+        sheet("张三", "A", "material", 75, { rubricId: "hebei-individual-senior", items: [] }),
+        sheet("张三", "B", "onsite", 75, { rubricId: "hebei-individual-senior", items: [] }),
+      ],
+      info,
+      [{ applicant: "张三", public: exact(25) }],
+    );
+    expect(both.problems.map((p) => p.code)).toContain("public-out-of-range");
+    expect(both.problems.map((p) => p.code)).not.toContain("no-public");
+    expect(both.applicants[0].notes.map((n) => n.code)).toContain("public-out-of-range");
   });
 });
 

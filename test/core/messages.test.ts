@@ -139,6 +139,13 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   oleOrEncrypted: [[]],
   notXlsxContent: [[]],
   summaryAsInput: [[]],
+  statusCopiesUndecided: [[["a.xlsx", "b.xlsx"]]],
+  statusConsensusReturned: [
+    ["甲公司", "onsite"],
+    ["甲公司", "material"],
+  ],
+  roundAsInput: [[]],
+  consensusGivenToScore: [[]],
   skipped: [["lock"], ["xls"], ["macro", ".xlsm"], ["other"], ["named"]],
   zipTooLarge: [["21 MB", "20 MB"]],
   zipBomb: [["300 MB", "200 MB"]],
@@ -221,7 +228,7 @@ const OUT_SAMPLES: { [K in keyof typeof outMsg]: Parameters<(typeof outMsg)[K]>[
 };
 
 const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg)[K]>[] } = {
-  notAwardBook: [["评价标准.xlsx", ["奖项", "评审规则"]]],
+  notAwardBook: [[["奖项", "评审规则"]]],
   required: [["编号"]],
   notNumber: [["十"]],
   notPositive: [["-5"]],
@@ -230,6 +237,7 @@ const AWARD_SAMPLES: { [K in keyof typeof awardMsg]: Parameters<(typeof awardMsg
   badId: [["深圳奖"]],
   badItemId: [["否决1"]],
   builtinId: [["hebei-2022"]],
+  missingColumn: [["评分要点（每行一条）"]],
   unknownSetting: [["奖项类别"]],
   bandsSyntax: [["低,中,高"]],
   bandFirst: [[5]],

@@ -78,7 +78,7 @@ describeInPreview("task pane preview in Chromium: 汇总", () => {
     await pane.getByRole("button", { name: "写入汇总表" }).click();
     await pane
       .getByText(
-        "已写入汇总表：汇总、得分图、合议清单、公示名单（现场评审）、公示名单（候选）、表决记录表、评审专家评价表、问题、参数、专家分、明细、反馈",
+        "已写入汇总表：汇总、得分图、合议清单、公示名单（现场评审）、授奖候选名单、表决记录表、授奖建议名单、评审专家评价表、问题、参数、专家分、明细、反馈",
       )
       .waitFor();
     const tabs = await page.locator(".sheet-tabs [role=tab]").allTextContents();

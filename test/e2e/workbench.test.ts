@@ -224,6 +224,13 @@ async function docText(file: string): Promise<string> {
     expect(mine.length).toBeGreaterThanOrEqual(5);
     for (const f of mine)
       expect(await docText(path.join(dir, "评审报告", f))).toBe(await docText(path.join(c, "评审报告", f)));
+    // And one .zip of them to send, holding the same reports.
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "评审报告.zip")));
+    expect(Object.keys(zip.files).sort()).toEqual(mine);
+    for (const f of mine)
+      expect(Buffer.from(await zip.file(f)!.async("uint8array"))).toEqual(
+        fs.readFileSync(path.join(dir, "评审报告", f)),
+      );
   });
 
   it("speaks English to an English browser, and stops on 退出", async () => {

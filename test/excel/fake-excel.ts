@@ -144,6 +144,8 @@ export class FakeExcel {
           return (borders[edge] ??= fake.mock({ style: "None" }));
         },
       };
+      // Reading a range's values or formulas (a partial read): what the cell store holds (not checked for a sync).
+      m.load = () => m;
       // Writes go through to the cell store.
       let numberFormat: unknown;
       Object.defineProperty(m, "numberFormat", {
@@ -155,7 +157,7 @@ export class FakeExcel {
         configurable: true,
       });
       Object.defineProperty(m, "values", {
-        get: () => rec.values,
+        get: () => rec.values ?? fake.grid(record, address).values,
         set: (v) => {
           rec.values = v;
           fake.store(record, address, v, "values");
@@ -163,7 +165,7 @@ export class FakeExcel {
         configurable: true,
       });
       Object.defineProperty(m, "formulas", {
-        get: () => rec.formulasWritten,
+        get: () => rec.formulasWritten ?? fake.grid(record, address).formulas,
         set: (v) => {
           rec.formulasWritten = v;
           fake.store(record, address, v, "formulas");
@@ -276,6 +278,31 @@ export class FakeExcel {
         else sheet.cells.set(ref, { value: v === "" ? null : (v as CellValue) });
       }),
     );
+  }
+
+  /** What Excel answers for a range's values and formulas (read through getRange(address).load). */
+  grid(sheet: FakeSheet, address: string): { values?: unknown[][]; formulas?: unknown[][] } {
+    const [a, b = a] = address.replace(/^.*!/, "").split(":");
+    const cell = /^\$?[A-Z]+\$?\d+$/i;
+    if (!cell.test(a) || !cell.test(b)) return {}; // whole columns or rows ("A:A", "2:2"): never read
+    const p = parseCellRef(a);
+    const q = parseCellRef(b);
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    for (let r = p.row; r <= q.row; r++) {
+      const vl: unknown[] = [];
+      const fl: unknown[] = [];
+      for (let c = colIndex(p.col); c <= colIndex(q.col); c++) {
+        const cell = sheet.cells.get(`${colLetter(c)}${r}`);
+        const v = cell?.value ?? "";
+        const shown = v !== null && typeof v === "object" && "error" in v ? v.error : v;
+        vl.push(shown);
+        fl.push(cell?.formula ?? shown);
+      }
+      values.push(vl);
+      formulas.push(fl);
+    }
+    return { values, formulas };
   }
 
   private usedRange(sheet: FakeSheet): Mock {

@@ -333,15 +333,16 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
     expect(qa.call("STATUS", 85, 70, false, "hebei-individual")).toBe("候选");
     expect(qa.call("STATUS", 84.5, 70, false, "hebei-individual-senior")).toBe("未达提名线");
     expect(qa.call("STATUS", 90, 69.5, false, "hebei-individual")).toBe("未进入现场评审");
-    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization")).toBe("候选");
-    expect(qa.call("STATUS", 12, 10, false, "jiangmen-2022")).toBe("候选");
+    // No nomination line (江门): no 候选 verdict, ranked by the final score.
+    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization")).toBe("参加排序（未设提名线）");
+    expect(qa.call("STATUS", 12, 10, false, "jiangmen-2022")).toBe("参加排序（未设提名线）");
   });
 
   it("takes other thresholds (the summary's parameter sheet): 0 means none, left out means the rule set's", () => {
     expect(qa.call("STATUS", 580, 500, false, "hebei-organization", 500, 600)).toBe("未达提名线");
     expect(qa.call("STATUS", 600, 500, false, "hebei-organization", 500, 600)).toBe("候选");
     expect(qa.call("STATUS", 600, 520, false, "hebei-organization", 520.000000001, 0)).toBe("未进入现场评审");
-    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", 0, 0)).toBe("候选");
+    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", 0, 0)).toBe("参加排序（未设提名线）");
     expect(qa.call("STATUS", 549, 500, false, "hebei-organization", null, null)).toBe("未达提名线");
     expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", 0, 130)).toBe("未达提名线");
     expect(excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null))).toEqual({

@@ -372,6 +372,10 @@ describeWithLibreOffice("the secretariat's inputs, saved by LibreOffice, under h
       ]);
       await savedAt(path.join(dir, "乙_材料_钱七_一.xlsx"), "2026-06-02T09:00:00Z");
       await savedAt(path.join(dir, "乙_材料_钱七_二.xlsx"), "2026-06-02T09:00:00Z");
+      // The same file time too (a later file time would decide: src/core/copies.ts).
+      const t = new Date("2026-06-02T10:00:00Z");
+      for (const f of ["乙_材料_钱七_一.xlsx", "乙_材料_钱七_二.xlsx", "张三.xlsx", "张三 - 副本.xlsx"])
+        fs.utimesSync(path.join(dir, f), t, t);
       const before = snapshot(dir);
       const r = await cli(["aggregate", dir, "-o", path.join(root, "equal.xlsx"), "--json"]);
       expect(r.code).toBe(1);

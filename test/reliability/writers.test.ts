@@ -416,3 +416,23 @@ describe("outputs that would share a name", () => {
     expect(r.out).toMatch(/材料评审报告 \(2\)\.docx（河北甲.乙联合体·材料评审报告/);
   }, 60_000);
 });
+
+describe("report refuses what it cannot report from, writing nothing", () => {
+  it("a summary holding an error value (#NAME?) is refused, naming the sheet and cell", async () => {
+    const wb = await load(fs.readFileSync(summary));
+    wb.getWorksheet("报告数据")!.getCell("F2").value = { error: "#NAME?" };
+    const broken = path.join(root, "错误值汇总表.xlsx");
+    fs.writeFileSync(broken, await save(wb));
+    const dir = path.join(root, "错误值报告");
+    const r = await cli(["report", broken, "-o", dir]);
+    expectRefused(r, "报告数据!F2（#NAME?）", "重新计算");
+    expect(fs.existsSync(dir)).toBe(false);
+  }, 60_000);
+
+  it("a round workbook given to report is named as what it is", async () => {
+    const dir = path.join(root, "安排报告");
+    const r = await cli(["report", roundFile, "-o", dir]);
+    expectRefused(r, "这是评审安排");
+    expect(fs.existsSync(dir)).toBe(false);
+  }, 60_000);
+});

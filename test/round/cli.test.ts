@@ -293,7 +293,15 @@ describe("scorebook round", () => {
     const st = await run("round", "status", roundFile, back, "--json");
     expect(st.code).toBe(1);
     const status = JSON.parse(st.out);
-    expect(Object.keys(status)).toEqual(["expected", "returned", "counted", "missing", "unexpected", "invalid"]);
+    expect(Object.keys(status)).toEqual([
+      "expected",
+      "returned",
+      "counted",
+      "missing",
+      "unexpected",
+      "invalid",
+      "consensus",
+    ]);
     expect(status).toMatchObject({ expected: 18, returned: 9, counted: 9 });
     expect(status.missing).toHaveLength(9);
     expect(

@@ -278,7 +278,12 @@ describe("steps", () => {
 
   it("shows a step's progress and cancels it at once", async () => {
     const fake = path.join(tmp, "slow.js");
-    fs.writeFileSync(fake, "process.stderr.write('@progress 3/10 甲.xlsx\\n'); setTimeout(() => {}, 60000);");
+    // A step that is writing a file (a temporary one, named as src/output names them) when it is cancelled.
+    fs.writeFileSync(
+      fake,
+      "require('fs').writeFileSync(`.scorebook-${process.pid}-ab12.tmp`, 'half');" +
+        "process.stderr.write('@progress 3/10 甲.xlsx\\n'); setTimeout(() => {}, 60000);",
+    );
     const s = await startServer({ dir, pageDir: tmp, scorebookJs: fake });
     try {
       await run(s, { step: "status" });
@@ -294,6 +299,7 @@ describe("steps", () => {
       await request(s.port, "/api/cancel", { method: "POST", headers: { "X-Scorebook-Token": s.token } });
       const done = await finish(s);
       expect(done.cancelled).toBe(true);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
       expect(Date.now() - t0).toBeLessThan(10_000);
     } finally {
       await s.close();

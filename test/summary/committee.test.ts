@@ -79,6 +79,7 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
       [15, 15, 9, 5, 1, "未通过"], // one short of 2/3
       [18, 12, 8, 3, 1, "通过"], // both exactly 2/3
       [21, 14, 10, 5, 0, "票数多于出席人数"],
+      [21, 22, 20, 0, 0, "人数有误"], // more present than members: named, not "不足 2/3"
     ];
     const block = s.run.layout.map.committee.vote.blocks.find((b) => b.ruleSet === "hebei-organization")!;
     const row = block.rows[0].row;
@@ -103,9 +104,56 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
       expect([k, shown]).toEqual([k, expected]);
       expect(voteVerdict(rules, yes, no, abstain, present, members)).toBe(expected);
       const quorum = cellString(src.value(COMMITTEE_SHEET.vote, block.quorum));
-      expect(quorum.startsWith("符合")).toBe(expected !== "会议无效");
+      expect(quorum.startsWith("符合")).toBe(expected !== "会议无效" && expected !== "人数有误");
+      if (expected === "人数有误") expect(quorum).toBe("出席人数多于委员总数，请核对");
     }
   }, 120_000);
+
+  it("after the vote, 授奖建议名单 lists exactly the candidates the vote record passes, live, with its 公示", async () => {
+    const block = s.run.layout.map.committee.vote.blocks.find((b) => b.ruleSet === "hebei-organization")!;
+    const list = s.run.layout.map.committee.awardList.blocks.find((b) => b.ruleSet === "hebei-organization")!;
+    expect(block.rows.map((r) => r.applicant)).toEqual(["甲装备制造有限公司", "乙食品集团有限公司"]);
+    const dir = tmpDir();
+    const files: string[] = [];
+    // [yes for 甲, yes for 乙] of 15 present out of 21 members: 10 passes (2/3), 9 does not.
+    for (const [k, votes] of [
+      [9, 10],
+      [10, 10],
+      [null, null],
+    ].entries()) {
+      const wb = await load(fs.readFileSync(file));
+      const ws = wb.getWorksheet(COMMITTEE_SHEET.vote)!;
+      ws.getCell(block.members).value = 21;
+      ws.getCell(block.present).value = 15;
+      block.rows.forEach((r, i) => (ws.getCell(`${block.columns.yes}${r.row}`).value = votes[i]));
+      const f = path.join(dir, `vote${k}.xlsx`);
+      fs.writeFileSync(f, await save(wb));
+      files.push(f);
+    }
+    const saved = convert(files, "xlsx", path.join(dir, "lo")).outputs;
+    const listed = async (f: string) => {
+      const src = await readXlsxFile(f);
+      return list.rows
+        .map((r) => [
+          cellString(src.value(COMMITTEE_SHEET.awardList, `${list.columns.applicant}${r}`)),
+          cellString(src.value(COMMITTEE_SHEET.awardList, `${list.columns.score}${r}`)),
+        ])
+        .filter(([n]) => n);
+    };
+    expect(await listed(saved[0])).toEqual([["乙食品集团有限公司", expect.stringMatching(/^\d+\.\d\d$/)]]);
+    expect((await listed(saved[1])).map(([n]) => n)).toEqual(["甲装备制造有限公司", "乙食品集团有限公司"]);
+    expect(await listed(saved[2])).toEqual([]);
+    // Printed: the publicity period (四（八）1) on the 授奖建议名单, none on the 授奖候选名单 (it goes to the vote).
+    const pdf = convert([saved[0]], "pdf", path.join(dir, "pdf")).outputs[0];
+    const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+    const pages = text.split("\f");
+    const award = pages.filter((p) => p.includes("授奖建议名单") && p.includes("表决通过"));
+    expect(award.length).toBeGreaterThan(0);
+    for (const p of award) expect(p).toContain("不少于 5 个工作日");
+    const candidates = pages.filter((p) => (p.split("\n").find((l) => l.trim()) ?? "").includes("授奖候选名单"));
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const p of candidates) expect(p).not.toContain("公示期");
+  }, 180_000);
 
   it("prints each sheet on the pages it should: one per rule set for 汇总, the lists and the vote record", () => {
     const pdf = convert([file], "pdf", tmpDir()).outputs[0];

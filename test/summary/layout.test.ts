@@ -82,8 +82,9 @@ describe("the summary layout", () => {
       "得分图",
       "合议清单",
       "公示名单（现场评审）",
-      "公示名单（候选）",
+      "授奖候选名单",
       "表决记录表",
+      "授奖建议名单",
       "评审专家评价表",
       "问题",
       "参数",
@@ -99,6 +100,7 @@ describe("the summary layout", () => {
       "advanceList",
       "candidateList",
       "vote",
+      "awardList",
       "expertReview",
       "problems",
       "parameters",
@@ -174,7 +176,15 @@ describe("the summary layout", () => {
     expect(view["乙公司"]).toEqual({ final: 770, rank: 1, status: "否决待核实" });
     expect(view["己公司"].rank).toBe(view["辛公司"].rank); // a tie shares the rank
     expect(view["丙公司"]).toEqual({ final: "", rank: null, status: "未进入现场评审" });
-    expect(view["江门甲"]).toEqual({ final: 670, rank: 1, status: "候选" });
+    // 江门's rule line: every default the tool applies is printed as the secretariat's setting, no Hebei wording.
+    const jm = native.map.ranking.groups.find((g) => g.ruleSet === "jiangmen-organization")!;
+    const ruleLine = String(cell(native, "汇总", `A${jm.titleRow + 2}`)!.value);
+    expect(ruleLine).toContain("质评办设定（评审规则未作规定，可在“参数”中修改）");
+    expect(ruleLine).toContain("不设提名分数线（不作“候选”结论）");
+    expect(ruleLine).toContain("材料评审 30 %、现场评审 70 %");
+    expect(ruleLine).not.toMatch(/2\/3|表决|公示|500|550/);
+    // 江门 sets no nomination line: ranked, but never called 候选.
+    expect(view["江门甲"]).toEqual({ final: 670, rank: 1, status: "参加排序（未设提名线）" });
   });
 
   it("says who vetoed, what and why; bonus, public satisfaction and veto are editable inputs", () => {
@@ -354,8 +364,9 @@ describe("the summary layout", () => {
         "得分图",
         "合议清单",
         "公示名单（现场评审）",
-        "公示名单（候选）",
+        "授奖候选名单",
         "表决记录表",
+        "授奖建议名单",
         "评审专家评价表",
         "问题",
         "参数",

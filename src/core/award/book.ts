@@ -84,7 +84,8 @@ export function colLetter(index: number): string {
 /** "奖项!B3" (or the sheet alone). */
 export function placeOf(p: { sheet: string; row?: number; column?: string }): string {
   if (p.row === undefined) return p.sheet;
-  return `${p.sheet}!${p.column ?? ""}${p.row}`;
+  // A whole row in Excel's own notation (评价项目!1:1) when no column is named.
+  return p.column ? `${p.sheet}!${p.column}${p.row}` : `${p.sheet}!${p.row}:${p.row}`;
 }
 
 export function problemText(p: BookProblem, lang: "zh" | "en" = "zh"): string {
@@ -332,17 +333,42 @@ const splitList = (s: string): string[] =>
 const AWARD_ID = /^[a-z0-9]+(-[a-z0-9]+)+$/;
 const PART_ID = /^[a-z0-9-]+$/;
 
+/** A header as compared: folded, without a bracketed hint such as （每行一条）. */
+const headerKey = (v: BookCell | undefined) => folded(cellText(v)).replace(/[(（].*$/, "");
+
 class Reader {
   readonly problems: BookProblem[] = [];
   readonly defaults: DefaultSetting[] = [];
+  /** Per table sheet: the column each expected column was found in (a column inserted or moved by hand). */
+  private readonly columnAt = new Map<string, number[]>();
+  private readonly tables = new Map<string, BookRows>();
   constructor(readonly book: AwardBook) {}
 
   add(sheet: string, row: number | undefined, col: number | undefined, message: Message): void {
-    this.problems.push({ sheet, row, column: col === undefined ? undefined : colLetter(col), message });
+    const actual = col === undefined ? undefined : (this.columnAt.get(sheet)?.[col] ?? col);
+    this.problems.push({ sheet, row, column: actual === undefined ? undefined : colLetter(actual), message });
   }
 
+  /**
+   * A sheet's rows; a table sheet's columns in the expected order, found by their headers, so that a column a
+   * person inserted or moved is still read as what its header says (a missing header is named at row 1).
+   */
   rows(sheet: string): BookRows {
-    return this.book[sheet] ?? [];
+    const raw = this.book[sheet] ?? [];
+    const columns = COLUMNS[sheet];
+    if (!columns || raw.length === 0) return raw;
+    const cached = this.tables.get(sheet);
+    if (cached) return cached;
+    const head = raw[0].map(headerKey);
+    const at = columns.map((c) => head.indexOf(headerKey(c.header)));
+    const missing = columns.filter((_, i) => at[i] < 0);
+    for (const c of missing) this.problems.push({ sheet, row: 1, message: awardMsg.missingColumn(c.header) });
+    // A column whose header is missing is read where the template puts it.
+    const where = at.map((a, i) => (a < 0 ? i : a));
+    this.columnAt.set(sheet, where);
+    const rows = raw.map((r, i) => (i === 0 ? columns.map((c) => c.header) : where.map((c) => r[c] ?? null)));
+    this.tables.set(sheet, rows);
+    return rows;
   }
 }
 
@@ -487,12 +513,12 @@ function parseBands(rd: Reader, at: At, v: BookCell, step: number | null): Parse
 /** Reads and checks a definition workbook's sheets; award is null when anything is wrong. */
 export function parseAwardBook(
   book: AwardBook,
-  options: { reservedAwards?: readonly string[]; reservedRubrics?: readonly string[] } = {},
+  options: { reservedAwards?: readonly string[]; reservedRubrics?: readonly string[]; file?: string } = {},
 ): AwardBookResult {
   const rd = new Reader(book);
   const missing = REQUIRED_SHEETS.filter((s) => !book[s]);
   if (missing.length) {
-    rd.add(missing[0], undefined, undefined, awardMsg.notAwardBook("", missing));
+    rd.add(options.file ?? "评价标准定义表", undefined, undefined, awardMsg.notAwardBook(missing));
     return { award: null, rubrics: [], problems: rd.problems, defaults: [] };
   }
 

@@ -6,6 +6,7 @@
 import { msg, type Message } from "../messages";
 import { nameKey } from "../names";
 import type { StageId } from "../types";
+import { newestCopies } from "../copies";
 import { assignmentKey } from "./parse";
 import type { Assignment } from "./types";
 
@@ -24,6 +25,12 @@ export interface ReturnedFile {
   /** Why it would not be counted (incomplete, tampered, a declared conflict …). */
   reason?: Message;
   savedAt?: string | null;
+  /** The file's modification time (ISO): the tie-breaker at the same save time (src/core/copies.ts). */
+  modifiedAt?: string | null;
+  /** What two copies must share to be one copy (copyContent of the sheet). */
+  content?: string;
+  /** A group's consensus workbook (合议表), recognised as what it is: listed, not a bad return. */
+  consensus?: { applicant: string; stage: StageId };
 }
 
 /** Why a file is unexpected or not counted: `reason` in Chinese, `en` the same in English, `code` a stable id. */
@@ -40,6 +47,8 @@ export interface RoundStatus {
   missing: { applicant: string; expert: string; stage: StageId }[];
   unexpected: ({ file: string; applicant: string; expert: string; stage: StageId | null } & StatusReason)[];
   invalid: ({ file: string } & StatusReason)[];
+  /** Consensus workbooks (合议表) among the returns: not expert workbooks, not counted as returns, not bad ones. */
+  consensus: ({ file: string; applicant: string; stage: StageId } & StatusReason)[];
 }
 
 /** A message of the catalogue as the status gives it. */
@@ -49,9 +58,6 @@ export interface StatusDetail extends RoundStatus {
   /** The file counted for each returned assignment (assignment key → file). */
   countedFiles: Map<string, string>;
 }
-
-const newer = (a: ReturnedFile, b: ReturnedFile) =>
-  a.savedAt && b.savedAt && a.savedAt !== b.savedAt ? a.savedAt > b.savedAt : a.file > b.file;
 
 export function roundStatus(
   assignments: readonly Assignment[],
@@ -64,9 +70,18 @@ export function roundStatus(
   const inRound = new Set([...applicants, ...assignments.map((a) => a.applicant)].map(nameKey));
   const unexpected: RoundStatus["unexpected"] = [];
   const invalid: RoundStatus["invalid"] = [];
+  const consensus: RoundStatus["consensus"] = [];
   const byAssignment = new Map<string, ReturnedFile[]>();
   // Sorted by file name, so that the result (and which file is listed first) never depends on the order given.
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    if (f.consensus) {
+      consensus.push({
+        file: f.file,
+        ...f.consensus,
+        ...why(msg.statusConsensusReturned(f.consensus.applicant, f.consensus.stage)),
+      });
+      continue;
+    }
     if (f.problem || !f.applicant || !f.expert || !f.stage) {
       invalid.push({ file: f.file, ...why(f.problem ?? msg.statusNotScorebook()) });
       continue;
@@ -96,14 +111,22 @@ export function roundStatus(
   }
   const countedFiles = new Map<string, string>();
   for (const [k, fs] of byAssignment) {
-    // Of two copies of one workbook the newer usable one counts; the other is named.
-    const usable = fs.filter((f) => f.usable);
-    const pick = (xs: ReturnedFile[]) => xs.reduce((best, f) => (newer(f, best) ? f : best));
-    const chosen = usable.length ? pick(usable) : pick(fs);
+    // The one decision between copies (src/core/copies.ts), as `aggregate` decides: the later save, then the later
+    // file time; copies that neither decides count only when they are one copy (the same content).
+    const { top, older } = newestCopies(fs.map((f) => ({ ...f, savedAt: f.savedAt ?? null })));
+    if (top.length > 1 && new Set(top.map((f) => f.content ?? f.file)).size > 1) {
+      const files = top.map((f) => f.file);
+      for (const f of [...top, ...older]) invalid.push({ file: f.file, ...why(msg.statusCopiesUndecided(files)) });
+      continue;
+    }
+    const newest = top[0];
+    // The newest counts; when it cannot, the newest older copy that can stands in (and the newest is named).
+    const chosen = newest.usable ? newest : (older.find((f) => f.usable) ?? newest);
     if (chosen.usable) countedFiles.set(k, chosen.file);
-    for (const f of fs) {
+    for (const f of [...top, ...older]) {
       if (f === chosen && f.usable) continue;
-      if (f === chosen) invalid.push({ file: f.file, ...why(f.reason ?? msg.statusNotCounted()) });
+      if (f === chosen || (f === newest && !f.usable))
+        invalid.push({ file: f.file, ...why(f.reason ?? msg.statusNotCounted()) });
       else invalid.push({ file: f.file, ...why(msg.statusSecondCopy(f.file, chosen.file, !!f.usable, f.reason)) });
     }
   }
@@ -123,6 +146,7 @@ export function roundStatus(
     missing,
     unexpected,
     invalid,
+    consensus,
     countedFiles,
   };
 }
@@ -138,5 +162,6 @@ export function statusJson(s: RoundStatus): RoundStatus {
     missing: s.missing,
     unexpected: s.unexpected,
     invalid: s.invalid,
+    consensus: s.consensus,
   };
 }
