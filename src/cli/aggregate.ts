@@ -39,7 +39,8 @@ export interface AggregateCliOptions {
   round?: string;
 }
 
-export const DEFAULT_SUMMARY = "summary.xlsx";
+/** The summary when -o is not given (the guide's name). */
+export const DEFAULT_SUMMARY = "汇总表.xlsx";
 
 export async function aggregateCommand(
   paths: string[],

@@ -123,7 +123,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "--method <method>",
       "专家组合成方法：mean 平均分（默认按奖项规则）| trimmed 去掉最高最低分 | median 中位数 (panel method)",
     )
-    .option("-o, --output <file>", "汇总表 .xlsx，默认 summary.xlsx (the summary workbook)")
+    .option("-o, --output <file>", "汇总表 .xlsx，默认 汇总表.xlsx (the summary workbook)")
     .option(
       "--formulas <mode>",
       "汇总表公式：native 普通 Excel 公式（默认）| custom 加载项 QA. 函数 (formula mode)",
@@ -181,7 +181,10 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
   program
     .command("report")
     .description("生成评审报告 .docx：每个申报者每个阶段一份（材料评审报告 / 现场评审报告） (review reports)")
-    .argument("<paths...>", "汇总表 summary.xlsx，或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)")
+    .argument(
+      "<paths...>",
+      "汇总表（如 汇总表.xlsx），或专家交回的评分表（文件或文件夹） (the summary, or the workbooks)",
+    )
     .option("-o, --output <dir>", "输出文件夹，默认 评审报告 (output folder)")
     .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
     .option("--force", "覆盖已存在的报告 (overwrite existing reports)")

@@ -64,7 +64,7 @@ export async function reportCommand(
   progress: Progress | null = null,
 ): Promise<number> {
   if (!paths.length) {
-    err("请给出汇总表 summary.xlsx，或专家交回的评分表 (give the summary workbook or the returned workbooks)");
+    err("请给出汇总表（如 汇总表.xlsx），或专家交回的评分表 (give the summary workbook or the returned workbooks)");
     return 2;
   }
   for (const p of paths)

@@ -32,6 +32,13 @@ function problemsOut(problems: readonly RoundProblem[], err: (s: string) => void
   for (const p of problems) err(`  - ${p.zh}`);
 }
 
+/** Hand edits of 分组 accepted with a reason: always listed (the audit), never silent. */
+function adjustmentsOut(r: LoadedRound, out: (s: string) => void): void {
+  if (!r.adjustments.length) return;
+  out(`“分组”中经说明原因接受的人工调整（${r.adjustments.length}）：`);
+  problemsOut(r.adjustments, out);
+}
+
 async function load(file: string, err: (s: string) => void): Promise<LoadedRound | number> {
   try {
     return await readRoundFile(file);
@@ -199,6 +206,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         problemsOut(problems, io.err);
         return setCode(1);
       }
+      adjustmentsOut(r, io.err);
       try {
         const o = await generateRound(r.assignments!, r.roundId, opts.output, {
           mode,
@@ -244,6 +252,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       }
       if (opts.json) io.out(JSON.stringify(statusJson(status), null, 2));
       else printStatus(status, r.roundId, io.out);
+      adjustmentsOut(r, io.err);
       if (r.panelProblems.length) {
         io.err(`评审安排“分组”有问题 (problems in 分组)：`);
         problemsOut(r.panelProblems, io.err);
@@ -285,5 +294,12 @@ export async function roundForAggregate(file: string, err: (s: string) => void):
     err(`${none.zh} (${none.en})`);
     return 2;
   }
+  // 分组 edited by hand against 回避 or a rule: the panels cannot be checked against it (nothing written).
+  if (r.panelProblems.length) {
+    err(`评审安排 ${file} 的“分组”有问题，未汇总 (problems in 分组; nothing written)：`);
+    problemsOut(r.panelProblems, err);
+    return 2;
+  }
+  adjustmentsOut(r, err);
   return roundCheck(r.assignments as Assignment[], r.roundId);
 }

@@ -1,5 +1,5 @@
 // `scorebook rubrics` and `scorebook rubric <id>`: the library as text or JSON.
-import { library, vetoLabel, type RubricBundle } from "../core";
+import { library, nearestId, vetoLabel, type RubricBundle } from "../core";
 import { secretariatSettings } from "../core/award/book";
 
 /** The documented JSON shape of one rubric (see README, "scorebook rubric"). */
@@ -77,7 +77,12 @@ export function showRubric(id: string, json: boolean, out: (s: string) => void, 
   const lib = library();
   const b = lib.get(id);
   if (!b) {
-    err(`未知的评分标准“${id}”。可用的评分标准：\n${lib.rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    err(
+      unknownRubricText(
+        id,
+        lib.rubrics.map((r) => r.id),
+      ),
+    );
     return 2;
   }
   if (json) {
@@ -113,4 +118,10 @@ export function showRubric(id: string, json: boolean, out: (s: string) => void, 
     for (const d of defaults) out(`  ${d.label}${d.value ? ` = ${d.value}` : ""}`);
   }
   return 0;
+}
+
+/** An unknown rubric id: the nearest known id suggested (a typo), then every known id. */
+export function unknownRubricText(id: string, known: readonly string[]): string {
+  const near = nearestId(id, known);
+  return `未知的评分标准“${id}”。${near ? `您是否要输入 ${near}？` : ""}可用的评分标准：\n${known.map((k) => `  ${k}`).join("\n")}`;
 }

@@ -6,7 +6,10 @@
 // unanswered vetoes, a declared conflict, tampering, another or an edited rubric, not a scoring workbook, not a
 // readable .xlsx); 2 usage error (bad options, unknown rubric id, no such file).
 import * as path from "path";
-import { format2, library, nameKey, outMsg, type StageId } from "../core";
+import { format2, library, msg, nameKey, outMsg, type StageId } from "../core";
+import { openFile } from "../aggregate/read";
+import { promises as fs } from "fs";
+import { unknownRubricText } from "./rubrics";
 import {
   buildLayout,
   cleanUserText,
@@ -64,7 +67,12 @@ export async function generateCommand(
   const lib = library();
   const bundle = lib.get(rubricId);
   if (!bundle) {
-    err(`未知的评分标准“${rubricId}”。可用的评分标准：\n${lib.rubrics.map((r) => `  ${r.id}`).join("\n")}`);
+    err(
+      unknownRubricText(
+        rubricId,
+        lib.rubrics.map((r) => r.id),
+      ),
+    );
     return 2;
   }
   const missing = [
@@ -229,11 +237,27 @@ export async function scoreCommand(
 ): Promise<number> {
   if (opts.rubric && !library().get(opts.rubric)) {
     err(
-      `未知的评分标准“${opts.rubric}”。可用的评分标准：\n${library()
-        .rubrics.map((r) => `  ${r.id}`)
-        .join("\n")}`,
+      unknownRubricText(
+        opts.rubric,
+        library().rubrics.map((r) => r.id),
+      ),
     );
     return 2;
+  }
+  // The one door in first: a round workbook, a summary or a consensus workbook is named as what it is, with the
+  // command that reads it, rather than "not a Scorebook workbook".
+  if ((await fs.stat(file).catch(() => null))?.isFile()) {
+    const opened = await openFile(file);
+    const wrong =
+      opened.kind === "round" || opened.kind === "summary"
+        ? opened.problem
+        : opened.kind === "consensus"
+          ? { reason: msg.consensusGivenToScore().zh, en: msg.consensusGivenToScore().en }
+          : null;
+    if (wrong) {
+      err(`${file}：${wrong.reason.replace(/，未计入/, "")} (${wrong.en})`);
+      return 2;
+    }
   }
   let report: ScoreReport;
   try {

@@ -463,6 +463,11 @@ export const msg = {
     zh: "这是 Scorebook 汇总表，不是专家评分表，未计入",
     en: "this is a Scorebook summary, not an expert's scoring workbook: not counted",
   }),
+  consensusGivenToScore: (): Message => ({
+    code: "consensus-workbook",
+    zh: "这是合议表，不是专家评分表；合议表由组长填写后与评分表一起交给 scorebook aggregate",
+    en: "this is a consensus workbook, not an expert's scoring workbook; the group leader fills it in and it goes to scorebook aggregate with the workbooks",
+  }),
   roundAsInput: (): Message => ({
     code: "round-workbook",
     zh: "这是评审安排（评审批次工作簿），不是专家评分表，未计入；它由 scorebook round draw、round generate、round status 和 aggregate --round 读取",

@@ -31,3 +31,35 @@ export function cellString(v: unknown): string {
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || v instanceof Date) return String(v);
   return JSON.stringify(v) ?? "";
 }
+
+/** The edit distance between two strings (insertions, deletions, substitutions of one character each). */
+function distance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length];
+}
+
+/**
+ * The known id nearest to a mistyped one (hebei-organisation → hebei-organization), or null when none is near: at
+ * most a third of the typed id's characters differ, or the typed id is the start of exactly one known id.
+ */
+export function nearestId(typed: string, known: readonly string[]): string | null {
+  const t = typed.trim().toLowerCase();
+  if (!t) return null;
+  const prefixed = known.filter((k) => k.toLowerCase().startsWith(t));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(t, k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return bestD <= Math.max(1, Math.floor(Array.from(t).length / 3)) ? best : null;
+}

@@ -19,7 +19,7 @@ import {
   type StatusDetail,
 } from "../core";
 import { collectInputs } from "../aggregate/files";
-import { nodeInflate, openFile, shownPath } from "../aggregate/read";
+import { nodeInflate, openBytes, openFile, shownPath } from "../aggregate/read";
 import { buildLayout, interpretCache, scoringFileName, STAGE_NAME } from "../workbook";
 import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
@@ -40,20 +40,38 @@ export class RoundFileError extends Error {
 export async function readRoundFile(file: string, lib: Library = bundledLibrary()): Promise<LoadedRound> {
   let data: Buffer;
   try {
+    if ((await fs.stat(file)).isDirectory())
+      throw new RoundFileError(
+        `${file} 是文件夹，不是评审安排工作簿：第一个参数应为评审安排（如 评审安排.xlsx），交回的评分表文件夹放在它后面`,
+        `${file} is a folder, not the round workbook: give the round workbook first, then the returned folders`,
+      );
     data = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof RoundFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new RoundFileError(
-      code === "ENOENT" ? `评审安排文件不存在：${file}` : `无法读取评审安排 ${file}（${(e as Error).message}）`,
-      code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}`,
+      code === "ENOENT" ? `评审安排文件不存在：${file}` : `无法读取评审安排 ${file}（错误代码 ${code ?? "未知"}）`,
+      code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file} (${(e as Error).message})`,
     );
   }
+  // Another kind of workbook where the round workbook belongs (arguments swapped, a returned workbook): named.
+  const opened = await openBytes(data, file);
+  if (opened.kind === "scoring" && opened.report.rubric)
+    throw new RoundFileError(
+      `${file} 是专家评分表，不是评审安排工作簿：第一个参数应为评审安排（如 评审安排.xlsx）`,
+      `${file} is a scoring workbook, not the round workbook`,
+    );
+  if (opened.kind === "consensus" || opened.kind === "summary")
+    throw new RoundFileError(
+      `${file} 是${opened.kind === "consensus" ? "合议表" : "汇总表"}，不是评审安排工作簿：第一个参数应为评审安排（如 评审安排.xlsx）`,
+      `${file} is a ${opened.kind === "consensus" ? "consensus workbook" : "summary"}, not the round workbook`,
+    );
   try {
     return loadRound(await roundSheetsFromBytes(data, nodeInflate), lib);
   } catch (e) {
     throw new RoundFileError(
-      `评审安排 ${file} 不是可读取的 .xlsx 工作簿（${(e as Error).message}）`,
-      `${file} is not a readable .xlsx workbook`,
+      `评审安排 ${file} 不是可读取的 .xlsx 工作簿`,
+      `${file} is not a readable .xlsx workbook (${(e as Error).message})`,
     );
   }
 }

@@ -6,6 +6,7 @@ import {
   findSheet,
   msg,
   parsePanels,
+  recheckPanels,
   parseRound,
   ROUND_SHEET,
   type Assignment,
@@ -62,6 +63,8 @@ export interface LoadedRound {
   problems: RoundProblem[];
   /** Problems of the 分组 sheet only (what generate, status and aggregate --round read). */
   panelProblems: RoundProblem[];
+  /** Hand edits of 分组 that break 回避 or a rule, accepted with a reason in 调整原因 (listed, never silent). */
+  adjustments: RoundProblem[];
 }
 
 /** The round workbook's content: its settings and pool, and the draw (分组) when it has one. */
@@ -71,13 +74,20 @@ export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
   const panels = findSheet(Object.keys(sheets), "panels");
   let assignments: Assignment[] | null = null;
   const panelProblems: RoundProblem[] = [];
+  const adjustments: RoundProblem[] = [];
   if (panels) {
     const r = parsePanels(sheets[panels], panels, lib);
     assignments = r.assignments;
     panelProblems.push(...r.problems);
+    // Re-checked on every read: a hand edit of 分组 that breaks 回避 or a rule is named (or accepted with a reason).
+    if (!parsed.problems.length) {
+      const checked = recheckPanels(r.assignments, r.rows, parsed.input, panels);
+      panelProblems.push(...checked.problems);
+      adjustments.push(...checked.adjustments);
+    }
   }
   const roundId = assignments?.find((a) => a.roundId)?.roundId || parsed.input.params.roundId;
-  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems };
+  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems, adjustments };
 }
 
 /** The draw is needed (generate, status, aggregate --round): a problem when the workbook has none. */

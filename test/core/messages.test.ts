@@ -145,6 +145,7 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
     ["甲公司", "material"],
   ],
   roundAsInput: [[]],
+  consensusGivenToScore: [[]],
   skipped: [["lock"], ["xls"], ["macro", ".xlsm"], ["other"], ["named"]],
   zipTooLarge: [["21 MB", "20 MB"]],
   zipBomb: [["300 MB", "200 MB"]],

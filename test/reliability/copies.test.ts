@@ -166,3 +166,123 @@ describe("a returned consensus workbook (合议表) is what it is", () => {
     );
   }, 60_000);
 });
+
+describe("a wrong-kind argument is answered in Chinese, naming what it is (exit 2, no English word in the Chinese)", () => {
+  /** The Chinese text of a message with what may be Latin in it taken out: paths, ids, command names. */
+  const chineseOnly = (line: string) =>
+    line
+      .split(" (")[0]
+      .replace(/\/tmp\/\S+|\S+\.xlsx/g, "")
+      .replace(/[a-z0-9]+(-[a-z0-9]+)+/g, "")
+      .replace(/\b(scorebook|round|template|draw|generate|status|aggregate|report|consensus|score)\b/g, "");
+  const cases: [string, () => Promise<string[]>, string][] = [
+    [
+      "arguments swapped: a folder where the round workbook goes",
+      async () => ["round", "status", await returns("swapped"), roundFile],
+      "是文件夹，不是评审安排工作簿",
+    ],
+    [
+      "a scoring workbook where the round workbook goes",
+      async () => ["round", "generate", path.join(await returns("as-round"), "a.xlsx"), "-o", path.join(root, "g")],
+      "是专家评分表，不是评审安排工作簿",
+    ],
+    ["a round workbook given to score", async () => ["score", roundFile], "这是评审安排"],
+    [
+      "a consensus workbook given to score",
+      async () => {
+        const dir = await returns("score-consensus");
+        const out = path.join(dir, "合议表.xlsx");
+        await cli("consensus", ...fs.readdirSync(dir).map((f) => path.join(dir, f)), "-o", out);
+        return ["score", out];
+      },
+      "这是合议表",
+    ],
+    [
+      "a mistyped rubric id gets the nearest one suggested",
+      async () => [
+        "generate",
+        "hebei-organisation",
+        "--applicant",
+        "甲",
+        "--expert",
+        "乙",
+        "--stage",
+        "material",
+        "-o",
+        path.join(root, "x.xlsx"),
+      ],
+      "您是否要输入 hebei-organization",
+    ],
+  ];
+  it.each(cases)(
+    "%s",
+    async (_name, args, words) => {
+      const r = await cli(...(await args()));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(words);
+      expect(r.err).not.toMatch(/\n\s+at |Error:/);
+      // The Chinese part (before the English in brackets) holds no English word but command names and ids.
+      expect(chineseOnly(r.err.split("\n")[0])).not.toMatch(/[A-Za-z]{2,}/);
+    },
+    60_000,
+  );
+});
+
+describe("分组 re-checked on every read: a hand edit against 回避 is named, accepted only with a 调整原因", () => {
+  /** A copy of the drawn round with `edit` applied (ExcelJS, as a clerk's spreadsheet would save it). */
+  async function edited(name: string, edit: (wb: Awaited<ReturnType<typeof load>>) => void): Promise<string> {
+    const wb = await load(fs.readFileSync(roundFile));
+    edit(wb);
+    const f = path.join(root, `${name}.xlsx`);
+    fs.writeFileSync(f, await save(wb));
+    return f;
+  }
+  const conflict = (wb: Awaited<ReturnType<typeof load>>) => {
+    const c = wb.getWorksheet("回避")!;
+    c.getCell("A2").value = panel[0].expert;
+    c.getCell("B2").value = "甲有限公司";
+    c.getCell("C2").value = "曾任其顾问";
+  };
+
+  it("a declared conflict on a panel is named with the row, and status, generate and aggregate --round refuse it", async () => {
+    const f = await edited("conflict", conflict);
+    const dir = await returns("recheck");
+    const st = await cli("round", "status", f, dir);
+    expect(st.code).toBe(1);
+    expect(st.err).toMatch(new RegExp(`分组!第 \\d 行：${panel[0].expert} 与 甲有限公司 有回避关系`));
+    expect(st.err).toContain("调整原因");
+    const g = await cli("round", "generate", f, "-o", path.join(root, "recheck-out"));
+    expect(g.code).toBe(1);
+    expect(fs.existsSync(path.join(root, "recheck-out"))).toBe(false);
+    const a = await cli("aggregate", dir, "--round", f, "-o", path.join(root, "recheck-汇总.xlsx"));
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("有回避关系");
+    expect(fs.existsSync(path.join(root, "recheck-汇总.xlsx"))).toBe(false);
+  }, 60_000);
+
+  it("an expert typed into 分组 who is not in 专家库 is named", async () => {
+    const f = await edited("unknown", (wb) => {
+      wb.getWorksheet("分组")!.getCell("F2").value = "王某某";
+    });
+    const st = await cli("round", "status", f, await returns("unknown-returns"));
+    expect(st.code).toBe(1);
+    expect(st.err).toContain("分组!第 2 行：专家 王某某 不在专家库中");
+  }, 60_000);
+
+  it("with a reason in 调整原因 the edit is accepted and listed, never silent", async () => {
+    const f = await edited("adjusted", (wb) => {
+      conflict(wb);
+      const p = wb.getWorksheet("分组")!;
+      const col = p.getRow(1).cellCount + 1;
+      p.getRow(1).getCell(col).value = "调整原因";
+      p.eachRow((row, n) => {
+        if (n > 1 && row.getCell(6).value === panel[0].expert) row.getCell(col).value = "原定专家因病替换，经主任批准";
+      });
+    });
+    const st = await cli("round", "status", f, await returns("adjusted-returns"));
+    expect(st.code).toBe(0);
+    expect(st.err).toContain("经说明原因接受的人工调整（1）");
+    // (read as the cell text is read: NFKC, so the full-width comma is a comma)
+    expect(st.err).toContain("已按“调整原因”接受：原定专家因病替换");
+  }, 60_000);
+});

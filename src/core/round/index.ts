@@ -6,3 +6,4 @@ export * from "./random";
 export * from "./draw";
 export * from "./status";
 export * from "./fingerprint";
+export * from "./recheck";

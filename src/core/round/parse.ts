@@ -70,6 +70,7 @@ export const COLUMNS = {
     stage: ["阶段", "评审阶段", "stage"],
     expert: ["专家", "姓名", "expert"],
     leader: ["组长", "leader"],
+    adjustment: ["调整原因", "adjustment reason", "adjustment"],
   },
 } as const;
 
@@ -354,11 +355,13 @@ export function parsePanels(
   rows: Rows,
   sheet: string,
   lib: Library,
-): { assignments: Assignment[]; problems: RoundProblem[] } {
+): { assignments: Assignment[]; problems: RoundProblem[]; rows: PanelRow[] } {
   const problems: RoundProblem[] = [];
   const t = table(rows, COLUMNS.panels, ["applicant", "stage", "expert", "rubric"]);
-  if (t.missing.length) return { assignments: [], problems: [missingColumns(sheet, COLUMNS.panels, t.missing)] };
+  if (t.missing.length)
+    return { assignments: [], problems: [missingColumns(sheet, COLUMNS.panels, t.missing)], rows: [] };
   const assignments: Assignment[] = [];
+  const at: PanelRow[] = [];
   const seen = new Set<string>();
   for (const r of t.rows) {
     const fail = (zh: string, en: string) =>
@@ -395,8 +398,15 @@ export function parsePanels(
       expert,
       leader: leader.kind === "ok" && leader.value,
     });
+    at.push({ row: r.row, adjustment: r.get("adjustment") });
   }
-  return { assignments, problems };
+  return { assignments, problems, rows: at };
+}
+
+/** Where an assignment stands in 分组 (row number) and the reason given for a hand adjustment (调整原因), if any. */
+export interface PanelRow {
+  row: number;
+  adjustment: string;
 }
 
 /** The key of one expected workbook. */
