@@ -349,27 +349,45 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }
       }
       const withPassword = locked.filter((x) => x.r.currentPassword);
-      if (withPassword.length) {
+      // office-js#762: unprotect(password) on a sheet protected without a password makes Excel drop the password of
+      // every later protect(…, password) on it. So each is first unprotected without one (a round trip each: a
+      // refusal stops its batch); only a sheet that refuses gets the password.
+      const hadNone = new Set<string>();
+      const needPassword: typeof withPassword = [];
+      for (const x of withPassword) {
         try {
-          for (const x of withPassword) x.ws.protection.unprotect(x.r.currentPassword);
+          x.ws.protection.unprotect();
+          await ctx.sync();
+          hadNone.add(x.r.sheet);
+        } catch {
+          needPassword.push(x);
+        }
+      }
+      // Protected again as it was: with the reviewer's password where it had one, else as the layout says.
+      const again = (x: (typeof sheets)[number]) =>
+        x.r.currentPassword && !hadNone.has(x.r.sheet)
+          ? { ...x.r.protection, password: x.r.currentPassword }
+          : hadNone.has(x.r.sheet)
+            ? { ...x.r.protection, password: undefined }
+            : x.r.protection;
+      if (needPassword.length) {
+        try {
+          for (const x of needPassword) x.ws.protection.unprotect(x.r.currentPassword);
           await ctx.sync();
         } catch {
           for (const x of sheets) x.ws.protection.load("protected");
           await ctx.sync();
-          for (const x of locked)
-            if (!x.ws.protection.protected)
-              protectSheet(x.ws, { ...x.r.protection, password: x.r.currentPassword ?? x.r.protection.password });
+          for (const x of locked) if (!x.ws.protection.protected) protectSheet(x.ws, again(x));
           await ctx.sync();
           throw new SheetPasswordError(
-            withPassword.map((x) => x.r.sheet),
+            needPassword.map((x) => x.r.sheet),
             true,
           );
         }
       }
-      for (const { r, ws } of sheets) {
-        for (const range of r.lock) ws.getRange(range).format.protection.locked = true;
-        // Protected again with the password it had (the reviewer's), else as the layout says.
-        protectSheet(ws, r.currentPassword ? { ...r.protection, password: r.currentPassword } : r.protection);
+      for (const x of sheets) {
+        for (const range of x.r.lock) x.ws.getRange(range).format.protection.locked = true;
+        protectSheet(x.ws, hadNone.has(x.r.sheet) ? x.r.protection : again(x));
       }
       await ctx.sync();
     });
