@@ -148,7 +148,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
+  /** Reading used ranges and sheet-scoped names needs ExcelApi 1.4 (above the pane-only manifest's 1.1). */
+  private needRead(what: string): void {
+    if (!this.api.isSetSupported("ExcelApi", "1.4")) throw new HostUnsupportedError(what, "ExcelApi 1.4");
+  }
+
   async listSheets(): Promise<SheetListing> {
+    this.needRead("listSheets");
     return this.readQuietly(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -228,6 +234,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * fewer when the responses so far measured more than READ_BUDGET / READ_CELLS bytes a cell.
    */
   async read(sheetNames: string[]): Promise<HostSource> {
+    this.needRead("read");
     if (sheetNames.length <= READ_AT_ONCE) return this.readAtOnce(sheetNames);
     const plan = await this.readQuietly(async (ctx) => {
       const wb = ctx.workbook;
@@ -327,6 +334,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * trip of its own (the sheets already unprotected are protected again), so the workbook is never left half done.
    */
   async protect(requests: ProtectRequest[]): Promise<void> {
+    // Protection is ExcelApi 1.2; with a password, 1.7.
+    if (!this.api.isSetSupported("ExcelApi", "1.2")) throw new HostUnsupportedError("protect", "ExcelApi 1.2");
+    const password = requests.some((r) => r.currentPassword || r.protection.password);
+    if (password && !this.api.isSetSupported("ExcelApi", "1.7"))
+      throw new HostUnsupportedError("protect", "ExcelApi 1.7");
     await this.run(async (ctx) => {
       const sheets = requests.map((r) => {
         const ws = ctx.workbook.worksheets.getItem(r.sheet);
