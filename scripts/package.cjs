@@ -134,10 +134,16 @@ function guideHtml() {
   const link = md.renderer.rules.link_open ?? ((tokens, i, o, e, self) => self.renderToken(tokens, i, o));
   md.renderer.rules.link_open = (tokens, i, o, e, self) => {
     const href = tokens[i].attrGet("href") ?? "";
-    tokens[i].attrSet(
-      "href",
-      href.replace(/^([^:#]+)\.md(#|$)/, (m, p, h) => `${p === "README" ? "index" : p}.html${h}`),
-    );
+    // Pages outside the guide (the repository's README, deploy.md) are not in the package: no dead file link, the
+    // title names the file in the sources instead.
+    if (href.startsWith("../")) {
+      tokens[i].attrSet("title", `${href.replace(/^(\.\.\/)+/, "")}（源代码中的文件，不在本压缩包中）`);
+      tokens[i].attrSet("href", "#");
+    } else
+      tokens[i].attrSet(
+        "href",
+        href.replace(/^([^:#]+)\.md(#|$)/, (m, p, h) => `${p === "README" ? "index" : p}.html${h}`),
+      );
     return link(tokens, i, o, e, self);
   };
   const src = path.join(ROOT, "docs", "zh-CN");

@@ -29,13 +29,13 @@ export function terminalProgress(label = "读取评分表"): Progress | null {
     return {
       start: (n) => {
         total = n;
-        process.stderr.write(`@progress 0/${n}\n`);
+        process.stderr.write(`@progress 0/${n} ${label}\n`);
       },
       update: (done, file) => {
         const now = Date.now();
         if (done < total && now - last < 100) return;
         last = now;
-        process.stderr.write(`@progress ${done}/${total} ${terminalSafe(path.basename(file))}\n`);
+        process.stderr.write(`@progress ${done}/${total} ${label}：${terminalSafe(path.basename(file))}\n`);
       },
       stop: () => {},
     };

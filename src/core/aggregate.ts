@@ -80,6 +80,12 @@ export interface RosterEntry {
  */
 export const DIVERGENCE_LIMIT = 20;
 
+/**
+ * Experts this many bands apart disagree (合议). Neighbouring values across a band edge (65 % and 70 %) are one band
+ * apart and no disagreement: a Scorebook default, like the spread limit.
+ */
+export const DIVERGENCE_BANDS = 2;
+
 export interface AggregateOptions {
   method?: PanelMethod;
   materialWeight?: Exact;
@@ -705,7 +711,7 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
   return winner ? [winner] : [];
 }
 
-/** Items where the panel's maturities fall in different bands or spread more than the limit. */
+/** Items where the panel's maturities are DIVERGENCE_BANDS or more bands apart or spread more than the limit. */
 export function diverge(
   applicant: string,
   stage: StageId,
@@ -727,7 +733,7 @@ export function diverge(
     const spread = Math.max(...asPercent) - Math.min(...asPercent);
     const bands =
       info.scoring === "maturity" ? [...new Set(values.map((v) => bandOf(info.scale, v.value)?.band ?? 0))].sort() : [];
-    const byBand = bands.length > 1;
+    const byBand = bands.length > 1 && Math.max(...bands) - Math.min(...bands) >= DIVERGENCE_BANDS;
     const bySpread = spread > limit;
     if (byBand || bySpread)
       out.push({

@@ -148,7 +148,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
+  /** Reading used ranges and sheet-scoped names needs ExcelApi 1.4 (above the pane-only manifest's 1.1). */
+  private needRead(what: string): void {
+    if (!this.api.isSetSupported("ExcelApi", "1.4")) throw new HostUnsupportedError(what, "ExcelApi 1.4");
+  }
+
   async listSheets(): Promise<SheetListing> {
+    this.needRead("listSheets");
     return this.readQuietly(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -228,6 +234,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * fewer when the responses so far measured more than READ_BUDGET / READ_CELLS bytes a cell.
    */
   async read(sheetNames: string[]): Promise<HostSource> {
+    this.needRead("read");
     if (sheetNames.length <= READ_AT_ONCE) return this.readAtOnce(sheetNames);
     const plan = await this.readQuietly(async (ctx) => {
       const wb = ctx.workbook;
@@ -327,6 +334,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * trip of its own (the sheets already unprotected are protected again), so the workbook is never left half done.
    */
   async protect(requests: ProtectRequest[]): Promise<void> {
+    // Protection is ExcelApi 1.2; with a password, 1.7.
+    if (!this.api.isSetSupported("ExcelApi", "1.2")) throw new HostUnsupportedError("protect", "ExcelApi 1.2");
+    const password = requests.some((r) => r.currentPassword || r.protection.password);
+    if (password && !this.api.isSetSupported("ExcelApi", "1.7"))
+      throw new HostUnsupportedError("protect", "ExcelApi 1.7");
     await this.run(async (ctx) => {
       const sheets = requests.map((r) => {
         const ws = ctx.workbook.worksheets.getItem(r.sheet);
@@ -349,27 +361,45 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }
       }
       const withPassword = locked.filter((x) => x.r.currentPassword);
-      if (withPassword.length) {
+      // office-js#762: unprotect(password) on a sheet protected without a password makes Excel drop the password of
+      // every later protect(…, password) on it. So each is first unprotected without one (a round trip each: a
+      // refusal stops its batch); only a sheet that refuses gets the password.
+      const hadNone = new Set<string>();
+      const needPassword: typeof withPassword = [];
+      for (const x of withPassword) {
         try {
-          for (const x of withPassword) x.ws.protection.unprotect(x.r.currentPassword);
+          x.ws.protection.unprotect();
+          await ctx.sync();
+          hadNone.add(x.r.sheet);
+        } catch {
+          needPassword.push(x);
+        }
+      }
+      // Protected again as it was: with the reviewer's password where it had one, else as the layout says.
+      const again = (x: (typeof sheets)[number]) =>
+        x.r.currentPassword && !hadNone.has(x.r.sheet)
+          ? { ...x.r.protection, password: x.r.currentPassword }
+          : hadNone.has(x.r.sheet)
+            ? { ...x.r.protection, password: undefined }
+            : x.r.protection;
+      if (needPassword.length) {
+        try {
+          for (const x of needPassword) x.ws.protection.unprotect(x.r.currentPassword);
           await ctx.sync();
         } catch {
           for (const x of sheets) x.ws.protection.load("protected");
           await ctx.sync();
-          for (const x of locked)
-            if (!x.ws.protection.protected)
-              protectSheet(x.ws, { ...x.r.protection, password: x.r.currentPassword ?? x.r.protection.password });
+          for (const x of locked) if (!x.ws.protection.protected) protectSheet(x.ws, again(x));
           await ctx.sync();
           throw new SheetPasswordError(
-            withPassword.map((x) => x.r.sheet),
+            needPassword.map((x) => x.r.sheet),
             true,
           );
         }
       }
-      for (const { r, ws } of sheets) {
-        for (const range of r.lock) ws.getRange(range).format.protection.locked = true;
-        // Protected again with the password it had (the reviewer's), else as the layout says.
-        protectSheet(ws, r.currentPassword ? { ...r.protection, password: r.currentPassword } : r.protection);
+      for (const x of sheets) {
+        for (const range of x.r.lock) x.ws.getRange(range).format.protection.locked = true;
+        protectSheet(x.ws, hadNone.has(x.r.sheet) ? x.r.protection : again(x));
       }
       await ctx.sync();
     });

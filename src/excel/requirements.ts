@@ -17,6 +17,13 @@ export interface Requirement {
 export const PANE_REQUIREMENTS: readonly Requirement[] = [
   {
     set: "ExcelApi",
+    version: "1.4",
+    zh: "读取工作簿（检查评分表、汇总）：请用命令行 scorebook score / scorebook aggregate 检查和汇总",
+    en: "reading the workbook (checking scoring sheets, the summary): use the command line, scorebook score / scorebook aggregate",
+    essential: true,
+  },
+  {
+    set: "ExcelApi",
     version: "1.7",
     zh: "边填写边检查（工作表更改事件）：请在填写后点“检查”",
     en: "checking while you type (worksheet change events): press Check after filling in",

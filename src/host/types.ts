@@ -129,14 +129,19 @@ export class SheetExistsError extends Error {
   }
 }
 
-/** A host operation the host cannot do (an old Excel without the requirement set). */
+/** A host operation the host cannot do (an old Excel without the requirement set); the message says so in both languages. */
 export class HostUnsupportedError extends Error {
+  readonly code = "host-unsupported";
+  readonly zh: string;
+  readonly en: string;
   constructor(
     readonly what: string,
     readonly requirement: string,
   ) {
     super(`${what} needs ${requirement}`);
     this.name = "HostUnsupportedError";
+    this.zh = `此版本的 Excel 不支持这项操作（需要 ${requirement}）：请使用较新的 Excel，或用命令行 scorebook score / scorebook aggregate 检查和汇总评分表。`;
+    this.en = `This version of Excel cannot do this (it needs ${requirement}): use a newer Excel, or the command line (scorebook score / scorebook aggregate).`;
   }
 }
 

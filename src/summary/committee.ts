@@ -304,7 +304,7 @@ export function committeeSheets(input: CommitteeInput, awardTitle: (rules: RuleS
   cl.height(1, 30);
   cl.text(
     "A2",
-    "各专家成熟度分属不同档次，或极差超过分歧阈值的评价项目，由评审专家组合议；“合议结果”为交回的合议表中的合议成熟度。",
+    "各专家成熟度相差两档及以上，或极差超过分歧阈值的评价项目，由评审专家组合议；“合议结果”为交回的合议表中的合议成熟度。",
     "note",
   );
   cl.merges.push("A2:H2");

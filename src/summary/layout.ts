@@ -391,7 +391,7 @@ function parametersSheet(
   label(
     rows.divergence,
     "专家分歧阈值（百分点）",
-    "同一评价项目各专家成熟度的极差超过此值（或成熟度分属不同档次），在“明细”中标为分歧，提交合议。",
+    "同一评价项目各专家成熟度的极差超过此值（或成熟度相差两档及以上），在“明细”中标为分歧，提交合议。",
   );
   label(rows.awardName, "奖项名称（打印标题）", "评审委员会材料（候选名单、表决记录表等）标题中的奖项名称。");
   label(rows.year, "年度（打印标题）", "如 2025；留空则标题不写年度。");
@@ -917,7 +917,7 @@ function detailsSheet(
   s.text("A1", "评分明细与专家分歧", "title");
   s.height(1, 26);
   const how =
-    "各专家对每个评价项目的输入（成熟度或得分）并排列出，右侧为专家组统计。极差以百分点计（按分值计分的项目折算为占分值的百分比）；成熟度分属不同档次，或极差超过“参数”中的分歧阈值，标为“分歧”（黄色），提交专家组合议。";
+    "各专家对每个评价项目的输入（成熟度或得分）并排列出，右侧为专家组统计。极差以百分点计（按分值计分的项目折算为占分值的百分比）；成熟度相差两档及以上，或极差超过“参数”中的分歧阈值，标为“分歧”（黄色），提交专家组合议。";
   s.text("A2", how, "note");
   s.merges.push(`A2:${lastCol}2`);
   s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
@@ -995,7 +995,8 @@ function detailsSheet(
             : `IF(COUNT(${range})<2,"",ROUND((MAX(${range})-MIN(${range}))/${ref("C", r)}*100,9))`;
           s.formula(ref(spread, r), spreadF, spreadValue, "spread");
           const d = divs.find((x) => x.code === item.code);
-          const bandText = d && d.bands.length > 1 ? `第 ${d.bands.join("、")} 档` : "";
+          // Shown where the bands are DIVERGENCE_BANDS or more apart (the flag below reads this cell).
+          const bandText = d && d.reason !== "spread" ? `第 ${d.bands.join("、")} 档` : "";
           s.text(ref(bands, r), bandText, "smallText");
           const isDivergent = !!d;
           s.formula(

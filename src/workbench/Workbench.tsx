@@ -306,7 +306,11 @@ export function Workbench() {
         {j.running && (
           <div className={s.actions}>
             <Text size={200}>{t.running}</Text>
-            {j.progress && <Text size={200}>{t.progress(j.progress.done, j.progress.total)}</Text>}
+            {j.progress && (
+              <Text size={200} data-testid="progress">
+                {t.progress(j.progress.done, j.progress.total)} {j.progress.file}
+              </Text>
+            )}
             <Button size="small" onClick={cancel}>
               {t.cancel}
             </Button>

@@ -8,6 +8,7 @@ import {
   bandLabel,
   bandOf,
   diverge,
+  DIVERGENCE_BANDS,
   parseMaturity,
   parsePoints,
   scoreSheet,
@@ -286,7 +287,7 @@ export function buildConsensusLayout(
   s.merge(`A2:${lastVisible}2`);
   s.height(2, 20);
   const how = maturity
-    ? `填写说明：专家组逐条合议后，由组长在“合议成熟度”列填写一致意见（0%–100%，${step}% 的整数倍），并在“合议理由”列说明依据，尤其是与平均值相差较大或标为“分歧”的项目；“优势”“改进机会”已汇集各专家的意见（相同的只列一次），请合议后修改为专家组的意见。合议得分 = 分值 × 合议成熟度。分歧：各专家成熟度分属不同档次，或极差超过 ${limit} 个百分点。只有白底的单元格可以编辑。`
+    ? `填写说明：专家组逐条合议后，由组长在“合议成熟度”列填写一致意见（0%–100%，${step}% 的整数倍），并在“合议理由”列说明依据，尤其是与平均值相差较大或标为“分歧”的项目；“优势”“改进机会”已汇集各专家的意见（相同的只列一次），请合议后修改为专家组的意见。合议得分 = 分值 × 合议成熟度。分歧：各专家成熟度相差 ${DIVERGENCE_BANDS} 档及以上，或极差超过 ${limit} 个百分点。只有白底的单元格可以编辑。`
     : `填写说明：专家组逐条合议后，由组长在“合议得分”列填写一致意见（0 至该项分值，以 ${step} 分为步长），并在“合议理由”列说明依据；“优势”“改进机会”已汇集各专家的意见，请合议后修改。分歧：各专家得分的极差超过该项分值的 ${limit}%。只有白底的单元格可以编辑。`;
   s.text("A3", how, "note");
   s.merge(`A3:${lastVisible}3`);
@@ -372,7 +373,7 @@ export function buildConsensusLayout(
       spread,
       "spread",
     );
-    const bandsDiffer = maturity ? `MAX(${bandList})<>MIN(${bandList}),` : "";
+    const bandsDiffer = maturity ? `MAX(${bandList})-MIN(${bandList})>=${DIVERGENCE_BANDS},` : "";
     s.formula(
       at(cols.divergent),
       `IF(COUNT(${list})<2,"",IF(OR(${bandsDiffer}${at(cols.spread)}>${limit}),"分歧",""))`,

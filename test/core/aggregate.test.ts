@@ -263,4 +263,19 @@ describe("names, copies and roster rows (issue #9)", () => {
     expect(yi.onsite.experts).toHaveLength(2);
     expect(yi.status).toBe("candidate");
   });
+
+  it("divergence means disagreement: two or more bands apart or a wide spread, not neighbours across a band edge", () => {
+    const two = (applicant: string, a: number, b: number) =>
+      [a, b].map((v, i) =>
+        sheet(applicant, `专家${i + 1}`, "material", 500, {
+          items: ORG.items.map((it) => ({ code: it.code, points: it.points, value: it.code === "1.1" ? v : 50 })),
+        }),
+      );
+    const r = aggregate([...two("甲", 65, 70), ...two("乙", 45, 70), ...two("丙", 30, 50), ...two("丁", 50, 75)], info);
+    const flagged = (who: string) => r.divergences.filter((d) => d.applicant === who).map((d) => [d.code, d.reason]);
+    expect(flagged("甲")).toEqual([]); // band 4 and 5, 5 points apart
+    expect(flagged("乙")).toEqual([["1.1", "both"]]); // band 3 and 5, 25 points
+    expect(flagged("丙")).toEqual([]); // band 3 and 4, exactly 20 points: not above the limit
+    expect(flagged("丁")).toEqual([["1.1", "spread"]]); // band 4 and 5, 25 points
+  });
 });

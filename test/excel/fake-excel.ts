@@ -33,6 +33,8 @@ export interface FakeSheet {
   names: { name: string; formula: string }[];
   protectCalls: { options: unknown; password?: string }[];
   unprotectCalls: number;
+  /** The password given to each unprotect call (undefined: none). */
+  unprotectPasswords: (string | undefined)[];
   /** Whether the sheet is protected now, and with which password (null: none). */
   protectedWith?: string | null;
   /** The range given to freezePanes.freezeAt. */
@@ -112,6 +114,7 @@ export class FakeExcel {
       names: [],
       protectCalls: [],
       unprotectCalls: 0,
+      unprotectPasswords: [],
       pageBreaks: [],
       activated: 0,
       handlers: [],
@@ -193,6 +196,7 @@ export class FakeExcel {
         },
         unprotect(password?: string) {
           record.unprotectCalls++;
+          record.unprotectPasswords.push(password);
           // Excel refuses a missing or wrong password (the fake at once; Excel at the next sync).
           if (record.protectedWith && password !== record.protectedWith)
             throw new Error("fake Excel: the password is not correct (InvalidArgument)");

@@ -411,4 +411,22 @@ describe("recoverable generation and password-protected sheets (issue #9)", () =
     expect(scoring.protectedWith).toBe("评审2025"); // protected again with the reviewer's password
     expect(scoring.protectCalls.at(-1)?.password).toBe("评审2025");
   });
+
+  it("Finish with a password where some sheets are protected without one: those are never unprotected with it (office-js#762)", async () => {
+    const { fake, host } = await generated("hebei-organization");
+    // The reviewer protected the scoring sheet with a password and the others without one.
+    for (const s of fake.sheets)
+      if (s.name !== "Sheet1") s.protectedWith = s.name === SHEET.scoring ? "评审2025" : null;
+    const memory = await filled("hebei-organization");
+    const out = await checkWorkbook(memory, lib);
+    if (out.kind !== "checked") throw new Error("not checked");
+    await finishWorkbook(host, out.review, "评审2025");
+    // Excel drops the password of later protect calls on a sheet unprotected with a password it did not have.
+    for (const s of fake.sheets.filter((x) => x.name !== "Sheet1" && x.name !== SHEET.scoring))
+      expect([s.name, s.unprotectPasswords.filter((p) => p !== undefined)]).toEqual([s.name, []]);
+    const scoring = fake.sheet(SHEET.scoring);
+    expect(scoring.unprotectPasswords.at(-1)).toBe("评审2025");
+    expect(scoring.protectedWith).toBe("评审2025");
+    for (const s of fake.sheets.filter((x) => x.name !== "Sheet1")) expect(s.protectedWith).not.toBeUndefined();
+  });
 });

@@ -137,6 +137,16 @@ describe("the Linux package", () => {
     const html = fs.readFileSync(path.join(pkg, "使用说明", "index.html"), "utf8");
     expect(html).toContain('href="secretariat.html"');
     expect(html).toMatch(/<img src="images\/[^"]+\.png"/);
+    // Every link of every page leads to a page or picture inside the package.
+    for (const page of all.filter((f) => f.startsWith("使用说明/") && f.endsWith(".html"))) {
+      const body = fs.readFileSync(path.join(pkg, page), "utf8");
+      for (const [, href] of body.matchAll(/href="([^"#]+)(?:#[^"]*)?"/g))
+        expect([page, href, fs.existsSync(path.join(pkg, "使用说明", decodeURIComponent(href)))]).toEqual([
+          page,
+          href,
+          true,
+        ]);
+    }
     for (const img of html.match(/images\/[^"]+\.png/g) ?? [])
       expect(fs.existsSync(path.join(pkg, "使用说明", img))).toBe(true);
     // Launchers and runtime are executable after unzip.

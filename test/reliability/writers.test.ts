@@ -394,7 +394,7 @@ describe("the one door out: every writer × every hostile target", () => {
       // No writer leaves a temporary file anywhere it wrote.
       expect(listing(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     },
-    60_000,
+    300_000, // a safety net: the report cases render charts, slow when a second test run shares the machine
   );
 });
 
@@ -415,7 +415,7 @@ describe("outputs that would share a name", () => {
       ]),
     );
     expect(r.out).toMatch(/材料评审报告 \(2\)\.docx（河北甲.乙联合体·材料评审报告/);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("report refuses what it cannot report from, writing nothing", () => {
@@ -428,14 +428,14 @@ describe("report refuses what it cannot report from, writing nothing", () => {
     const r = await cli(["report", broken, "-o", dir]);
     expectRefused(r, "报告数据!F2（#NAME?）", "重新计算");
     expect(fs.existsSync(dir)).toBe(false);
-  }, 60_000);
+  }, 300_000);
 
   it("a round workbook given to report is named as what it is", async () => {
     const dir = path.join(root, "安排报告");
     const r = await cli(["report", roundFile, "-o", dir]);
     expectRefused(r, "这是评审安排");
     expect(fs.existsSync(dir)).toBe(false);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("an interrupt while writing (Ctrl+C)", () => {

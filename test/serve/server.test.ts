@@ -282,7 +282,7 @@ describe("steps", () => {
     fs.writeFileSync(
       fake,
       "require('fs').writeFileSync(`.scorebook-${process.pid}-ab12.tmp`, 'half');" +
-        "process.stderr.write('@progress 3/10 甲.xlsx\\n'); setTimeout(() => {}, 60000);",
+        "process.stderr.write('@progress 3/10 读取评分表：甲.xlsx\\n'); setTimeout(() => {}, 60000);",
     );
     const s = await startServer({ dir, pageDir: tmp, scorebookJs: fake });
     try {
@@ -293,7 +293,7 @@ describe("steps", () => {
         if (job.progress) break;
         await new Promise((res) => setTimeout(res, 50));
       }
-      expect(job.progress).toEqual({ done: 3, total: 10, file: "甲.xlsx" });
+      expect(job.progress).toEqual({ done: 3, total: 10, file: "读取评分表：甲.xlsx" });
       expect((await run(s, { step: "status" })).status).toBe(409); // one step at a time
       const t0 = Date.now();
       await request(s.port, "/api/cancel", { method: "POST", headers: { "X-Scorebook-Token": s.token } });

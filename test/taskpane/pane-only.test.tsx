@@ -13,6 +13,7 @@ import path from "path";
 import { library } from "../../src/core";
 import { isPaneOnlyPage, officeEnvironment } from "../../src/excel/env";
 import { OfficeWorkbookHost } from "../../src/excel/host";
+import { HostUnsupportedError } from "../../src/host/types";
 import { App } from "../../src/taskpane/App";
 import { SHEET } from "../../src/workbook";
 import { FakeExcel } from "../excel/fake-excel";
@@ -95,12 +96,37 @@ describe("the pane-only page in volume-licensed Excel 2019 (ExcelApi 1.8, no cus
     paneOnlyMeta(true);
     officeGlobal(excel(1.1));
     const env = officeEnvironment();
-    expect(env.lacking!.map((r) => `${r.set} ${r.version}`)).toEqual(["ExcelApi 1.7", "ExcelApi 1.8", "ExcelApi 1.9"]);
+    expect(env.lacking!.map((r) => `${r.set} ${r.version}`)).toEqual([
+      "ExcelApi 1.4",
+      "ExcelApi 1.7",
+      "ExcelApi 1.8",
+      "ExcelApi 1.9",
+    ]);
     const host = new OfficeWorkbookHost(new FakeExcel().api({ "ExcelApi 1.7": false, "ExcelApi 1.8": false }));
     render(<App host={host} lib={lib} env={env} />);
     const banner = screen.getByTestId("lacking");
     expect(banner.textContent).toContain("ExcelApi 1.8：在工作簿中生成评分表和汇总表");
+    expect(banner.textContent).toContain("ExcelApi 1.4：读取工作簿");
     expect(banner.textContent).toContain("scorebook generate");
+  });
+
+  it("without ExcelApi 1.4 the host reads nothing and says why in Chinese; protection needs 1.2, a password 1.7", async () => {
+    const fake = new FakeExcel();
+    const host = new OfficeWorkbookHost(fake.api({ "ExcelApi 1.4": false, "ExcelApi 1.7": false }));
+    const runs = fake.runs;
+    const e = await host.read(["Sheet1"]).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostUnsupportedError);
+    expect((e as HostUnsupportedError).zh).toContain("此版本的 Excel 不支持这项操作（需要 ExcelApi 1.4）");
+    await expect(host.listSheets()).rejects.toBeInstanceOf(HostUnsupportedError);
+    const protection = { allowFormatColumns: false, allowFormatRows: false };
+    const pw = await host
+      .protect([{ sheet: "Sheet1", protection: { ...protection, password: "pw" }, lock: [] }])
+      .catch((x: unknown) => x);
+    expect((pw as HostUnsupportedError).requirement).toBe("ExcelApi 1.7");
+    expect(fake.runs).toBe(runs); // nothing was sent to Excel
+    // The pane shows the Chinese message, not the English one.
+    render(<App host={host} lib={lib} env={{ lang: "zh-CN", theme: null }} />);
+    expect((await screen.findByRole("alert")).textContent).toContain("需要 ExcelApi 1.4");
   });
 });
 
