@@ -387,4 +387,24 @@ describe("the summary layout", () => {
       expect(Object.values(dv).some((v) => v.type === "list" && v.formulae[0] === '"确认否决,不予否决"')).toBe(true);
     }
   });
+
+  it("ties on the last place inside the limit: the candidate list lists them all and says the committee decides", () => {
+    const base = fixtureResult();
+    const tied = base.applicants.filter((a) => a.status === "candidate" && a.rank !== null);
+    const rank = tied.find((a) => tied.filter((b) => b.rank === a.rank).length > 1)!.rank!;
+    const result = fixtureResult({ thresholds: { topN: rank } });
+    const layout = buildSummaryLayout(result, { mode: "native" });
+    const list = layout.sheets.find((x) => x.key === "candidateList")!;
+    const texts = list.cells.map((c) => String(c.result ?? c.value ?? ""));
+    const atLimit = result.applicants.filter((a) => a.notes.some((n) => n.code === "tie-at-limit"));
+    expect(atLimit.length).toBe(2);
+    expect(atLimit.every((a) => a.status === "candidate")).toBe(true);
+    expect(texts.filter((t) => t === "末位并列，超出名额，由评审委员会决定")).toHaveLength(2);
+    expect(texts.some((t) => t.includes("末位并列：末位并列，超出名额，由评审委员会决定"))).toBe(true);
+    // No 公示 line on the candidate list: it goes to the committee's vote, not to the public.
+    expect(texts.some((t) => t.includes("公示期"))).toBe(false);
+    // Without the tie at the limit, no such mark.
+    const plain = buildSummaryLayout(base, { mode: "native" }).sheets.find((x) => x.key === "candidateList")!;
+    expect(plain.cells.some((c) => String(c.value ?? "").includes("由评审委员会决定"))).toBe(false);
+  });
 });
