@@ -22,6 +22,7 @@ import type { HostCapabilities } from "../host/types";
 import { SheetExistsError } from "../host/types";
 import { suggestSuffix, suffixProblem } from "../host/sets";
 import type { GenerateRequest, GenerateResult } from "./flows";
+import { rubricShortName } from "../summary/groups";
 import { useLang, useStrings } from "./i18n";
 
 const useStyles = makeStyles({
@@ -184,8 +185,10 @@ export function GeneratePanel({
           {groups.map(({ rs, rubrics }) => (
             <optgroup key={rs.id} label={rs.name.zh}>
               {rubrics.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.title.zh}
+                <option key={r.id} value={r.id} title={r.title.zh}>
+                  {/* The part that tells rubrics of one award apart ("高层领导者"), so that the closed drop-down
+                      does too at 320 px; the full title is the hint below and the tooltip. */}
+                  {rubricShortName(r.title.zh)}
                 </option>
               ))}
             </optgroup>

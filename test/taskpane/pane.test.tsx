@@ -77,6 +77,12 @@ describe("generate", () => {
       ],
     ]);
     expect(g.getByText("河北省政府质量奖组织奖评价标准（2022年版） · 23 个评价项目，共 1000 分")).toBeTruthy();
+    // The closed drop-down shows the option's text: the four individual rubrics must read differently (320 px pane).
+    const texts = Array.from(rubric.querySelectorAll("option")).map((o) => o.textContent);
+    expect(texts.slice(1)).toEqual(["高层领导者", "中层管理者", "一线工作人员", "其他人员"]);
+    expect(rubric.querySelector<HTMLOptionElement>('option[value="hebei-individual-senior"]')!.title).toBe(
+      "河北省政府质量奖个人奖评价标准（2022年版）——高层领导者",
+    );
     fireEvent.change(rubric, { target: { value: "hebei-individual-senior" } });
     expect(g.getByLabelText(/申报人/)).toBeTruthy(); // an individual award asks for the person
   });
