@@ -6,7 +6,15 @@
 // still written and lists every problem; 2 usage error (bad option, no such path, no workbook found, roster file
 // unreadable, the summary file exists without --force or would overwrite an input).
 import * as path from "path";
-import { isPanelMethod, library, outMsg, PANEL_METHODS, type AggregateOptions, type PanelMethod } from "../core";
+import {
+  isPanelMethod,
+  library,
+  outMsg,
+  parseWhole,
+  PANEL_METHODS,
+  type AggregateOptions,
+  type PanelMethod,
+} from "../core";
 import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
@@ -72,8 +80,10 @@ export async function aggregateCommand(
   }
   let workers: number | undefined;
   if (opts.workers !== undefined) {
-    workers = Number(opts.workers);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    // Read as 参数 reads a number (parseWhole): "0x3", "1e1" are refused, full-width digits are digits.
+    const n = parseWhole(opts.workers);
+    workers = n ?? -1;
+    if (n === null || n > 64) {
       err(`--workers 应为 0 至 64 的整数（0 表示只用主线程）`);
       return 2;
     }

@@ -13,6 +13,7 @@
 //   folder it created is removed, a file it replaced is put back, and one OutputRefused names the folder and the
 //   cause from the catalogue (exit 2 on the command line).
 import { randomBytes } from "crypto";
+import * as fsSync from "fs";
 import { promises as fs, constants as fsc } from "fs";
 import * as path from "path";
 import { outMsg, writeCause, type Message } from "../core";
@@ -68,6 +69,67 @@ export async function inputAt(target: string, inputs: readonly string[]): Promis
 }
 
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code;
+
+/** What an output in progress has put on disk so far: what an interrupt must take back. */
+interface InProgress {
+  temps: string[];
+  placed: string[];
+  backups: { backup: string; target: string }[];
+  created: string[];
+}
+const inProgress = new Set<InProgress>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const onSignal = (sig: NodeJS.Signals) => {
+  abandonOutputs();
+  process.exit(sig === "SIGINT" ? 130 : 143);
+};
+
+/**
+ * Takes back every output still being written (synchronously: an interrupt, Ctrl+C, gives no time to wait):
+ * temporary files and files already placed removed, replaced files put back, folders created removed when empty.
+ */
+export function abandonOutputs(): void {
+  for (const w of inProgress) {
+    for (const t of w.temps) if (t) fsSync.rmSync(t, { force: true });
+    for (const p of w.placed) fsSync.rmSync(p, { force: true });
+    for (const b of w.backups)
+      try {
+        fsSync.renameSync(b.backup, b.target);
+      } catch {
+        // the backup is gone already
+      }
+    for (const d of [...w.created].reverse()) removeEmptyTreeSync(d);
+  }
+  inProgress.clear();
+}
+
+function removeEmptyTreeSync(dir: string): void {
+  let entries: string[];
+  try {
+    entries = fsSync.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const sub = path.join(dir, e);
+    if (fsSync.lstatSync(sub, { throwIfNoEntry: false })?.isDirectory()) removeEmptyTreeSync(sub);
+  }
+  try {
+    fsSync.rmdirSync(dir);
+  } catch {
+    // not empty: someone else's files
+  }
+}
+
+function track(w: InProgress): void {
+  if (inProgress.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  inProgress.add(w);
+}
+
+function untrack(w: InProgress): void {
+  inProgress.delete(w);
+  if (inProgress.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+}
 
 /** A failure of the file system while writing, carried to the rollback with the folder it happened in. */
 class WriteFailure extends Error {
@@ -142,6 +204,9 @@ export async function writeOutputs(
   const temps: string[] = [];
   const placed: string[] = [];
   const backups: { backup: string; target: string }[] = [];
+  // An interrupt (Ctrl+C) while writing takes everything back too (abandonOutputs).
+  const progress: InProgress = { temps, placed, backups, created };
+  track(progress);
   try {
     for (const dir of folders) {
       try {
@@ -196,10 +261,18 @@ export async function writeOutputs(
   } catch (e) {
     const written = temps.filter(Boolean).length;
     await rollback(temps, placed, backups, created);
+    untrack(progress);
     if (e instanceof WriteFailure) throw refusal(e.folder, e.cause, written, shown);
     throw e;
   }
-  await Promise.all([...temps, ...backups.map((b) => b.backup)].map((t) => fs.rm(t, { force: true })));
+  // Committed: an interrupt from here on must not take the output back, only the leftovers.
+  const leftovers = [...temps, ...backups.map((b) => b.backup)];
+  progress.placed = [];
+  progress.backups = [];
+  progress.created = [];
+  progress.temps = leftovers;
+  await Promise.all(leftovers.map((t) => fs.rm(t, { force: true })));
+  untrack(progress);
 }
 
 /** One file, all or nothing (writeOutputs of one target). */

@@ -11,6 +11,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { main, type Io } from "../../src/cli/main";
+import { abandonOutputs, writeOutputs } from "../../src/output";
 import { bundle, generate, load, save, tmpDir } from "../helpers/workbooks";
 import { filled } from "../consensus/fixtures";
 
@@ -435,4 +436,29 @@ describe("report refuses what it cannot report from, writing nothing", () => {
     expectRefused(r, "这是评审安排");
     expect(fs.existsSync(dir)).toBe(false);
   }, 300_000);
+});
+
+describe("an interrupt while writing (Ctrl+C)", () => {
+  it("takes back everything written so far: temporary files and created folders (abandonOutputs, run on SIGINT)", async () => {
+    const dir = path.join(root, "中断", "子文件夹");
+    const targets = [1, 2, 3].map((i) => path.join(dir, `${i}.docx`));
+    const listeners = process.listenerCount("SIGINT");
+    let seen: string[] | null = null;
+    let hooked = 0;
+    await expect(
+      writeOutputs(targets, (i) => {
+        if (i === 2) {
+          hooked = process.listenerCount("SIGINT") - listeners;
+          abandonOutputs();
+          seen = listing(path.join(root, "中断"));
+          seen.push(...(fs.existsSync(path.join(root, "中断")) ? ["中断/"] : []));
+        }
+        return new Uint8Array(1000);
+      }),
+    ).rejects.toThrow();
+    expect(hooked).toBe(1);
+    expect(seen).toEqual([]);
+    expect(process.listenerCount("SIGINT")).toBe(listeners);
+    expect(fs.existsSync(path.join(root, "中断"))).toBe(false);
+  });
 });

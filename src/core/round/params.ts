@@ -96,3 +96,21 @@ export function parseStages(raw: string): StageId[] | null | "invalid" {
   }
   return (["material", "onsite"] as const).filter((s) => out.has(s));
 }
+
+/**
+ * A whole number typed into 参数 or given on the command line, read one way everywhere: digits only (full-width
+ * digits fold to ASCII first). "0x3", "1e1", "3.0", "+3", a date or a blank is not a whole number: null.
+ */
+export function parseWhole(raw: string): number | null {
+  const s = raw.normalize("NFKC").trim();
+  return /^\d{1,9}$/.test(s) ? Number(s) : null;
+}
+
+/**
+ * A 是/否 switch of 参数: the drop-down's choices 是 and 否 (or their English names yes and no, as an English sheet
+ * writes them); "Y", "1", "TRUE", "有" are not guessed.
+ */
+export function parseSwitch(raw: string): boolean | null {
+  const s = raw.normalize("NFKC").trim().toLowerCase();
+  return s === "是" || s === "yes" ? true : s === "否" || s === "no" ? false : null;
+}

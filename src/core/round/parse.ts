@@ -4,7 +4,16 @@ import { cellString, nameKey, cleanName } from "../names";
 import { parseYesNo } from "../normalize";
 import type { Library } from "../rubric/registry";
 import type { StageId } from "../types";
-import { PARAM_ROWS, parseStage, parseStages, ROUND_DEFAULTS, STAGE_ZH, type ParamKey } from "./params";
+import {
+  PARAM_ROWS,
+  parseStage,
+  parseStages,
+  parseSwitch,
+  parseWhole,
+  ROUND_DEFAULTS,
+  STAGE_ZH,
+  type ParamKey,
+} from "./params";
 import type {
   Assignment,
   DeclaredConflict,
@@ -272,7 +281,8 @@ export function parseRound(sheets: Record<string, Rows>, lib: Library): ParsedRo
   if (pSheet) {
     const t = table(sheets[pSheet], COLUMNS.params, ["key", "value"]);
     if (t.missing.length) problems.push(missingColumns(pSheet, COLUMNS.params, t.missing));
-    else
+    else {
+      const seen = new Map<ParamKey, number>();
       for (const r of t.rows) {
         const label = headerKey(r.get("key"));
         const def = PARAM_ROWS.find((p) => headerKey(p.zh) === label || p.en === label);
@@ -281,9 +291,22 @@ export function parseRound(sheets: Record<string, Rows>, lib: Library): ParsedRo
           bad(pSheet, r.row, `未知的参数“${r.get("key")}”`, `unknown setting "${r.get("key")}"`);
           continue;
         }
+        // A setting given twice is refused, never "the last one wins".
+        const first = seen.get(def.key);
+        if (first !== undefined) {
+          bad(
+            pSheet,
+            r.row,
+            `参数“${def.zh}”重复（第 ${first} 行已给出），请只保留一行`,
+            `setting "${def.en}" given twice (first at row ${first})`,
+          );
+          continue;
+        }
+        seen.set(def.key, r.row);
         const problem = setParam(params, def.key, raw, given);
         if (problem) bad(pSheet, r.row, `${def.zh}“${raw}”无效：${problem.zh}`, `${def.en} "${raw}": ${problem.en}`);
       }
+    }
   }
   if (aSheet && !applicants.length && !problems.length)
     problems.push({ code: "round-empty", sheet: aSheet, zh: `“${aSheet}”中没有申报者`, en: "no applicants" });
@@ -299,16 +322,20 @@ function setParam(
   given: { seed: boolean; roundId: boolean },
 ): { zh: string; en: string } | null {
   if (raw === "") return null;
+  // Read one way, as the command line reads a number: digits only ("0x3", "1e1", a date are refused, not guessed).
   const count = (min: number) => {
-    const n = Number(raw);
-    return Number.isInteger(n) && n >= min ? n : null;
+    const n = parseWhole(raw);
+    return n !== null && n >= min ? n : null;
   };
-  const yes = () => {
-    const v = parseYesNo(raw);
-    return v.kind === "ok" ? v.value : null;
+  const yes = () => parseSwitch(raw);
+  const notCount = (min: number) => ({
+    zh: `应为不小于 ${min} 的整数（只写数字）`,
+    en: `must be a whole number ≥ ${min} (digits only)`,
+  });
+  const notYes = {
+    zh: "应为“是”或“否”（不按“Y”“1”等猜测）",
+    en: "must be 是 or 否 (Y, 1 and the like are not guessed)",
   };
-  const notCount = (min: number) => ({ zh: `应为不小于 ${min} 的整数`, en: `must be a whole number ≥ ${min}` });
-  const notYes = { zh: "应为“是”或“否”", en: "must be yes or no" };
   switch (key) {
     case "roundId":
       p.roundId = raw;

@@ -1,0 +1,59 @@
+// 参数 read strictly and one way (issue 20): a setting given twice is refused, numbers are digits only (full-width
+// digits fold), a switch is 是 or 否 — the command line's --workers reads numbers by the same rule.
+import { library, parseRound, parseWhole } from "../../src/core";
+import { main } from "../../src/cli/main";
+
+const lib = library();
+const base = {
+  申报者: [
+    ["申报者", "评分标准"],
+    ["甲公司", "hebei-organization"],
+  ],
+  专家库: [
+    ["姓名", "工作单位"],
+    ["张三", "大学"],
+  ],
+};
+const params = (...rows: unknown[][]) => parseRound({ ...base, 参数: [["参数", "值"], ...rows] }, lib);
+
+describe("strict 参数", () => {
+  it.each([
+    ["0x3", null],
+    ["1e1", null],
+    ["3.0", null],
+    ["+3", null],
+    ["", null],
+    ["2026-05-01", null],
+    ["３", 3],
+    [" 12 ", 12],
+  ])("the whole number %p reads as %p, in the sheet and on the command line alike", (raw, expected) => {
+    expect(parseWhole(raw)).toBe(expected);
+    const r = params(["材料评审每组人数", raw]);
+    if (expected === null && raw !== "") expect(r.problems.map((p) => p.zh).join()).toContain("应为不小于 1 的整数");
+    if (expected !== null) expect(r.input.params.panelSize.material).toBe(expected);
+  });
+
+  it("a setting given twice is refused with both rows, never the last one winning", () => {
+    const r = params(["材料评审每组人数", 3], ["同地回避", "是"], ["材料评审每组人数", 5]);
+    expect(r.problems.map((p) => p.zh)).toEqual([
+      expect.stringContaining("第 4 行：参数“材料评审每组人数”重复（第 2 行已给出）"),
+    ]);
+  });
+
+  it.each(["Y", "1", "TRUE", "有", "√"])("a switch answered %p is refused, not guessed", (raw) => {
+    const r = params(["同地回避", raw]);
+    expect(r.problems.map((p) => p.zh).join()).toContain("应为“是”或“否”");
+  });
+
+  it("--workers reads 0x3 and 1e1 as the sheet does: refused (exit 2)", async () => {
+    for (const w of ["0x3", "1e1"]) {
+      const err: string[] = [];
+      const code = await main(["node", "scorebook", "aggregate", ".", "--workers", w], {
+        out: () => {},
+        err: (s) => err.push(s),
+      });
+      expect(code).toBe(2);
+      expect(err.join()).toContain("--workers 应为 0 至 64 的整数");
+    }
+  });
+});
