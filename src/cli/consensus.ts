@@ -6,7 +6,7 @@
 // written); 2 usage error (no file given, no such file, output exists without --force, not .xlsx).
 import { existsSync, promises as fs, statSync } from "fs";
 import * as path from "path";
-import { library, nameKey, outMsg, toNumber, type ReturnedSheet, type StageId } from "../core";
+import { formatFigure, library, nameKey, outMsg, toNumber, type ReturnedSheet, type StageId } from "../core";
 import { interpretFile } from "../aggregate/read";
 import {
   buildConsensusLayout,
@@ -139,7 +139,7 @@ export async function consensusCommand(
   const mean = sheets.reduce((a, s) => a + toNumber(s.total), 0) / Math.max(1, sheets.length);
   out(
     `已生成合议表：${output}\n申报者：${layout.applicant}；${STAGE_NAME[layout.stage]}；专家组：${layout.experts.join("、")}；` +
-      `专家总分平均 ${mean.toFixed(2)}；分歧项目 ${divergent} 项。组长填写“合议成熟度”和“合议理由”后交回质评办，与评分表一起汇总。`,
+      `专家总分平均 ${formatFigure(mean)}；分歧项目 ${divergent} 项。组长填写“合议成熟度”和“合议理由”后交回质评办，与评分表一起汇总。`,
   );
   return 0;
 }

@@ -79,7 +79,9 @@ export function FinishPanel({ outcome, checking, onCheck, onFinish, onSelect }: 
     setBusy(true);
     setError(null);
     try {
-      setDone(await onFinish(review, needPassword ? password : undefined));
+      // The reviewer's sheets only: the very hidden metadata sheet is locked too, but is nothing they see.
+      const locked = await onFinish(review, needPassword ? password : undefined);
+      setDone(locked.filter((name) => name !== review.set.sheets[SHEET.meta]));
       setNeedPassword(null);
       setPassword("");
     } catch (e) {

@@ -114,7 +114,7 @@ const zh = {
     how: [
       "打印：文件 → 打印（或 Ctrl+P）。各表已设置 A4、打印区域、标题行和页眉页脚；依次打印“封面”“评分”“否决”等工作表，签名后提交。",
       "导出 PDF：Windows / Mac 版 Excel 选 文件 → 导出 → 创建 PDF；Excel 网页版选 文件 → 打印 → 打印为 PDF。",
-      "提交电子版：保存工作簿，按质评办的要求提交 .xlsx 文件（质评办用 scorebook score 核验全部得分）。",
+      "提交电子版：保存工作簿，按质评办的要求提交 .xlsx 文件；质评办收到后会再次核验全部得分。",
     ],
     showCover: "转到封面",
   },
@@ -284,7 +284,7 @@ const en: Strings = {
     how: [
       "Print: File → Print (Ctrl+P). Every sheet has A4, print area, title rows and header/footer set; print the cover, the scoring and the veto sheets, sign and hand in.",
       "PDF: in Excel for Windows or Mac, File → Export → Create PDF; in Excel on the web, File → Print → Save as PDF.",
-      "Electronic copy: save the workbook and hand in the .xlsx file as the secretariat asks (it re-checks every score with scorebook score).",
+      "Electronic copy: save the workbook and hand in the .xlsx file as the secretariat asks; the secretariat checks every score again when it arrives.",
     ],
     showCover: "Go to the cover",
   },

@@ -104,7 +104,7 @@ describeInPreview("task pane preview in Chromium", () => {
     await pane.getByRole("button", { name: "最终检查" }).click();
     await pane.getByText("全部评价项目已有效评分，可以完成。").waitFor();
     await pane.getByRole("button", { name: "锁定并保护工作表" }).click();
-    await pane.getByText(/已完成：封面、评分、否决、加分、评分指南、元数据 已锁定并保护/).waitFor();
+    await pane.getByText(/已完成：封面、评分、否决、加分、评分指南 已锁定并保护/).waitFor();
     await pane.screenshot({ path: path.join(OUT, "taskpane-finish.png") });
     // Every cell is locked now: the formula bar refuses to edit.
     await page.locator(".sheet-tabs").getByRole("tab", { name: "评分", exact: true }).click();

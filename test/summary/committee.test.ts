@@ -9,6 +9,7 @@ import { COMMITTEE_SHEET, voteVerdict } from "../../src/summary/committee";
 import { writeXlsx } from "../../src/xlsx";
 import { readXlsxFile } from "../../src/xlsx";
 import { writeExpert } from "../consensus/fixtures";
+import { gnumericRecalc, hasGnumeric } from "../helpers/gnumeric";
 import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
 import { load, save, tmpDir } from "../helpers/workbooks";
 
@@ -107,6 +108,14 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
       expect(quorum.startsWith("符合")).toBe(expected !== "会议无效" && expected !== "人数有误");
       if (expected === "人数有误") expect(quorum).toBe("出席人数多于委员总数，请核对");
     }
+    // Gnumeric gives the same verdicts (where installed; in CI it is).
+    if (hasGnumeric || process.env.CI === "true") {
+      const gn = await gnumericRecalc(files, path.join(dir, "gn"));
+      for (const [k, c] of cases.entries()) {
+        const src = await readXlsxFile(gn[k]);
+        expect([k, src.value(COMMITTEE_SHEET.vote, `${block.columns.result}${row}`)]).toEqual([k, c[5]]);
+      }
+    }
   }, 120_000);
 
   it("after the vote, 授奖建议名单 lists exactly the candidates the vote record passes, live, with its 公示", async () => {
@@ -143,6 +152,11 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
     expect(await listed(saved[0])).toEqual([["乙食品集团有限公司", expect.stringMatching(/^\d+\.\d\d$/)]]);
     expect((await listed(saved[1])).map(([n]) => n)).toEqual(["甲装备制造有限公司", "乙食品集团有限公司"]);
     expect(await listed(saved[2])).toEqual([]);
+    // A second engine (Gnumeric) lists the same, where installed (in CI it is).
+    if (hasGnumeric || process.env.CI === "true") {
+      const gn = await gnumericRecalc(files, path.join(dir, "gn"));
+      for (const k of [0, 1, 2]) expect(await listed(gn[k])).toEqual(await listed(saved[k]));
+    }
     // Printed: the publicity period (四（八）1) on the 授奖建议名单, none on the 授奖候选名单 (it goes to the vote).
     const pdf = convert([saved[0]], "pdf", path.join(dir, "pdf")).outputs[0];
     const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;

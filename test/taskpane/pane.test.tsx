@@ -232,12 +232,12 @@ describe("finish", () => {
     await act(async () => {
       fireEvent.click(protect);
     });
-    await waitFor(() =>
-      expect(f.getByText(/已完成：封面、评分、否决、加分、评分指南、元数据 已锁定并保护/)).toBeTruthy(),
-    );
+    await waitFor(() => expect(f.getByText(/已完成：封面、评分、否决、加分、评分指南 已锁定并保护/)).toBeTruthy());
     expect(wb.editable(SHEET.scoring, "G5")).toBe(false);
     expect(wb.editable(SHEET.cover, "C16")).toBe(false);
     expect(f.getAllByText(/文件 → 打印/)).toHaveLength(2);
+    // Spoken to a reviewer: no internal sheet, no command line.
+    expect(panel("finish").textContent).not.toMatch(/元数据|scorebook/);
   });
 });
 
