@@ -12,7 +12,7 @@ import {
   type RoundParams,
 } from "../core";
 import { SheetBuilder } from "../workbook/sheet-builder";
-import type { CellStyle, RenderableLayout, SheetLayout } from "../workbook/types";
+import type { CellStyle, RenderableLayout, SheetLayout, ValidationLayout } from "../workbook/types";
 
 const FONT = "等线";
 export const ROUND_STYLES: Record<string, CellStyle> = {
@@ -88,6 +88,24 @@ function tableSheet(
 }
 
 const first = (xs: readonly string[]) => xs[0];
+
+/** The drop-down or number rule of each setting in 参数 (what parseRound accepts, offered as the choices). */
+const PARAM_CHOICES: Partial<
+  Record<(typeof PARAM_ROWS)[number]["key"], Pick<ValidationLayout, "type" | "list" | "min" | "max" | "error">>
+> = {
+  materialSize: { type: "whole", min: 1, max: 99, error: { title: "人数无效", message: "请填写不小于 1 的整数。" } },
+  onsiteSize: { type: "whole", min: 1, max: 99, error: { title: "人数无效", message: "请填写不小于 1 的整数。" } },
+  maxLoad: { type: "whole", min: 0, max: 999, error: { title: "份数无效", message: "请填写整数；0 表示不限。" } },
+  groupSize: { type: "whole", min: 1, max: 99, error: { title: "数目无效", message: "请填写不小于 1 的整数。" } },
+  sameEmployer: { type: "list", list: ["是", "否"], error: { title: "请选择是或否", message: "请选择“是”或“否”。" } },
+  samePlace: { type: "list", list: ["是", "否"], error: { title: "请选择是或否", message: "请选择“是”或“否”。" } },
+  freshOnsite: { type: "list", list: ["是", "否"], error: { title: "请选择是或否", message: "请选择“是”或“否”。" } },
+  stages: {
+    type: "list",
+    list: ["材料评审、现场评审", "材料评审", "现场评审"],
+    error: { title: "阶段无效", message: "请选择：材料评审、现场评审，或其中之一。" },
+  },
+};
 const yes = (b: boolean) => (b ? "是" : "否");
 
 /** The value a setting shows in 参数. */
@@ -184,6 +202,29 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
     [],
     { emptyRows: 400 },
   );
+  // Drop-downs for every choice, so a clerk picks rather than types (a value outside them is still refused on read,
+  // by sheet and row: "Y" is not 是). The rubric by its Chinese title, when the titles fit an inline list.
+  const STAGE_CHOICES = ["材料评审", "现场评审", "材料评审、现场评审"];
+  const titles = lib.rubrics.map((r) => r.title.zh);
+  if (titles.join(",").length <= 255 && titles.every((t) => !t.includes(",")))
+    applicants.validations.push({
+      ref: "B2:B201",
+      type: "list",
+      list: titles,
+      allowBlank: true,
+      error: { title: "评分标准无效", message: "请从下拉列表中选择评分标准（也可填写评分标准编号）。" },
+    });
+  for (const [sheet, ref] of [
+    [applicants, "F2:F201"],
+    [experts, "E2:E401"],
+  ] as const)
+    sheet.validations.push({
+      ref,
+      type: "list",
+      list: STAGE_CHOICES,
+      allowBlank: true,
+      error: { title: "阶段无效", message: "请选择：材料评审、现场评审，或两者（留空表示两个阶段都可）。" },
+    });
   const c = COLUMNS.conflicts;
   const conflicts = tableSheet(
     ROUND_SHEET.conflicts,
@@ -212,6 +253,8 @@ export function templateLayout(lib: Library, createdAt: string): RenderableLayou
       locked: false,
     });
     params.text(`C${r}`, p.note + (["roundId", "seed"].includes(p.key) ? "" : "（默认值，细则未规定）"), "note");
+    const choice = PARAM_CHOICES[p.key];
+    if (choice) params.validations.push({ ref: `B${r}`, allowBlank: true, ...choice });
     params.height(r, 30);
   });
 

@@ -57,3 +57,30 @@ describe("strict 参数", () => {
     }
   });
 });
+
+describe("the round template guides the clerk with a drop-down for every choice", () => {
+  it("参数 switches offer 是/否, stages their names, numbers a whole-number rule; 申报者 offers rubric titles", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { tmpDir, load } = await import("../helpers/workbooks");
+    const file = path.join(tmpDir("scorebook-template-"), "评审安排.xlsx");
+    expect(await main(["node", "scorebook", "round", "template", "-o", file], { out: () => {}, err: () => {} })).toBe(
+      0,
+    );
+    const wb = await load(fs.readFileSync(file));
+    const p = wb.getWorksheet("参数")!;
+    const row = (label: string) => {
+      let n = 0;
+      p.eachRow((r, i) => (r.getCell(1).value === label ? (n = i) : undefined));
+      return n;
+    };
+    const dv = (ws: typeof p, ref: string) => ws.getCell(ref).dataValidation;
+    expect(dv(p, `B${row("同地回避")}`)).toMatchObject({ type: "list", formulae: ['"是,否"'] });
+    expect(dv(p, `B${row("材料评审每组人数")}`)).toMatchObject({ type: "whole", formulae: [1, 99] });
+    expect(dv(p, `B${row("抽取阶段")}`).formulae?.[0]).toContain("材料评审");
+    const a = wb.getWorksheet("申报者")!;
+    expect(dv(a, "B2").formulae?.[0]).toContain("河北省政府质量奖组织奖评价标准（2022年版）");
+    expect(dv(a, "F9").formulae?.[0]).toContain("现场评审");
+    expect(dv(wb.getWorksheet("专家库")!, "E30").type).toBe("list");
+  });
+});
