@@ -5,10 +5,18 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // The unit tier (npm run test:unit) leaves out the folders that are all browser or package tests.
+  // The unit tier (npm run test:unit) leaves out the folders that are all browser or package tests, and the suites
+  // that exercise a whole tool rather than our code: webpack builds, the real office.js client, mounted disks.
   testPathIgnorePatterns:
     process.env.SCOREBOOK_TESTS === "unit"
-      ? ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/package/"]
+      ? [
+          "/node_modules/",
+          "<rootDir>/test/e2e/",
+          "<rootDir>/test/package/",
+          "<rootDir>/test/bundle/", // webpack builds of the real configuration
+          "<rootDir>/test/excel/request-size.test.ts", // Microsoft's office.js client in jsdom
+          "<rootDir>/test/reliability/writers.test.ts", // every writer against full, read-only and aliased disks
+        ]
       : ["/node_modules/"],
   transform: { "^.+\\.tsx?$": "<rootDir>/test/helpers/esbuild-jest.cjs" },
   moduleNameMapper: {
