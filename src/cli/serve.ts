@@ -89,13 +89,14 @@ export function registerServe(program: Command, io: Io, setCode: (c: number) => 
         );
         return setCode(2);
       }
+      // Ctrl+C is handled before the address is printed: whoever reads the address may stop the server at once.
+      const stop = () => void server.close();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
       io.out(`评审助手已启动 (the workbench is running)：${server.url}`);
       io.out(`评审文件夹 (round folder)：${server.root}`);
       io.out("在浏览器中打开上面的地址；按 Ctrl+C 或网页上的“退出”停止 (Ctrl+C or 退出 stops it)。");
       if (opts.open !== false) openWithSystem(server.url);
-      const stop = () => void server.close();
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
       await server.closed;
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
