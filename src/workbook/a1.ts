@@ -1,16 +1,9 @@
 // A1 references: column letters, cell and range references, absolute forms.
 
+import { columnLetter } from "../core/columns";
+
 /** 1 → "A", 27 → "AA". */
-export function colLetter(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colLetter = columnLetter;
 
 /** "A" → 1, "AA" → 27. */
 export function colIndex(letters: string): number {

@@ -2,6 +2,7 @@
 // src/core/award/sheets.ts; readAwardBook reads them back and checks everything a secretariat can get wrong, each
 // problem placed at its sheet, row and column. The shipped awards survive the round trip unchanged
 // (test/award/roundtrip.test.ts), so everything they need is data the workbook can carry.
+import { columnLetter } from "../columns";
 import { exact, sum, type Exact } from "../exact";
 import { awardMsg, type Message } from "../messages";
 import { checkAward, checkRubric } from "../rubric/check";
@@ -70,15 +71,9 @@ export interface AwardBookResult {
   defaults: DefaultSetting[];
 }
 
+/** 0 → "A": the column letter of a 0-based column index. */
 export function colLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(index + 1);
 }
 
 /** "奖项!B3" (or the sheet alone). */
