@@ -15,6 +15,7 @@ import {
   type BookColumn,
   type Setting,
 } from "../core/award/sheets";
+import { rowHeight, wrappedLines } from "../workbook/text";
 import { readZipWorkbook, type ZipLimits } from "../xlsx/zip-cells";
 
 const SHEET_ORDER = [
@@ -34,17 +35,6 @@ const TABLE_ROWS = 2000;
 const RULE_COLUMNS = 2;
 /** Table rows given borders below the header, so that the blank form shows where to type. */
 const FORM_ROWS = 30;
-const LINE_HEIGHT = 14.5;
-
-/** Display width in column units (a CJK character is two). */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
 
 /** Row heights that show every wrapped text whole (LibreOffice and older Excel do not grow rows on opening). */
 function fitRows(ws: ExcelJS.Worksheet, from: number): void {
@@ -52,12 +42,10 @@ function fitRows(ws: ExcelJS.Worksheet, from: number): void {
     if (n < from) return;
     let lines = 1;
     row.eachCell((cell, c) => {
-      if (typeof cell.value !== "string") return;
-      const width = Math.max(4, (ws.getColumn(c).width ?? 10) - 1);
-      const count = cell.value.split("\n").reduce((k, l) => k + Math.max(1, Math.ceil(textWidth(l) / width)), 0);
-      lines = Math.max(lines, count);
+      if (typeof cell.value === "string")
+        lines = Math.max(lines, wrappedLines(cell.value, ws.getColumn(c).width ?? 10));
     });
-    row.height = Math.max(LINE_HEIGHT + 3, lines * LINE_HEIGHT + 3);
+    row.height = rowHeight(lines);
   });
 }
 
