@@ -13,6 +13,11 @@ export function text(message: Message, lang: Lang = "zh-CN"): string {
   return lang === "en-US" ? message.en : message.zh;
 }
 
+/** The language for an Office display language tag: zh-CN unless it is English ("en", "en-US", "en-GB" …). */
+export function languageOfTag(tag: string | null | undefined): Lang {
+  return tag && /^en\b/i.test(tag) ? "en-US" : "zh-CN";
+}
+
 const pct = (n: number) => `${n}%`;
 
 export const msg = {

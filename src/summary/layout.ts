@@ -49,7 +49,7 @@ import { problemKind } from "./problems";
 import { groupTitle, rubricShortName } from "./groups";
 import { committeeSheets, COMMITTEE_STYLES, rankingFoot, rankingHead, type Assignment } from "./committee";
 import { feedbackSheet } from "./feedback";
-import { numberOr0, shownFormula } from "./formulas";
+import { lineOrNone, numberOr0, shownFormula } from "./formulas";
 import {
   SUMMARY_FORMAT,
   SUMMARY_SHEET,
@@ -738,7 +738,8 @@ function rankingSheet(
       if (materialRun)
         preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
       else if (mode === "custom") {
-        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${numberOr0(P("advance"))},${numberOr0(P("final"))})`;
+        // "zh": this sheet's own formulas compare the verdict with its Chinese text, whatever Office's language.
+        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${lineOrNone(P("advance"))},${lineOrNone(P("final"))},"zh")`;
         preF = needsPublic
           ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
           : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
