@@ -18,7 +18,7 @@ import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
 import type { FormulaMode, PrintLayout, SheetLayout } from "../../workbook/types";
-import { numberOr0, shownFormula } from "../formulas";
+import { lineOrNone, numberOr0, shownFormula } from "../formulas";
 import { rubricShortName } from "../groups";
 import { SUMMARY_SHEET, type PanelsMap, type ParametersMap, type RankingMap } from "../types";
 import { C } from "./styles";
@@ -200,7 +200,8 @@ export function rankingSheet(
       if (materialRun)
         preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
       else if (mode === "custom") {
-        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${numberOr0(P("advance"))},${numberOr0(P("final"))})`;
+        // "zh": this sheet's own formulas compare the verdict with its Chinese text, whatever Office's language.
+        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${lineOrNone(P("advance"))},${lineOrNone(P("final"))},"zh")`;
         preF = needsPublic
           ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
           : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
