@@ -13,6 +13,11 @@ export function text(message: Message, lang: Lang = "zh-CN"): string {
   return lang === "en-US" ? message.en : message.zh;
 }
 
+/** The language for an Office display language tag: zh-CN unless it is English ("en", "en-US", "en-GB" …). */
+export function languageOfTag(tag: string | null | undefined): Lang {
+  return tag && /^en\b/i.test(tag) ? "en-US" : "zh-CN";
+}
+
 const pct = (n: number) => `${n}%`;
 
 export const msg = {
@@ -115,6 +120,36 @@ export const msg = {
     en: `the rules of ${ruleSet} set no committee vote`,
   }),
   emptyPanel: (): Message => ({ code: "empty-panel", zh: "没有可用的专家评分", en: "no expert score to combine" }),
+  trimmedFewExperts: (n: number): Message => ({
+    code: "stats-trimmed-few",
+    zh: `${n} 人，不足 3 人，不去最高最低分`,
+    en: `${n} expert(s): fewer than 3, no trimmed mean`,
+  }),
+  zFewExperts: (n: number): Message => ({
+    code: "stats-z-few",
+    zh: `${n} 人，不足 3 人，不计 z 值`,
+    en: `${n} expert(s): fewer than 3, no z-scores`,
+  }),
+  zNoSpread: (): Message => ({
+    code: "stats-z-no-spread",
+    zh: "各专家总分相同，z 值无意义",
+    en: "every expert gave the same total: no z-scores",
+  }),
+  agreementFewExperts: (m: number): Message => ({
+    code: "agreement-few-experts",
+    zh: `${m} 人，不足 2 人，无一致性可言`,
+    en: `${m} expert(s): fewer than 2, no agreement to measure`,
+  }),
+  agreementFewItems: (n: number): Message => ({
+    code: "agreement-few-items",
+    zh: `各专家都评了的项目只有 ${n} 项，不足 2 项，无法计算一致性`,
+    en: `only ${n} item(s) scored by every expert: fewer than 2, no agreement figure`,
+  }),
+  agreementNoOrder: (): Message => ({
+    code: "agreement-no-order",
+    zh: "每位专家给各项目的得分率都相同，无法排序，不计一致性",
+    en: "each expert gave every item the same share of its points: no order to compare",
+  }),
   publicOutOfRange: (value: number, max: number): Message => ({
     code: "public-out-of-range",
     zh: `公众满意度测评得分 ${value} 超出 0–${max} 分的范围`,
