@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // What the pane takes from Office besides the workbook: the display language and the theme colours.
-import type { Lang } from "../core/messages";
+import { languageOfTag, type Lang } from "../core/messages";
 import { checkRequirements, type Requirement } from "./requirements";
 
 export interface OfficeThemeColors {
@@ -30,9 +30,9 @@ export function isPaneOnlyPage(
   return doc?.querySelector('meta[name="scorebook-manifest"]')?.getAttribute("content") === "pane-only";
 }
 
-/** zh-CN unless the language is English ("en", "en-US", "en-GB" …). */
+/** zh-CN unless the language is English ("en", "en-US", "en-GB" …); the QA.* functions use the same rule. */
 export function paneLanguage(tag: string | null | undefined): Lang {
-  return tag && /^en\b/i.test(tag) ? "en-US" : "zh-CN";
+  return languageOfTag(tag);
 }
 
 /** The environment inside Office (after Office.onReady); defaults outside it. */

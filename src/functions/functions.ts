@@ -15,10 +15,17 @@
 //   - a single cell that may be empty is passed as IF(ISBLANK(D5),"",D5): Excel itself turns an empty cell into
 //     "" (text, passed as "" everywhere);
 //   - a range that may hold empty cells comes with Excel's own count of its numbers, COUNT(range): on desktop
-//     every number beyond that count is an empty cell passed as 0, and is dropped again (QA.PANEL, QA.MISSING).
+//     every number beyond that count is an empty cell passed as 0, and is dropped again (QA.PANEL, QA.MISSING);
+//   - QA.STATUS's optional thresholds read a blank, a 0 and a left-out argument alike (the rule set's line), so a
+//     bare reference to an empty cell gives one answer too; "无" sets no line.
+//
+// Language: the text a function returns (QA.CHECK's reason, QA.STATUS's verdict) and its error messages follow
+// Office's display language (Office.context.displayLanguage in the shared runtime): English for an English Office,
+// Chinese otherwise and wherever Office does not say. QA.STATUS takes a language argument for workbooks whose own
+// formulas compare its text (the generated summary pins "zh").
 import { exact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, functionDefaults, ruleSetChoices, scaleIds } from "../core/awards";
-import { msg, type Message } from "../core/messages";
+import { languageOfTag, msg, text, type Lang, type Message } from "../core/messages";
 import { cellString } from "../core/names";
 import { parseMaturity, parseScore, parseYesNo, type RawInput } from "../core/normalize";
 import { aggregatePanel, PANEL_METHODS, parsePanelMethod } from "../core/panel";
@@ -70,7 +77,7 @@ export function itemScore(points: number, maturity: unknown, scale?: string): nu
  */
 export function check(maturity: unknown, scale?: string, band?: unknown): string {
   const c = checkMaturity(scaleArg(scale), cell(maturity), cell(band));
-  return c.status === "ok" ? "" : (c.message ?? msg.missing()).zh;
+  return c.status === "ok" ? "" : text(c.message ?? msg.missing(), displayLanguage());
 }
 
 /**
@@ -205,6 +212,7 @@ export function final(
 /**
  * 评审结论：否决、缺少材料评审得分、未进入现场评审、缺少现场评审得分、未达提名线或候选（按所选奖项的分数线，达到即可；也可另给分数线）。
  * 引用可能为空的单元格时写作 IF(ISBLANK(I5),"",I5)，各版本 Excel 结果一致（桌面版会把空单元格当作 0 传入）。
+ * 分数线留空、填 0 或省略都按所选规则（各版本 Excel 结果一致），填“无”表示不设。
  * 例：=QA.STATUS(550, 500, FALSE) 为“候选”；=QA.STATUS(550, 500, FALSE, "hebei-organization", 500, 600) 为“未达提名线”；
  * =QA.STATUS(IF(ISBLANK(I5),"",I5), IF(ISBLANK(D5),"",D5), IF(ISBLANK(J5),"",J5))。
  * @customfunction STATUS
@@ -212,8 +220,9 @@ export function final(
  * @param material 材料评审得分
  * @param vetoed 是否否决：TRUE/FALSE、是/否，或否决核实结论 否决待核实 / 确认否决 / 不予否决
  * @param award 规则：hebei-organization（默认）、hebei-individual、jiangmen-organization，也可填评分标准编号
- * @param advance 进入现场评审的材料评审分数线，可省略（省略时按所选规则；0 表示不设）
- * @param threshold 提名分数线（综合得分），可省略（省略时按所选规则；0 表示不设）
+ * @param advance 进入现场评审的材料评审分数线，可省略（留空、0 或省略按所选规则；“无”表示不设）
+ * @param threshold 提名分数线（综合得分），可省略（留空、0 或省略按所选规则；“无”表示不设）
+ * @param language 结论文字的语言：zh（中文）或 en（英文），可省略（省略时按 Office 的显示语言，默认中文）
  * @returns 结论文字
  */
 export function status(
@@ -221,8 +230,9 @@ export function status(
   material: unknown,
   vetoed: unknown,
   award?: string,
-  advance?: number,
-  threshold?: number,
+  advance?: unknown,
+  threshold?: unknown,
+  language?: unknown,
 ): string {
   const rules = rulesArg(award);
   const f = scoreArg(final);
@@ -235,15 +245,18 @@ export function status(
       ? { kind: "ok" as const, value: pending || (decision?.kind === "ok" && decision.value === "confirmed") }
       : parseYesNo(raw);
   if (v.kind === "invalid") return fail(v.message);
+  const lang = languageArg(language);
   const over: Partial<Thresholds> = {};
-  if (!isOmitted(advance)) over.advance = thresholdArg("进入现场评审分数线", advance);
-  if (!isOmitted(threshold)) over.final = thresholdArg("提名分数线", threshold);
+  const a = thresholdArg(ARG.advance, advance);
+  const t = thresholdArg(ARG.threshold, threshold);
+  if (a !== undefined) over.advance = a;
+  if (t !== undefined) over.final = t;
   // The final score exists only after the on-site review: a blank final means no on-site score yet.
   const result = statusOf(
     { vetoed: v.kind === "ok" && v.value, vetoPending: pending, material: m, onsite: f, final: f },
     thresholdsOf(rules, over),
   );
-  return STATUS_TEXT[result].zh;
+  return text({ code: result, ...STATUS_TEXT[result] }, lang);
 }
 
 /**
@@ -288,9 +301,9 @@ export function vote(yes: number, present: number, members: number, award?: stri
   const rules = rulesArg(award);
   const result = committeeVote(
     rules,
-    countArg("赞成票数", yes),
-    countArg("出席人数", present),
-    countArg("委员总数", members),
+    countArg(ARG.yes, yes),
+    countArg(ARG.present, present),
+    countArg(ARG.members, members),
   );
   if (!result) return unavailable(fmsg.noVoteRule(rules.name.zh));
   return result.passes;
@@ -325,16 +338,46 @@ interface Grid {
   cols: number;
 }
 
+/** Office's display language where the runtime tells it (Office.context.displayLanguage), else Chinese. */
+function displayLanguage(): Lang {
+  try {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+    return languageOfTag(office?.context?.displayLanguage);
+  } catch {
+    return "zh-CN"; // a host whose context throws before it is ready
+  }
+}
+
+/** QA.STATUS's language argument: zh / 中文 / en / English …; left out or blank, Office's display language. */
+function languageArg(raw: unknown): Lang {
+  if (isOmitted(raw)) return displayLanguage();
+  const v = cellString(raw).normalize("NFKC").trim().toLowerCase();
+  if (/^(zh|zh-cn|zh-hans|中文|chinese)$/.test(v)) return "zh-CN";
+  if (/^(en|en-us|en-gb|english|英文)$/.test(v)) return "en-US";
+  return fail(fmsg.languageInvalid(cellString(raw)));
+}
+
+/** The names of arguments a message repeats, in both languages. */
+const ARG = {
+  advance: { zh: "进入现场评审分数线", en: "threshold to advance" },
+  threshold: { zh: "提名分数线", en: "nomination threshold" },
+  yes: { zh: "赞成票数", en: "votes in favour" },
+  present: { zh: "出席人数", en: "members present" },
+  members: { zh: "委员总数", en: "members" },
+  count: { zh: "COUNT", en: "COUNT" },
+} as const;
+type ArgName = (typeof ARG)[keyof typeof ARG];
+
 function fail(message: Message): never {
   // Excel shows a custom function's error text only when it throws CustomFunctions.Error (the Office runtime's class).
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- CustomFunctions.Error does not extend Error
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.zh);
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, text(message, displayLanguage()));
 }
 
 function unavailable(message: Message): never {
   // Excel shows a custom function's error text only when it throws CustomFunctions.Error (the Office runtime's class).
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- CustomFunctions.Error does not extend Error
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message.zh);
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, text(message, displayLanguage()));
 }
 
 /** A cell value as the engine reads it; anything that is not text, a number or TRUE/FALSE is read as its text. */
@@ -375,7 +418,7 @@ function shown(v: unknown): string {
  */
 function emptyAsZero(g: Grid, numbers: unknown): number {
   if (isOmitted(numbers)) return 0;
-  const counted = countArg("COUNT", numbers);
+  const counted = countArg(ARG.count, numbers);
   const received = g.values.filter((v) => typeof v === "number").length;
   const zeros = g.values.filter((v) => v === 0).length;
   return Math.max(0, Math.min(received - counted, zeros));
@@ -430,14 +473,20 @@ function weightArg(raw: unknown): Exact {
   return w;
 }
 
-/** A threshold given to a function: a number ≥ 0, where 0 means none (every score reaches it anyway). */
-function thresholdArg(what: string, raw: unknown): Exact | null {
+/**
+ * A threshold given to a function: undefined (the rule set's line) when left out, blank or 0 — desktop Excel
+ * passes an empty cell as 0 and Excel on the web as null, so the three must mean the same; null (no line) for
+ * "无" / "不设" / "none"; else a number > 0.
+ */
+function thresholdArg(what: ArgName, raw: unknown): Exact | null | undefined {
+  if (isOmitted(raw) || raw === 0) return undefined;
+  if (typeof raw === "string" && /^(无|不设|none)$/i.test(raw.normalize("NFKC").trim())) return null;
   const parsed = parseScore(cell(raw));
   if (parsed.kind !== "ok" || parsed.value.lt(0)) return fail(fmsg.thresholdInvalid(what, shown(raw)));
-  return parsed.value.equals(0) ? null : parsed.value;
+  return parsed.value.equals(0) ? undefined : parsed.value;
 }
 
-function countArg(what: string, raw: unknown): number {
+function countArg(what: ArgName, raw: unknown): number {
   if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) return fail(fmsg.countInvalid(what, shown(raw)));
   return raw;
 }

@@ -3,6 +3,8 @@
 import type { Message } from "../core/messages";
 
 const list = (ids: readonly string[]) => ids.join("、");
+/** An argument's name in both languages. */
+type Named = { readonly zh: string; readonly en: string };
 
 export const fmsg = {
   unknownScale: (raw: string, known: readonly string[]): Message => ({
@@ -41,20 +43,25 @@ export const fmsg = {
     zh: `材料评审权重“${raw}”无效（应在 0 与 1 之间，如 0.3 或 30%）`,
     en: `material weight "${raw}" is not valid (between 0 and 1, e.g. 0.3 or 30%)`,
   }),
-  countInvalid: (what: string, raw: string): Message => ({
+  countInvalid: (what: Named, raw: string): Message => ({
     code: "count-invalid",
-    zh: `${what}“${raw}”无效（应为非负整数）`,
-    en: `${what} "${raw}" is not a whole number ≥ 0`,
+    zh: `${what.zh}“${raw}”无效（应为非负整数）`,
+    en: `${what.en} "${raw}" is not a whole number ≥ 0`,
   }),
   flagInvalid: (raw: string): Message => ({
     code: "flag-invalid",
     zh: `排除标记“${raw}”无效（应为 TRUE/FALSE 或 是/否）`,
     en: `exclusion flag "${raw}" is not valid (TRUE/FALSE, 是/否)`,
   }),
-  thresholdInvalid: (what: string, raw: string): Message => ({
+  thresholdInvalid: (what: Named, raw: string): Message => ({
     code: "threshold-invalid",
-    zh: `${what}“${raw}”无效（应为非负数；0 表示不设分数线）`,
-    en: `${what} "${raw}" is not valid (a number ≥ 0; 0 means none)`,
+    zh: `${what.zh}“${raw}”无效（应为非负数；留空或 0 按所选规则，“无”表示不设分数线）`,
+    en: `${what.en} "${raw}" is not valid (a number ≥ 0; blank or 0: the rule set's; "none": no line)`,
+  }),
+  languageInvalid: (raw: string): Message => ({
+    code: "language-invalid",
+    zh: `语言“${raw}”无效（应为 zh 或 en）`,
+    en: `language "${raw}" is not valid (zh or en)`,
   }),
   emptyRange: (): Message => ({ code: "empty-range", zh: "区域为空", en: "the range is empty" }),
   stageMissing: (status: { zh: string; en: string }): Message => ({

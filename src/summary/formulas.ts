@@ -41,3 +41,11 @@ export function shownFormula(x: string, thresholds: readonly string[] = []): str
 export function numberOr0(x: string): string {
   return `IF(ISNUMBER(${x}),${x},0)`;
 }
+
+/**
+ * A threshold cell as QA.STATUS's argument: the number when one above 0 is set, else "无" (no line) — in the
+ * summary a blank or 0 threshold means none, while QA.STATUS reads a blank or 0 as the rule set's line.
+ */
+export function lineOrNone(x: string): string {
+  return `IF(ISNUMBER(${x}),IF(${x}>0,${x},"无"),"无")`;
+}

@@ -338,13 +338,20 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
     expect(qa.call("STATUS", 12, 10, false, "jiangmen-2022")).toBe("参加排序（未设提名线）");
   });
 
-  it("takes other thresholds (the summary's parameter sheet): 0 means none, left out means the rule set's", () => {
+  it("takes other thresholds (the summary's parameter sheet): blank, 0 or left out mean the rule set's, 无 none", () => {
     expect(qa.call("STATUS", 580, 500, false, "hebei-organization", 500, 600)).toBe("未达提名线");
     expect(qa.call("STATUS", 600, 500, false, "hebei-organization", 500, 600)).toBe("候选");
-    expect(qa.call("STATUS", 600, 520, false, "hebei-organization", 520.000000001, 0)).toBe("未进入现场评审");
-    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", 0, 0)).toBe("参加排序（未设提名线）");
+    expect(qa.call("STATUS", 600, 520, false, "hebei-organization", 520.000000001, "无")).toBe("未进入现场评审");
+    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", "无", "不设")).toBe("参加排序（未设提名线）");
+    expect(qa.call("STATUS", 100, 90, false, "hebei-organization", "none", " 无 ")).toBe("参加排序（未设提名线）");
     expect(qa.call("STATUS", 549, 500, false, "hebei-organization", null, null)).toBe("未达提名线");
-    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", 0, 130)).toBe("未达提名线");
+    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", "无", 130)).toBe("未达提名线");
+    expect(qa.call("STATUS", 120, 100, false, "jiangmen-organization", 0, 0)).toBe("参加排序（未设提名线）");
+    // A blank threshold cell reaches the function as 0 on desktop and as null or "" on the web: one answer.
+    const blanks = [0, null, "", undefined].map((b) => qa.call("STATUS", 549, 499, false, "hebei-organization", b, b));
+    expect(blanks).toEqual(Array(4).fill("未进入现场评审"));
+    const finals = [0, null, ""].map((b) => qa.call("STATUS", 549, 500, false, "hebei-organization", 500, b));
+    expect(finals).toEqual(Array(3).fill("未达提名线"));
     expect(excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null))).toEqual({
       code: "#VALUE!",
       message: expect.stringContaining("进入现场评审分数线"),
@@ -382,6 +389,52 @@ describe("QA.STATUS(final, material, vetoed, [award], [advance], [threshold])", 
     expect(excelError(() => qa.call("STATUS", "高", 500, false, null)).message).toBe("“高”不是有效的分数");
     expect(excelError(() => qa.call("STATUS", 550, 500, "也许", null)).message).toBe(
       "否决项答案“也许”无效（应为“是”或“否”）",
+    );
+  });
+});
+
+describe("the text a function returns follows Office's display language (Chinese by default)", () => {
+  const g = globalThis as { Office?: unknown };
+  const saved = g.Office;
+  const inOffice = <T>(displayLanguage: string | undefined, thunk: () => T): T => {
+    g.Office = { context: { displayLanguage } };
+    try {
+      return thunk();
+    } finally {
+      g.Office = saved;
+    }
+  };
+
+  it("QA.STATUS and QA.CHECK in English for an English Office, Chinese for a Chinese one or none", () => {
+    expect(inOffice("en-US", () => qa.call("STATUS", 550, 500, false, null))).toBe("Candidate");
+    expect(inOffice("en-GB", () => qa.call("STATUS", 549, 500, false, null))).toBe("Below the nomination threshold");
+    expect(inOffice("zh-CN", () => qa.call("STATUS", 550, 500, false, null))).toBe("候选");
+    expect(inOffice(undefined, () => qa.call("STATUS", 550, 500, false, null))).toBe("候选");
+    expect(qa.call("STATUS", 550, 500, false, null)).toBe("候选");
+    expect(inOffice("en-US", () => qa.call("CHECK", 0.47, "hebei-2022", null))).toMatch(/^[\x20-\x7e%–—…]+$/);
+    expect(inOffice("en-US", () => qa.call("CHECK", 0.47, "hebei-2022", null))).toContain("5%");
+    expect(qa.call("CHECK", 0.47, "hebei-2022", null)).toContain("不是 5% 的整数倍");
+  });
+
+  it("the language argument pins the verdict's language (the summary's own formulas compare its Chinese text)", () => {
+    expect(inOffice("en-US", () => qa.call("STATUS", 550, 500, false, null, null, null, "zh"))).toBe("候选");
+    expect(qa.call("STATUS", 550, 500, false, null, null, null, "English")).toBe("Candidate");
+    expect(excelError(() => qa.call("STATUS", 550, 500, false, null, null, null, "fr")).message).toBe(
+      "语言“fr”无效（应为 zh 或 en）",
+    );
+  });
+
+  it("error messages too", () => {
+    expect(inOffice("en-US", () => excelError(() => qa.call("STATUS", 600, 500, false, null, -1, null)))).toEqual({
+      code: "#VALUE!",
+      message: 'threshold to advance "-1" is not valid (a number ≥ 0; blank or 0: the rule set\'s; "none": no line)',
+    });
+    expect(inOffice("en-US", () => excelError(() => qa.call("VOTE", 10, 1.5, 21, null)).message)).toBe(
+      'members present "1.5" is not a whole number ≥ 0',
+    );
+    expect(inOffice("en-US", () => excelError(() => qa.call("BAND", 0.47, "hebei-2022")).code)).toBe("#VALUE!");
+    expect(inOffice("en-US", () => excelError(() => qa.call("BAND", 0.47, "hebei-2022")).message)).not.toMatch(
+      /[\u4e00-\u9fff]/,
     );
   });
 });

@@ -81,6 +81,19 @@ describe("the documented forms give one answer on desktop and on the web", () =>
     expect(both({ A1: 0.45, A2: 600, Z1: guarded })).toEqual(both({ A1: 0.45, A2: 600, Z1: bare }));
   });
 
+  it("QA.STATUS with its thresholds in empty cells, not guarded: the rule set's lines on both hosts", () => {
+    // 549 after 500 in the material review: below Hebei's 550 nomination line; 499 does not advance (500).
+    const cells = { A1: 549, A2: 500, A3: 499, B1: null, B2: null };
+    expect(both({ ...cells, Z1: `=QA.STATUS(A1,A2,FALSE,"hebei-organization",B1,B2)` })).toEqual([
+      "未达提名线",
+      "未达提名线",
+    ]);
+    expect(both({ ...cells, Z1: `=QA.STATUS(A1,A3,FALSE,"hebei-organization",B1,B2)` })).toEqual([
+      "未进入现场评审",
+      "未进入现场评审",
+    ]);
+  });
+
   it("QA.FINAL with an empty bonus and public satisfaction, guarded, is the plain sum", () => {
     const f = `=QA.FINAL(600,700,IF(ISBLANK(A1),"",A1),IF(ISBLANK(A2),"",A2))`;
     expect(both({ A1: null, A2: null, Z1: f })).toEqual([670, 670]);

@@ -63,7 +63,7 @@ describe("functions.json (generated from the JSDoc)", () => {
       "VETOED(answers: any[][]) → boolean",
       "PANEL(scores: any[][], [method: string], [numbers: any]) → number",
       "FINAL(material: any, onsite: any, [bonus: any], [publicScore: any], [materialWeight: any]) → number",
-      "STATUS(final: any, material: any, vetoed: any, [award: string], [advance: number], [threshold: number]) → string",
+      "STATUS(final: any, material: any, vetoed: any, [award: string], [advance: any], [threshold: any], [language: any]) → string",
       "RANK(score: number, scores: any[][], [excluded: any[][]]) → number",
       "VOTE(yes: number, present: number, members: number, [award: string]) → boolean",
     ]);
