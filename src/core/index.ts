@@ -10,6 +10,7 @@ export * from "./evaluate";
 export * from "./veto";
 export * from "./panel";
 export * from "./rules";
+export * from "./secretariat";
 export * from "./rubric/check";
 export * from "./rubric/registry";
 export * from "./awards";
