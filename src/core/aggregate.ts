@@ -2,6 +2,7 @@
 // decision per applicant. Problems are reported, never hidden: every sheet left out is named with the reason.
 import { exact, type Exact } from "./exact";
 import { aggregatePanel, type PanelResult } from "./panel";
+import { panelDiagnostics, type ItemValue, type PanelDiagnostics } from "./panel-stats";
 import {
   bonusPoints,
   checkPublic,
@@ -129,6 +130,8 @@ export interface StageResult {
   method: PanelMethod | "consensus";
   /** The consensus workbook whose total is the score (method "consensus"). */
   consensus: ConsensusSheet | null;
+  /** Mean, trimmed mean, median, z-scores and agreement of the counted experts: diagnostics, never the score. */
+  diagnostics: PanelDiagnostics;
 }
 
 export interface VetoFlag {
@@ -191,6 +194,23 @@ export interface RubricInfo {
   title?: { zh: string; en?: string };
   scale: Scale;
   scoring: "maturity" | "points";
+}
+
+/**
+ * Per sheet, the value each item is ranked by for the panel's agreement (Kendall's W), in the first sheet's item
+ * order: the maturity percent, or (points rubrics) the share of the item's points given.
+ */
+function itemValues(sheets: readonly ReturnedSheet[], scoring: "maturity" | "points"): ItemValue[][] {
+  if (!sheets.length) return [];
+  const codes = sheets[0].items.map((i) => i.code);
+  return sheets.map((s) => {
+    const byCode = new Map(s.items.map((i) => [i.code, i]));
+    return codes.map((c) => {
+      const it = byCode.get(c);
+      if (!it || it.value === null) return null;
+      return scoring === "points" ? exact(it.value).div(it.points || 1) : it.value;
+    });
+  });
 }
 
 /** Names are compared by the one canonical key (src/core/names.ts). */
@@ -341,6 +361,7 @@ export function aggregate(
         panel,
         method,
         consensus: usedConsensus,
+        diagnostics: panelDiagnostics(totals, itemValues(st, info?.scoring ?? "maturity")),
       };
     };
     const rules = info?.rules;

@@ -5,6 +5,7 @@ import { exact, sum, ZERO, type Exact } from "./exact";
 import type { ConsensusSheet } from "./consensus";
 import type { ReturnedSheet, StageResult } from "./aggregate";
 import { scoreSheet } from "./score";
+import { panelDiagnostics } from "./panel-stats";
 import type { Rubric, Scale } from "./types";
 
 export interface ItemBreakdown {
@@ -108,7 +109,10 @@ export interface ExpertStats {
   panels: number;
   /** Mean of (the expert's total − the panel's mean total), in points. */
   meanDeviation: number | null;
-  /** Mean z-score of the expert's total within each panel (population standard deviation; panels with σ = 0 skipped). */
+  /**
+   * Mean z-score of the expert's total within each panel (panelDiagnostics: population standard deviation; panels
+   * under 3 experts or with σ = 0 have none); null when no panel gave one.
+   */
   meanZ: number | null;
   /** Divergent items (合议) in which the expert's value was the panel's lowest or highest. */
   divergentItems: number;
@@ -134,14 +138,13 @@ export function expertStats(
   for (const s of used) get(s.expert).returned++;
   for (const members of panels.values()) {
     if (members.length < 2) continue;
-    const totals = members.map((m) => Number(m.total.valueOf()));
-    const mean = totals.reduce((a, x) => a + x, 0) / totals.length;
-    const sd = Math.sqrt(totals.reduce((a, x) => a + (x - mean) ** 2, 0) / totals.length);
+    const d = panelDiagnostics(members.map((m) => m.total));
     members.forEach((m, i) => {
       const a = get(m.expert);
       a.panels++;
-      a.devs.push(totals[i] - mean);
-      if (sd > 0) a.zs.push((totals[i] - mean) / sd);
+      a.devs.push(m.total.sub(d.mean as Exact).valueOf());
+      const z = d.z[i];
+      if (z !== null) a.zs.push(z);
     });
   }
   const extremes = new Map<string, number>();

@@ -9,6 +9,7 @@ export * from "./score";
 export * from "./evaluate";
 export * from "./veto";
 export * from "./panel";
+export * from "./panel-stats";
 export * from "./rules";
 export * from "./secretariat";
 export * from "./rubric/check";
