@@ -326,22 +326,42 @@ export function decide(
       excluded: !inRankingField(statuses[i]) && !isVetoStatus(statuses[i]),
     })),
   );
-  // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
-  const insideRanks = applicants
-    .map((_, i) => (statuses[i] === "candidate" && t.topN !== null ? ranks[i].rank : null))
-    .filter((r): r is number => r !== null && r <= (t.topN ?? Infinity));
-  const insideCount = insideRanks.length;
-  const lastInside = insideRanks.length ? Math.max(...insideRanks) : null;
+  const tied = tiedAtLimit(
+    applicants.map((_, i) => (statuses[i] === "candidate" ? ranks[i].rank : null)),
+    t.topN,
+  );
   return applicants.map((a, i) => {
     let status = statuses[i];
     let note: Message | null = null;
     const rank = ranks[i].rank;
     if (status === "candidate" && t.topN !== null && rank !== null) {
       if (rank > t.topN) status = "over-limit";
-      else if (rank === lastInside && insideCount > t.topN) note = msg.tieAtLimit(rank, t.topN);
+      else if (rank === tied) note = msg.tieAtLimit(rank, t.topN);
     }
     return { id: a.id, status, rank, wouldBeRank: ranks[i].wouldBeRank, note };
   });
+}
+
+/**
+ * The rank of the applicants tied on the last place inside the limit when together they take the list beyond N (all
+ * are listed and the committee decides: the tool breaks no tie), or null. `candidateRanks`: the rank of every
+ * applicant reaching the nomination line (null for the others); ranks above N are over the limit already.
+ */
+export function tiedAtLimit(candidateRanks: readonly (number | null)[], topN: number | null): number | null {
+  if (topN === null) return null;
+  const inside = candidateRanks.filter((r): r is number => r !== null && r <= topN);
+  if (inside.length <= topN) return null;
+  return Math.max(...inside);
+}
+
+/** The status a printed status text stands for (STATUS_TEXT's Chinese), or null for any other text. */
+export function statusOfText(zh: string): Status | null {
+  return (Object.keys(STATUS_TEXT) as Status[]).find((s) => STATUS_TEXT[s].zh === zh) ?? null;
+}
+
+/** Whether an applicant with this status went on to the on-site review (past the material line, not vetoed). */
+export function wentOnsite(s: Status): boolean {
+  return !(["not-advanced", "incomplete", "vetoed", "veto-flagged"] as Status[]).includes(s);
 }
 
 export interface VoteResult {

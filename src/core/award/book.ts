@@ -7,6 +7,7 @@ import { exact, sum, type Exact } from "../exact";
 import { awardMsg, type Message } from "../messages";
 import { checkAward, checkRubric } from "../rubric/check";
 import { fractionText, secretariatSettings, type DefaultSetting } from "../secretariat";
+import { REVIEW_DOCUMENT_NAME } from "../types";
 import type {
   Award,
   Band,
@@ -17,6 +18,7 @@ import type {
   Item,
   PanelMethod,
   RankBy,
+  ReviewDocumentId,
   Rubric,
   RuleSet,
   Stage,
@@ -167,6 +169,10 @@ function ruleValue(key: string, r: RuleSet): BookCell {
       return r.vote ? fractionText(r.vote.approval) : NONE;
     case "voteText":
       return r.vote?.text ?? null;
+    case "documents":
+      return (r.documents ?? []).map((d) => REVIEW_DOCUMENT_NAME[d]).join("、") || null;
+    case "onsiteOpinion":
+      return r.onsiteOpinion ?? null;
     case "secretariatDefaults":
       return r.secretariatDefaults.map((k) => DEFAULT_LABELS[k] ?? k).join("、") || null;
     case "notes":
@@ -1074,6 +1080,14 @@ export function parseAwardBook(
     }
     for (const k of defaults) if (!given.includes(k)) given.push(k);
 
+    const documents: ReviewDocumentId[] = [];
+    const documentIds = Object.keys(REVIEW_DOCUMENT_NAME) as ReviewDocumentId[];
+    for (const l of splitList(t("documents"))) {
+      const d = documentIds.find((k) => REVIEW_DOCUMENT_NAME[k] === l);
+      if (!d) rd.add(R, rowOf("documents"), c, awardMsg.unknownChoice(l, Object.values(REVIEW_DOCUMENT_NAME)));
+      else if (!documents.includes(d)) documents.push(d);
+    }
+    const onsiteOpinion = t("onsiteOpinion");
     const notes = splitLines(t("notes"));
     const en = t("nameEn");
     const rs: RuleSet = {
@@ -1094,6 +1108,8 @@ export function parseAwardBook(
       vetoes: vetoes.get(rid) ?? [],
       vote,
       stageScoring,
+      ...(documents.length ? { documents } : {}),
+      ...(onsiteOpinion ? { onsiteOpinion } : {}),
       secretariatDefaults: given,
       ...(notes.length ? { notes } : {}),
     };
