@@ -223,7 +223,7 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
       for (const cell of sheet.cells) {
         if (!cell.shows || !("applicant" in cell.shows) || !inSet.has(cell.shows.applicant)) continue;
         n++;
-        const want = summaryFigureValue(engine, cell.shows as SummaryFigure);
+        const want = summaryFigureValue(engine, cell.shows);
         const c = wb.getWorksheet(sheet.name)!.getCell(cell.ref);
         const raw = c.type === ExcelJS.ValueType.Formula ? c.result : c.value;
         const got =
