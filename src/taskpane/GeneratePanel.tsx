@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Library, StageId } from "../core";
-import { buildLayout, LayoutError } from "../workbook/layout";
+import { buildLayout, LayoutError, type PrintStyle } from "../workbook/layout";
 import type { FormulaMode } from "../workbook/types";
 import type { HostCapabilities } from "../host/types";
 import { SheetExistsError } from "../host/types";
@@ -66,6 +66,7 @@ export function GeneratePanel({
   const [expert, setExpert] = useState("");
   const [stage, setStage] = useState<StageId>("material");
   const [mode, setMode] = useState<FormulaMode>("native");
+  const [print, setPrint] = useState<PrintStyle>("full");
   const [target, setTarget] = useState<"current" | "new">(capabilities.currentWorkbook ? "current" : "new");
   const [suffixEdit, setSuffixEdit] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -119,6 +120,7 @@ export function GeneratePanel({
         mode: customFunctions ? mode : "native",
         target,
         suffix: target === "current" ? suffix : "",
+        print,
       });
       setResult({
         ok: true,
@@ -220,6 +222,12 @@ export function GeneratePanel({
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.generate.modeNative} />
           {customFunctions && <Radio value="custom" label={t.generate.modeCustom} />}
+        </RadioGroup>
+      </Field>
+      <Field label={t.generate.print}>
+        <RadioGroup value={print} onChange={(_, d) => setPrint(d.value as PrintStyle)}>
+          <Radio value="full" label={t.generate.printFull} />
+          <Radio value="compact" label={t.generate.printCompact} />
         </RadioGroup>
       </Field>
       <Field label={t.generate.target}>
