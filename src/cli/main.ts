@@ -190,9 +190,13 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .option("--roster <file>", "名单（只在给出评分表时使用） (roster, with workbooks only)")
     .option("--force", "覆盖已存在的报告 (overwrite existing reports)")
     .option("--zip", "另外打包为一个 .zip（<输出文件夹>.zip），便于发送 (also <folder>.zip of every report)")
+    .option(
+      "--documents",
+      "同时生成评审规则要求的评审文件：现场评审记录表（每个申报者）、评审得分排序表（每个现场评审专家组）、综合评审工作报告 (also the documents the award's rules name)",
+    )
     .addHelpText(
       "after",
-      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n" +
+      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n  scorebook report 汇总.xlsx -o 评审报告/ --documents\n" +
         "给出汇总表时，报告采用“反馈”工作表中“报告用”两列的文字（质评办修改后的措辞）。" +
         "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
     )

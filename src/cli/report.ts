@@ -9,8 +9,12 @@ import JSZip from "jszip";
 import { aggregateFiles } from "../aggregate/run";
 import { nodeInflate, openFile } from "../aggregate/read";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
-import { readReports, ReportDataError, reportFileName, reportFileNames, type StageReport } from "../report/model";
+import { readReports, ReportDataError, reportFileName, type StageReport } from "../report/model";
 import { reportDocx } from "../report/docx";
+import { readDocuments } from "../report/documents";
+import { rankingSheetDocx, recordDocx, workReportDocx } from "../report/documents-docx";
+import { distinctFileNames, fileNameOf } from "../core";
+import type { CellSource } from "../workbook/source";
 import { progressOf, type Progress } from "./progress";
 import { OutputRefused, writeOutputs } from "./output";
 import { isSummaryWorkbook, SUMMARY_SHEET } from "../summary";
@@ -28,9 +32,15 @@ export interface ReportCliOptions {
   roster?: string;
   /** Also <folder>.zip holding every report (to send in one piece), written with them, all or nothing. */
   zip?: boolean;
+  /**
+   * Also the documents the award's rules name (award data `documents`): 评审记录表 per applicant's on-site panel,
+   * 评审得分排序表 per on-site group, 综合评审工作报告.
+   */
+  documents?: boolean;
 }
 
-async function summaryReports(file: string): Promise<StageReport[] | null> {
+/** A summary's reports, and the source they were read from (the documents read the same source). */
+async function summaryReports(file: string): Promise<{ reports: StageReport[]; source: CellSource } | null> {
   const data = await fs.readFile(file);
   let wb;
   try {
@@ -49,7 +59,8 @@ async function summaryReports(file: string): Promise<StageReport[] | null> {
     throw new ReportDataError(
       `汇总表 ${file} 中有错误值，不能据此生成报告：${errors.slice(0, 10).join("、")}${errors.length > 10 ? ` 等 ${errors.length} 处` : ""}。请在 Excel 或 WPS 中打开、重新计算并保存后再试，或用 scorebook aggregate 重新生成汇总表`,
     );
-  return readReports(zipSource(wb, file));
+  const source = zipSource(wb, file);
+  return { reports: readReports(source), source };
 }
 
 /** The summary's sheets a report takes its figures and wording from. */
@@ -73,6 +84,7 @@ export async function reportCommand(
       return 2;
     }
   let reports: StageReport[] | null;
+  let source: CellSource | null;
   let problems = 0;
   // What the reports must never replace (compared by file identity by the writer).
   let inputFiles: string[];
@@ -95,7 +107,9 @@ export async function reportCommand(
         }
       }
     if (summaries.length === 1) {
-      reports = await summaryReports(summaries[0]);
+      const read = await summaryReports(summaries[0]);
+      reports = read?.reports ?? null;
+      source = read?.source ?? null;
       inputFiles = summaries;
     } else {
       let roster: Roster | undefined;
@@ -104,7 +118,8 @@ export async function reportCommand(
       problems = run.result.problems.length;
       inputFiles = [...run.files, ...(opts.roster ? [opts.roster] : [])];
       for (const p of run.result.problems) err(`  - ${p.file ? `${p.file}：` : ""}${p.reason}`);
-      reports = readReports(layoutSource(run.layout, "summary"));
+      source = layoutSource(run.layout, "summary");
+      reports = readReports(source);
     }
   } catch (e) {
     if (e instanceof ReportDataError || e instanceof RosterFileError) {
@@ -118,21 +133,46 @@ export async function reportCommand(
     return problems ? 1 : 2;
   }
   const dir = opts.output ?? DEFAULT_REPORT_DIR;
+  const date = now().toISOString().slice(0, 10);
+  // The stage reports, then (--documents) the documents the award's rules name, each a file made on demand.
+  const docs = opts.documents && source ? readDocuments(source, reports) : null;
+  const made: { name: string; label: string; make: () => Promise<Uint8Array> }[] = reports.map((r) => ({
+    name: reportFileName(r),
+    label: `${r.applicant}·${r.title}`,
+    make: () => reportDocx(r, { date }),
+  }));
+  const documentCount = () => made.length - reports.length;
+  if (docs) {
+    for (const rec of docs.records)
+      made.push({
+        name: fileNameOf([rec.report.applicant, "现场评审记录表"], ".docx")!,
+        label: `${rec.report.applicant}·现场评审记录表`,
+        make: () => recordDocx(rec, { date }),
+      });
+    for (const g of docs.rankingSheets)
+      made.push({
+        name: fileNameOf([`现场评审专家组${g.number}`, "评审得分排序表"], ".docx")!,
+        label: `${g.ruleSet}·现场评审专家组 ${g.number}（${g.experts.join("、")}）`,
+        make: () => rankingSheetDocx(g, { date }),
+      });
+    const w = docs.workReport;
+    if (w)
+      made.push({ name: "综合评审工作报告.docx", label: "综合评审工作报告", make: () => workReportDocx(w, { date }) });
+  }
   // Distinct names (河北甲/乙联合体 and 河北甲_乙联合体 would share one), written through the one door out: all
   // or nothing, the folder created when missing, never over an input.
-  const names = reportFileNames(reports);
-  const targets = reports.map((r, i) => ({ r, file: path.join(dir, names[i]), plain: reportFileName(r) !== names[i] }));
-  const date = now().toISOString().slice(0, 10);
+  const names = distinctFileNames(made.map((m) => m.name));
+  const targets = made.map((m, i) => ({ ...m, file: path.join(dir, names[i]), plain: m.name !== names[i] }));
   const zipFile = opts.zip ? `${dir.replace(/[\\/]+$/, "")}.zip` : null;
-  const made: Uint8Array[] = [];
+  const bytes: Uint8Array[] = [];
   try {
     await writeOutputs(
       [...targets.map((t) => t.file), ...(zipFile ? [zipFile] : [])],
       async (i) => {
-        if (i < targets.length) return (made[i] = await reportDocx(targets[i].r, { date }));
+        if (i < targets.length) return (bytes[i] = await targets[i].make());
         // The .zip comes last: every report is made by then.
         const zip = new JSZip();
-        targets.forEach((t, k) => zip.file(path.basename(t.file), made[k]));
+        targets.forEach((t, k) => zip.file(path.basename(t.file), bytes[k]));
         return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
       },
       { force: opts.force, inputs: inputFiles, onFile: progressOf(progress) },
@@ -142,9 +182,21 @@ export async function reportCommand(
     err(e.text);
     return 2;
   }
-  out(`已生成 ${targets.length} 份评审报告（${dir}）：`);
-  for (const t of targets)
-    out(`  ${t.file}${t.plain ? `（${t.r.applicant}·${t.r.title}；与另一申报者的文件名相同，已加编号区分）` : ""}`);
+  const line = (t: (typeof targets)[number]) =>
+    out(`  ${t.file}${t.plain ? `（${t.label}；与另一申报者的文件名相同，已加编号区分）` : ""}`);
+  out(`已生成 ${reports.length} 份评审报告（${dir}）：`);
+  targets.slice(0, reports.length).forEach(line);
+  if (docs) {
+    if (documentCount()) {
+      out(`评审规则要求的评审文件 ${documentCount()} 份：`);
+      targets.slice(reports.length).forEach(line);
+    }
+    // An award whose rules name none of these documents gets none (no borrowed wording).
+    if (docs.unnamed.length)
+      out(
+        `${docs.unnamed.join("、")}：评审规则未要求评审记录表、评审得分排序表或综合评审工作报告，未生成 (the award's rules name none of these documents)`,
+      );
+  }
   if (zipFile) out(`已打包：${zipFile}`);
   return problems ? 1 : 0;
 }

@@ -33,8 +33,12 @@ function problemsOut(problems: readonly RoundProblem[], err: (s: string) => void
   for (const p of problems) err(`  - ${p.zh}`);
 }
 
-/** Hand edits of 分组 accepted with a reason: always listed (the audit), never silent. */
+/**
+ * Hand edits of 分组 accepted with a reason: always listed (the audit), never silent; and what could not be checked
+ * (a 分组 without a draw record).
+ */
 function adjustmentsOut(r: LoadedRound, out: (s: string) => void): void {
+  problemsOut(r.notes, out);
   if (!r.adjustments.length) return;
   out(`“分组”中经说明原因接受的人工调整（${r.adjustments.length}）：`);
   problemsOut(r.adjustments, out);
@@ -95,15 +99,19 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
     .action(async (file: string, opts: { seed?: string; output?: string; force?: boolean; json?: boolean }) => {
       const r = await load(file, io.err);
       if (typeof r === "number") return setCode(r);
-      if (r.problems.length) {
-        io.err(
-          `评审安排 ${file} 有 ${r.problems.length} 个问题，未抽取 (problems in the round workbook; nothing drawn)：`,
-        );
-        problemsOut(r.problems, io.err);
-        return setCode(1);
-      }
       const input = r.parsed.input;
       const params = input.params;
+      // A hand edit of 分组 in a stage drawn now, or of the old draw record, is what a new draw replaces: no obstacle.
+      const blocking = r.problems.filter(
+        (p) => !(p.stage && params.stages.includes(p.stage)) && p.code !== "round-record-edited",
+      );
+      if (blocking.length) {
+        io.err(
+          `评审安排 ${file} 有 ${blocking.length} 个问题，未抽取 (problems in the round workbook; nothing drawn)：`,
+        );
+        problemsOut(blocking, io.err);
+        return setCode(1);
+      }
       const seed = opts.seed?.trim() || params.seed || String(randomInt(1, 1_000_000_000));
       const now = new Date();
       const kept = (r.assignments ?? []).filter((a) => !params.stages.includes(a.stage));
@@ -306,5 +314,5 @@ export async function roundForAggregate(file: string, err: (s: string) => void):
     return 2;
   }
   adjustmentsOut(r, err);
-  return roundCheck(r.assignments as Assignment[], r.roundId);
+  return roundCheck(r.assignments as Assignment[], r.roundId, r.adjustments);
 }

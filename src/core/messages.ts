@@ -359,6 +359,73 @@ export const msg = {
     zh: `${applicant} 的${STAGE.zh[stage]}专家组抽取了 ${drawn} 位专家，只计入 ${drawn - missing.length} 位（缺：${missing.join("、")}）`,
     en: `${applicant}'s ${STAGE.en[stage]} panel: ${drawn} expert(s) drawn, only ${drawn - missing.length} counted (missing: ${missing.join(", ")})`,
   }),
+  // The draw record (抽取记录) re-checked on every read of the round workbook: 分组 against what the draw wrote.
+  drawNotDrawn: (
+    expert: string,
+    group: string,
+    applicant: string,
+    stage: Stage,
+    drawn: readonly string[],
+  ): Message => ({
+    code: "round-panel-edited",
+    zh: `专家 ${expert} 不是抽取记录中 ${group}（${applicant}，${STAGE.zh[stage]}）抽中的专家（抽中：${drawn.join("、")}）`,
+    en: `expert ${expert} was not drawn for ${group} (${applicant}, ${STAGE.en[stage]}) in the draw record (drawn: ${drawn.join(", ")})`,
+  }),
+  drawNoPanel: (applicant: string, stage: Stage, group: string): Message => ({
+    code: "round-panel-edited",
+    zh: `抽取记录中没有 ${applicant} 的${STAGE.zh[stage]}专家组“${group}”`,
+    en: `the draw record has no ${STAGE.en[stage]} panel "${group}" for ${applicant}`,
+  }),
+  drawOtherGroup: (found: string, group: string): Message => ({
+    code: "round-panel-edited",
+    zh: `组别“${found}”与抽取记录不同（抽取记录中为 ${group}）`,
+    en: `group "${found}" differs from the draw record (${group})`,
+  }),
+  drawLeader: (group: string, leader: string): Message => ({
+    code: "round-panel-edited",
+    zh: `组长与抽取记录不同（抽取记录中 ${group} 的组长是 ${leader}）`,
+    en: `the leader differs from the draw record (${group}'s leader is ${leader})`,
+  }),
+  drawRoundId: (found: string, roundId: string): Message => ({
+    code: "round-panel-edited",
+    zh: `批次编号“${found}”与抽取记录（${roundId}）不同`,
+    en: `round id "${found}" differs from the draw record (${roundId})`,
+  }),
+  drawRubric: (found: string, expected: string): Message => ({
+    code: "round-panel-edited",
+    zh: `评分标准 ${found} 与“申报者”中该申报者的评分标准（${expected}）不同`,
+    en: `rubric ${found} differs from the applicant's rubric in the applicants sheet (${expected})`,
+  }),
+  drawDropped: (expert: string, group: string, applicant: string, stage: Stage): Message => ({
+    code: "round-panel-edited",
+    zh: `抽取记录中 ${group}（${applicant}，${STAGE.zh[stage]}）抽中的专家 ${expert} 不在“分组”中`,
+    en: `expert ${expert}, drawn for ${group} (${applicant}, ${STAGE.en[stage]}) in the draw record, is not in 分组`,
+  }),
+  drawPanelsChanged: (recorded: string, found: string): Message => ({
+    code: "round-panel-edited",
+    zh: `“分组”的内容与抽取记录中的分组指纹不符（抽取时 ${recorded}，现在 ${found}）：分组在抽取后被改动`,
+    en: `分组 does not match the draw record's fingerprint (drawn ${recorded}, now ${found}): 分组 was edited after the draw`,
+  }),
+  drawEditHint: (): Message => ({
+    code: "round-panel-edited",
+    zh: "分组被手工改动；如确需如此，请在该行的“调整原因”列写明原因",
+    en: "分组 was edited by hand; if this is intended, give the reason in the row's 调整原因 column",
+  }),
+  drawAccepted: (reason: string): Message => ({
+    code: "round-panel-adjusted",
+    zh: `已按“调整原因”接受：${reason}`,
+    en: `accepted with the adjustment reason: ${reason}`,
+  }),
+  drawRecordEdited: (sheet: string, recorded: string, found: string): Message => ({
+    code: "round-record-edited",
+    zh: `“${sheet}”在抽取后被改动（记录指纹：抽取时 ${recorded}，现在 ${found}）：抽取记录是抽取的凭据，不应修改；请从抽取后的文件恢复“${sheet}”，或重新抽取`,
+    en: `the ${sheet} sheet was edited after the draw (record fingerprint ${recorded}, now ${found}): the draw record is the evidence of the draw; restore it from the file written by the draw, or draw again`,
+  }),
+  drawNoRecord: (panels: string, record: string): Message => ({
+    code: "round-no-record",
+    zh: `评审安排有“${panels}”但没有抽取写入的“${record}”（或其中没有分组指纹）：“${panels}”未经核对是否在抽取后被改动`,
+    en: `the round workbook has "${panels}" but no "${record}" written by the draw (or it holds no panel fingerprint): "${panels}" cannot be checked for edits after the draw`,
+  }),
   // The group leader's consensus from picked files (the pane's 汇总 tab): why the picked workbooks cannot be merged.
   consensusPickNotOk: (first: Message | undefined): Message => ({
     code: "consensus-pick-not-ok",

@@ -3,7 +3,6 @@
 import { exact, ratio, scaledKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
-import { PANEL_METHOD_TEXT } from "./panel";
 
 export type Status =
   | "vetoed"
@@ -327,22 +326,42 @@ export function decide(
       excluded: !inRankingField(statuses[i]) && !isVetoStatus(statuses[i]),
     })),
   );
-  // Applicants tied on the last place inside the limit push the list beyond N: flag them for the committee.
-  const insideRanks = applicants
-    .map((_, i) => (statuses[i] === "candidate" && t.topN !== null ? ranks[i].rank : null))
-    .filter((r): r is number => r !== null && r <= (t.topN ?? Infinity));
-  const insideCount = insideRanks.length;
-  const lastInside = insideRanks.length ? Math.max(...insideRanks) : null;
+  const tied = tiedAtLimit(
+    applicants.map((_, i) => (statuses[i] === "candidate" ? ranks[i].rank : null)),
+    t.topN,
+  );
   return applicants.map((a, i) => {
     let status = statuses[i];
     let note: Message | null = null;
     const rank = ranks[i].rank;
     if (status === "candidate" && t.topN !== null && rank !== null) {
       if (rank > t.topN) status = "over-limit";
-      else if (rank === lastInside && insideCount > t.topN) note = msg.tieAtLimit(rank, t.topN);
+      else if (rank === tied) note = msg.tieAtLimit(rank, t.topN);
     }
     return { id: a.id, status, rank, wouldBeRank: ranks[i].wouldBeRank, note };
   });
+}
+
+/**
+ * The rank of the applicants tied on the last place inside the limit when together they take the list beyond N (all
+ * are listed and the committee decides: the tool breaks no tie), or null. `candidateRanks`: the rank of every
+ * applicant reaching the nomination line (null for the others); ranks above N are over the limit already.
+ */
+export function tiedAtLimit(candidateRanks: readonly (number | null)[], topN: number | null): number | null {
+  if (topN === null) return null;
+  const inside = candidateRanks.filter((r): r is number => r !== null && r <= topN);
+  if (inside.length <= topN) return null;
+  return Math.max(...inside);
+}
+
+/** The status a printed status text stands for (STATUS_TEXT's Chinese), or null for any other text. */
+export function statusOfText(zh: string): Status | null {
+  return (Object.keys(STATUS_TEXT) as Status[]).find((s) => STATUS_TEXT[s].zh === zh) ?? null;
+}
+
+/** Whether an applicant with this status went on to the on-site review (past the material line, not vetoed). */
+export function wentOnsite(s: Status): boolean {
+  return !(["not-advanced", "incomplete", "vetoed", "veto-flagged"] as Status[]).includes(s);
 }
 
 export interface VoteResult {
@@ -362,31 +381,4 @@ export function committeeVote(rules: RuleSet, yes: number, present: number, memb
   const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
   const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
   return { quorum, approved, passes: quorum && approved };
-}
-
-/**
- * What the tool applies for a rule set where the award's text is silent (its secretariatDefaults), as one printed
- * line: each a setting of the secretariat (质评办), not a rule of the award. null when the rule set has none.
- */
-export function secretariatSettingsText(rules: RuleSet): string | null {
-  const pct = (s: FractionSpec) => `${Math.round((s.numerator / s.denominator) * 1000) / 10} %`;
-  const parts: string[] = [];
-  for (const field of rules.secretariatDefaults) {
-    if (field === "stages")
-      parts.push(
-        rules.stages.map((s) => `${s.id === "material" ? "材料评审" : "现场评审"} ${pct(s.weight)}`).join("、"),
-      );
-    else if (field === "panelMethod") parts.push(`专家组得分取${PANEL_METHOD_TEXT[rules.panelMethod].zh}`);
-    else if (field === "rankBy")
-      parts.push((rules.rankBy ?? "rule-set") === "rubric" ? "各评审领域分别排名" : "合并排名");
-    else if (field === "advance")
-      parts.push(rules.advance ? `进入现场评审分数线 ${rules.advance.min} 分` : "不设进入现场评审分数线");
-    else if (field === "finalThreshold")
-      parts.push(
-        rules.finalThreshold === null ? "不设提名分数线（不作“候选”结论）" : `提名分数线 ${rules.finalThreshold} 分`,
-      );
-    else if (field === "topN") parts.push(rules.topN === null ? "不限名额" : `名额 ${rules.topN} 名`);
-    else if (field === "stageScoring") parts.push("交回合议表的阶段以合议得分为专家组得分");
-  }
-  return parts.length ? `质评办设定（评审规则未作规定，可在“参数”中修改）：${parts.join("；")}。` : null;
 }

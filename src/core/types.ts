@@ -127,9 +127,27 @@ export interface RuleSet {
    * method over the experts' totals. Absent: consensus (src/core/consensus.ts).
    */
   stageScoring?: Partial<Record<StageId, "consensus" | "panel">>;
+  /**
+   * The review documents the award's procedure names (河北 四（五）3, 四（六）3), produced by `scorebook report
+   * --documents`; absent: none is named, none is produced (no borrowed wording).
+   */
+  documents?: ReviewDocumentId[];
+  /** What the rules ask of the 现场评审意见, in their words (the section's instruction in the on-site report). */
+  onsiteOpinion?: string;
   secretariatDefaults: string[];
   notes?: string[];
 }
+
+/** 评审记录表, 评审得分排序表 (per on-site group), 现场评审意见 (in the on-site report), 综合评审工作报告. */
+export type ReviewDocumentId = "review-record" | "ranking-sheet" | "onsite-opinion" | "work-report";
+
+/** The documents' Chinese names (the award definition workbook and the printed pages use them). */
+export const REVIEW_DOCUMENT_NAME: Record<ReviewDocumentId, string> = {
+  "review-record": "评审记录表",
+  "ranking-sheet": "评审得分排序表",
+  "onsite-opinion": "现场评审意见",
+  "work-report": "综合评审工作报告",
+};
 
 export interface Award {
   id: string;

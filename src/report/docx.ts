@@ -22,24 +22,27 @@ import { applicantStatusText, formatFigure } from "../core";
 import { categoryChartPng } from "./chart";
 import { keyThemes, type StageReport } from "./model";
 
-const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };
+export const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };
 /** Every figure under the one display rule (src/core formatFigure): two decimals, more near a line it is compared with. */
 const f2 = (x: number | null, line: number | null = null) => formatFigure(x, [line]);
 
-function cell(t: string, opts: { bold?: boolean; width?: number; shade?: string; align?: "left" | "center" } = {}) {
+export function cell(
+  t: string,
+  opts: { bold?: boolean; width?: number; shade?: string; align?: "left" | "center"; size?: number } = {},
+) {
   return new TableCell({
     width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
     shading: opts.shade ? { fill: opts.shade } : undefined,
     children: [
       new Paragraph({
         alignment: opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text: t, bold: opts.bold, size: 21 })],
+        children: [new TextRun({ text: t, bold: opts.bold, size: opts.size ?? 21 })],
       }),
     ],
   });
 }
 
-const borders = {
+export const borders = {
   top: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
   bottom: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
   left: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
@@ -48,17 +51,36 @@ const borders = {
   insideVertical: { style: BorderStyle.SINGLE, size: 4, color: "808080" },
 };
 
-const heading = (t: string) =>
+export const heading = (t: string) =>
   new Paragraph({
     heading: HeadingLevel.HEADING_2,
     spacing: { before: 240, after: 120 },
     children: [new TextRun({ text: t, bold: true, size: 28 })],
   });
-const para = (t: string, opts: { bold?: boolean; indent?: number; size?: number } = {}) =>
+export const para = (t: string, opts: { bold?: boolean; indent?: number; size?: number } = {}) =>
   new Paragraph({
     indent: opts.indent ? { left: opts.indent } : undefined,
     spacing: { after: 60 },
     children: [new TextRun({ text: t, bold: opts.bold, size: opts.size ?? 22 })],
+  });
+
+/** How many ruled lines the 现场评审意见 leaves for the group's text. */
+const OPINION_LINES = 8;
+
+/** Ruled lines for handwriting: a table of empty rows (paragraph borders would merge into one box when printed). */
+export const ruledBox = (lines: number) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      ...borders,
+      left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+      right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+      insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+    },
+    rows: Array.from(
+      { length: lines },
+      () => new TableRow({ height: { value: 520, rule: "exact" }, children: [cell("")] }),
+    ),
   });
 
 /** The report as .docx bytes. */
@@ -177,6 +199,14 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
     body.push(para("改进机会：", { bold: true, indent: 240, size: 21 }));
     if (i.opportunities.length) for (const t of i.opportunities) body.push(para(`· ${t}`, { indent: 480, size: 21 }));
     else body.push(para("（无）", { indent: 480, size: 21 }));
+  }
+  if (r.opinion !== null && r.opinion !== undefined) {
+    // 现场评审意见 (四（五）3): the group's own judgement, written by hand on the printed report — the tool states
+    // what the rules ask and leaves the lines.
+    body.push(heading("四、现场评审意见"));
+    if (r.opinion) body.push(para(r.opinion, { size: 20 }));
+    body.push(para("（由评审专家组填写）", { size: 20 }));
+    body.push(ruledBox(OPINION_LINES));
   }
   body.push(
     new Paragraph({

@@ -1,7 +1,7 @@
 // The review report (材料评审报告 / 现场评审报告) of one applicant and stage, as data read back from a summary
 // workbook (its hidden 报告数据 sheet and the edited columns of 反馈): the same reader serves a summary.xlsx that the
 // secretariat edited and saved, and a summary built in memory from the returned workbooks. Pure TypeScript.
-import { distinctFileNames, fileNameOf, type StageId } from "../core";
+import { distinctFileNames, fileNameOf, library, type StageId } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { COMMITTEE_SHEET } from "../summary/committee";
@@ -42,6 +42,11 @@ export interface StageReport {
   categories: { code: string; name: string; score: number; max: number }[];
   items: ReportItem[];
   scoring: "maturity" | "points";
+  /**
+   * The on-site report's 现场评审意见 section, where the award's rules name it (四（五）3): the rules' words for what the
+   * group writes ("" when the award data gives none); null or absent: no such section.
+   */
+  opinion?: string | null;
 }
 
 export class ReportDataError extends Error {}
@@ -140,7 +145,12 @@ export function readReports(source: CellSource): StageReport[] {
       });
     }
   }
-  for (const r of out) r.scoring = r.items.some((i) => i.band !== null) ? "maturity" : "points";
+  for (const r of out) {
+    r.scoring = r.items.some((i) => i.band !== null) ? "maturity" : "points";
+    const rules = library().get(r.rubricId)?.rules;
+    r.opinion =
+      r.stage === "onsite" && rules?.documents?.includes("onsite-opinion") ? (rules.onsiteOpinion ?? "") : null;
+  }
   return out;
 }
 

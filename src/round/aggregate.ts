@@ -8,12 +8,18 @@ import {
   sheetProblem,
   type AggregateResult,
   type Assignment,
+  type RoundProblem,
   type SheetProblem,
 } from "../core";
 import type { ReadResult } from "../summary";
 import type { RoundCheck } from "../aggregate/run";
 
-export function roundCheck(assignments: readonly Assignment[], roundId: string): RoundCheck {
+/** `adjustments`: hand edits of 分组 accepted with a reason, listed among the summary's problems (the audit). */
+export function roundCheck(
+  assignments: readonly Assignment[],
+  roundId: string,
+  adjustments: readonly RoundProblem[] = [],
+): RoundCheck {
   const expected = new Map(assignments.map((a) => [assignmentKey(a.applicant, a.stage, a.expert), a]));
   const applicants = new Set(assignments.map((a) => nameKey(a.applicant)));
   return {
@@ -35,7 +41,7 @@ export function roundCheck(assignments: readonly Assignment[], roundId: string):
     },
     review(result: AggregateResult): SheetProblem[] {
       const used = new Set(result.used.map((s) => assignmentKey(s.applicant, s.stage, s.expert)));
-      const problems: SheetProblem[] = [];
+      const problems: SheetProblem[] = adjustments.map((m) => sheetProblem("", m, m.applicant));
       const panels = new Map<string, { a: Assignment; expected: number; missing: string[] }>();
       for (const [k, a] of expected) {
         const pk = `${nameKey(a.applicant)}\u0000${a.stage}`;

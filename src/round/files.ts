@@ -113,7 +113,7 @@ export async function writeDraw(
   await addLayoutSheets(wb, {
     properties: { title: "", subject: "", creator: "Scorebook", created: record.drawnAt, keywords: "" },
     styles: ROUND_STYLES,
-    sheets: [panelsSheet(assignments, opts.lib ?? bundledLibrary()), auditSheet(record, audit)],
+    sheets: [panelsSheet(assignments, opts.lib ?? bundledLibrary()), auditSheet(record, audit, assignments)],
     names: [],
   });
   // Written back in place (the same file, however it is reached) or to another file that is never the source.

@@ -2,7 +2,13 @@
 // secretariat fills in (说明, 申报者, 专家库, 回避, 参数) and the sheets a draw adds (分组, 抽取记录). No file access.
 import {
   COLUMNS,
+  keptAudit,
+  KEPT_NOTE,
+  panelsFingerprint,
   PARAM_ROWS,
+  RECORD_HEADER,
+  RECORD_LABEL,
+  recordFingerprint,
   ROUND_DEFAULTS,
   ROUND_SHEET,
   STAGE_ZH,
@@ -326,8 +332,16 @@ export function panelsSheet(assignments: readonly Assignment[], lib: Library): S
   });
 }
 
-/** 抽取记录: the seed, time and rules, then per panel who was eligible, who was excluded and why, who was drawn. */
-export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): SheetLayout {
+/**
+ * 抽取记录: the seed, time and rules, then per panel who was eligible, who was excluded and why, who was drawn (the
+ * panels kept from an earlier draw listed after them). Two fingerprints make it checkable on every read: of 分组 as
+ * written (`assignments`) and of the record's own text (recordFingerprint, which leaves out its own row).
+ */
+export function auditSheet(
+  record: DrawRecord,
+  audit: readonly PanelAudit[],
+  assignments: readonly Assignment[],
+): SheetLayout {
   const s = new SheetBuilder("round", ROUND_SHEET.audit);
   s.columns = [
     { col: "A", width: 10 },
@@ -340,13 +354,19 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
     { col: "H", width: 10 },
     { col: "I", width: 24 },
   ];
-  s.text("A1", "抽取记录", "title");
   const p = record.params;
+  const drawnPanels = new Set(audit.map((a) => `${a.stage}\u0000${a.group}`));
+  const kept = keptAudit(assignments.filter((a) => !drawnPanels.has(`${a.stage}\u0000${a.group}`)));
   const facts: [string, string | number][] = [
     ["批次编号", record.roundId],
     ["随机种子", record.seed],
     ["抽取时间", record.drawnAt],
     ["输入指纹", `${record.fingerprint}（申报者、专家库、回避、参数的内容，与行的顺序无关；复核时应相同）`],
+    [
+      RECORD_LABEL.panels,
+      `${panelsFingerprint(assignments)}（“分组”的内容；每次读取评审安排时核对，分组的手工改动须在“调整原因”列写明原因）`,
+    ],
+    [RECORD_LABEL.record, ""],
     ["专家库", `${record.experts} 位专家`],
     ["申报者", `${record.applicants} 个`],
     ...PARAM_ROWS.filter((r) => !["roundId", "seed"].includes(r.key)).map(
@@ -365,36 +385,58 @@ export function auditSheet(record: DrawRecord, audit: readonly PanelAudit[]): Sh
       "每位专家在每个专家组的抽取次序由“随机种子 + 组别 + 专家姓名”的散列值（cyrb53）决定，与行的顺序无关；在尚有余量的符合条件的专家中，评审份数少者优先，其次按散列值；可选专家最少的专家组先抽；组长为组内担任组长次数最少者（同数按散列值）。用 scorebook round draw 加同一种子重新抽取，结果相同。",
     ],
   ];
+  const table = [
+    ...audit.map((a) => [
+      a.group,
+      STAGE_ZH[a.stage],
+      a.applicants.join("、"),
+      String(a.size),
+      `${a.eligible.length} 位：${a.eligible.join("、")}`,
+      a.excluded.map((x) => `${x.expert}：${x.reason}`).join("\n") || "无",
+      a.drawn.join("、"),
+      a.leader,
+      a.repeated.length ? `${a.repeated.join("、")} 也参加了材料评审（专家不足）` : "",
+    ]),
+    ...kept.map((a) => [
+      a.group,
+      STAGE_ZH[a.stage],
+      a.applicants.join("、"),
+      String(a.size),
+      "—",
+      "—",
+      a.drawn.join("、"),
+      a.leader,
+      KEPT_NOTE,
+    ]),
+  ];
+  // The record's text as it is written (the fingerprint row left out), then its fingerprint.
+  const own = recordFingerprint([["抽取记录"], ...facts.map(([k, v]) => [k, String(v)]), RECORD_HEADER, ...table]);
+  s.text("A1", "抽取记录", "title");
   let row = 3;
   for (const [k, v] of facts) {
     s.text(`A${row}`, k, "key");
     s.merge(`A${row}:B${row}`);
-    s.set(`C${row}`, { value: String(v), style: "text" });
+    const value =
+      k === RECORD_LABEL.record
+        ? `${own}（本表其余内容的指纹：抽取记录在抽取后被改动时，读取评审安排会指出）`
+        : String(v);
+    s.set(`C${row}`, { value, style: "text" });
     s.merge(`C${row}:I${row}`);
     if (k === "方法" || k === "现场评审专家组") s.height(row, 45);
     row++;
   }
   row++;
   const headerRow = row;
-  ["组别", "阶段", "申报者", "人数", "符合条件的专家", "排除（原因）", "抽中", "组长", "备注"].forEach((h, i) =>
-    s.text(`${"ABCDEFGHI"[i]}${row}`, h, "header"),
-  );
+  RECORD_HEADER.forEach((h, i) => s.text(`${"ABCDEFGHI"[i]}${row}`, h, "header"));
   row++;
-  for (const a of audit) {
-    const excluded = a.excluded.map((x) => `${x.expert}：${x.reason}`).join("\n");
-    const values = [
-      a.group,
-      STAGE_ZH[a.stage],
-      a.applicants.join("、"),
-      String(a.size),
-      `${a.eligible.length} 位：${a.eligible.join("、")}`,
-      excluded || "无",
-      a.drawn.join("、"),
-      a.leader,
-      a.repeated.length ? `${a.repeated.join("、")} 也参加了材料评审（专家不足）` : "",
-    ];
+  for (const values of table) {
     values.forEach((v, i) => s.text(`${"ABCDEFGHI"[i]}${row}`, v, "cell"));
-    const lines = Math.max(1, a.excluded.length, Math.ceil(values[4].length / 18), Math.ceil(values[6].length / 15));
+    const lines = Math.max(
+      1,
+      values[5].split("\n").length,
+      Math.ceil(values[4].length / 18),
+      Math.ceil(values[6].length / 15),
+    );
     s.height(row, Math.min(400, 15 * lines));
     row++;
   }

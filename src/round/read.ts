@@ -7,6 +7,7 @@ import {
   msg,
   parsePanels,
   recheckPanels,
+  recheckRecord,
   parseRound,
   ROUND_SHEET,
   type Assignment,
@@ -63,8 +64,13 @@ export interface LoadedRound {
   problems: RoundProblem[];
   /** Problems of the 分组 sheet only (what generate, status and aggregate --round read). */
   panelProblems: RoundProblem[];
-  /** Hand edits of 分组 that break 回避 or a rule, accepted with a reason in 调整原因 (listed, never silent). */
+  /**
+   * Hand edits of 分组 — against 回避 or a rule, or against the draw record (抽取记录) — accepted with a reason in
+   * 调整原因 (listed on every read and in the summary's problems, never silent).
+   */
   adjustments: RoundProblem[];
+  /** What could not be checked (a 分组 without a draw record): printed, not refused. */
+  notes: RoundProblem[];
 }
 
 /** The round workbook's content: its settings and pool, and the draw (分组) when it has one. */
@@ -75,6 +81,7 @@ export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
   let assignments: Assignment[] | null = null;
   const panelProblems: RoundProblem[] = [];
   const adjustments: RoundProblem[] = [];
+  const notes: RoundProblem[] = [];
   if (panels) {
     const r = parsePanels(sheets[panels], panels, lib);
     assignments = r.assignments;
@@ -85,9 +92,26 @@ export function loadRound(sheets: RoundSheets, lib: Library): LoadedRound {
       panelProblems.push(...checked.problems);
       adjustments.push(...checked.adjustments);
     }
+    // 分组 against the draw record: what the draw wrote, and the record itself, unchanged since the draw.
+    const record = findSheet(Object.keys(sheets), "audit");
+    const drawn = recheckRecord(r.assignments, r.rows, record ? sheets[record] : null, parsed.input.applicants, {
+      panels,
+      record: record ?? ROUND_SHEET.audit,
+    });
+    panelProblems.push(...drawn.problems);
+    adjustments.push(...drawn.adjustments);
+    notes.push(...drawn.notes);
   }
   const roundId = assignments?.find((a) => a.roundId)?.roundId || parsed.input.params.roundId;
-  return { parsed, assignments, roundId, problems: [...problems, ...panelProblems], panelProblems, adjustments };
+  return {
+    parsed,
+    assignments,
+    roundId,
+    problems: [...problems, ...panelProblems],
+    panelProblems,
+    adjustments,
+    notes,
+  };
 }
 
 /** The draw is needed (generate, status, aggregate --round): a problem when the workbook has none. */

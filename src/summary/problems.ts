@@ -41,7 +41,7 @@ const KINDS: [label: string, codes: string[]][] = [
     ],
   ],
   ["不在本次汇总", ["stage-excluded", "not-advanced-onsite"]],
-  ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size"]],
+  ["评审批次", ["unassigned", "other-round", "missing-return", "panel-below-size", "round-panel-adjusted"]],
   ["未重新计算（已计入）", ["not-recalculated"]],
   [
     "评分表被改动",

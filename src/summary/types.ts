@@ -2,7 +2,6 @@
 // workbook (src/workbook/types.ts, read its conventions), so that src/xlsx/write.ts writes it to a file and the task
 // pane writes it into the open workbook. The map tells where everything is, for tests and for the task pane.
 import type { FormulaMode, RenderableLayout } from "../workbook/types";
-import type { CommitteeMap } from "./committee";
 
 export const SUMMARY_FORMAT = "scorebook.summary-workbook";
 
@@ -157,4 +156,53 @@ export interface FeedbackMap {
   rows: { applicant: string; stage: "material" | "onsite"; code: string; row: number }[];
   /** First row of each applicant (kept for the pane and older callers). */
   applicants: { applicant: string; titleRow: number }[];
+}
+
+// The committee pack (src/summary/committee.ts, one sheet per file in src/summary/sheets).
+export const COMMITTEE_SHEET = {
+  chart: "得分图",
+  consensusList: "合议清单",
+  advanceList: "公示名单（现场评审）",
+  candidateList: "授奖候选名单",
+  awardList: "授奖建议名单",
+  vote: "表决记录表",
+  expertReview: "评审专家评价表",
+  reportData: "报告数据",
+} as const;
+
+/** Where the chart's data is: one series block per rule set (A1 ranges on the 得分图 sheet). */
+export interface ChartMap {
+  sheet: string;
+  series: { ruleSet: string; title: string; names: string; finals: string; line: string; count: number }[];
+}
+
+export interface VoteMap {
+  sheet: string;
+  blocks: {
+    ruleSet: string;
+    members: string;
+    present: string;
+    quorum: string;
+    rows: { applicant: string; row: number }[];
+    columns: { yes: string; no: string; abstain: string; result: string };
+  }[];
+}
+
+export interface ReportDataMap {
+  sheet: string;
+}
+
+export interface CommitteeMap {
+  chart: ChartMap;
+  vote: VoteMap;
+  reportData: ReportDataMap;
+  consensusList: { sheet: string; rows: number };
+  advanceList: { sheet: string; rows: number };
+  candidateList: { sheet: string; rows: number };
+  /** 授奖建议名单: per rule set with a vote, the rows that list the passed candidates (live from 表决记录表). */
+  awardList: {
+    sheet: string;
+    blocks: { ruleSet: string; rows: number[]; columns: { applicant: string; score: string } }[];
+  };
+  expertReview: { sheet: string; rows: { expert: string; row: number }[] };
 }

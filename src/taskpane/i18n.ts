@@ -56,6 +56,15 @@ const zh = {
     doneNew: (file: string) => `已生成新工作簿：${file}`,
     doneNewWindow: "已在新的 Excel 窗口中打开评分表：在那个窗口中打开本加载项即可检查和完成。",
     items: (n: number, points: number) => `${n} 个评价项目，共 ${points} 分`,
+    same: {
+      title: "已有这份评分表",
+      body: (who: string, sheets: string) =>
+        `当前工作簿中已有${who}的评分表（${sheets}）。已填的评分不会被改动。要转到已有的评分表，还是另外新增一份？`,
+      who: (applicant: string, stage: string, expert: string) => `“${applicant}”${stage}、评审专家${expert}`,
+      open: "转到已有的评分表",
+      add: (sheet: string) => `另外新增（${sheet}）`,
+      cancel: "取消",
+    },
   },
   check: {
     run: "检查",
@@ -152,6 +161,9 @@ const zh = {
     material: "材料评审",
     onsite: "现场评审",
     status: "状态",
+    // The ranking table's column headings at 320 px (the full heading shows on hover and to a screen reader).
+    short: { rank: "名次", material: "材料", onsite: "现场", final: "最终" },
+    full: { rank: "名次", material: "材料评审得分", onsite: "现场评审得分", final: "最终得分（综合得分）" },
     stage: "汇总范围",
     stageFinal: "全部评审（材料评审与现场评审，提名）",
     stageMaterial: "只汇总材料评审（进入现场评审名单）",
@@ -227,6 +239,15 @@ const en: Strings = {
     doneNew: (file: string) => `Created a new workbook: ${file}`,
     doneNewWindow: "The scoring workbook opened in a new Excel window: open this add-in there to check and finish it.",
     items: (n: number, points: number) => `${n} items, ${points} points`,
+    same: {
+      title: "This scoring workbook exists",
+      body: (who: string, sheets: string) =>
+        `This workbook already has the scoring sheets of ${who} (${sheets}). Scores already entered are never changed. Go to the existing sheets, or add another set?`,
+      who: (applicant: string, stage: string, expert: string) => `"${applicant}", ${stage}, expert ${expert}`,
+      open: "Go to the existing sheets",
+      add: (sheet: string) => `Add another (${sheet})`,
+      cancel: "Cancel",
+    },
   },
   check: {
     run: "Check",
@@ -326,6 +347,8 @@ const en: Strings = {
     material: "Material",
     onsite: "On-site",
     status: "Status",
+    short: { rank: "#", material: "Mat.", onsite: "Site", final: "Final" },
+    full: { rank: "Rank", material: "Material review score", onsite: "On-site review score", final: "Final score" },
     stage: "Scope",
     stageFinal: "The whole review (material and on-site, nomination)",
     stageMaterial: "The material review only (the advance list)",

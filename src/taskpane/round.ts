@@ -24,7 +24,7 @@ export type OpenRound = { ok: true; round: LoadedRound; experts: string[] } | { 
 /** Reads the round workbook open in Excel (one listSheets, one read of its sheets). */
 export async function readOpenRound(host: WorkbookHost, lib: Library): Promise<OpenRound> {
   const { names } = await host.listSheets();
-  const wanted = (["applicants", "experts", "conflicts", "params", "panels"] as const)
+  const wanted = (["applicants", "experts", "conflicts", "params", "panels", "audit"] as const)
     .map((k) => findSheet(names, k))
     .filter((s): s is string => !!s);
   if (!wanted.length)

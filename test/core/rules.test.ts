@@ -10,6 +10,7 @@ import {
   rankApplicants,
   statusOf,
   thresholdsOf,
+  tiedAtLimit,
   type Exact,
 } from "../../src/core";
 
@@ -151,6 +152,18 @@ describe("ranking", () => {
     ]);
     expect(tied[1].note!.code).toBe("tie-at-limit");
     expect(tied[0].note).toBeNull();
+  });
+});
+
+describe("ties on the last place inside the limit (the committee decides)", () => {
+  it("names the tied rank only when the tie takes the list beyond N", () => {
+    // Ranks of the applicants reaching the line (null: below it); limit 10.
+    const nine = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(tiedAtLimit([...nine, 10, 10], 10)).toBe(10);
+    expect(tiedAtLimit([...nine, 10, null], 10)).toBeNull();
+    expect(tiedAtLimit([...nine.slice(0, 8), 9, 9, 11], 10)).toBeNull(); // 9 and 9 fill 10 places: no excess
+    expect(tiedAtLimit([1, 2, 2, 2], 2)).toBe(2);
+    expect(tiedAtLimit([1, 1, 1], null)).toBeNull(); // no limit, no excess
   });
 });
 

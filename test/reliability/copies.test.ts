@@ -269,6 +269,93 @@ describe("分组 re-checked on every read: a hand edit against 回避 is named, 
     expect(st.err).toContain("分组!第 2 行：专家 王某某 不在专家库中");
   }, 60_000);
 
+  /** The 分组 row (1-based) of an expert, and the pool expert the draw left out. */
+  const rowOf = (expert: string) => 2 + panel.findIndex((p) => p.expert === expert);
+  const outsider = () => ["专家一", "专家二", "专家三", "专家四"].find((n) => !panel.some((p) => p.expert === n))!;
+  const replaced = (reason?: string) => (wb: Awaited<ReturnType<typeof load>>) => {
+    const p = wb.getWorksheet("分组")!;
+    p.getCell(`F${rowOf(panel[1].expert)}`).value = outsider();
+    if (reason) {
+      p.getCell("H1").value = "调整原因";
+      p.getCell(`H${rowOf(panel[1].expert)}`).value = reason;
+    }
+  };
+
+  it("an expert of the pool put on a panel by hand (no rule broken) is named against the draw record", async () => {
+    const f = await edited("replaced", replaced());
+    const dir = await returns("replaced-returns");
+    const row = rowOf(panel[1].expert);
+    const st = await cli("round", "status", f, dir);
+    expect(st.code).toBe(1);
+    expect(st.err).toContain(
+      `分组!第 ${row} 行：专家 ${outsider()} 不是抽取记录中 材料-01（甲有限公司，材料评审）抽中的专家`,
+    );
+    expect(st.err).toContain(`抽中的专家 ${panel[1].expert} 不在“分组”中`);
+    expect(st.err).toContain("调整原因");
+    const g = await cli("round", "generate", f, "-o", path.join(root, "replaced-out"));
+    expect(g.code).toBe(1);
+    expect(g.err).toContain("不是抽取记录中");
+    expect(fs.existsSync(path.join(root, "replaced-out"))).toBe(false);
+    const a = await cli("aggregate", dir, "--round", f, "-o", path.join(root, "replaced-汇总.xlsx"));
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("不是抽取记录中");
+    expect(fs.existsSync(path.join(root, "replaced-汇总.xlsx"))).toBe(false);
+    // A new draw replaces the edited 分组: the remedy is never blocked by the edit it replaces.
+    const redrawn = path.join(root, "replaced-redrawn.xlsx");
+    expect((await cli("round", "draw", f, "--seed", "5", "-o", redrawn)).code).toBe(0);
+    expect((await cli("round", "status", redrawn, dir)).err).not.toContain("抽取记录");
+  }, 60_000);
+
+  it("a leader moved by hand is named; accepted with a 调整原因 it is listed by status and in the summary's problems", async () => {
+    const leaderRow = (wb: Awaited<ReturnType<typeof load>>) => {
+      let at = 0;
+      wb.getWorksheet("分组")!.eachRow((r, n) => {
+        if (n > 1 && r.getCell(7).value === "是") at = n;
+      });
+      return at;
+    };
+    const move = (reason?: string) => (wb: Awaited<ReturnType<typeof load>>) => {
+      const p = wb.getWorksheet("分组")!;
+      const from = leaderRow(wb);
+      const to = from === 2 ? 3 : 2;
+      p.getCell(`G${from}`).value = "";
+      p.getCell(`G${to}`).value = "是";
+      if (reason) {
+        p.getCell("H1").value = "调整原因";
+        p.getCell(`H${to}`).value = reason;
+      }
+    };
+    const bare = await cli("round", "status", await edited("leader", move()), await returns("leader-returns"));
+    expect(bare.code).toBe(1);
+    expect(bare.err).toMatch(/分组!第 \d 行：组长与抽取记录不同（抽取记录中 材料-01 的组长是 专家.）/);
+    const f = await edited("leader-ok", move("组长因公出差，经主任同意更换"));
+    const dir = await returns("leader-ok-returns");
+    const st = await cli("round", "status", f, dir);
+    expect(st.code).toBe(0);
+    expect(st.err).toContain("经说明原因接受的人工调整");
+    expect(st.err).toContain("已按“调整原因”接受：组长因公出差");
+    const a = await cli("aggregate", dir, "--round", f, "--json", "-o", path.join(root, "leader-ok-汇总.xlsx"));
+    // Listed among the summary's problems (the audit), as everything the secretariat must see: exit 1.
+    expect(a.code).toBe(1);
+    const problems = JSON.parse(a.out).problems as { code: string; reason: string }[];
+    expect(problems.find((p) => p.code === "round-panel-adjusted")?.reason).toContain("组长与抽取记录不同");
+  }, 60_000);
+
+  it("an edit of the draw record itself is named on every read", async () => {
+    // The seed shown in 抽取记录 changed (C4: 随机种子), as someone covering a redraw might.
+    const f = await edited("record", (wb) => {
+      const seed = wb.getWorksheet("抽取记录")!.getCell("C4");
+      expect(seed.value).toBe("5");
+      seed.value = "6";
+    });
+    const st = await cli("round", "status", f, await returns("record-returns"));
+    expect(st.code).toBe(1);
+    expect(st.err).toContain("“抽取记录”在抽取后被改动");
+    const g = await cli("round", "generate", f, "-o", path.join(root, "record-out"));
+    expect(g.code).toBe(1);
+    expect(g.err).toContain("“抽取记录”在抽取后被改动");
+  }, 60_000);
+
   it("with a reason in 调整原因 the edit is accepted and listed, never silent", async () => {
     const f = await edited("adjusted", (wb) => {
       conflict(wb);

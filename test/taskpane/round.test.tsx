@@ -62,6 +62,7 @@ async function setup(lang: "zh-CN" | "en-US" = "zh-CN") {
           fingerprint: "0",
         },
         r.audit,
+        r.assignments,
       ),
     ],
   });

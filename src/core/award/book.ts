@@ -6,6 +6,8 @@ import { columnLetter } from "../columns";
 import { exact, sum, type Exact } from "../exact";
 import { awardMsg, type Message } from "../messages";
 import { checkAward, checkRubric } from "../rubric/check";
+import { fractionText, secretariatSettings, type DefaultSetting } from "../secretariat";
+import { REVIEW_DOCUMENT_NAME } from "../types";
 import type {
   Award,
   Band,
@@ -16,6 +18,7 @@ import type {
   Item,
   PanelMethod,
   RankBy,
+  ReviewDocumentId,
   Rubric,
   RuleSet,
   Stage,
@@ -58,11 +61,8 @@ export interface BookProblem {
 }
 
 /** A setting the award data fills by default (the rules are silent): printed for the secretariat. */
-export interface DefaultSetting {
-  ruleSet: string;
-  label: string;
-  value: string;
-}
+export type { DefaultSetting };
+export { secretariatSettings };
 
 export interface AwardBookResult {
   award: Award | null;
@@ -90,11 +90,6 @@ export function problemText(p: BookProblem, lang: "zh" | "en" = "zh"): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-const fractionText = (f: FractionSpec): string => {
-  const x = exact(f.numerator).div(f.denominator);
-  const pct = x.mul(100);
-  return pct.d === 1n ? `${pct.valueOf()}%` : `${f.numerator}/${f.denominator}`;
-};
 const lines = (xs: readonly string[] | undefined): string => (xs ?? []).join("\n");
 const noneOr = (v: number | null | undefined, none = NONE): BookCell => (v === null || v === undefined ? none : v);
 
@@ -174,6 +169,10 @@ function ruleValue(key: string, r: RuleSet): BookCell {
       return r.vote ? fractionText(r.vote.approval) : NONE;
     case "voteText":
       return r.vote?.text ?? null;
+    case "documents":
+      return (r.documents ?? []).map((d) => REVIEW_DOCUMENT_NAME[d]).join("、") || null;
+    case "onsiteOpinion":
+      return r.onsiteOpinion ?? null;
     case "secretariatDefaults":
       return r.secretariatDefaults.map((k) => DEFAULT_LABELS[k] ?? k).join("、") || null;
     case "notes":
@@ -1081,6 +1080,14 @@ export function parseAwardBook(
     }
     for (const k of defaults) if (!given.includes(k)) given.push(k);
 
+    const documents: ReviewDocumentId[] = [];
+    const documentIds = Object.keys(REVIEW_DOCUMENT_NAME) as ReviewDocumentId[];
+    for (const l of splitList(t("documents"))) {
+      const d = documentIds.find((k) => REVIEW_DOCUMENT_NAME[k] === l);
+      if (!d) rd.add(R, rowOf("documents"), c, awardMsg.unknownChoice(l, Object.values(REVIEW_DOCUMENT_NAME)));
+      else if (!documents.includes(d)) documents.push(d);
+    }
+    const onsiteOpinion = t("onsiteOpinion");
     const notes = splitLines(t("notes"));
     const en = t("nameEn");
     const rs: RuleSet = {
@@ -1101,6 +1108,8 @@ export function parseAwardBook(
       vetoes: vetoes.get(rid) ?? [],
       vote,
       stageScoring,
+      ...(documents.length ? { documents } : {}),
+      ...(onsiteOpinion ? { onsiteOpinion } : {}),
       secretariatDefaults: given,
       ...(notes.length ? { notes } : {}),
     };
@@ -1150,38 +1159,4 @@ export function parseAwardBook(
     problems: rd.problems,
     defaults: ok ? rd.defaults : [],
   };
-}
-
-/**
- * The settings of a rule set that the source leaves open (its secretariatDefaults) with the value the award data
- * gives them: what `award check`, `award import` and `scorebook rubric` print as 质评办可调整的默认设置.
- */
-export function secretariatSettings(r: RuleSet): DefaultSetting[] {
-  const scoring = r.stageScoring ?? {};
-  const value = (key: string): string => {
-    switch (key) {
-      case "panelMethod":
-        return PANEL[r.panelMethod];
-      case "rankBy":
-        return RANK[r.rankBy ?? "rule-set"];
-      case "advance":
-        return r.advance ? String(r.advance.min) : NONE;
-      case "finalThreshold":
-        return r.finalThreshold === null ? NONE : String(r.finalThreshold);
-      case "topN":
-        return r.topN === null ? UNLIMITED : String(r.topN);
-      case "stageScoring.material":
-      case "stageScoring.onsite": {
-        const v = scoring[key.slice("stageScoring.".length) as StageId];
-        return v ? STAGE_SCORE[v] : "";
-      }
-      case "stageScoring":
-        return (Object.keys(scoring) as StageId[]).map((x) => `${STAGES[x].zh} ${STAGE_SCORE[scoring[x]!]}`).join("、");
-      case "stages":
-        return r.stages.map((x) => `${x.name.zh} ${fractionText(x.weight)}`).join("、");
-      default:
-        return "";
-    }
-  };
-  return r.secretariatDefaults.map((k) => ({ ruleSet: r.id, label: DEFAULT_LABELS[k] ?? k, value: value(k) }));
 }

@@ -201,6 +201,12 @@ export const RULE_SETTINGS: readonly Setting[] = [
   { key: "approval", label: "表决赞成比例", note: "如 2/3" },
   { key: "voteText", label: "表决说明", note: "可留空" },
   {
+    key: "documents",
+    label: "规则要求的评审文件",
+    note: "评审规则要求形成的文件，用顿号分隔：评审记录表、评审得分排序表、现场评审意见、综合评审工作报告；规则未要求的留空（不生成）",
+  },
+  { key: "onsiteOpinion", label: "现场评审意见要求", note: "文件原文，印在现场评审报告的“现场评审意见”一节；可留空" },
+  {
     key: "secretariatDefaults",
     label: "质评办默认设置",
     note: "文件未作规定、由本表按默认值填写、质评办可调整的设置（填上面各行的设置名，用顿号分隔）；留空的设置会自动按默认值填写并列在此处",

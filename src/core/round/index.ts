@@ -7,3 +7,4 @@ export * from "./draw";
 export * from "./status";
 export * from "./fingerprint";
 export * from "./recheck";
+export * from "./record";

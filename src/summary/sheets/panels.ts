@@ -1,0 +1,96 @@
+// 专家分: one row per applicant and stage, the experts' totals side by side (inputs) and the panel's score.
+import { PANEL_METHOD_TEXT } from "../../core";
+import { colLetter } from "../../workbook/a1";
+import { STAGE_NAME } from "../../workbook/labels";
+import { SheetBuilder } from "../../workbook/sheet-builder";
+import { rowHeight, wrappedLines } from "../../workbook/text";
+import type { FormulaMode, SheetLayout } from "../../workbook/types";
+import { SUMMARY_SHEET, type PanelsMap, type ParametersMap } from "../types";
+import { landscape, param, r9, ref, scoreStyle, text, type Group } from "./shared";
+
+export function panelsSheet(
+  groups: Group[],
+  params: ParametersMap,
+  mode: FormulaMode,
+): { sheet: SheetLayout; map: PanelsMap } {
+  const s = new SheetBuilder("panels", SUMMARY_SHEET.panels);
+  const k = Math.max(
+    1,
+    ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])),
+  );
+  const totals = Array.from({ length: k }, (_, i) => colLetter(6 + i));
+  const experts = Array.from({ length: k }, (_, i) => colLetter(6 + k + i));
+  const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", score: "E", totals, experts };
+  s.columns = [
+    { col: "A", width: 26 },
+    { col: "B", width: 20 },
+    { col: "C", width: 10 },
+    { col: "D", width: 8 },
+    { col: "E", width: 11 },
+    ...totals.map((col) => ({ col, width: 10 })),
+    ...experts.map((col) => ({ col, width: 10 })),
+  ];
+  const lastCol = experts[k - 1];
+  s.text("A1", "各专家总分与专家组得分", "title");
+  s.height(1, 26);
+  const how =
+    "每行为一个申报者的一个评审阶段：各专家的总分（由评分引擎按评分表重新计算）并排列出，专家组得分按“参数”中的合成方法计算。修改某位专家的总分（白底单元格），汇总表立即重新计算。已回避、未填写完整、无效或重复的评分表不在此列，见“问题”。";
+  s.text("A2", how, "note");
+  s.merges.push(`A2:${lastCol}2`);
+  s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
+  const header = 4;
+  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分"].forEach((h, i) =>
+    s.text(ref(colLetter(i + 1), header), h, "header"),
+  );
+  totals.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}总分`, "header"));
+  experts.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}`, "header"));
+  s.height(header, 30);
+  const rows: PanelsMap["rows"] = [];
+  let row = header + 1;
+  for (const g of groups) {
+    const method = param(params, g.rules.id, "method");
+    for (const { a } of g.applicants) {
+      for (const stage of ["material", "onsite"] as const) {
+        const st = a[stage];
+        const n = Math.max(1, st.totals.length);
+        const range = `${totals[0]}${row}:${totals[n - 1]}${row}`;
+        s.text(ref("A", row), a.applicant, "userText");
+        s.text(ref("B", row), g.rules.name.zh, "text");
+        s.text(ref("C", row), st.method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], "text");
+        const count = ref("D", row);
+        s.formula(count, `COUNT(${range})`, st.totals.length, "count");
+        const combine =
+          mode === "custom"
+            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
+            : `IF(${method}=${text(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${text(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
+        const near = stage === "material" ? [a.thresholds.advance] : [];
+        // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
+        if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
+        else
+          s.formula(
+            ref("E", row),
+            `IF(${count}=0,"",ROUND(${combine},9))`,
+            r9(st.score),
+            scoreStyle("final", st.score, near),
+          );
+        st.totals.forEach((t, i) => {
+          s.input(ref(totals[i], row), r9(t), "inputScore");
+          s.text(ref(experts[i], row), st.experts[i], "userText");
+        });
+        if (st.totals.length === 0) s.input(ref(totals[0], row), null, "inputScore");
+        rows.push({ applicant: a.applicant, stage, row });
+        row++;
+      }
+    }
+  }
+  if (rows.length === 0) s.text(ref("A", row), "（没有可计入的评分表）", "note");
+  return {
+    sheet: s.build({
+      tabColor: "548235",
+      freeze: { rows: header, columns: 1 },
+      print: landscape(`A1:${lastCol}${Math.max(row, header + 1)}`, header),
+      protect: true,
+    }),
+    map: { sheet: s.name, columns, rows },
+  };
+}

@@ -1,0 +1,406 @@
+// 汇总: one block per ranking (rule set, or rule set and rubric): panel scores, bonus, public satisfaction, final
+// score, veto, rank and status, all live formulas over 专家分 and 参数.
+import {
+  formatScore,
+  inRankingField,
+  isVetoStatus,
+  rankingField,
+  secretariatSettingsText,
+  statusBeforeLimit,
+  VETO_STATUSES,
+  type AggregateResult,
+  type Exact,
+  type RuleSet,
+  type Status,
+} from "../../core";
+import { colLetter } from "../../workbook/a1";
+import { STAGE_NAME } from "../../workbook/labels";
+import { SheetBuilder } from "../../workbook/sheet-builder";
+import { rowHeight, wrappedLines } from "../../workbook/text";
+import type { FormulaMode, PrintLayout, SheetLayout } from "../../workbook/types";
+import { lineOrNone, numberOr0, shownFormula } from "../formulas";
+import { rubricShortName } from "../groups";
+import { SUMMARY_SHEET, type PanelsMap, type ParametersMap, type RankingMap } from "../types";
+import { C } from "./styles";
+import {
+  abs,
+  blankSafe,
+  CLEARED,
+  CONFIRMED,
+  ext,
+  MARGINS,
+  param,
+  r9,
+  ref,
+  scoreStyle,
+  ST,
+  text,
+  titleFormula,
+  titleResult,
+  type Group,
+} from "./shared";
+
+export function rankingSheet(
+  groups: Group[],
+  panels: PanelsMap,
+  params: ParametersMap,
+  mode: FormulaMode,
+  files: number | undefined,
+  result: AggregateResult,
+  head: { award: (rules: RuleSet) => string; year: number; date: string },
+): { sheet: SheetLayout; map: RankingMap } {
+  const s = new SheetBuilder("ranking", SUMMARY_SHEET.ranking);
+  const materialRun = result.stage === "material";
+  const spec: [keyof RankingMap["columns"], string, number, boolean?][] = [
+    ["applicant", "申报者", 26],
+    ["rubric", "评分标准", 18],
+    ["materialExperts", "材料评审\n专家数", 8],
+    ["materialShown", "材料评审\n得分", 10],
+    ["onsiteExperts", "现场评审\n专家数", 8],
+    ["onsiteShown", "现场评审\n得分", 10],
+    ["bonus", "加分", 7],
+    ["public", "公众\n满意度", 8],
+    ["finalShown", materialRun ? "排序得分\n（材料评审）" : "综合得分", 10],
+    ["veto", "否决核实\n（质评办）", 10],
+    ["rank", "名次", 6],
+    ["status", "结论", 12],
+    ["rankNote", "名次说明", 16],
+    ["vetoReason", "否决标记（专家、事项、依据）", 36],
+    ["notes", "备注", 30],
+    ["preStatus", "初步结论", 12, true],
+    ["excluded", "不参加排名", 8, true],
+    ["flagged", "专家否决标记", 8, true],
+    // The numbers every formula reads; the visible columns above print them under the one display rule.
+    ["material", "材料评审得分（数值）", 10, true],
+    ["onsite", "现场评审得分（数值）", 10, true],
+    ["final", "综合得分（数值）", 10, true],
+  ];
+  const cols = {} as RankingMap["columns"];
+  spec.forEach(([key], i) => (cols[key] = colLetter(i + 1)));
+  s.columns = spec.map(([, , width, hidden], i) => ({ col: colLetter(i + 1), width, hidden }));
+  const lastVisible = cols.notes;
+  s.text("A1", materialRun ? "政府质量奖材料评审汇总（进入现场评审名单）" : "政府质量奖评审汇总", "title");
+  s.merges.push(`A1:${lastVisible}1`);
+  s.height(1, 26);
+  const used = result.used.length;
+  const info = `共 ${result.applicants.length} 个申报者；${files !== undefined ? `收到 ${files} 份文件，` : ""}计入 ${used} 份评分表；问题 ${result.problems.length} 个（见“问题”）。公式：${
+    mode === "custom" ? "Scorebook 加载项的函数（需安装加载项）" : "普通 Excel 公式"
+  }。`;
+  s.text("A2", info, "note");
+  s.merges.push(`A2:${lastVisible}2`);
+  const how = [
+    materialRun
+      ? "本表只汇总材料评审：按材料评审得分由高到低排序；达到“参数”中进入现场评审分数线（含本数）的为“进入现场评审”。"
+      : "综合得分 = 材料评审得分 × 材料评审权重 + 现场评审得分 × 现场评审权重 + 加分 + 公众满意度（权重、合成方法、分数线和名额见“参数”）。",
+    "计分规则：全程按精确分数计算和比较，不先四舍五入；达到分数线即符合（含本数）。分数一般显示两位小数，两位小数会与结论矛盾时（接近分数线）显示更多位，如 549.995 显示为 549.995 而不是 550.00。",
+    `否决：专家标记的否决事项为“${ST("veto-flagged")}”，不列入候选，待质评办在“否决核实”列填写“${CONFIRMED}”或“${CLEARED}”；否决的申报者不参加排名，“名次”列为其假定名次。`,
+    "白底单元格（加分、公众满意度、否决核实）可以修改，修改后立即重新计算结论和名次；专家总分在“专家分”中修改。",
+  ].join("\n");
+  s.text("A3", how, "note");
+  s.merges.push(`A3:${lastVisible}3`);
+  s.height(3, rowHeight(wrappedLines(how, 150, 9) + 3, 9));
+
+  const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
+  const groupsMap: RankingMap["groups"] = [];
+  const vetoedTexts = VETO_STATUSES.map(ST);
+  const breaks: number[] = [];
+  let row = 5;
+  for (const g of groups) {
+    const rs = g.rules.id;
+    const titleRow = row;
+    // Each rule set prints on a page of its own: title, rule, the block, the secretariat's signatures.
+    if (groupsMap.length) breaks.push(titleRow);
+    const headerRow = rankingHead(s, titleRow, g.rules, params, lastVisible, {
+      ...head,
+      award: head.award(g.rules),
+      group: g.title,
+    });
+    spec.forEach(([, h], i) => s.text(ref(colLetter(i + 1), headerRow), h, "header"));
+    s.height(headerRow, 30);
+    const first = headerRow + 1;
+    const last = first + g.applicants.length - 1;
+    const rows: { applicant: string; row: number }[] = [];
+    const P = (key: keyof ParametersMap["rows"]) => param(params, rs, key);
+    const needsPublic = !!g.rules.publicSatisfaction;
+    g.applicants.forEach(({ a, bundle }, i) => {
+      const r = first + i;
+      rows.push({ applicant: a.applicant, row: r });
+      const at = (key: keyof RankingMap["columns"]) => ref(cols[key], r);
+      const span = (key: keyof RankingMap["columns"]) => `${abs(cols[key], first)}:${abs(cols[key], last)}`;
+      const mRow = panelRow.get(`${a.applicant}\u0000material`)!;
+      const oRow = panelRow.get(`${a.applicant}\u0000onsite`)!;
+      s.text(at("applicant"), a.applicant, "userText");
+      s.text(at("rubric"), rubricShortName(bundle.rubric.title.zh), "text");
+      s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), a.material.totals.length, "count");
+      s.formula(
+        at("material"),
+        ext(panels.sheet, "E", mRow),
+        r9(a.material.score),
+        scoreStyle("score", a.material.score, [a.thresholds.advance]),
+      );
+      s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), a.onsite.totals.length, "count");
+      s.formula(at("onsite"), ext(panels.sheet, "E", oRow), r9(a.onsite.score), "score");
+      s.input(at("bonus"), r9(a.bonus), "inputScore");
+      if (needsPublic) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
+      else s.value(at("public"), null, "na");
+      const [D, F, G, H, I, J, K, L, Pc, Q, X] = (
+        [
+          "material",
+          "onsite",
+          "bonus",
+          "public",
+          "final",
+          "veto",
+          "rank",
+          "status",
+          "preStatus",
+          "excluded",
+          "flagged",
+        ] as const
+      ).map(at);
+      const shownFinal = materialRun ? a.material.score : a.final;
+      // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
+      // No final below the advance line (the stage gate: the on-site review does not count for it).
+      const gate = `AND(ISNUMBER(${P("advance")}),${D}<${P("advance")})`;
+      const blanks =
+        needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
+      const finalF = materialRun
+        ? `IF(${D}="","",${D})`
+        : mode === "custom"
+          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
+          : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+${numberOr0(G)}+${numberOr0(H)},9))`;
+      s.formula(
+        I,
+        finalF,
+        r9(shownFinal),
+        scoreStyle("final", shownFinal, [materialRun ? a.thresholds.advance : a.thresholds.final]),
+      );
+      // What is printed: each score as text under the one display rule, following the live number beside it.
+      const shown = (key: "materialShown" | "onsiteShown" | "finalShown", x: string, v: Exact | null, t: string[]) =>
+        s.formula(
+          at(key),
+          shownFormula(x, t),
+          v === null ? "" : formatScore(v, [key === "onsiteShown" ? null : line(key)]),
+          key === "finalShown" ? "finalText" : "scoreText",
+        );
+      const line = (key: "materialShown" | "finalShown") =>
+        key === "materialShown" || materialRun ? a.thresholds.advance : a.thresholds.final;
+      shown("materialShown", D, a.material.score, [P("advance")]);
+      shown("onsiteShown", F, a.onsite.score, []);
+      shown("finalShown", I, shownFinal, [materialRun ? P("advance") : P("final")]);
+      // The secretariat's decision on an expert's flag: 确认否决 / 不予否决, blank while pending.
+      const decision = a.veto === "confirmed" ? CONFIRMED : a.veto === "cleared" ? CLEARED : null;
+      s.input(J, decision, "inputChoice");
+      s.value(X, a.vetoFlags.length > 0, "text");
+      const pending = `AND(${X}=TRUE,${J}<>${text(CONFIRMED)},${J}<>${text(CLEARED)})`;
+      const confirmed = `${J}=${text(CONFIRMED)}`;
+      const pre: Status = statusBeforeLimit(a.status);
+      const thresholdsF = `IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},`;
+      let preF: string;
+      if (materialRun)
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
+      else if (mode === "custom") {
+        // "zh": this sheet's own formulas compare the verdict with its Chinese text, whatever Office's language.
+        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${lineOrNone(P("advance"))},${lineOrNone(P("final"))},"zh")`;
+        preF = needsPublic
+          ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
+          : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
+      } else {
+        const publicF = needsPublic ? `IF(${H}="",${text(ST("no-public"))},` : "";
+        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(NOT(ISNUMBER(${P("final")})),${text(ST("ranked"))},IF(${I}<${P("final")},${text(ST("below-threshold"))},${text(ST("candidate"))}))${needsPublic ? ")" : ""})))))`;
+      }
+      s.formula(Pc, preF, ST(pre), "text");
+      const rankedTexts = rankingField(result.stage).map(ST);
+      const excluded = !inRankingField(pre, result.stage);
+      s.formula(Q, `NOT(OR(${rankedTexts.map((t) => `${Pc}=${text(t)}`).join(",")}))`, excluded, "text");
+      const rankOf =
+        mode === "custom"
+          ? `QA.RANK(${I},${span("final")},${span("excluded")})`
+          : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
+      const shownRank = a.rank ?? a.wouldBeRank;
+      const isVetoedF = `OR(${vetoedTexts.map((t) => `${Pc}=${text(t)}`).join(",")})`;
+      s.formula(K, `IF(OR(${I}="",AND(${Q},NOT(${isVetoedF}))),"",${rankOf})`, shownRank ?? "", "rank");
+      s.formula(
+        L,
+        materialRun
+          ? Pc
+          : `IF(AND(${Pc}=${text(ST("candidate"))},${P("topN")}<>"",${K}<>""),IF(${K}>${P("topN")},${text(ST("over-limit"))},${Pc}),${Pc})`,
+        ST(a.status),
+        "statusText",
+      );
+      s.formula(
+        at("rankNote"),
+        `IF(AND(${isVetoedF},${K}<>""),"假定名次：否决或待核实，不占名次","")`,
+        isVetoStatus(a.status) && shownRank !== null ? "假定名次：否决或待核实，不占名次" : "",
+        "smallText",
+      );
+      const reason = a.vetoFlags
+        .map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）：${v.text}${v.note ? `——${v.note}` : ""}`)
+        .join("\n");
+      s.text(at("vetoReason"), reason, "userText");
+      const notes = a.notes.map((n) => n.zh).join("；");
+      s.text(at("notes"), notes, "smallText");
+      s.height(
+        r,
+        Math.max(
+          20,
+          rowHeight(
+            Math.max(
+              wrappedLines(reason || " ", 36, 10),
+              wrappedLines(notes || " ", 30, 9),
+              wrappedLines(bundle.rubric.title.zh, 18, 9),
+            ),
+            10,
+          ),
+        ),
+      );
+    });
+    const statusRange = `${cols.status}${first}:${cols.status}${last}`;
+    s.conditionalFormats.push(
+      {
+        ref: statusRange,
+        formula: `${cols.status}${first}=${text(ST("vetoed"))}`,
+        fill: C.bad,
+        fontColor: C.badText,
+        bold: true,
+        priority: 1,
+      },
+      {
+        ref: statusRange,
+        formula: `OR(${cols.status}${first}=${text(ST("candidate"))},${cols.status}${first}=${text(ST("advances"))})`,
+        fill: C.good,
+        fontColor: C.goodText,
+        bold: true,
+        priority: 2,
+      },
+      {
+        ref: statusRange,
+        formula: `${cols.status}${first}=${text(ST("veto-flagged"))}`,
+        fill: C.warn,
+        fontColor: C.warnText,
+        bold: true,
+        priority: 3,
+      },
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        formula: `${cols.veto}${first}=${text(CONFIRMED)}`,
+        fill: C.bad,
+        fontColor: C.badText,
+        bold: true,
+        priority: 4,
+      },
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        formula: `AND(${cols.flagged}${first}=TRUE,LEN(${cols.veto}${first})=0)`,
+        fill: C.warn,
+        priority: 5,
+      },
+    );
+    s.validations.push(
+      {
+        ref: `${cols.veto}${first}:${cols.veto}${last}`,
+        type: "list",
+        list: [CONFIRMED, CLEARED],
+        allowBlank: true,
+        error: { title: "否决核实", message: `请选择“${CONFIRMED}”或“${CLEARED}”，或留空（待核实）。` },
+        prompt: {
+          title: "否决核实",
+          message: `${CONFIRMED}：取消评奖资格；${CLEARED}：专家标记的否决事项经核实不成立；留空：待核实。`,
+        },
+      },
+      {
+        ref: `${cols.bonus}${first}:${cols.bonus}${last}`,
+        type: "decimal",
+        min: 0,
+        max: 1000,
+        allowBlank: true,
+        error: { title: "加分无效", message: "请填写非负数。" },
+      },
+    );
+    if (g.rules.publicSatisfaction)
+      s.validations.push({
+        ref: `${cols.public}${first}:${cols.public}${last}`,
+        type: "decimal",
+        min: 0,
+        max: g.rules.publicSatisfaction.max,
+        allowBlank: true,
+        error: { title: "公众满意度无效", message: `请填写 0 至 ${g.rules.publicSatisfaction.max} 分。` },
+      });
+    groupsMap.push({ ruleSet: rs, group: g.key, titleRow, headerRow, firstRow: first, lastRow: last, rows });
+    row = rankingFoot(s, last + 2, lastVisible);
+  }
+  if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
+  const print: PrintLayout = {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // From the first block: the notes above it are for the screen.
+    area: `A${groups.length ? 5 : 1}:${lastVisible}${Math.max(5, row - 2)}`,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: MARGINS,
+    centerHorizontally: true,
+  };
+  return {
+    sheet: s.build({
+      tabColor: "1F4E78",
+      freeze: { rows: 0, columns: 1 },
+      print,
+      pageBreaks: breaks,
+      protect: true,
+    }),
+    map: { sheet: s.name, columns: cols, groups: groupsMap },
+  };
+}
+
+/**
+ * The printed head of one rule set's block on 汇总 (each block prints on a page of its own): the title with the award,
+ * year and batch from 参数 (live), the rule set and the date, and the rule stated. Returns the block's header row.
+ */
+export function rankingHead(
+  s: SheetBuilder,
+  row: number,
+  rules: RuleSet,
+  params: ParametersMap,
+  lastCol: string,
+  head: { award: string; year: number; date: string; group?: string },
+): number {
+  const what = "评审结果汇总";
+  s.formula(`A${row}`, titleFormula(params, rules.id, what), titleResult(head.award, head.year, what), "bigTitle");
+  s.merges.push(`A${row}:${lastCol}${row}`);
+  s.height(row, 30);
+  s.text(`A${row + 1}`, `（${head.group ?? rules.name.zh}）\u3000\u3000汇总日期：${head.date}`, "subTitle");
+  s.merges.push(`A${row + 1}:${lastCol}${row + 1}`);
+  s.height(row + 1, 20);
+  const rule = [
+    rules.notes?.find((n) => n.includes("得分 =")) ?? "",
+    rules.advance?.note ?? "",
+    rules.vote ? `评审委员会表决：${rules.vote.text}` : "",
+    // Every default the tool applies where the award's text is silent, printed as the secretariat's setting.
+    secretariatSettingsText(rules) ?? "",
+  ]
+    .filter(Boolean)
+    .join("");
+  s.text(`A${row + 2}`, `规则：${rule || "综合得分按“参数”中的权重、分数线和名额计算。"}`, "note");
+  s.merges.push(`A${row + 2}:${lastCol}${row + 2}`);
+  s.height(row + 2, rowHeight(wrappedLines(rule, 150, 9), 9));
+  return row + 3;
+}
+
+/** The secretariat's signature lines under a rule set's block on 汇总; returns the next free row. */
+export function rankingFoot(s: SheetBuilder, row: number, lastCol: string): number {
+  void lastCol;
+  const labels: [string, string][] = [
+    ["A", "质评办（盖章）："],
+    ["E", "经办人："],
+    ["I", "审核人："],
+    ["L", "日期："],
+  ];
+  for (const [col, label] of labels) {
+    s.text(`${col}${row}`, label, "signLabel");
+    const next = String.fromCharCode(col.charCodeAt(0) + 1);
+    s.text(`${next}${row}`, "", "signLine");
+  }
+  s.height(row, 30);
+  return row + 2;
+}

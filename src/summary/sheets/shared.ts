@@ -1,0 +1,125 @@
+// Helpers every sheet of the summary workbook shares: cell references, quoting, cached numbers, page setup, titles
+// and signature lines. Pure TypeScript.
+import {
+  placesFor,
+  STATUS_TEXT,
+  toNumber,
+  VETO_DECISION_TEXT,
+  type ApplicantResult,
+  type Exact,
+  type RubricBundle,
+  type RuleSet,
+  type Status,
+} from "../../core";
+import { quoteSheet } from "../../workbook/a1";
+import { SheetBuilder } from "../../workbook/sheet-builder";
+import type { PrintLayout } from "../../workbook/types";
+import { type ParametersMap } from "../types";
+
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+
+/** A4 landscape, one page wide, page numbers; `titleRow` repeated on every page. */
+export function landscape(area: string, titleRow?: number): PrintLayout {
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area,
+    titleRows: titleRow ? { first: titleRow, last: titleRow } : undefined,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: MARGINS,
+    centerHorizontally: true,
+  };
+}
+
+export const ref = (col: string, row: number) => `${col}${row}`;
+export const abs = (col: string, row: number) => `$${col}$${row}`;
+export const ext = (sheet: string, col: string, row: number) => `${quoteSheet(sheet)}!${abs(col, row)}`;
+/** A cached number as the ROUND(…, 9) formulas give it. */
+export const r9 = (x: Exact | null | undefined): number | "" =>
+  x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9));
+export const text = (v: string) => `"${v.replace(/"/g, '""')}"`;
+export const ST = (s: Status) => STATUS_TEXT[s].zh;
+export const CONFIRMED = VETO_DECISION_TEXT.confirmed.zh;
+export const CLEARED = VETO_DECISION_TEXT.cleared.zh;
+/** A score's style: two decimals, or as many as placesFor needs near the thresholds. */
+export const scoreStyle = (base: "score" | "final", x: Exact | null, thresholds: (Exact | null)[]) => {
+  const p = x === null ? 2 : placesFor(x, thresholds);
+  return p > 2 ? `${base}${p}` : base;
+};
+
+export interface Group {
+  /** The ranking (src/core rankingGroup): a rule set, or a rule set and rubric. */
+  key: string;
+  title: string;
+  rules: RuleSet;
+  applicants: { a: ApplicantResult; bundle: RubricBundle }[];
+}
+
+/** A rule set's block of the committee pack: its rules and applicants, in ranking order. */
+export interface CommitteeGroup {
+  rules: RuleSet;
+  applicants: { a: ApplicantResult; bundle: RubricBundle }[];
+}
+
+export const PUBLICITY_LINE = [
+  `公示期：${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日至${"\u3000".repeat(4)}年${"\u3000".repeat(2)}月${"\u3000".repeat(2)}日`,
+  "（公示期不少于 5 个工作日）",
+];
+/** Applicants tied on the last place inside the limit (rules.ts decide: the tool does not break ties). */
+export const TIE_NOTE = "末位并列，超出名额，由评审委员会决定";
+
+const COMMITTEE_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+/** Quoted text in a formula. */
+export const q = text;
+
+export function page(
+  area: string,
+  orientation: "portrait" | "landscape",
+  opts: Partial<PrintLayout> = {},
+): PrintLayout {
+  return {
+    paper: "A4",
+    orientation,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    area,
+    footer: { center: "第 &P 页，共 &N 页" },
+    margins: COMMITTEE_MARGINS,
+    centerHorizontally: true,
+    ...opts,
+  };
+}
+
+/** The printed title of the committee pack: award, year and batch from 参数, live. */
+export function titleFormula(p: ParametersMap, ruleSet: string, what: string): string {
+  const col = p.columns[ruleSet];
+  const cell = (k: "awardName" | "year" | "batch") => ext(p.sheet, col, p.rows[k]);
+  return `${cell("awardName")}&IF(${cell("year")}="",""," "&${cell("year")}&"年度")&IF(${cell("batch")}="",""," "&${cell("batch")})&${q(` ${what}`)}`;
+}
+
+export function titleResult(awardTitle: string, year: number | string, what: string): string {
+  return `${awardTitle}${year === "" ? "" : ` ${year}年度`} ${what}`;
+}
+
+export function signatures(s: SheetBuilder, row: number, labels: string[], from: string, to: string): number {
+  for (const l of labels) {
+    s.text(ref(from, row), l, "signLabel");
+    s.text(ref(to, row), "", "signLine");
+    s.height(row, 28);
+    row++;
+  }
+  return row;
+}
+
+export const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) =>
+  ext(p.sheet, p.columns[ruleSet], p.rows[key]);
+
+/**
+ * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
+ * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
+ */
+export function blankSafe(cell: string): string {
+  return `IF(ISBLANK(${cell}),"",${cell})`;
+}
