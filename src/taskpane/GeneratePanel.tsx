@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Library, StageId } from "../core";
-import { buildLayout, LayoutError } from "../workbook/layout";
+import { buildLayout, LayoutError, type PrintStyle } from "../workbook/layout";
 import { SHEET } from "../workbook/labels";
 import type { FormulaMode } from "../workbook/types";
 import type { HostCapabilities } from "../host/types";
@@ -75,6 +75,7 @@ export function GeneratePanel({
   const [expert, setExpert] = useState("");
   const [stage, setStage] = useState<StageId>("material");
   const [mode, setMode] = useState<FormulaMode>("native");
+  const [print, setPrint] = useState<PrintStyle>("full");
   const [target, setTarget] = useState<"current" | "new">(capabilities.currentWorkbook ? "current" : "new");
   const [suffixEdit, setSuffixEdit] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -127,6 +128,7 @@ export function GeneratePanel({
       mode: customFunctions ? mode : "native",
       target,
       suffix: target === "current" ? suffix : "",
+      print,
     };
     if (target === "current" && findSame) {
       setBusy(true);
@@ -255,6 +257,12 @@ export function GeneratePanel({
         <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FormulaMode)}>
           <Radio value="native" label={t.generate.modeNative} />
           {customFunctions && <Radio value="custom" label={t.generate.modeCustom} />}
+        </RadioGroup>
+      </Field>
+      <Field label={t.generate.print}>
+        <RadioGroup value={print} onChange={(_, d) => setPrint(d.value as PrintStyle)}>
+          <Radio value="full" label={t.generate.printFull} />
+          <Radio value="compact" label={t.generate.printCompact} />
         </RadioGroup>
       </Field>
       <Field label={t.generate.target}>

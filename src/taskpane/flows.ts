@@ -3,7 +3,7 @@
 import type { Library, StageId } from "../core";
 import { nameKey } from "../core/names";
 import { interpret, interpretCache, readMeta, type InterpretCache } from "../workbook/interpret";
-import { buildLayout } from "../workbook/layout";
+import { buildLayout, type PrintStyle } from "../workbook/layout";
 import { scoringFileName } from "../workbook/file-names";
 import { SHEET } from "../workbook/labels";
 import type { FormulaMode, WorkbookLayout } from "../workbook/types";
@@ -22,6 +22,8 @@ export interface GenerateRequest {
   target: "current" | "new";
   /** Sheet name suffix for the current workbook ("" or " (2)" …). */
   suffix: string;
+  /** How 评分 prints: full (default) or compact (item names only; the scoring points in 评分指南's appendix). */
+  print?: PrintStyle;
   now?: Date;
 }
 
@@ -46,13 +48,18 @@ export async function generateWorkbook(
 ): Promise<GenerateResult> {
   const bundle = lib.get(req.rubricId);
   if (!bundle) throw new Error(`unknown rubric ${req.rubricId}`);
-  const layout = buildLayout(bundle, {
-    applicant: req.applicant,
-    expert: req.expert,
-    stage: req.stage,
-    mode: req.mode,
-    createdAt: (req.now ?? new Date()).toISOString(),
-  });
+  const layout = buildLayout(
+    bundle,
+    {
+      applicant: req.applicant,
+      expert: req.expert,
+      stage: req.stage,
+      mode: req.mode,
+      createdAt: (req.now ?? new Date()).toISOString(),
+    },
+    {},
+    { print: req.print ?? "full" },
+  );
   if (req.target === "new") {
     // ExcelJS is only loaded here: it is not part of the pane's start-up code.
     const { layoutToBase64 } = await import(/* webpackChunkName: "xlsx" */ "./xlsx-file");

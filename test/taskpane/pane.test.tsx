@@ -108,6 +108,18 @@ describe("generate", () => {
     expect(within(panel("generate")).getByText(/已生成评分表：封面、评分、否决、加分、评分指南/)).toBeTruthy();
   });
 
+  it("the compact print: 评分 without the scoring-points column, portrait; full stays the default", async () => {
+    const { wb } = setup();
+    const g = within(panel("generate"));
+    expect(g.getByLabelText<HTMLInputElement>(/^完整/).checked).toBe(true);
+    fireEvent.click(g.getByLabelText(/^简洁/));
+    await generate(wb);
+    const scoring = wb.sheets.get(SHEET.scoring)!;
+    expect(scoring.columns.find((c) => c.col === "E")?.hidden).toBe(true);
+    expect(scoring.print?.orientation).toBe("portrait");
+    expect(JSON.stringify([...wb.sheets.get(SHEET.guide)!.cells.values()])).toContain("附录：各评价项目的评分要点");
+  });
+
   it("never overwrites: with a sheet named 评分 it offers a suffix and writes 评分 (2)", async () => {
     const { wb } = setup(["Sheet1", "评分"]);
     await waitFor(() => expect(within(panel("generate")).getByText(/不会覆盖/)).toBeTruthy());

@@ -1,17 +1,19 @@
 // 专家分: one row per applicant and stage, the experts' totals side by side (inputs) and the panel's score.
-import { PANEL_METHOD_TEXT } from "../../core";
+import type { AggregateResult } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
 import type { FormulaMode, SheetLayout } from "../../workbook/types";
 import { SUMMARY_SHEET, type PanelsMap, type ParametersMap } from "../types";
-import { landscape, param, r9, ref, scoreStyle, text, type Group } from "./shared";
+import { landscape, param, r9, ref, scoreStyle, shows, type Group } from "./shared";
+import { panelScoreFormula } from "../formulas";
 
 export function panelsSheet(
   groups: Group[],
   params: ParametersMap,
   mode: FormulaMode,
+  result: AggregateResult,
 ): { sheet: SheetLayout; map: PanelsMap } {
   const s = new SheetBuilder("panels", SUMMARY_SHEET.panels);
   const k = Math.max(
@@ -58,19 +60,15 @@ export function panelsSheet(
         s.text(ref("B", row), g.rules.name.zh, "text");
         s.text(ref("C", row), st.method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], "text");
         const count = ref("D", row);
-        s.formula(count, `COUNT(${range})`, st.totals.length, "count");
-        const combine =
-          mode === "custom"
-            ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
-            : `IF(${method}=${text(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${text(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
+        s.formula(count, `COUNT(${range})`, shows(result, { applicant: a.applicant, stage, field: "count" }), "count");
         const near = stage === "material" ? [a.thresholds.advance] : [];
         // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
         if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
         else
           s.formula(
             ref("E", row),
-            `IF(${count}=0,"",ROUND(${combine},9))`,
-            r9(st.score),
+            panelScoreFormula(range, count, method, mode),
+            shows(result, { applicant: a.applicant, stage, field: "score" }),
             scoreStyle("final", st.score, near),
           );
         st.totals.forEach((t, i) => {
