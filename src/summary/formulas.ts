@@ -5,6 +5,7 @@ import {
   MAX_PLACES,
   PANEL_METHOD_TEXT,
   rankingField,
+  SHEET_PLACES,
   STATUS_TEXT,
   VETO_DECISION_TEXT,
   VETO_STATUSES,
@@ -45,7 +46,21 @@ export function placesFormula(x: string, thresholds: readonly string[]): string 
  */
 export function shownFormula(x: string, thresholds: readonly string[] = []): string {
   if (!thresholds.length) return `IF(ISNUMBER(${x}),TEXT(ROUND(${x},2),"0.00"),"")`;
-  return `IF(ISNUMBER(${x}),TEXT(ROUND(${x},${placesFormula(x, thresholds)}),"0.00${"#".repeat(MAX_PLACES - 2)}"),"")`;
+  return `IF(ISNUMBER(${x}),TEXT(${roundedFormula(x, thresholds)},"0.00${"#".repeat(MAX_PLACES - 2)}"),"")`;
+}
+
+/**
+ * `x` rounded to the places the display rule chooses (placesFormula); where even MAX_PLACES would round it across a
+ * threshold (84.9999999999 below 85), cut there instead, as formatScore does: never shown at or above the line.
+ */
+function roundedFormula(x: string, thresholds: readonly string[]): string {
+  const crossesAt = (p: number) => {
+    const c = thresholds.map((t) => crosses(x, t, p));
+    return c.length > 1 ? `OR(${c.join(",")})` : c[0];
+  };
+  let f = `IF(${crossesAt(MAX_PLACES)},ROUNDDOWN(${x},${MAX_PLACES}),ROUND(${x},${MAX_PLACES}))`;
+  for (let p = MAX_PLACES - 1; p >= 2; p--) f = `IF(${crossesAt(p)},${f},ROUND(${x},${p}))`;
+  return f;
 }
 
 /** A cell's number, 0 when it is blank or text: N() without Gnumeric's #NUM! on an empty cell. */
@@ -107,7 +122,7 @@ export function panelScoreFormula(range: string, count: string, method: string, 
     mode === "custom"
       ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
       : `IF(${method}=${quoted(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${quoted(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
-  return `IF(${count}=0,"",ROUND(${combine},9))`;
+  return `IF(${count}=0,"",ROUND(${combine},${SHEET_PLACES}))`;
 }
 
 /**
@@ -122,8 +137,8 @@ export function finalFormula(c: RankingCells, p: RuleCells, m: RankingMode): str
   const gate = `AND(ISNUMBER(${p.advance}),${D}<${p.advance})`;
   const blanks = m.needsPublic ? `OR(${D}="",${F}="",${c.public}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
   return m.mode === "custom"
-    ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(c.bonus)},${blankSafe(c.public)},${p.materialWeight}),9))`
-    : `IF(${blanks},"",ROUND(${D}*${p.materialWeight}+${F}*${p.onsiteWeight}+${numberOr0(c.bonus)}+${numberOr0(c.public)},9))`;
+    ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(c.bonus)},${blankSafe(c.public)},${p.materialWeight}),${SHEET_PLACES}))`
+    : `IF(${blanks},"",ROUND(${D}*${p.materialWeight}+${F}*${p.onsiteWeight}+${numberOr0(c.bonus)}+${numberOr0(c.public)},${SHEET_PLACES}))`;
 }
 
 /** The status before the top-N limit (rules.ts decide): veto, pending flag, missing stages, lines. */

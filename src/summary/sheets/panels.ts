@@ -6,7 +6,7 @@ import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
 import type { FormulaMode, SheetLayout } from "../../workbook/types";
 import { SUMMARY_SHEET, type PanelsMap, type ParametersMap } from "../types";
-import { landscape, param, r9, ref, scoreStyle, shows, type Group } from "./shared";
+import { inputNumber, landscape, param, ref, scoreStyle, shows, type Group } from "./shared";
 import { panelScoreFormula } from "../formulas";
 
 export function panelsSheet(
@@ -63,7 +63,8 @@ export function panelsSheet(
         s.formula(count, `COUNT(${range})`, shows(result, { applicant: a.applicant, stage, field: "count" }), "count");
         const near = stage === "material" ? [a.thresholds.advance] : [];
         // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
-        if (st.method === "consensus") s.input(ref("E", row), r9(st.score), "inputScore");
+        if (st.method === "consensus")
+          s.input(ref("E", row), st.score === null ? null : inputNumber(st.score), "inputScore");
         else
           s.formula(
             ref("E", row),
@@ -72,7 +73,7 @@ export function panelsSheet(
             scoreStyle("final", st.score, near),
           );
         st.totals.forEach((t, i) => {
-          s.input(ref(totals[i], row), r9(t), "inputScore");
+          s.input(ref(totals[i], row), inputNumber(t), "inputScore");
           s.text(ref(experts[i], row), st.experts[i], "userText");
         });
         if (st.totals.length === 0) s.input(ref(totals[0], row), null, "inputScore");

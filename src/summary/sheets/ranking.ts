@@ -28,7 +28,7 @@ import {
   shows,
   MARGINS,
   param,
-  r9,
+  inputNumber,
   ref,
   scoreStyle,
   ST,
@@ -147,8 +147,8 @@ export function rankingSheet(
       );
       s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), fig("onsiteExperts"), "count");
       s.formula(at("onsite"), ext(panels.sheet, "E", oRow), fig("onsite"), "score");
-      s.input(at("bonus"), r9(a.bonus), "inputScore");
-      if (needsPublic) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
+      s.input(at("bonus"), inputNumber(a.bonus), "inputScore");
+      if (needsPublic) s.input(at("public"), a.public === null ? null : inputNumber(a.public), "inputScore");
       else s.value(at("public"), null, "na");
       const cells: RankingCells = {
         material: at("material"),

@@ -2,6 +2,7 @@
 // and signature lines. Pure TypeScript.
 import {
   placesFor,
+  toNumber,
   sheetNumber,
   summaryFigureValue,
   STATUS_TEXT,
@@ -40,8 +41,10 @@ export function landscape(area: string, titleRow?: number): PrintLayout {
 export const ref = (col: string, row: number) => `${col}${row}`;
 export const abs = (col: string, row: number) => `$${col}$${row}`;
 export const ext = (sheet: string, col: string, row: number) => `${quoteSheet(sheet)}!${abs(col, row)}`;
-/** A cached number as the ROUND(…, 9) formulas give it. */
+/** A cached number as the summary's ROUND(…, SHEET_PLACES) formulas give it. */
 export const r9 = sheetNumber;
+/** An input's value as the engine holds it (a roster's 12.9999999999 is not rounded). */
+export const inputNumber = (x: Exact): number => toNumber(x);
 /** A formula's cached value as the figure of the aggregation it shows (src/core/summary-figures.ts). */
 export const shows = (result: AggregateResult, f: SummaryFigure): Shown => ({
   result: summaryFigureValue(result, f),
