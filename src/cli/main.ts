@@ -3,7 +3,7 @@ import { Command, CommanderError } from "commander";
 import { terminalSafe } from "./escape";
 import { ZhCommand } from "./zh-commander";
 import { listRubrics, showRubric } from "./rubrics";
-import { generateCommand, scoreCommand, type GenerateOptions } from "./workbook";
+import { generateCommand, PRINT_HELP, scoreCommand, type GenerateOptions } from "./workbook";
 import { aggregateCommand, type AggregateCliOptions } from "./aggregate";
 import { terminalProgress, type Progress } from "./progress";
 import { consensusCommand, type ConsensusCliOptions } from "./consensus";
@@ -87,6 +87,7 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .option("-o, --output <file>", "输出文件，默认为“申报者_阶段_专家.xlsx” (output file)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password; none by default)")
+    .option("--print <style>", PRINT_HELP, "full")
     .addHelpText(
       "after",
       "\n例 (example):\n  scorebook generate hebei-organization --applicant 某某有限公司 --expert 张三 --stage material\n" +

@@ -13,11 +13,12 @@ import { readReports, ReportDataError, reportFileName, type StageReport } from "
 import { reportDocx } from "../report/docx";
 import { readDocuments } from "../report/documents";
 import { rankingSheetDocx, recordDocx, workReportDocx } from "../report/documents-docx";
-import { distinctFileNames, fileNameOf } from "../core";
+import { distinctFileNames, fileNameOf, msg } from "../core";
 import type { CellSource } from "../workbook/source";
 import { progressOf, type Progress } from "./progress";
 import { OutputRefused, writeOutputs } from "./output";
 import { isSummaryWorkbook, SUMMARY_SHEET } from "../summary";
+import { staleInputs } from "../summary/recalc-check";
 import { COMMITTEE_SHEET } from "../summary/committee";
 import { layoutSource } from "../workbook";
 import { readZipWorkbook, type RawCell } from "../xlsx/zip-cells";
@@ -59,6 +60,17 @@ async function summaryReports(file: string): Promise<{ reports: StageReport[]; s
     throw new ReportDataError(
       `汇总表 ${file} 中有错误值，不能据此生成报告：${errors.slice(0, 10).join("、")}${errors.length > 10 ? ` 等 ${errors.length} 处` : ""}。请在 Excel 或 WPS 中打开、重新计算并保存后再试，或用 scorebook aggregate 重新生成汇总表`,
     );
+  // Nor figures of earlier inputs: a summary edited in a program that did not recalculate is refused, naming the
+  // inputs whose formulas were left behind (src/summary/recalc-check.ts).
+  const stale = staleInputs((sheet, ref) => wb.cells.get(sheet)?.get(ref), COMMITTEE_SHEET.reportData);
+  if (stale.length) {
+    const shown = (v: string | number | boolean | null) => (v === null ? "" : String(v));
+    const m = msg.reportStale(
+      file,
+      stale.map((c) => ({ address: c.address, input: shown(c.input), cached: shown(c.cached) })),
+    );
+    throw new ReportDataError(`${m.zh} (${m.en})`);
+  }
   const source = zipSource(wb, file);
   return { reports: readReports(source), source };
 }

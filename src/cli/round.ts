@@ -25,6 +25,7 @@ import type { RoundCheck } from "../aggregate/run";
 import type { Io } from "./main";
 import { progressOf } from "./progress";
 import { OutputRefused } from "./output";
+import { PRINT_HELP, printStyle } from "./workbook";
 
 export const DEFAULT_ROUND_FILE = "评审安排.xlsx";
 
@@ -199,12 +200,15 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
     .argument("<round.xlsx>", "评审安排工作簿 (the round workbook)")
     .requiredOption("-o, --output <dir>", "输出文件夹 (output folder)")
     .option("--formulas <mode>", "公式：native（默认）| custom (formula mode)", "native")
-    .action(async (file: string, opts: { output: string; formulas?: string }) => {
+    .option("--print <style>", PRINT_HELP, "full")
+    .action(async (file: string, opts: { output: string; formulas?: string; print?: string }) => {
       const mode = (opts.formulas ?? "native").trim().toLowerCase();
       if (mode !== "native" && mode !== "custom") {
         io.err(`公式模式“${opts.formulas}”无效：应为 native 或 custom (--formulas native|custom)`);
         return setCode(2);
       }
+      const print = printStyle(opts.print, io.err);
+      if (print === null) return setCode(2);
       const r = await load(file, io.err);
       if (typeof r === "number") return setCode(r);
       const none = needPanels(r);
@@ -218,6 +222,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
       try {
         const o = await generateRound(r.assignments!, r.roundId, opts.output, {
           mode,
+          print,
           inputs: [file],
           onFile: progressOf(io.progress?.("生成评分表") ?? null),
         });

@@ -1,6 +1,6 @@
 // `scorebook rubrics` and `scorebook rubric <id>`: the library as text or JSON.
 import { library, nearestId, vetoLabel, type RubricBundle } from "../core";
-import { secretariatSettings } from "../core/award/book";
+import { secretariatSettings } from "../core/secretariat";
 
 /** The documented JSON shape of one rubric (see README, "scorebook rubric"). */
 export function rubricJson(b: RubricBundle) {

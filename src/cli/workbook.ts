@@ -18,6 +18,7 @@ import {
   reportJson,
   scoringFileName,
   STAGE_NAME,
+  type PrintStyle,
   type ScoreReport,
 } from "../workbook";
 import { readXlsxFile, writeXlsx, XlsxReadError } from "../xlsx";
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   output?: string;
   force?: boolean;
   password?: string;
+  /** full (default) or compact (评分 with item names only; the scoring points in 评分指南's appendix). */
+  print?: string;
 }
 
 /** An ideographic space between fields on one line. */
@@ -47,6 +50,20 @@ const STAGES: Record<string, StageId> = {
 };
 
 export { MAX_FILE_NAME_BYTES } from "../core";
+
+/** The --print option of generate and round generate. */
+export const PRINT_HELP =
+  "打印样式：full 完整（默认，评分表中列出各项评分要点，A4 横向）| compact 简洁（评分表只列评价项目，A4 纵向 1–2 页，评分要点附在“评分指南”之后） (print style)";
+
+/** --print as a print style, or null (the refusal said) when it is neither full nor compact. */
+export function printStyle(raw: string | undefined, err: (s: string) => void): PrintStyle | null {
+  const print = (raw ?? "full").trim().toLowerCase();
+  if (print === "full" || print === "compact") return print;
+  err(
+    `打印样式“${raw}”无效：应为 full（完整，含评分要点）或 compact（简洁，评分表只列评价项目） (--print full|compact)`,
+  );
+  return null;
+}
 
 /**
  * A file name from the applicant, stage and expert, by the one file-name rule (src/core/file-name.ts): no path,
@@ -108,6 +125,8 @@ export async function generateCommand(
     );
     return 2;
   }
+  const print = printStyle(opts.print, err);
+  if (print === null) return 2;
   let layout;
   try {
     layout = buildLayout(
@@ -120,7 +139,7 @@ export async function generateCommand(
         createdAt: now().toISOString(),
       },
       {},
-      { password: opts.password || undefined },
+      { password: opts.password || undefined, print },
     );
   } catch (e) {
     if (e instanceof LayoutError) {

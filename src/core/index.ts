@@ -11,6 +11,7 @@ export * from "./veto";
 export * from "./panel";
 export * from "./panel-stats";
 export * from "./rules";
+export * from "./secretariat";
 export * from "./rubric/check";
 export * from "./rubric/registry";
 export * from "./awards";

@@ -426,6 +426,32 @@ export const msg = {
     zh: `评审安排有“${panels}”但没有抽取写入的“${record}”（或其中没有分组指纹）：“${panels}”未经核对是否在抽取后被改动`,
     en: `the round workbook has "${panels}" but no "${record}" written by the draw (or it holds no panel fingerprint): "${panels}" cannot be checked for edits after the draw`,
   }),
+  // `scorebook report` from a summary: what it refuses rather than print a wrong report.
+  reportStale: (file: string, cells: readonly { address: string; input: string; cached: string }[]): Message => ({
+    code: "summary-stale",
+    zh: `汇总表 ${file} 的计算结果不是按现在的数据算出的（数据被改动后没有重新计算）：${cells
+      .slice(0, 5)
+      .map((c) => `${c.address} 现为 ${c.input || "空"}，计算结果仍按 ${c.cached || "空"}`)
+      .join(
+        "；",
+      )}${cells.length > 5 ? ` 等 ${cells.length} 处` : ""}。请先在 Excel、WPS 或 LibreOffice 中打开汇总表（LibreOffice：数据 › 计算 › 无条件重算），保存后再生成报告`,
+    en: `the summary ${file} holds figures of earlier data (edited without recalculation): ${cells
+      .slice(0, 5)
+      .map((c) => `${c.address} is ${c.input || "blank"}, the figures still use ${c.cached || "blank"}`)
+      .join(
+        "; ",
+      )}${cells.length > 5 ? ` and ${cells.length - 5} more` : ""}. Open it in Excel, WPS or LibreOffice (LibreOffice: Data › Calculate › Recalculate Hard), save, then make the reports`,
+  }),
+  reportFeedbackUnknown: (file: string, cell: string, applicant: string, nearest: string | null): Message => ({
+    code: "feedback-unknown",
+    zh: `汇总表 ${file} 的 ${cell}：申报者“${applicant}”不在本汇总表中${nearest ? `（是否为“${nearest}”？）` : ""}，该行反馈意见不会进入任何报告；请改正申报者名称或删除该行`,
+    en: `${file}, ${cell}: applicant "${applicant}" is not in this summary${nearest ? ` (did you mean "${nearest}"?)` : ""}; the row's feedback would reach no report: correct the name or delete the row`,
+  }),
+  reportFeedbackRow: (file: string, cell: string, what: string): Message => ({
+    code: "feedback-unknown",
+    zh: `汇总表 ${file} 的 ${cell}：${what}，该行反馈意见不会进入任何报告；请改正或删除该行`,
+    en: `${file}, ${cell}: ${what}; the row's feedback would reach no report: correct or delete the row`,
+  }),
   // The group leader's consensus from picked files (the pane's 汇总 tab): why the picked workbooks cannot be merged.
   consensusPickNotOk: (first: Message | undefined): Message => ({
     code: "consensus-pick-not-ok",

@@ -3,7 +3,6 @@
 import { exact, ratio, scaledKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
-import { PANEL_METHOD_TEXT } from "./panel";
 
 export type Status =
   | "vetoed"
@@ -382,31 +381,4 @@ export function committeeVote(rules: RuleSet, yes: number, present: number, memb
   const quorum = members > 0 && present <= members && exact(present).gte(q.mul(members));
   const approved = present > 0 && yes <= present && exact(yes).gte(a.mul(present));
   return { quorum, approved, passes: quorum && approved };
-}
-
-/**
- * What the tool applies for a rule set where the award's text is silent (its secretariatDefaults), as one printed
- * line: each a setting of the secretariat (质评办), not a rule of the award. null when the rule set has none.
- */
-export function secretariatSettingsText(rules: RuleSet): string | null {
-  const pct = (s: FractionSpec) => `${Math.round((s.numerator / s.denominator) * 1000) / 10} %`;
-  const parts: string[] = [];
-  for (const field of rules.secretariatDefaults) {
-    if (field === "stages")
-      parts.push(
-        rules.stages.map((s) => `${s.id === "material" ? "材料评审" : "现场评审"} ${pct(s.weight)}`).join("、"),
-      );
-    else if (field === "panelMethod") parts.push(`专家组得分取${PANEL_METHOD_TEXT[rules.panelMethod].zh}`);
-    else if (field === "rankBy")
-      parts.push((rules.rankBy ?? "rule-set") === "rubric" ? "各评审领域分别排名" : "合并排名");
-    else if (field === "advance")
-      parts.push(rules.advance ? `进入现场评审分数线 ${rules.advance.min} 分` : "不设进入现场评审分数线");
-    else if (field === "finalThreshold")
-      parts.push(
-        rules.finalThreshold === null ? "不设提名分数线（不作“候选”结论）" : `提名分数线 ${rules.finalThreshold} 分`,
-      );
-    else if (field === "topN") parts.push(rules.topN === null ? "不限名额" : `名额 ${rules.topN} 名`);
-    else if (field === "stageScoring") parts.push("交回合议表的阶段以合议得分为专家组得分");
-  }
-  return parts.length ? `质评办设定（评审规则未作规定，可在“参数”中修改）：${parts.join("；")}。` : null;
 }

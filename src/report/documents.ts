@@ -16,7 +16,7 @@ import {
   type RuleSet,
   type StageId,
 } from "../core";
-import { secretariatSettings } from "../core/award/book";
+import { secretariatSettings } from "../core/secretariat";
 import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { SUMMARY_SHEET } from "../summary/types";

@@ -1,7 +1,16 @@
 // The review report (材料评审报告 / 现场评审报告) of one applicant and stage, as data read back from a summary
 // workbook (its hidden 报告数据 sheet and the edited columns of 反馈): the same reader serves a summary.xlsx that the
 // secretariat edited and saved, and a summary built in memory from the returned workbooks. Pure TypeScript.
-import { distinctFileNames, fileNameOf, library, type StageId } from "../core";
+import {
+  distinctFileNames,
+  fileNameOf,
+  library,
+  msg,
+  nameKey,
+  nearestId,
+  text as msgText,
+  type StageId,
+} from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { COMMITTEE_SHEET } from "../summary/committee";
@@ -70,7 +79,12 @@ export function readReports(source: CellSource): StageReport[] {
     throw new ReportDataError(
       `${source.name}：不是本版本 Scorebook 生成的汇总表（没有“${data}”工作表）；请用 scorebook aggregate 重新生成汇总表`,
     );
-  const feedback = readFeedback(source);
+  const feedbackRows = readFeedback(source);
+  const feedback = new Map(
+    feedbackRows
+      .filter((r) => r.stage)
+      .map((r) => [`${nameKey(r.applicant)}\u0000${r.stage}\u0000${r.code}`, r] as const),
+  );
   const out: StageReport[] = [];
   let applicant: {
     name: string;
@@ -131,7 +145,7 @@ export function readReports(source: CellSource): StageReport[] {
       });
     } else if (kind === "item" && current) {
       const code = text(v("D"));
-      const fb = feedback.get(`${current.applicant}\u0000${current.stage}\u0000${code}`);
+      const fb = feedback.get(`${nameKey(current.applicant)}\u0000${current.stage}\u0000${code}`);
       const band = num(v("F"));
       current.items.push({
         code,
@@ -151,13 +165,25 @@ export function readReports(source: CellSource): StageReport[] {
     r.opinion =
       r.stage === "onsite" && rules?.documents?.includes("onsite-opinion") ? (rules.onsiteOpinion ?? "") : null;
   }
+  const problems = feedbackProblems(source.name, feedbackRows, out);
+  if (problems.length) throw new ReportDataError(problems.join("\n"));
   return out;
 }
 
-/** The edited (报告用) columns of 反馈, by applicant, stage and item. */
-function readFeedback(source: CellSource): Map<string, { strengths: string[]; opportunities: string[] }> {
+interface FeedbackRow {
+  row: number;
+  applicant: string;
+  stageText: string;
+  stage: StageId | undefined;
+  code: string;
+  strengths: string[];
+  opportunities: string[];
+}
+
+/** The rows of 反馈 (its edited 报告用 columns), every row that holds anything, in order. */
+function readFeedback(source: CellSource): FeedbackRow[] {
   const sheet = SUMMARY_SHEET.feedback;
-  const out = new Map<string, { strengths: string[]; opportunities: string[] }>();
+  const out: FeedbackRow[] = [];
   if (!source.sheetNames().includes(sheet)) return out;
   let header = 0;
   for (let row = 1; row <= 20 && !header; row++)
@@ -169,19 +195,55 @@ function readFeedback(source: CellSource): Map<string, { strengths: string[]; op
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
-  for (let row = header + 1, blank = 0; blank < 5 && row < 200_000; row++) {
-    const applicant = text(source.value(sheet, `A${row}`));
-    const stage = STAGE_BY_NAME[text(source.value(sheet, `B${row}`))];
-    const code = text(source.value(sheet, `C${row}`));
-    if (!applicant || !stage || !code) {
+  for (let row = header + 1, blank = 0; blank < 20 && row < 200_000; row++) {
+    const at = (col: string) => source.value(sheet, `${col}${row}`);
+    const r: FeedbackRow = {
+      row,
+      applicant: text(at("A")),
+      stageText: text(at("B")),
+      stage: STAGE_BY_NAME[text(at("B")).replace(/\s+/g, "")],
+      code: text(at("C")),
+      strengths: lines(at("G")),
+      opportunities: lines(at("H")),
+    };
+    if (!r.applicant && !r.stageText && !r.code && !r.strengths.length && !r.opportunities.length) {
       blank++;
       continue;
     }
     blank = 0;
-    out.set(`${applicant}\u0000${stage}\u0000${code}`, {
-      strengths: lines(source.value(sheet, `G${row}`)),
-      opportunities: lines(source.value(sheet, `H${row}`)),
-    });
+    out.push(r);
+  }
+  return out;
+}
+
+/**
+ * The 反馈 rows that reach no report, named (a row pasted for an applicant not in the summary, a mistyped stage or
+ * item): a report never drops the secretariat's wording silently. Rows without text are left alone.
+ */
+function feedbackProblems(file: string, rows: readonly FeedbackRow[], reports: readonly StageReport[]): string[] {
+  const sheet = SUMMARY_SHEET.feedback;
+  const names = [...new Set(reports.map((r) => r.applicant))];
+  const known = new Set(names.map(nameKey));
+  const out: string[] = [];
+  for (const r of rows) {
+    if (!r.strengths.length && !r.opportunities.length) continue;
+    const line = (m: ReturnType<typeof msg.reportFeedbackRow>) => out.push(`${msgText(m)} (${m.en})`);
+    if (!r.applicant) line(msg.reportFeedbackRow(file, `${sheet}!A${r.row}`, "申报者为空"));
+    else if (!known.has(nameKey(r.applicant)))
+      line(msg.reportFeedbackUnknown(file, `${sheet}!A${r.row}`, r.applicant, nearestId(r.applicant, names)));
+    else if (!r.stage)
+      line(msg.reportFeedbackRow(file, `${sheet}!B${r.row}`, `评审阶段“${r.stageText}”应为 材料评审 或 现场评审`));
+    else {
+      const report = reports.find((x) => nameKey(x.applicant) === nameKey(r.applicant) && x.stage === r.stage);
+      if (report && !report.items.some((i) => i.code === r.code))
+        line(
+          msg.reportFeedbackRow(
+            file,
+            `${sheet}!C${r.row}`,
+            `编号“${r.code}”不是 ${report.applicant} ${STAGE_NAME[r.stage]}的评价项目`,
+          ),
+        );
+    }
   }
   return out;
 }

@@ -20,7 +20,7 @@ import {
 } from "../core";
 import { collectInputs } from "../aggregate/files";
 import { nodeInflate, openBytes, openFile, shownPath } from "../aggregate/read";
-import { buildLayout, interpretCache, scoringFileName, STAGE_NAME } from "../workbook";
+import { buildLayout, interpretCache, scoringFileName, STAGE_NAME, type PrintStyle } from "../workbook";
 import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
 import { auditSheet, panelsSheet, templateLayout, ROUND_STYLES, type DrawRecord } from "./layout";
@@ -183,6 +183,8 @@ export async function generateRound(
   dir: string,
   opts: {
     mode?: "native" | "custom";
+    /** How 评分 prints (generate --print): full (default) or compact. */
+    print?: PrintStyle;
     now?: Date;
     lib?: Library;
     onFile?: (done: number, total: number, file: string) => void;
@@ -214,14 +216,19 @@ export async function generateRound(
         // Already-compressed .xlsx files: stored, not deflated again.
         return zip.generateAsync({ type: "uint8array", compression: "STORE" });
       }
-      const layout = buildLayout(lib.get(j.a.rubricId)!, {
-        applicant: j.a.applicant,
-        expert: j.a.expert,
-        stage: j.a.stage,
-        mode: opts.mode ?? "native",
-        createdAt,
-        roundId,
-      });
+      const layout = buildLayout(
+        lib.get(j.a.rubricId)!,
+        {
+          applicant: j.a.applicant,
+          expert: j.a.expert,
+          stage: j.a.stage,
+          mode: opts.mode ?? "native",
+          createdAt,
+          roundId,
+        },
+        {},
+        { print: opts.print ?? "full" },
+      );
       // Fast compression: 1,000 workbooks write about 40 % sooner, each a little larger (docs/benchmarks.md).
       const data = await writeXlsx(layout, { compressionLevel: 1 });
       zip.file(path.basename(j.file), data);

@@ -21,6 +21,7 @@ import { GENERATOR } from "../workbook/layout";
 import type { FormulaMode } from "../workbook/types";
 import { groupTitle } from "./groups";
 import { committeeSheets, COMMITTEE_STYLES, type Assignment } from "./committee";
+import { inputMirrors } from "./recalc-check";
 import { feedbackSheet } from "./feedback";
 import { SUMMARY_FORMAT, type SummaryLayout, type SummaryMap } from "./types";
 import { detailsSheet } from "./sheets/details";
@@ -111,6 +112,17 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
     problems: problems.map,
     feedback: feedback.map,
   };
+  const sheets = [
+    ranking.sheet,
+    ...committee.sheets,
+    problems.sheet,
+    parameters.sheet,
+    panels.sheet,
+    details.sheet,
+    feedback.sheet,
+  ];
+  // Every input a figure depends on mirrored in 报告数据: `report` refuses a summary whose cached values are stale.
+  committee.dataSheet.cells.push(...inputMirrors(sheets));
   return {
     format: SUMMARY_FORMAT,
     mode,
@@ -122,16 +134,7 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
       keywords: SUMMARY_FORMAT,
     },
     styles: { ...SUMMARY_STYLES, ...COMMITTEE_STYLES },
-    sheets: [
-      ranking.sheet,
-      ...committee.sheets,
-      problems.sheet,
-      parameters.sheet,
-      panels.sheet,
-      details.sheet,
-      feedback.sheet,
-      committee.dataSheet,
-    ],
+    sheets: [...sheets, committee.dataSheet],
     names: [],
     map,
   };

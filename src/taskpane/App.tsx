@@ -19,6 +19,7 @@ import { Banners } from "./Banners";
 import { CheckPanel } from "./CheckPanel";
 import { FinishPanel } from "./FinishPanel";
 import { GeneratePanel } from "./GeneratePanel";
+import { sameScoringSets } from "./flows";
 import { LangContext, STRINGS, say, useStrings } from "./i18n";
 import { SummaryPanel } from "./SummaryPanel";
 import { RoundPanel } from "./RoundPanel";
@@ -109,6 +110,12 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
             const r = await p.generate(req);
             if (r.target === "current") setTab("check");
             return r;
+          }}
+          findSame={(req) => sameScoringSets(host, req)}
+          onOpenExisting={(set) => {
+            p.chooseSet(set.suffix);
+            void host.select(set.sheet, "A1").catch(() => undefined);
+            setTab("check");
           }}
         />
       ),

@@ -1,5 +1,6 @@
 // 生成: award → criteria (grouped by rule set), applicant, expert, stage, formula mode, where → the scoring workbook.
 // The sheet names are checked against the workbook first: a clash is never overwritten, a suffix is offered instead.
+// A set for the same applicant, expert and stage is asked about first (SameSetDialog).
 import { useMemo, useState, type FormEvent } from "react";
 import {
   Button,
@@ -16,12 +17,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Library, StageId } from "../core";
-import { buildLayout, LayoutError } from "../workbook/layout";
+import { buildLayout, LayoutError, type PrintStyle } from "../workbook/layout";
+import { SHEET } from "../workbook/labels";
 import type { FormulaMode } from "../workbook/types";
 import type { HostCapabilities } from "../host/types";
 import { SheetExistsError } from "../host/types";
 import { suggestSuffix, suffixProblem } from "../host/sets";
-import type { GenerateRequest, GenerateResult } from "./flows";
+import type { GenerateRequest, GenerateResult, SameSet } from "./flows";
+import { SameSetDialog } from "./SameSetDialog";
 import { rubricShortName } from "../summary/groups";
 import { useLang, useStrings } from "./i18n";
 
@@ -44,6 +47,10 @@ export interface GenerateProps {
   /** The add-in's QA.* functions run here (false: the custom formula mode is not offered). */
   customFunctions?: boolean;
   onGenerate: (req: GenerateRequest) => Promise<GenerateResult>;
+  /** The workbook's sets for the same applicant, expert and stage (asked before adding another). */
+  findSame?: (req: GenerateRequest) => Promise<SameSet[]>;
+  /** Shows an existing set (the dialog's 转到已有的评分表). */
+  onOpenExisting?: (set: SameSet) => void;
 }
 
 export function GeneratePanel({
@@ -53,6 +60,8 @@ export function GeneratePanel({
   newWorkbookIsDownload,
   customFunctions = true,
   onGenerate,
+  findSame,
+  onOpenExisting,
 }: GenerateProps) {
   const t = useStrings();
   const lang = useLang();
@@ -66,11 +75,13 @@ export function GeneratePanel({
   const [expert, setExpert] = useState("");
   const [stage, setStage] = useState<StageId>("material");
   const [mode, setMode] = useState<FormulaMode>("native");
+  const [print, setPrint] = useState<PrintStyle>("full");
   const [target, setTarget] = useState<"current" | "new">(capabilities.currentWorkbook ? "current" : "new");
   const [suffixEdit, setSuffixEdit] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const [result, setResult] = useState<{ ok: true; text: string } | { ok: false; text: string } | null>(null);
+  const [asking, setAsking] = useState<{ req: GenerateRequest; sets: SameSet[] } | null>(null);
 
   // The sheets this rubric's layout has (the names do not depend on the applicant or the expert).
   const layoutSheets = useMemo(() => {
@@ -109,17 +120,39 @@ export function GeneratePanel({
     setTouched(true);
     setResult(null);
     if (!bundle || missingApplicant || missingExpert || problem) return;
+    const req: GenerateRequest = {
+      rubricId,
+      applicant,
+      expert,
+      stage,
+      mode: customFunctions ? mode : "native",
+      target,
+      suffix: target === "current" ? suffix : "",
+      print,
+    };
+    if (target === "current" && findSame) {
+      setBusy(true);
+      let sets: SameSet[];
+      try {
+        sets = await findSame(req);
+      } catch (err) {
+        setResult({ ok: false, text: `${t.error}: ${(err as Error).message}` });
+        setBusy(false);
+        return;
+      }
+      setBusy(false);
+      if (sets.length) {
+        setAsking({ req, sets });
+        return;
+      }
+    }
+    await run(req);
+  };
+
+  const run = async (req: GenerateRequest) => {
     setBusy(true);
     try {
-      const r = await onGenerate({
-        rubricId,
-        applicant,
-        expert,
-        stage,
-        mode: customFunctions ? mode : "native",
-        target,
-        suffix: target === "current" ? suffix : "",
-      });
+      const r = await onGenerate(req);
       setResult({
         ok: true,
         text:
@@ -151,6 +184,10 @@ export function GeneratePanel({
       rubrics: lib.rubrics.filter((r) => r.award === award.id && r.ruleSet === rs.id),
     })) ?? [];
   const stageNames = bundle?.rules.stages ?? [];
+  const stageName = (id: string) => {
+    const st = stageNames.find((x) => x.id === id);
+    return st ? (lang === "en-US" ? (st.name.en ?? st.name.zh) : st.name.zh) : id;
+  };
 
   return (
     <form className={s.form} onSubmit={(e) => void submit(e)} noValidate aria-label={t.tabs.generate}>
@@ -222,6 +259,12 @@ export function GeneratePanel({
           {customFunctions && <Radio value="custom" label={t.generate.modeCustom} />}
         </RadioGroup>
       </Field>
+      <Field label={t.generate.print}>
+        <RadioGroup value={print} onChange={(_, d) => setPrint(d.value as PrintStyle)}>
+          <Radio value="full" label={t.generate.printFull} />
+          <Radio value="compact" label={t.generate.printCompact} />
+        </RadioGroup>
+      </Field>
       <Field label={t.generate.target}>
         <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as "current" | "new")}>
           <Radio value="current" label={t.generate.targetCurrent} disabled={!capabilities.currentWorkbook} />
@@ -276,6 +319,24 @@ export function GeneratePanel({
         </Button>
         {busy && <Spinner size="tiny" aria-label={t.busy} />}
       </div>
+      {asking && (
+        <SameSetDialog
+          who={t.generate.same.who(asking.req.applicant.trim(), stageName(asking.req.stage), asking.req.expert.trim())}
+          sheets={asking.sets.map((x) => x.sheet)}
+          next={SHEET.scoring + asking.req.suffix}
+          onOpen={() => {
+            const first = asking.sets[0];
+            setAsking(null);
+            onOpenExisting?.(first);
+          }}
+          onAdd={() => {
+            const req = asking.req;
+            setAsking(null);
+            void run(req);
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       {result && (
         <MessageBar intent={result.ok ? "success" : "error"} layout="multiline" role={result.ok ? "status" : "alert"}>
           <MessageBarBody>{result.text}</MessageBarBody>

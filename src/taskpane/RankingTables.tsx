@@ -1,6 +1,11 @@
 // The ranking as the 汇总 tab shows it: one table per ranking (rule set, or sector), as the summary workbook has one
 // block each — an organisation's 1000 points and an individual's 80 are never ranked in one list. Shared by the pane
 // and the workbench (src/workbench), which shows the ranking of `scorebook aggregate --json`.
+//
+// At 320 px: the score columns carry short headings (材料 / 现场 / 最终; the full heading on hover and as the
+// accessible name), and each applicant is one row group of two rows, the figures, then the status on its own line
+// across the table, so that neither a heading nor a status is squeezed into a four-line cell. In document order an
+// applicant's cells stay rank, applicant, material, on-site, final, status.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLang, useStrings } from "./i18n";
 import type { RankingRow } from "./secretariat";
@@ -8,15 +13,19 @@ import { TABLE_STYLES } from "./theme";
 
 const useStyles = makeStyles({
   ...TABLE_STYLES,
-  // At 320 px the applicant's name keeps about six characters a line: scores (at most "1000.00") stay on one line,
-  // their headings and the status wrap.
   num: { textAlign: "right", whiteSpace: "nowrap" },
-  numHead: { textAlign: "right" },
-  colRank: { width: "2.3em" },
+  numHead: { textAlign: "right", whiteSpace: "nowrap", cursor: "help" },
+  colRank: { width: "2.6em" },
   // 名次 fits its narrow column with less padding.
   rankCell: { paddingLeft: "1px", paddingRight: "1px" },
-  colFinal: { width: "4em" },
-  colStatus: { width: "19%" },
+  colScore: { width: "4.2em" },
+  // The figures' row has no rule below it: the status under it belongs to the same applicant.
+  figures: { borderBottomStyle: "none" },
+  status: {
+    paddingLeft: "calc(2.6em + 4px)",
+    paddingTop: 0,
+    color: tokens.colorNeutralForeground2,
+  },
   vetoed: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -39,6 +48,9 @@ export function RankingTables({ ranking, stage }: { ranking: readonly RankingRow
   const s = useStyles();
   const statusText = (st: { zh: string; en: string }) => (lang === "en-US" ? st.en : st.zh);
   if (!ranking.length) return <Text size={200}>{t.noApplicants}</Text>;
+  const scores: ("material" | "onsite" | "final")[] =
+    stage === "material" ? ["material", "onsite"] : ["material", "onsite", "final"];
+  const columns = 2 + scores.length;
   return (
     <>
       {groupsOf(ranking).map((g) => (
@@ -47,52 +59,48 @@ export function RankingTables({ ranking, stage }: { ranking: readonly RankingRow
           <colgroup>
             <col className={s.colRank} />
             <col />
-            <col className={s.colFinal} />
-            <col className={s.colFinal} />
-            {stage !== "material" && <col className={s.colFinal} />}
-            <col className={s.colStatus} />
+            {scores.map((k) => (
+              <col key={k} className={s.colScore} />
+            ))}
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" className={`${s.th} ${s.num} ${s.rankCell}`}>
-                {t.rank}
+              <th scope="col" className={`${s.th} ${s.num} ${s.rankCell}`} title={t.full.rank}>
+                {t.short.rank}
               </th>
               <th scope="col" className={s.th}>
                 {t.applicant}
               </th>
-              <th scope="col" className={`${s.th} ${s.numHead}`}>
-                {t.material}
-              </th>
-              <th scope="col" className={`${s.th} ${s.numHead}`}>
-                {t.onsite}
-              </th>
-              {stage !== "material" && (
-                <th scope="col" className={`${s.th} ${s.numHead}`}>
-                  {t.final}
+              {scores.map((k) => (
+                <th key={k} scope="col" className={`${s.th} ${s.numHead}`} title={t.full[k]} aria-label={t.full[k]}>
+                  {t.short[k]}
                 </th>
-              )}
-              <th scope="col" className={s.th}>
-                {t.status}
-              </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {g.rows.map((r) => (
-              <tr key={`${r.rubricId}|${r.applicant}`}>
-                <td className={`${s.td} ${s.num} ${s.rankCell}`}>{r.rank ?? "—"}</td>
-                <th scope="row" className={s.td} style={{ fontWeight: "normal", textAlign: "left" }}>
+          {g.rows.map((r) => (
+            <tbody key={`${r.rubricId}|${r.applicant}`}>
+              <tr>
+                <td className={`${s.td} ${s.num} ${s.rankCell} ${s.figures}`}>{r.rank ?? "—"}</td>
+                <th scope="row" className={`${s.td} ${s.figures}`} style={{ fontWeight: "normal", textAlign: "left" }}>
                   {r.applicant}
                 </th>
-                <td className={`${s.td} ${s.num}`}>{r.material ?? "—"}</td>
-                <td className={`${s.td} ${s.num}`}>{r.onsite ?? "—"}</td>
-                {stage !== "material" && <td className={`${s.td} ${s.num}`}>{r.final ?? "—"}</td>}
-                <td className={r.vetoed ? `${s.td} ${s.vetoed}` : s.td}>
+                <td className={`${s.td} ${s.num} ${s.figures}`}>{r.material ?? "—"}</td>
+                <td className={`${s.td} ${s.num} ${s.figures}`}>{r.onsite ?? "—"}</td>
+                {stage !== "material" && <td className={`${s.td} ${s.num} ${s.figures}`}>{r.final ?? "—"}</td>}
+              </tr>
+              <tr>
+                <td
+                  colSpan={columns}
+                  className={`${s.td} ${s.status}${r.vetoed ? ` ${s.vetoed}` : ""}`}
+                  title={t.status}
+                >
                   {statusText(r.status)}
                   {r.vetoed && r.wouldBeRank !== null ? t.wouldBe(r.wouldBeRank) : ""}
                 </td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       ))}
     </>

@@ -1,8 +1,9 @@
 // The reviewer's actions, over any WorkbookHost: generate a scoring set, check it, finish it. No React here, so the
 // same flows run in the component tests, the Office.js adapter tests (counting round trips) and the preview.
 import type { Library, StageId } from "../core";
-import { interpret, interpretCache, type InterpretCache } from "../workbook/interpret";
-import { buildLayout } from "../workbook/layout";
+import { nameKey } from "../core/names";
+import { interpret, interpretCache, readMeta, type InterpretCache } from "../workbook/interpret";
+import { buildLayout, type PrintStyle } from "../workbook/layout";
 import { scoringFileName } from "../workbook/file-names";
 import { SHEET } from "../workbook/labels";
 import type { FormulaMode, WorkbookLayout } from "../workbook/types";
@@ -21,6 +22,8 @@ export interface GenerateRequest {
   target: "current" | "new";
   /** Sheet name suffix for the current workbook ("" or " (2)" …). */
   suffix: string;
+  /** How 评分 prints: full (default) or compact (item names only; the scoring points in 评分指南's appendix). */
+  print?: PrintStyle;
   now?: Date;
 }
 
@@ -45,13 +48,18 @@ export async function generateWorkbook(
 ): Promise<GenerateResult> {
   const bundle = lib.get(req.rubricId);
   if (!bundle) throw new Error(`unknown rubric ${req.rubricId}`);
-  const layout = buildLayout(bundle, {
-    applicant: req.applicant,
-    expert: req.expert,
-    stage: req.stage,
-    mode: req.mode,
-    createdAt: (req.now ?? new Date()).toISOString(),
-  });
+  const layout = buildLayout(
+    bundle,
+    {
+      applicant: req.applicant,
+      expert: req.expert,
+      stage: req.stage,
+      mode: req.mode,
+      createdAt: (req.now ?? new Date()).toISOString(),
+    },
+    {},
+    { print: req.print ?? "full" },
+  );
   if (req.target === "new") {
     // ExcelJS is only loaded here: it is not part of the pane's start-up code.
     const { layoutToBase64 } = await import(/* webpackChunkName: "xlsx" */ "./xlsx-file");
@@ -65,6 +73,38 @@ export async function generateWorkbook(
 }
 
 export { suffixProblem };
+
+/** A scoring set already in the workbook for the same applicant, expert and stage as a generate request. */
+export interface SameSet {
+  suffix: string;
+  /** Its 评分 sheet ("评分 (2)"). */
+  sheet: string;
+}
+
+/**
+ * The workbook's scoring sets for the same applicant and expert (names compared as the engine compares them,
+ * nameKey) and the same stage, read from their metadata sheets in one host call. The form asks before adding
+ * another set for them: a second copy is seldom what a reviewer means, and the first may hold their scores.
+ */
+export async function sameScoringSets(
+  host: WorkbookHost,
+  req: Pick<GenerateRequest, "applicant" | "expert" | "stage">,
+): Promise<SameSet[]> {
+  const sets = findSets((await host.listSheets()).names).filter((x) => x.sheets[SHEET.meta]);
+  if (!sets.length) return [];
+  const source = await host.read(sets.map((x) => x.sheets[SHEET.meta]));
+  return sets
+    .filter((set) => {
+      const meta = readMeta(new SetSource(source, set));
+      return (
+        meta !== null &&
+        meta.stage === req.stage &&
+        nameKey(meta.applicant ?? "") === nameKey(req.applicant) &&
+        nameKey(meta.expert ?? "") === nameKey(req.expert)
+      );
+    })
+    .map((set) => ({ suffix: set.suffix, sheet: set.sheets[SHEET.scoring] }));
+}
 
 /** `sheets`: every sheet name of the workbook (the generate form checks its names against them). */
 export type CheckOutcome =

@@ -8,7 +8,15 @@ import { quoteText } from "./formulas";
 import { quoteSheet } from "./a1";
 import { FORMAT_ID, STAGE_NAME } from "./labels";
 import { STYLES } from "./styles";
-import { applicantLabel, categoryLabel, cleanUserText, GAP, GENERATOR, type Ctx } from "./sheets/common";
+import {
+  applicantLabel,
+  categoryLabel,
+  cleanUserText,
+  GAP,
+  GENERATOR,
+  type Ctx,
+  type PrintStyle,
+} from "./sheets/common";
 import { coverSheet } from "./sheets/cover";
 import { guideSheet } from "./sheets/guide";
 import { metadataSheet } from "./sheets/meta";
@@ -17,6 +25,7 @@ import { bonusSheet, vetoSheet } from "./sheets/veto-bonus";
 import { LAYOUT_VERSION, type InitialValues, type WorkbookLayout, type WorkbookMeta } from "./types";
 
 export { GENERATOR, cleanUserText, STYLES };
+export type { PrintStyle };
 
 /** The input cell's value as the engine is given it (core's cellInput; kept under this name for callers). */
 export function entryValue(maturity: boolean, raw: RawInput): RawInput {
@@ -39,6 +48,8 @@ export class LayoutError extends Error {
 export interface LayoutOptions {
   /** Sheet protection password (none by default: the reviewer can unprotect, and `score` catches any tampering). */
   password?: string;
+  /** How 评分 prints: full (default, with the scoring points) or compact (item names only; points in 评分指南). */
+  print?: PrintStyle;
 }
 
 /** Builds the whole workbook layout for a rubric. Throws LayoutError on empty names or an unusable rubric. */
@@ -75,6 +86,7 @@ export function buildLayout(
     stageName: STAGE_NAME[meta.stage],
     names: [],
     legacy: meta.layoutVersion === "1",
+    print: options.print ?? "full",
   };
   const scoring = scoringSheet(ctx);
   const vetoes = vetoSheet(ctx);

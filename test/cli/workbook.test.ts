@@ -101,6 +101,35 @@ describe("scorebook generate", () => {
     expect(interpret(await readXlsxFile(file)).rubric).toBe("hebei-individual-other");
   });
 
+  it("--print compact: 评分 without the scoring points, portrait; a wrong style refused with the choices", async () => {
+    const dir = tmpDir();
+    const args = (file: string, style: string) => [
+      "generate",
+      "hebei-organization",
+      "--applicant",
+      "某某有限公司",
+      "--expert",
+      "张三",
+      "--stage",
+      "material",
+      "--print",
+      style,
+      "-o",
+      file,
+    ];
+    const file = path.join(dir, "compact.xlsx");
+    expect((await run(...args(file, "compact"))).code).toBe(0);
+    const ws = (await load(fs.readFileSync(file))).getWorksheet(SHEET.scoring)!;
+    expect(ws.getCell("E4").value).toBe("评分要点");
+    expect(ws.getColumn("E").hidden).toBe(true);
+    expect(ws.pageSetup.orientation).toBe("portrait");
+    expect(interpret(await readXlsxFile(file)).rubric).toBe("hebei-organization");
+    const bad = await run(...args(path.join(dir, "bad.xlsx"), "wide"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("打印样式“wide”无效：应为 full");
+    expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+  });
+
   it("names the file after applicant, stage and expert, safely", () => {
     expect(defaultFileName("某某有限公司", "material", "张三")).toBe("某某有限公司_材料评审_张三.xlsx");
     expect(defaultFileName("A/B:公司*", "onsite", "王 五")).toBe("A_B_公司__现场评审_王 五.xlsx");

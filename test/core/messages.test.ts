@@ -128,6 +128,18 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   drawAccepted: [["原定专家因病替换"]],
   drawRecordEdited: [["抽取记录", "0123456789abcdef0123456789ab", "fedcba9876543210fedcba987654"]],
   drawNoRecord: [["分组", "抽取记录"]],
+  reportStale: [
+    ["汇总表.xlsx", [{ address: "参数!C6", input: "0.4", cached: "0.3" }]],
+    [
+      "汇总表.xlsx",
+      Array.from({ length: 7 }, (_, i) => ({ address: `专家分!D${i + 5}`, input: "", cached: String(600 + i) })),
+    ],
+  ],
+  reportFeedbackUnknown: [
+    ["汇总表.xlsx", "反馈!A40", "河北甲装备制造公司", "河北甲装备制造有限公司"],
+    ["汇总表.xlsx", "反馈!A41", "某公司", null],
+  ],
+  reportFeedbackRow: [["汇总表.xlsx", "反馈!C40", "编号“9.9”不是该申报者材料评审的评价项目"]],
   consensusPickNotOk: [[inner], [undefined]],
   consensusPickNone: [[]],
   consensusPickMixed: [[]],

@@ -115,6 +115,29 @@ describeInPreview("task pane preview in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("asks before a second scoring set for the same applicant, expert and stage (a dialog that fits 320 px)", async () => {
+    const page = await open();
+    await generate(page, "河北丁公司");
+    const pane = page.locator("#pane");
+    await pane.getByRole("tab", { name: "生成" }).click();
+    await pane.getByLabel("申报单位").fill("河北丁公司");
+    await pane.getByLabel("评审专家").fill("李四");
+    await pane.getByRole("button", { name: "生成评分表" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "已有这份评分表" });
+    await dialog.waitFor();
+    // In Excel the dialog lives in the 320 px pane.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.screenshot({ path: path.join(OUT, "taskpane-same-set.png") });
+    const box = await dialog.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(320);
+    for (const name of ["转到已有的评分表", "另外新增（评分 (2)）", "取消"])
+      expect(await dialog.getByRole("button", { name }).isVisible()).toBe(true);
+    await dialog.getByRole("button", { name: "另外新增（评分 (2)）" }).click();
+    await pane.getByText("已生成评分表：封面 (2)、", { exact: false }).waitFor({ state: "attached" });
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it("makes a new workbook as a download; ExcelJS is fetched only then, under the page's CSP", async () => {
     const page = await open();
     const scripts: string[] = [];

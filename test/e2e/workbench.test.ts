@@ -201,9 +201,9 @@ async function docText(file: string): Promise<string> {
 
     // The ranking on the page: the command's figures as shown, rank and status.
     const rows = await page
-      .locator('[data-testid="ranking"] tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.querySelectorAll("th, td"), (td) => (td.textContent ?? "").trim())),
+      .locator('[data-testid="ranking"] tbody') // one row group per applicant: the figures, then the status
+      .evaluateAll((groups) =>
+        groups.map((g) => Array.from(g.querySelectorAll("th, td"), (td) => (td.textContent ?? "").trim())),
       );
     expect(rows).toEqual(
       json.applicants.map((x) => [

@@ -123,6 +123,61 @@ describe("scorebook report", () => {
     expect(ao).toContain("最终得分");
   });
 
+  /** A copy of the summary edited as ExcelJS saves it: the cached formula values kept as they were (no recalculation). */
+  async function editedCopy(name: string, edit: (wb: Awaited<ReturnType<typeof load>>) => void): Promise<string> {
+    const wb = await load(fs.readFileSync(s.summary));
+    edit(wb);
+    const file = s.summary.replace(/\.xlsx$/, `-${name}.xlsx`);
+    fs.writeFileSync(file, await save(wb));
+    return file;
+  }
+  async function refused(file: string): Promise<string> {
+    const out = tmpDir();
+    const errors: string[] = [];
+    expect(
+      await reportCommand(
+        [file],
+        { output: out },
+        () => {},
+        (e) => errors.push(e),
+      ),
+    ).toBe(2);
+    expect(fs.readdirSync(out)).toEqual([]);
+    return errors.join("\n");
+  }
+
+  it("names a 反馈 row pasted for an applicant not in the summary (with the nearest name), or for an unknown item", async () => {
+    const f = s.run.layout.map.feedback;
+    const last = Math.max(...f.rows.map((r) => r.row));
+    const file = await editedCopy("粘贴", (wb) => {
+      const sheet = wb.getWorksheet("反馈")!;
+      const row = (n: number, applicant: string, code: string) => {
+        sheet.getCell(`A${n}`).value = applicant;
+        sheet.getCell(`B${n}`).value = "材料评审";
+        sheet.getCell(`C${n}`).value = code;
+        sheet.getCell(`G${n}`).value = "从另一份汇总表粘贴的优势";
+      };
+      row(last + 1, "河北甲装备制造公司", "1.1");
+      row(last + 2, A, "9.9");
+    });
+    const err = await refused(file);
+    expect(err).toContain(`反馈!A${last + 1}：申报者“河北甲装备制造公司”不在本汇总表中（是否为“${A}”？）`);
+    expect(err).toContain(`反馈!C${last + 2}：编号“9.9”不是 ${A} 材料评审的评价项目`);
+  });
+
+  it("refuses a summary edited without recalculation (the cached figures are of the old inputs), naming the input", async () => {
+    const p = s.run.layout.map.parameters;
+    const at = `${Object.values(p.columns)[0]}${p.rows.materialWeight}`;
+    const file = await editedCopy("未重算", (wb) => {
+      const cell = wb.getWorksheet(p.sheet)!.getCell(at);
+      expect(cell.value).toBe(0.3);
+      cell.value = 0.4;
+    });
+    const err = await refused(file);
+    expect(err).toContain(`${p.sheet}!${at} 现为 0.4，计算结果仍按 0.3`);
+    expect(err).toContain("请先在 Excel、WPS 或 LibreOffice 中打开汇总表");
+  });
+
   it("writes the same reports from the returned workbooks, and never overwrites without --force", async () => {
     const out = tmpDir();
     expect(
@@ -154,8 +209,28 @@ describe("scorebook report", () => {
 describeWithLibreOffice("reports after LibreOffice", () => {
   it("reads a summary saved by LibreOffice, and LibreOffice renders the report", async () => {
     const sc = await scenario();
+    // A what-if in 参数 (the material weight 30 % → 40 %), saved by ExcelJS without recalculation; then the summary
+    // and the what-if recalculated by LibreOffice in one call.
+    const p = sc.run.layout.map.parameters;
+    const wb = await load(fs.readFileSync(sc.summary));
+    wb.getWorksheet(p.sheet)!.getCell(`${Object.values(p.columns)[0]}${p.rows.materialWeight}`).value = 0.4;
+    const whatIf = sc.summary.replace(/\.xlsx$/, "-假设.xlsx");
+    fs.writeFileSync(whatIf, await save(wb));
     const saved = tmpDir();
-    recalc([sc.summary], saved);
+    recalc([sc.summary, whatIf], saved);
+    // Recalculated after the what-if: not stale, reported with the new weight.
+    const whatIfOut = tmpDir();
+    expect(
+      await reportCommand(
+        [path.join(saved, path.basename(whatIf))],
+        { output: whatIfOut },
+        () => {},
+        (e) => {
+          throw new Error(e);
+        },
+      ),
+    ).toBe(0);
+    expect(fs.readdirSync(whatIfOut).length).toBe(3);
     const out = tmpDir();
     expect(
       await reportCommand(

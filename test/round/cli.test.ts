@@ -236,6 +236,14 @@ describe("scorebook round", () => {
     const src = await readXlsxFile(files[0]);
     expect(src.value("元数据", "A15")).toBe("roundId");
     expect(src.value("元数据", "B15")).toBe("HB2022-1");
+    // --print compact: the same workbooks, 评分 without the scoring-points column; a wrong style writes nothing.
+    const compactOut = path.join(dir, "评分表-简洁");
+    expect((await run("round", "generate", roundFile, "-o", compactOut, "--print", "wide")).code).toBe(2);
+    expect(fs.existsSync(compactOut)).toBe(false);
+    expect((await run("round", "generate", roundFile, "-o", compactOut, "--print", "compact")).code).toBe(0);
+    const compactFile = path.join(compactOut, path.relative(out, files[0]));
+    const ws = (await load(fs.readFileSync(compactFile))).getWorksheet("评分")!;
+    expect([ws.getColumn("E").hidden, ws.pageSetup.orientation]).toEqual([true, "portrait"]);
 
     // Returns: every material workbook of 甲 and 乙 and the on-site ones of 甲, filled; the rest missing.
     const back = path.join(dir, "回收");

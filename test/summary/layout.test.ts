@@ -181,7 +181,8 @@ describe("the summary layout", () => {
     const ruleLine = String(cell(native, "汇总", `A${jm.titleRow + 2}`)!.value);
     expect(ruleLine).toContain("质评办设定（评审规则未作规定，可在“参数”中修改）");
     expect(ruleLine).toContain("不设提名分数线（不作“候选”结论）");
-    expect(ruleLine).toContain("材料评审 30 %、现场评审 70 %");
+    expect(ruleLine).toContain("材料评审 30%、现场评审 70%");
+    expect(ruleLine).toContain("材料评审得分取合议表总分、现场评审得分取合议表总分（未交回合议表时按专家组合成方法）");
     expect(ruleLine).not.toMatch(/2\/3|表决|公示|500|550/);
     // 江门 sets no nomination line: ranked, but never called 候选.
     expect(view["江门甲"]).toEqual({ final: 670, rank: 1, status: "参加排序（未设提名线）" });

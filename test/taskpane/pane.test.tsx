@@ -108,6 +108,18 @@ describe("generate", () => {
     expect(within(panel("generate")).getByText(/已生成评分表：封面、评分、否决、加分、评分指南/)).toBeTruthy();
   });
 
+  it("the compact print: 评分 without the scoring-points column, portrait; full stays the default", async () => {
+    const { wb } = setup();
+    const g = within(panel("generate"));
+    expect(g.getByLabelText<HTMLInputElement>(/^完整/).checked).toBe(true);
+    fireEvent.click(g.getByLabelText(/^简洁/));
+    await generate(wb);
+    const scoring = wb.sheets.get(SHEET.scoring)!;
+    expect(scoring.columns.find((c) => c.col === "E")?.hidden).toBe(true);
+    expect(scoring.print?.orientation).toBe("portrait");
+    expect(JSON.stringify([...wb.sheets.get(SHEET.guide)!.cells.values()])).toContain("附录：各评价项目的评分要点");
+  });
+
   it("never overwrites: with a sheet named 评分 it offers a suffix and writes 评分 (2)", async () => {
     const { wb } = setup(["Sheet1", "评分"]);
     await waitFor(() => expect(within(panel("generate")).getByText(/不会覆盖/)).toBeTruthy());
@@ -125,6 +137,54 @@ describe("generate", () => {
     await waitFor(() => expect(wb.sheets.has("评分 (2)")).toBe(true));
     expect(wb.sheets.get("评分")!.cells.size).toBe(0); // the reviewer's own sheet is untouched
     await waitFor(() => expect(within(panel("check")).getByText("已评分 0 / 23")).toBeTruthy());
+  });
+
+  it("asks before adding a second set for the same applicant, expert and stage; the scores entered stay", async () => {
+    const { wb } = setup();
+    await generate(wb);
+    await type(wb, SHEET.scoring, input(0), "45%");
+    const writes = wb.calls.writeLayout;
+    const ask = async (applicant: string) => {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("tab", { name: "生成" }));
+      });
+      await fillForm(applicant, " 李四 ");
+      await act(async () => {
+        fireEvent.click(within(panel("generate")).getByRole("button", { name: "生成评分表" }));
+      });
+    };
+    // The same applicant (spelled with full-width spaces), expert and stage: a dialog, nothing written yet.
+    await ask("河北某某科技股份有限公司\u3000");
+    const dialog = await screen.findByRole("alertdialog", { name: "已有这份评分表" });
+    expect(dialog.textContent).toContain(
+      "当前工作簿中已有“河北某某科技股份有限公司”材料评审、评审专家李四的评分表（评分）",
+    );
+    expect(wb.calls.writeLayout).toBe(writes);
+    // Cancel: nothing written.
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(wb.calls.writeLayout).toBe(writes);
+    // Go to the existing sheets: the check tab shows them, with the score typed before.
+    await ask("河北某某科技股份有限公司");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "转到已有的评分表" }));
+    });
+    expect(screen.getByRole("tab", { name: "检查" }).getAttribute("aria-selected")).toBe("true");
+    await waitFor(() => expect(within(panel("check")).getByText("已评分 1 / 23")).toBeTruthy());
+    expect(wb.calls.writeLayout).toBe(writes);
+    // Add another: 评分 (2), the first set untouched.
+    await ask("河北某某科技股份有限公司");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "另外新增（评分 (2)）" }));
+    });
+    await waitFor(() => expect(wb.sheets.has("评分 (2)")).toBe(true));
+    expect(wb.sheets.get(SHEET.scoring)!.cells.get(input(0))?.value).toBe(0.45);
+    // Another applicant: no question.
+    await ask("河北另一公司");
+    await waitFor(() => expect(wb.sheets.has("评分 (3)")).toBe(true));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
   });
 
   it("makes a new workbook as an .xlsx file (ExcelJS loaded on demand) that reads back as the same scoring workbook", async () => {

@@ -88,8 +88,8 @@ async function click(name: string | RegExp) {
 const rankingRows = () =>
   // One table per ranking, named after its rule set (organisations here), never by an id.
   within(within(panel()).getByRole("table", { name: /^河北省政府质量奖组织奖$|^Hebei award, organisations$/ }))
-    .getAllByRole("row")
-    .slice(1)
+    .getAllByRole("rowgroup")
+    .slice(1) // the header
     .map((r) => Array.from(r.querySelectorAll("td,th")).map((c) => c.textContent));
 
 describe("汇总 tab", () => {
@@ -109,7 +109,8 @@ describe("汇总 tab", () => {
     expect(rows.map((r) => r[1])).toEqual(expect.arrayContaining(APPLICANTS));
     const vetoed = rows.find((r) => r[1] === "乙公司")!;
     expect(vetoed[0]).toBe("—");
-    // Columns: rank, applicant, material, on-site, final, status. One expert's flag awaits the secretariat.
+    // Per applicant (a row group: the figures, then the status on its own line): rank, applicant, material, on-site,
+    // final, status. One expert's flag awaits the secretariat.
     expect(vetoed[5]).toMatch(/^否决待核实（原应排第 [1-3] 名）$/);
     expect(vetoed[2]).toMatch(/^\d+\.\d{2,}$/);
     expect(

@@ -6,6 +6,7 @@ import { columnLetter } from "../columns";
 import { exact, sum, type Exact } from "../exact";
 import { awardMsg, type Message } from "../messages";
 import { checkAward, checkRubric } from "../rubric/check";
+import { fractionText, secretariatSettings, type DefaultSetting } from "../secretariat";
 import { REVIEW_DOCUMENT_NAME } from "../types";
 import type {
   Award,
@@ -60,11 +61,8 @@ export interface BookProblem {
 }
 
 /** A setting the award data fills by default (the rules are silent): printed for the secretariat. */
-export interface DefaultSetting {
-  ruleSet: string;
-  label: string;
-  value: string;
-}
+export type { DefaultSetting };
+export { secretariatSettings };
 
 export interface AwardBookResult {
   award: Award | null;
@@ -92,11 +90,6 @@ export function problemText(p: BookProblem, lang: "zh" | "en" = "zh"): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-const fractionText = (f: FractionSpec): string => {
-  const x = exact(f.numerator).div(f.denominator);
-  const pct = x.mul(100);
-  return pct.d === 1n ? `${pct.valueOf()}%` : `${f.numerator}/${f.denominator}`;
-};
 const lines = (xs: readonly string[] | undefined): string => (xs ?? []).join("\n");
 const noneOr = (v: number | null | undefined, none = NONE): BookCell => (v === null || v === undefined ? none : v);
 
@@ -1166,38 +1159,4 @@ export function parseAwardBook(
     problems: rd.problems,
     defaults: ok ? rd.defaults : [],
   };
-}
-
-/**
- * The settings of a rule set that the source leaves open (its secretariatDefaults) with the value the award data
- * gives them: what `award check`, `award import` and `scorebook rubric` print as 质评办可调整的默认设置.
- */
-export function secretariatSettings(r: RuleSet): DefaultSetting[] {
-  const scoring = r.stageScoring ?? {};
-  const value = (key: string): string => {
-    switch (key) {
-      case "panelMethod":
-        return PANEL[r.panelMethod];
-      case "rankBy":
-        return RANK[r.rankBy ?? "rule-set"];
-      case "advance":
-        return r.advance ? String(r.advance.min) : NONE;
-      case "finalThreshold":
-        return r.finalThreshold === null ? NONE : String(r.finalThreshold);
-      case "topN":
-        return r.topN === null ? UNLIMITED : String(r.topN);
-      case "stageScoring.material":
-      case "stageScoring.onsite": {
-        const v = scoring[key.slice("stageScoring.".length) as StageId];
-        return v ? STAGE_SCORE[v] : "";
-      }
-      case "stageScoring":
-        return (Object.keys(scoring) as StageId[]).map((x) => `${STAGES[x].zh} ${STAGE_SCORE[scoring[x]!]}`).join("、");
-      case "stages":
-        return r.stages.map((x) => `${x.name.zh} ${fractionText(x.weight)}`).join("、");
-      default:
-        return "";
-    }
-  };
-  return r.secretariatDefaults.map((k) => ({ ruleSet: r.id, label: DEFAULT_LABELS[k] ?? k, value: value(k) }));
 }

@@ -25,7 +25,15 @@ export interface Ctx {
   names: DefinedNameLayout[];
   /** Layout 1 (read back only): every veto item asked 是 / 否, ids printed. */
   legacy: boolean;
+  /**
+   * How 评分 prints: full (the scoring points beside each item, A4 landscape) or compact (item names only, A4
+   * portrait; the scoring points in an appendix of 评分指南). Only widths, heights, hidden columns and the page
+   * setup differ: every cell a reader or a formula looks at is where it is in the full layout.
+   */
+  print: PrintStyle;
 }
+
+export type PrintStyle = "full" | "compact";
 
 /** What the figures of this workbook are computed from (figures.ts). */
 export function figureContext(ctx: Ctx): FigureContext {

@@ -4,7 +4,47 @@ import { cellRef, colLetter } from "../a1";
 import { SHEET } from "../labels";
 import { rowHeight, wrappedLines } from "../text";
 import type { SheetLayout } from "../types";
+import type { SheetBuilder } from "../sheet-builder";
+import type { StyleName } from "../styles";
 import { builder, pageSetup, type Ctx } from "./common";
+import { guidanceText } from "./scoring";
+
+/**
+ * The compact print's appendix (附录): each item's scoring points, which 评分 then leaves out, from `row` on a page
+ * of its own. Columns: code | name (with its points) | the scoring points over the remaining columns. Returns the
+ * last row.
+ */
+function appendix(
+  ctx: Ctx,
+  s: SheetBuilder<StyleName>,
+  row: number,
+  cols: { code: string; name: string; text: string; last: string },
+  widths: { name: number; text: number },
+): number {
+  const r = ctx.bundle.rubric;
+  const what = r.scoring === "maturity" ? "评分要点" : "评价内容";
+  s.text(cellRef("A", row), `附录：各评价项目的${what}`, "section");
+  s.merge(`A${row}:${cols.last}${row}`);
+  s.height(row, 24);
+  row++;
+  s.text(cellRef(cols.code, row), "编号", "header");
+  s.text(cellRef(cols.name, row), "评价项目（分值）", "header");
+  s.text(cellRef(cols.text, row), what, "header");
+  if (cols.text !== cols.last) s.merge(`${cols.text}${row}:${cols.last}${row}`, "header");
+  s.height(row, 30);
+  for (const item of r.items) {
+    row++;
+    const t = guidanceText(ctx.bundle, item.code);
+    const name = `${item.name}（${item.points} 分）`;
+    s.text(cellRef(cols.code, row), item.code, "code");
+    s.text(cellRef(cols.name, row), name, "text");
+    s.text(cellRef(cols.text, row), t, "smallText");
+    if (cols.text !== cols.last) s.merge(`${cols.text}${row}:${cols.last}${row}`, "smallText");
+    const lines = Math.max(wrappedLines(t, widths.text, 9), wrappedLines(name, widths.name, 10) * (10 / 9));
+    s.height(row, rowHeight(Math.ceil(lines), 9));
+  }
+  return row;
+}
 
 export function guideSheet(ctx: Ctx): SheetLayout {
   const { bundle } = ctx;
@@ -16,7 +56,7 @@ export function guideSheet(ctx: Ctx): SheetLayout {
       { col: "B", width: 100 },
     ];
     s.text("A1", `评分说明：${r.title.zh}`, "title");
-    s.merge("A1:B1");
+    s.merge(ctx.print === "compact" ? "A1:D1" : "A1:B1");
     s.height(1, 26);
     const lines = [
       `本评价标准直接打分：每个评价项目得分为 0 至该项分值，以 ${r.pointsStep ?? 0.5} 分为步长，总分 ${r.totalPoints} 分。`,
@@ -28,8 +68,27 @@ export function guideSheet(ctx: Ctx): SheetLayout {
       s.text(cellRef("B", k + 3), t, "paragraph");
       s.height(k + 3, rowHeight(wrappedLines(t, 100, 10), 10));
     });
+    let end = lines.length + 2;
+    const breaks: number[] = [];
+    if (ctx.print === "compact") {
+      // Points rubrics: A (4) and B (100) as above; the appendix splits B's width into B–D.
+      s.columns = [
+        { col: "A", width: 5 },
+        { col: "B", width: 16 },
+        { col: "C", width: 42 },
+        { col: "D", width: 42 },
+      ];
+      for (let k = 3; k < lines.length + 3; k++) s.merge(`B${k}:D${k}`);
+      breaks.push(end + 2);
+      end = appendix(ctx, s, end + 2, { code: "A", name: "B", text: "C", last: "D" }, { name: 16, text: 84 });
+    }
     return s.build({
-      print: pageSetup({ orientation: "landscape", area: `A1:B${lines.length + 2}`, center: false }),
+      pageBreaks: breaks,
+      print: pageSetup({
+        orientation: "landscape",
+        area: `A1:${ctx.print === "compact" ? "D" : "B"}${end}`,
+        center: false,
+      }),
     });
   }
   const scale = bundle.scale;
@@ -84,8 +143,15 @@ export function guideSheet(ctx: Ctx): SheetLayout {
     }
     row++;
   }
+  let end = row - 2;
+  const breaks: number[] = [];
+  if (ctx.print === "compact") {
+    breaks.push(row);
+    end = appendix(ctx, s, row, { code: "A", name: "B", text: "C", last: lastCol }, { name: 10, text: n * width });
+  }
   return s.build({
     tabColor: "A5A5A5",
-    print: pageSetup({ orientation: "landscape", area: `A1:${lastCol}${row - 2}` }),
+    pageBreaks: breaks,
+    print: pageSetup({ orientation: "landscape", area: `A1:${lastCol}${end}` }),
   });
 }

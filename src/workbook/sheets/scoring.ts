@@ -29,7 +29,14 @@ import { builder, categoryLabel, figureContext, hf, MARGINS, pageSetup, runningH
  */
 const GUIDANCE_WIDTH = 54;
 
-function guidanceText(b: RubricBundle, code: string): string {
+/**
+ * The compact print (item names only): the scoring-points column is hidden and the item name gets the room, so the
+ * visible columns (about 110 units) fit an A4 portrait page at about 90 %.
+ */
+const COMPACT_NAME_WIDTH = 18;
+
+/** An item's scoring points (评分要点) as one text, its sub-items' after it: the 评分 column and 评分指南's appendix. */
+export function guidanceText(b: RubricBundle, code: string): string {
   const item = b.rubric.items.find((i) => i.code === code)!;
   const lines = [...item.guidance];
   for (const s of item.subitems ?? []) {
@@ -46,14 +53,21 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   const maturity = r.scoring === "maturity";
   const step = maturity ? bundle.scale.step : (r.pointsStep ?? 0.5);
   const s = builder("scoring", SHEET.scoring);
+  const compact = ctx.print === "compact";
+  const nameWidth = compact ? COMPACT_NAME_WIDTH : 12;
 
   // Columns.
   const spec: { key: keyof ScoringMap["columns"]; header: string; width: number; hidden?: boolean }[] = [
     { key: "code", header: "编号", width: 5.5 },
     { key: "category", header: "一级指标", width: 9 },
-    { key: "name", header: "评价项目", width: 12 },
+    { key: "name", header: "评价项目", width: nameWidth },
     { key: "points", header: "分值", width: 6 },
-    { key: "guidance", header: maturity ? "评分要点" : "评价内容", width: GUIDANCE_WIDTH },
+    {
+      key: "guidance",
+      header: maturity ? "评分要点" : "评价内容",
+      width: GUIDANCE_WIDTH,
+      hidden: compact || undefined,
+    },
     ...(maturity ? [{ key: "band" as const, header: "档次\n(可选)", width: 6 }] : []),
     { key: "input", header: maturity ? "成熟度" : "得分", width: 8 },
     { key: "score", header: maturity ? "得分" : "计分", width: 7.5 },
@@ -76,9 +90,10 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   s.text("A2", ctx.applicantLine, "userLine");
   s.merge(`A2:${lastVisible}2`);
   s.height(2, 20);
+  const where = compact ? `各项目的${maturity ? "评分要点" : "评价内容"}见“${SHEET.guide}”工作表的附录。` : "";
   const how = maturity
-    ? `填写说明：在“成熟度”列从下拉列表选择 0%–100%（${step}% 的整数倍），得分 = 分值 × 成熟度；“档次”列可选填，填写后须与成熟度一致。各档次的评分说明见“${SHEET.guide}”工作表。黄色：尚未评分；红色：输入无效（见“检查”列）。只有白底的输入列可以编辑。`
-    : `填写说明：在“得分”列直接填写分数，0 至该项分值，以 ${step} 分为步长。黄色：尚未评分；红色：输入无效（见“检查”列）。只有白底的输入列可以编辑。`;
+    ? `填写说明：在“成熟度”列从下拉列表选择 0%–100%（${step}% 的整数倍），得分 = 分值 × 成熟度；“档次”列可选填，填写后须与成熟度一致。各档次的评分说明见“${SHEET.guide}”工作表。${where}黄色：尚未评分；红色：输入无效（见“检查”列）。只有白底的输入列可以编辑。`
+    : `填写说明：在“得分”列直接填写分数，0 至该项分值，以 ${step} 分为步长。${where}黄色：尚未评分；红色：输入无效（见“检查”列）。只有白底的输入列可以编辑。`;
   s.text("A3", how, "note");
   s.merge(`A3:${lastVisible}3`);
   s.height(
@@ -149,7 +164,11 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
     );
     s.input(at(cols.strengths), init?.strengths ?? null, "inputText");
     s.input(at(cols.opportunities), init?.opportunities ?? null, "inputText");
-    const lines = Math.max(2, wrappedLines(guidance, GUIDANCE_WIDTH, 9), wrappedLines(item.name, 12, 10) * (10 / 9));
+    const lines = Math.max(
+      2,
+      compact ? 0 : wrappedLines(guidance, GUIDANCE_WIDTH, 9),
+      wrappedLines(item.name, nameWidth, 10) * (10 / 9),
+    );
     s.height(row, rowHeight(Math.ceil(lines), 9));
   });
 
@@ -358,13 +377,14 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
 
   // The summary and the signature print on one page.
   const visibleWidth = spec.filter((c) => !c.hidden).reduce((a, c) => a + c.width, 0);
-  const pageBreaks = summaryBreak(s, headerRow, first, last + 2, signatureRow, visibleWidth);
+  const orientation = compact ? "portrait" : "landscape";
+  const pageBreaks = summaryBreak(s, headerRow, first, last + 2, signatureRow, visibleWidth, PAGE[orientation]);
   const sheet = s.build({
     pageBreaks,
     freeze: { rows: headerRow, columns: 0 },
     tabColor: "4472C4",
     print: pageSetup({
-      orientation: "landscape",
+      orientation,
       area: `A1:${lastVisible}${signatureRow}`,
       titleRow: headerRow,
       header: runningHeader(ctx),
@@ -396,10 +416,16 @@ export function scoringSheet(ctx: Ctx): { sheet: SheetLayout; map: ScoringMap } 
   };
 }
 
-/** Printable A4 landscape area at the margins below, in Excel character units (width) and points (height). */
+/** Printable A4 area at the margins below, in Excel character units (width) and points (height). */
 const PAGE = {
-  widthUnits: ((11.69 - MARGINS.left - MARGINS.right) * 96) / 7 - 1,
-  heightPt: (8.27 - MARGINS.top - MARGINS.bottom) * 72,
+  landscape: {
+    widthUnits: ((11.69 - MARGINS.left - MARGINS.right) * 96) / 7 - 1,
+    heightPt: (8.27 - MARGINS.top - MARGINS.bottom) * 72,
+  },
+  portrait: {
+    widthUnits: ((8.27 - MARGINS.left - MARGINS.right) * 96) / 7 - 1,
+    heightPt: (11.69 - MARGINS.top - MARGINS.bottom) * 72,
+  },
 };
 
 /**
@@ -414,9 +440,10 @@ function summaryBreak(
   summaryStart: number,
   end: number,
   width: number,
+  page: { widthUnits: number; heightPt: number },
 ): number[] {
-  const scale = Math.min(1, PAGE.widthUnits / width);
-  const capacity = PAGE.heightPt / scale - 10;
+  const scale = Math.min(1, page.widthUnits / width);
+  const capacity = page.heightPt / scale - 10;
   let used = 0;
   for (let r = 1; r <= headerRow; r++) used += s.rowHeightOf(r);
   for (let r = first; r <= end; r++) used += s.rowHeightOf(r);
