@@ -16,6 +16,7 @@ export * from "./rubric/check";
 export * from "./rubric/registry";
 export * from "./awards";
 export * from "./aggregate";
+export * from "./summary-figures";
 export * from "./roster";
 export * from "./names";
 export * from "./consensus";

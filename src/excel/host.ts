@@ -127,6 +127,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
     this.features = {
       pageLayout: api.isSetSupported("ExcelApi", "1.9"),
+      rangeAreas: api.isSetSupported("ExcelApi", "1.9"),
+      checkFit: true,
       charts: api.isSetSupported("ExcelApi", "1.7"),
     };
   }

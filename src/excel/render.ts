@@ -4,7 +4,9 @@
 // request context and sent with as few context.sync() calls as the size allows:
 //   - per sheet, one block each for number formats, constants and formulas (null leaves a cell alone), split into
 //     row blocks when large;
-//   - one format operation set per run of cells of one style in one column;
+//   - one format operation set per style and block of cells (runs of a column, side by side over the same rows,
+//     become one rectangle), the blocks of one style joined into multi-area ranges where ExcelApi 1.9 allows
+//     (worksheet.getRanges): a style is set a few times per sheet, not once per cell or column;
 //   - validations, conditional formats, merges, names, print setup and protection as the layout lists them.
 // Excel on the web refuses a request over 5 MB: a RequestBudget counts what each operation adds to the serialized
 // request and sends what is queued before it would pass REQUEST_BUDGET (a scoring workbook: one request; a
@@ -15,12 +17,13 @@ import type {
   CellStyle,
   DefinedNameLayout,
   HeaderFooterText,
+  PrintLayout,
   RenderableLayout,
   SheetLayout,
 } from "../workbook/types";
 import { nameScopeSheet } from "../host/types";
-import { colLetter } from "../workbook/a1";
-import { boundingBox, columnRuns } from "../host/ranges";
+import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
+import { areaGroups, blocksOf, boundingBox, columnRuns } from "../host/ranges";
 
 /** What a request may carry, by the estimate below: well under Excel on the web's 5 MB per request. */
 export const REQUEST_BUDGET = 3 * 1024 * 1024;
@@ -70,6 +73,14 @@ export class RequestBudget {
     this.used += bytes;
   }
 
+  /** Sends what is queued now (a read needs its sync); proxies made before it are not used after it. */
+  async flush(): Promise<void> {
+    await this.ctx.sync();
+    this.sent.push(this.used);
+    this.used = 0;
+    this.generation++;
+  }
+
   /** The estimate of what is queued and not yet sent. */
   get pending(): number {
     return this.used;
@@ -82,7 +93,14 @@ export interface RenderFeatures {
   pageLayout: boolean;
   /** ExcelApi 1.7: charts with a series drawn as a line (the summary's 得分图). Absent: no charts. */
   charts?: boolean;
+  /** ExcelApi 1.9: multi-area ranges (worksheet.getRanges), to style many blocks in one operation set. */
+  rangeAreas?: boolean;
+  /** Read the print fit back and repair it where the host ignored it (ensureFit): needs a host that answers reads. */
+  checkFit?: boolean;
 }
+
+/** The longest multi-area address given to getRanges (Excel takes 8192 characters for one range's address). */
+export const MAX_AREAS_ADDRESS = 2000;
 
 /**
  * The layout's charts as real Excel charts: columns over the data block, its third column (a threshold) as a line,
@@ -118,7 +136,7 @@ function needsTextMark(value: string, numFmt: string | undefined): boolean {
   return /^[=+\-@]/.test(value) || /^\s*[\d.,%/:\s-]+\s*$/.test(value) || /^(true|false)$/i.test(value.trim());
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, rows: number): void {
+function applyStyle(range: Excel.Range | Excel.RangeAreas, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
   if (style.font) {
     const font = style.font;
@@ -148,15 +166,10 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number): void {
     edge("EdgeBottom", b.bottom);
     edge("EdgeLeft", b.left);
     edge("EdgeRight", b.right);
-    // A run of several rows: each cell's own top / bottom border is an inside border of the run.
+    // A block of several rows (columns): each cell's own top / bottom (left / right) border is an inside border.
     if (rows > 1) edge("InsideHorizontal", b.top ?? b.bottom);
+    if (cols > 1) edge("InsideVertical", b.left ?? b.right);
   }
-}
-
-function rowsIn(range: string): number {
-  const [a, b] = range.split(":");
-  if (!b) return 1;
-  return Number(/\d+$/.exec(b)![0]) - Number(/\d+$/.exec(a)![0]) + 1;
 }
 
 function cellBlocks(layout: RenderableLayout, cells: CellLayout[]) {
@@ -272,9 +285,12 @@ export async function queueSheet(
   for (const [name, refs] of byStyle) {
     const style = layout.styles[name];
     if (!style) continue;
-    for (const run of columnRuns(refs)) {
-      await budget.room(style, 16); // up to a dozen properties and four borders, each an operation
-      applyStyle(sheet().getRange(run), style, rowsIn(run));
+    const blocks = blocksOf(refs);
+    // Without ExcelApi 1.9, one block at a time (a group of one).
+    for (const g of areaGroups(blocks, features.rangeAreas ? MAX_AREAS_ADDRESS : 0)) {
+      await budget.room([style, g.address], 18); // up to a dozen properties and six borders, each an operation
+      const target = features.rangeAreas ? sheet().getRanges(g.address) : sheet().getRange(g.address);
+      applyStyle(target, style, g.rows, g.cols);
     }
   }
   for (const m of s.merges) {
@@ -320,14 +336,10 @@ export async function queueSheet(
   if (s.print && features.pageLayout) {
     const p = s.print;
     const pl = sheet().pageLayout;
+    // The page first (paper, orientation, print area, titles, margins), the fit last: Excel fits what is printed
+    // on the page it prints on. ensureFit checks afterwards that the host applied it.
     pl.paperSize = "A4";
     pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    // Only documented values: a page count for each direction given; "as many pages tall as needed" is no
-    // verticalFitToPages at all (0 is not a documented value of PageLayoutZoomOptions).
-    pl.zoom =
-      p.fitToHeight > 0
-        ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }
-        : { horizontalFitToPages: p.fitToWidth };
     pl.setPrintArea(p.area);
     if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
     const inch = 72;
@@ -342,11 +354,93 @@ export async function queueSheet(
     for (const [key, text] of [...headerFooterParts(p.header, "Header"), ...headerFooterParts(p.footer, "Footer")])
       hf[key] = text;
     for (const row of s.pageBreaks ?? []) if (row > 1) sheet().horizontalPageBreaks.add(`A${row}`);
+    const zoom = fitZoom(p);
+    if (zoom) pl.zoom = zoom;
   }
   if (features.charts && s.charts?.length) {
     await budget.room(s.charts, 10 * s.charts.length);
     queueCharts(sheet(), s);
   }
+}
+
+/**
+ * The fit a print setup asks for, as PageLayoutZoomOptions. Only documented values: a page count for each direction
+ * given; "as many pages tall as needed" is no verticalFitToPages at all (0 is not a documented value). null: none.
+ */
+export function fitZoom(p: PrintLayout): Excel.PageLayoutZoomOptions | null {
+  if (p.fitToWidth <= 0 && p.fitToHeight <= 0) return null;
+  const z: Excel.PageLayoutZoomOptions = {};
+  if (p.fitToWidth > 0) z.horizontalFitToPages = p.fitToWidth;
+  if (p.fitToHeight > 0) z.verticalFitToPages = p.fitToHeight;
+  return z;
+}
+
+/** A4 in points, portrait (width, height). */
+const A4 = { width: 595.28, height: 841.89 };
+/** Excel's default column width (8.43 characters) and row height (15 points at the default font). */
+const DEFAULT_COLUMN_CHARS = 8.43;
+const DEFAULT_ROW_POINTS = 15;
+
+/**
+ * The print scale (10–100 %) that fits the print area to the pages the setup asks for, from the layout's own column
+ * widths and row heights: what ensureFit sets where a host did not apply the fit itself.
+ */
+export function fitScale(s: SheetLayout): number {
+  const p = s.print!;
+  const [a, b = a] = p.area.replace(/\$/g, "").split(":");
+  const { col: ca, row: top } = parseCellRef(a);
+  const { col: cb, row: bottom } = parseCellRef(b);
+  const left = colIndex(ca);
+  const right = colIndex(cb);
+  let width = 0;
+  for (let c = left; c <= right; c++) {
+    const col = s.columns.find((x) => x.col === colLetter(c));
+    if (!col?.hidden) width += widthPoints(col?.width ?? DEFAULT_COLUMN_CHARS);
+  }
+  let height = 0;
+  for (let r = top; r <= bottom; r++) height += s.rows.find((x) => x.row === r)?.height ?? DEFAULT_ROW_POINTS;
+  const landscape = p.orientation === "landscape";
+  const pageWidth = (landscape ? A4.height : A4.width) - (p.margins.left + p.margins.right) * 72;
+  const pageHeight = (landscape ? A4.width : A4.height) - (p.margins.top + p.margins.bottom) * 72;
+  let scale = 100;
+  if (p.fitToWidth > 0 && width > 0) scale = Math.min(scale, (100 * pageWidth * p.fitToWidth) / width);
+  if (p.fitToHeight > 0 && height > 0) scale = Math.min(scale, (100 * pageHeight * p.fitToHeight) / height);
+  return Math.max(10, Math.floor(scale));
+}
+
+/**
+ * Makes sure the fit each printed sheet asks for took: some Excel hosts leave a fit-to-pages zoom unapplied when it
+ * is set from an add-in (OfficeDev/office-js#1860: applied only with the Page Layout tab open), while the same
+ * workbook's .xlsx fits. Reads the zoom back; where it is not the fit, sets it once more (the sheet and its print
+ * area exist now), and where it still is not, prints at the scale that fits (fitScale). One request more than
+ * without the check when the host applied the fit (the read travels with the sheets' content), two more when not.
+ */
+export async function ensureFit(
+  sheet: (name: string) => Excel.Worksheet,
+  sheets: readonly SheetLayout[],
+  budget: RequestBudget,
+): Promise<void> {
+  const printed = sheets.filter((s) => s.print && fitZoom(s.print));
+  if (!printed.length) return;
+  // The read goes in the request with what is queued: a batch runs in order, so it sees the zoom just set.
+  const read = async (list: readonly SheetLayout[]) => {
+    const layouts = list.map((s) => ({ s, pl: sheet(s.name).pageLayout.load("zoom") }));
+    await budget.flush();
+    return layouts.filter(({ s, pl }) => !fitTook(pl.zoom, s.print!)).map(({ s }) => s);
+  };
+  let missed = await read(printed);
+  if (!missed.length) return;
+  for (const s of missed) sheet(s.name).pageLayout.zoom = fitZoom(s.print!)!;
+  missed = await read(missed);
+  for (const s of missed) sheet(s.name).pageLayout.zoom = { scale: fitScale(s) };
+}
+
+function fitTook(zoom: Excel.PageLayoutZoomOptions | undefined, p: PrintLayout): boolean {
+  if (!zoom) return false;
+  return (
+    (p.fitToWidth <= 0 || zoom.horizontalFitToPages === p.fitToWidth) &&
+    (p.fitToHeight <= 0 || zoom.verticalFitToPages === p.fitToHeight)
+  );
 }
 
 /**
@@ -405,6 +499,7 @@ export async function queueLayout(
     made.set(s.name, { ws: wb.worksheets.add(s.name), generation: budget.generation });
     await queueSheet(() => sheet(s.name), layout, s, features, budget);
   }
+  if (features.pageLayout && features.checkFit) await ensureFit(sheet, layout.sheets, budget);
   const scopedNames: string[] = [];
   for (const n of layout.names) {
     await budget.room(n, 2);

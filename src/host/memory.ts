@@ -5,7 +5,7 @@
 // the layout, what each formula of a scoring set shows (buildLayout with the entries read back gives every formula's
 // result), so the grid shows live numbers computed exactly as the `score` command computes them.
 import { evaluateSet, library as bundledLibrary, type Library, type RubricBundle } from "../core";
-import { figureValue, type Figure, type FigureContext } from "../workbook/figures";
+import { figureValue, isSetFigure, type Figure, type FigureContext } from "../workbook/figures";
 import { readMeta } from "../workbook/interpret";
 import { buildLayout } from "../workbook/layout";
 import { MemorySource, type CellValue, type MemoryCell } from "../workbook/source";
@@ -424,7 +424,9 @@ export class MemoryWorkbook implements WorkbookHost {
     }
     const names = renameLayout(layout, suffix).sheets.map((x) => x.name);
     const formulas = layout.sheets.flatMap((x, k) =>
-      x.cells.flatMap((c) => (c.shows ? [{ sheet: names[k], ref: c.ref, shows: c.shows }] : [])),
+      x.cells.flatMap((c) =>
+        c.shows && isSetFigure(c.shows) ? [{ sheet: names[k], ref: c.ref, shows: c.shows }] : [],
+      ),
     );
     const entry: SetLayout = { key, bundle, layout, formulas };
     this.setLayouts.set(suffix, entry);

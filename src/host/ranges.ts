@@ -30,6 +30,64 @@ export function columnRuns(refs: readonly string[]): string[] {
   return out.map((r) => (r.first === r.last ? `${r.col}${r.first}` : `${r.col}${r.first}:${r.col}${r.last}`));
 }
 
+/**
+ * Blocks: column runs side by side over the same rows become one rectangle ("A5:F27" for six columns styled alike
+ * on the item rows), so that a style is set once per block rather than once per column.
+ */
+export function blocksOf(refs: readonly string[]): string[] {
+  const runs = columnRuns(refs).map((r) => {
+    const [a, b = a] = r.split(":");
+    const p = parseCellRef(a);
+    const q = parseCellRef(b);
+    return { left: colIndex(p.col), right: colIndex(p.col), first: p.row, last: q.row };
+  });
+  runs.sort((x, y) => x.first - y.first || x.last - y.last || x.left - y.left);
+  const out: typeof runs = [];
+  for (const r of runs) {
+    const prev = out[out.length - 1];
+    if (prev && prev.first === r.first && prev.last === r.last && prev.right + 1 === r.left) prev.right = r.left;
+    else out.push({ ...r });
+  }
+  out.sort((x, y) => x.first - y.first || x.left - y.left);
+  return out.map((b) => {
+    const tl = `${colLetter(b.left)}${b.first}`;
+    const br = `${colLetter(b.right)}${b.last}`;
+    return tl === br ? tl : `${tl}:${br}`;
+  });
+}
+
+/**
+ * Blocks joined into multi-area addresses ("A5:F27,H5:H27", Office.js getRanges) of at most `maxChars` characters,
+ * kept apart by shape: blocks of several rows (or columns) need the inside horizontal (vertical) border, which a
+ * single row (column) has none of.
+ */
+export function areaGroups(
+  blocks: readonly string[],
+  maxChars: number,
+): { address: string; rows: number; cols: number }[] {
+  const shape = (b: string) => {
+    const [a, c = a] = b.split(":");
+    const p = parseCellRef(a);
+    const q = parseCellRef(c);
+    return { rows: q.row - p.row + 1, cols: colIndex(q.col) - colIndex(p.col) + 1 };
+  };
+  const groups = new Map<string, { parts: string[]; rows: number; cols: number }[]>();
+  for (const b of blocks) {
+    const { rows, cols } = shape(b);
+    const key = `${rows > 1}|${cols > 1}`;
+    const list = groups.get(key) ?? [];
+    groups.set(key, list);
+    const last = list[list.length - 1];
+    const length = last ? last.parts.join(",").length + 1 + b.length : b.length;
+    if (last && length <= maxChars) {
+      last.parts.push(b);
+      last.rows = Math.max(last.rows, rows);
+      last.cols = Math.max(last.cols, cols);
+    } else list.push({ parts: [b], rows, cols });
+  }
+  return [...groups.values()].flat().map((g) => ({ address: g.parts.join(","), rows: g.rows, cols: g.cols }));
+}
+
 /** Every cell of an A1 range ("B2:C3" → B2, C2, B3, C3). */
 export function cellsOf(range: string): string[] {
   const [a, b = a] = range.split(":");

@@ -82,7 +82,7 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
     award: awardTitle(rules),
     year: new Date(createdAt).getUTCFullYear(),
   }));
-  const panels = panelsSheet(groups, parameters.map, mode);
+  const panels = panelsSheet(groups, parameters.map, mode, result);
   const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result, {
     award: awardTitle,
     year: new Date(createdAt).getUTCFullYear(),

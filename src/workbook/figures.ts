@@ -14,6 +14,7 @@ import {
   type RawInput,
   type RubricBundle,
   type SetEvaluation,
+  type SummaryFigure,
   type VetoResult,
 } from "../core";
 import type { FormulaMode, InitialValues, Scalar } from "./types";
@@ -50,7 +51,12 @@ export interface FigureContext {
 /** A formula's cached value together with the figure it shows (SheetBuilder.formula takes either). */
 export interface Shown {
   result: Scalar;
-  shows: Figure;
+  shows: Figure | SummaryFigure;
+}
+
+/** Whether a figure is a scoring set's (not the summary's). */
+export function isSetFigure(f: Figure | SummaryFigure): f is Figure {
+  return !("applicant" in f);
 }
 
 export function show(fc: FigureContext, f: Figure): Shown {

@@ -84,6 +84,7 @@ export interface CellStyle {
   numFmt?: string;
 }
 
+import type { SummaryFigure } from "../core";
 import type { Figure } from "./figures";
 
 export interface CellLayout {
@@ -91,8 +92,11 @@ export interface CellLayout {
   value?: Scalar;
   formula?: string;
   result?: Scalar;
-  /** The figure of the engine's evaluation this formula shows (its result is figureValue of it). */
-  shows?: Figure;
+  /**
+   * The figure this formula shows: of a scoring set's evaluation (its result is figureValue of it), or of the
+   * aggregation in the summary workbook (summaryFigureValue in src/core/summary-figures.ts).
+   */
+  shows?: Figure | SummaryFigure;
   /** Key into WorkbookLayout.styles. */
   style?: string;
   /** Cell protection; default true (locked). Input, comment and veto cells are false. */

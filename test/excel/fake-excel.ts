@@ -54,6 +54,8 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
   readonly created: string[] = [];
+  /** Every zoom the adapter set, in order: "评分 {\"horizontalFitToPages\":1}". */
+  readonly zoomWrites: string[] = [];
   /** Cell writes in the order the adapter queued them: "评分!A1:M40 numberFormat". */
   readonly ops: string[] = [];
   active = 0;
@@ -63,6 +65,11 @@ export class FakeExcel {
   readonly runOptions: (Excel.RunOptions | undefined)[] = [];
   /** While above 0, each sync fails as Excel does in cell-edit mode (InvalidOperationInCellEditMode), counting down. */
   cellEditRefusals = 0;
+  /**
+   * Behaves like the hosts of OfficeDev/office-js#1860: a fit-to-pages zoom set from the add-in is not applied
+   * (`true`: never; a number: the first n times), while a percentage scale is.
+   */
+  ignoreFitToPages: boolean | number = false;
   /** Office.addin.onVisibilityModeChanged handlers (shared runtime). */
   readonly visibilityHandlers: ((mode: string) => void)[] = [];
   private readonly mocks: Mock[] = [];
@@ -236,6 +243,10 @@ export class FakeExcel {
       getRange(address: string) {
         return range(address);
       },
+      // ExcelApi 1.9: several areas in one object; the fake keeps it as one record under the comma-joined address.
+      getRanges(address: string) {
+        return range(address.replace(/\s+/g, ""));
+      },
       getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
         return range(`${colLetter(col + 1)}${row + 1}:${colLetter(col + cols)}${row + rows}`);
       },
@@ -256,6 +267,22 @@ export class FakeExcel {
         record.names.push({ name: n, formula });
       },
     });
+    // The print zoom as Excel keeps it: what was set, unless the host ignores a fit-to-pages zoom (ignoreFitToPages).
+    let zoom: unknown = undefined;
+    Object.defineProperty(ws.pageLayout, "zoom", {
+      get: () => zoom,
+      set: (v: { scale?: number }) => {
+        fake.zoomWrites.push(`${name} ${JSON.stringify(v)}${record.printArea ? "" : " before the print area"}`);
+        const ignore = fake.ignoreFitToPages;
+        if (v.scale === undefined && (ignore === true || (typeof ignore === "number" && ignore > 0))) {
+          if (typeof ignore === "number") fake.ignoreFitToPages = ignore - 1;
+          return;
+        }
+        zoom = v;
+      },
+      configurable: true,
+    });
+    (ws.pageLayout as Mock).load = () => ws.pageLayout;
     // protection.protected reads the sheet's state (loaded or not: the adapter loads it first anyway).
     Object.defineProperty(ws.protection, "protected", {
       get: () => record.protectedWith !== undefined,
@@ -445,6 +472,21 @@ export class FakeExcel {
   /** The reviewer edits a cell of a sheet: Excel raises the sheet's onChanged event. */
   async edit(sheet: string): Promise<void> {
     await Promise.all(this.sheet(sheet).handlers.map((h) => h()));
+  }
+
+  /** Every range (or multi-area range) the adapter asked for on a sheet that holds the cell. */
+  rangesCovering(sheet: string, ref: string): RangeRecord[] {
+    const { col, row } = parseCellRef(ref);
+    const c = colIndex(col);
+    return this.sheet(sheet).ranges.filter((r) =>
+      r.address.split(",").some((area) => {
+        const [a, b = a] = area.split(":");
+        if (!/\d/.test(a) || !/^[A-Z]/i.test(a)) return false; // whole rows or columns
+        const p = parseCellRef(a);
+        const q = parseCellRef(b);
+        return row >= p.row && row <= q.row && c >= colIndex(p.col) && c <= colIndex(q.col);
+      }),
+    );
   }
 
   /** Every range the adapter asked for on a sheet, by address. */

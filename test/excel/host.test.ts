@@ -4,13 +4,13 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { library, vetoAnswerFor, type RubricBundle } from "../../src/core";
 import { OfficeWorkbookHost, cellsFrom } from "../../src/excel/host";
-import { widthPoints } from "../../src/excel/render";
+import { fitScale, widthPoints } from "../../src/excel/render";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { renameLayout } from "../../src/host/sets";
 import { HostUnsupportedError, SheetExistsError, SheetPasswordError, WriteFailedError } from "../../src/host/types";
 import { checkWorkbook, finishWorkbook } from "../../src/taskpane/flows";
 import { buildLayout, SHEET, type WorkbookLayout, type WorkbookMeta } from "../../src/workbook";
-import { FakeExcel } from "./fake-excel";
+import { FakeExcel, type RangeRecord } from "./fake-excel";
 import { until } from "../helpers/until";
 
 const lib = library();
@@ -48,10 +48,11 @@ describe("office-addin-mock fake", () => {
 });
 
 describe("OfficeWorkbookHost.writeLayout", () => {
-  it.each(lib.rubrics.map((r) => r.id))("renders %s in one Excel.run with two context.sync() calls", async (id) => {
+  it.each(lib.rubrics.map((r) => r.id))("renders %s in one Excel.run with three context.sync() calls", async (id) => {
     const { fake, layout } = await generated(id);
     expect(fake.runs).toBe(1);
-    expect(fake.syncs).toBe(2);
+    // The sheet names; the content with the print zoom read back (ensureFit); names and protection.
+    expect(fake.syncs).toBe(3);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name)]);
   });
 
@@ -188,6 +189,87 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     expect(fake.sheet(SHEET.cover).activated).toBe(1);
   });
 
+  it("sets each style once per block of cells, the blocks of one style in one multi-area range (ExcelApi 1.9)", async () => {
+    const layout = layoutOf("hebei-organization");
+    const cells = (name: string) => layout.sheets.find((s) => s.name === name)!.cells;
+    const styledCells = (name: string) => cells(name).filter((c) => c.style);
+    // A property the adapter set (office-addin-mock reads an unset one as "Error, property was not loaded").
+    const given = (v: unknown) => v !== undefined && v !== "" && !(typeof v === "string" && v.startsWith("Error"));
+    const styled = (r: RangeRecord) =>
+      [
+        r.mock.format.font.name,
+        r.mock.format.fill.color,
+        r.mock.format.horizontalAlignment,
+        r.mock.format.wrapText,
+      ].some(given) || Object.keys(r.borders).length > 0;
+    const styleOps = (fake: FakeExcel, name: string) => fake.sheet(name).ranges.filter(styled).length;
+    const areas = new FakeExcel();
+    await new OfficeWorkbookHost(areas.api()).writeLayout(layout);
+    const blocks = new FakeExcel();
+    await new OfficeWorkbookHost(blocks.api({ "ExcelApi 1.9": false })).writeLayout(layout);
+    const scoringStyles = new Set(styledCells(SHEET.scoring).map((c) => c.style)).size;
+    // One operation set per style and shape class (single cells, rows, columns, blocks) at most …
+    expect(styleOps(areas, SHEET.scoring)).toBeLessThanOrEqual(scoringStyles * 4);
+    // … where without getRanges each block is one.
+    expect(styleOps(blocks, SHEET.scoring)).toBeGreaterThan(styleOps(areas, SHEET.scoring));
+    // Every styled cell gets exactly its own style's font and fill, once.
+    for (const fake of [areas, blocks])
+      for (const c of styledCells(SHEET.scoring)) {
+        const style = layout.styles[c.style!];
+        const on = fake.rangesCovering(SHEET.scoring, c.ref).filter(styled);
+        expect([c.ref, on.length]).toEqual([c.ref, 1]);
+        if (style.font?.name) expect([c.ref, on[0].mock.format.font.name]).toEqual([c.ref, style.font.name]);
+        if (style.fill) expect([c.ref, on[0].mock.format.fill.color]).toEqual([c.ref, `#${style.fill.toUpperCase()}`]);
+        if (style.font?.bold !== undefined)
+          expect([c.ref, on[0].mock.format.font.bold]).toEqual([c.ref, style.font.bold]);
+      }
+    // A block several columns wide keeps the borders between its cells.
+    const wide = areas
+      .sheet(SHEET.scoring)
+      .ranges.find(
+        (r) => r.address.split(",").some((a) => /^([A-Z]+)\d+:(?!\1)[A-Z]+\d+$/.test(a)) && r.borders.EdgeLeft,
+      );
+    expect(wide?.borders.InsideVertical?.style).toBe("Continuous");
+  });
+
+  it("sets the fit last and checks it took; where a host ignores it (office-js#1860) sets it again, then a scale", async () => {
+    const layout = layoutOf("hebei-organization");
+    const scoring = layout.sheets.find((s) => s.name === SHEET.scoring)!;
+    // Applied at once: one read, nothing set twice.
+    const ok = new FakeExcel();
+    await new OfficeWorkbookHost(ok.api()).writeLayout(layout);
+    expect(ok.zoomWrites.filter((w) => w.startsWith(`${SHEET.scoring} `))).toEqual([
+      `${SHEET.scoring} {"horizontalFitToPages":1}`,
+    ]);
+    // Ignored once: set again, and it took.
+    const once = new FakeExcel();
+    once.ignoreFitToPages = layout.sheets.filter((s) => s.print).length;
+    await new OfficeWorkbookHost(once.api()).writeLayout(layout);
+    expect(once.sheet(SHEET.scoring).mock.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(once.zoomWrites.filter((w) => w.startsWith(`${SHEET.scoring} `))).toHaveLength(2);
+    // Ignored always: the scale that fits the print area's columns on the page's width.
+    const never = new FakeExcel();
+    never.ignoreFitToPages = true;
+    await new OfficeWorkbookHost(never.api()).writeLayout(layout);
+    const scale = fitScale(scoring);
+    expect(never.sheet(SHEET.scoring).mock.pageLayout.zoom).toEqual({ scale });
+    expect(scale).toBeGreaterThanOrEqual(10);
+    expect(scale).toBeLessThan(100); // the scoring sheet is wider than A4 landscape at 100 %
+    const p = scoring.print!;
+    const inch = 72;
+    const [a, b] = p.area.replace(/\$/g, "").split(":");
+    let width = 0;
+    for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) {
+      const col = scoring.columns.find((x) => x.col === String.fromCharCode(c));
+      if (!col?.hidden) width += widthPoints(col?.width ?? 8.43);
+    }
+    const page = 841.89 - (p.margins.left + p.margins.right) * inch;
+    expect((width * scale) / 100).toBeLessThanOrEqual(page);
+    expect((width * (scale + 1)) / 100).toBeGreaterThan(page);
+    // The page comes first, the fit last (the fake marks a zoom set before the print area).
+    expect(ok.zoomWrites.some((w) => w.endsWith("before the print area"))).toBe(false);
+  });
+
   it("leaves the print setup out where ExcelApi 1.9 is missing", async () => {
     const fake = new FakeExcel();
     await new OfficeWorkbookHost(fake.api({ "ExcelApi 1.9": false })).writeLayout(layoutOf("hebei-organization"));
@@ -210,7 +292,7 @@ describe("OfficeWorkbookHost.writeLayout", () => {
     const { fake, host } = await generated("hebei-organization");
     const second = renameLayout(layoutOf("hebei-individual-senior", { applicant: "王五" }), " (2)");
     await host.writeLayout(second);
-    expect(fake.syncs).toBe(4);
+    expect(fake.syncs).toBe(6);
     const scoring = fake.sheet("评分 (2)");
     // Names the first set holds at workbook scope go to the sheet's scope; a new one ("Awarded") to the workbook's.
     const taken = fake.names.filter((n) => !n.formula.includes("(2)")).map((n) => n.name);

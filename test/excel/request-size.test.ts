@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { JSDOM } from "jsdom";
 import path from "path";
-import { queueLayout, RequestBudget, REQUEST_BUDGET } from "../../src/excel/render";
+import { queueLayout, RequestBudget, REQUEST_BUDGET, type RenderFeatures } from "../../src/excel/render";
 import { aggregate, library, type ReturnedSheet } from "../../src/core";
 import { buildSummaryLayout, rubricInfo } from "../../src/summary";
 import { summaryForHost } from "../../src/taskpane/secretariat";
@@ -101,6 +101,27 @@ describe("requests for a 30-applicant summary (5 material + 7 on-site experts), 
     console.log(
       `30 applicants, 5 + 7 experts: ${sizes.length} requests, ${(total / 1048576).toFixed(2)} MB in all, ` +
         `largest ${(Math.max(...sizes) / 1048576).toFixed(2)} MB; estimate/real ${(estimates.reduce((a, b) => a + b, 0) / total).toFixed(2)}`,
+    );
+  });
+
+  it("with multi-area styles (ExcelApi 1.9) the same summary is smaller, and every request still under the budget", async () => {
+    const total = async (features: RenderFeatures) => {
+      const { ctx, bodies } = realContext();
+      const budget = new RequestBudget(ctx);
+      await queueLayout(ctx, layout, new Set(), features, undefined, budget);
+      await ctx.sync();
+      const sizes = bodies.map(utf8);
+      for (const s of sizes) expect(s).toBeLessThanOrEqual(REQUEST_BUDGET);
+      const estimates = [...budget.sent, budget.pending];
+      sizes.forEach((real, i) => expect([i, estimates[i] >= real]).toEqual([i, true]));
+      return { requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+    };
+    const blocks = await total({ pageLayout: true, charts: true });
+    const areas = await total({ pageLayout: true, charts: true, rangeAreas: true });
+    expect(areas.bytes).toBeLessThan(blocks.bytes);
+    console.log(
+      `30 applicants, styles per block: ${blocks.requests} requests, ${(blocks.bytes / 1048576).toFixed(2)} MB; ` +
+        `multi-area: ${areas.requests} requests, ${(areas.bytes / 1048576).toFixed(2)} MB`,
     );
   });
 

@@ -10,7 +10,7 @@ import {
   suffixProblem,
   suggestSuffix,
 } from "../../src/host/sets";
-import { columnRuns, cellsOf, boundingBox, topLeftOf } from "../../src/host/ranges";
+import { areaGroups, blocksOf, columnRuns, cellsOf, boundingBox, topLeftOf } from "../../src/host/ranges";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { buildLayout, interpret, SHEET } from "../../src/workbook";
 
@@ -96,5 +96,24 @@ describe("ranges", () => {
     expect(cellsOf("B2:C3")).toEqual(["B2", "C2", "B3", "C3"]);
     expect(boundingBox(["B2", "D7"])).toEqual({ top: 2, left: 2, rows: 6, cols: 3 });
     expect(topLeftOf("'评分 (2)'!C4:M40")).toEqual({ row: 4, col: 3 });
+  });
+
+  it("joins column runs over the same rows into blocks, and blocks of one shape into multi-area addresses", () => {
+    // A..C over rows 5–7 are one block; D5:D6 is not (other rows); F4 and G4 are one single-row block.
+    const refs = ["A5", "A6", "A7", "B5", "B6", "B7", "C5", "C6", "C7", "D5", "D6", "F4", "G4", "J9"];
+    expect(blocksOf(refs)).toEqual(["F4:G4", "A5:C7", "D5:D6", "J9"]);
+    expect(cellsOf("A5:C7").every((c) => refs.includes(c))).toBe(true);
+    expect(areaGroups(blocksOf(refs), 2000)).toEqual([
+      { address: "F4:G4", rows: 1, cols: 2 },
+      { address: "A5:C7", rows: 3, cols: 3 },
+      { address: "D5:D6", rows: 2, cols: 1 },
+      { address: "J9", rows: 1, cols: 1 },
+    ]);
+    // Same shape class, joined up to the length given; 0: one block each.
+    expect(areaGroups(["A1", "C1", "E1"], 5)).toEqual([
+      { address: "A1,C1", rows: 1, cols: 1 },
+      { address: "E1", rows: 1, cols: 1 },
+    ]);
+    expect(areaGroups(["A1", "C1"], 0)).toHaveLength(2);
   });
 });

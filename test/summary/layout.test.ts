@@ -4,8 +4,18 @@
 // engine, and again after a parameter, a veto or an expert's total is changed. Native mode is recalculated by
 // LibreOffice in libreoffice.test.ts. Finally the layout is written with the xlsx writer and read back.
 import ExcelJS from "exceljs";
-import { aggregate, exact, STATUS_TEXT, toNumber, type AggregateOptions, type AggregateResult } from "../../src/core";
+import {
+  aggregate,
+  exact,
+  STATUS_TEXT,
+  summaryFigureValue,
+  toNumber,
+  type AggregateOptions,
+  type AggregateResult,
+  type SummaryFigure,
+} from "../../src/core";
 import { buildSummaryLayout, rubricInfo, SUMMARY_SHEET, type SummaryLayout } from "../../src/summary";
+import { MIRROR } from "../../src/summary/recalc-check";
 import { writeXlsx } from "../../src/xlsx";
 import { loadFunctions, StubError, type Registered } from "../functions/cf-stub";
 import { FormulaBook, type Custom, type Scalar } from "../helpers/formula-eval";
@@ -219,13 +229,13 @@ describe("the summary layout", () => {
     expect(formulas(native).some((f) => /_xlfn|_xlws/.test(f))).toBe(false);
     const all = formulas(customLayout).join("\n");
     for (const fn of ["QA.PANEL(", "QA.FINAL(", "QA.STATUS(", "QA.RANK("]) expect(all).toContain(fn);
-    // Floats never decide a threshold: panel and final scores are rounded to 9 decimals before any comparison.
+    // Floats never decide a threshold: panel and final scores are rounded to 12 decimals (SHEET_PLACES) before any comparison.
     const c = native.map.ranking.columns;
     const r = rows(native)[0].row;
     expect(cell(native, "汇总", `${c.final}${r}`)!.formula).toMatch(
-      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,9\\)\\)$`),
+      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,12\\)\\)$`),
     );
-    expect(cell(native, "专家分", `E5`)!.formula).toMatch(/ROUND\(.*,9\)\)$/);
+    expect(cell(native, "专家分", `${native.map.panels.columns.score}5`)!.formula).toMatch(/ROUND\(.*,12\)\)$/);
   });
 
   it("custom mode, calculated with the real QA functions, ranks like the engine", () => {
@@ -408,4 +418,34 @@ describe("the summary layout", () => {
     const plain = buildSummaryLayout(base, { mode: "native" }).sheets.find((x) => x.key === "candidateList")!;
     expect(plain.cells.some((c) => String(c.value ?? "").includes("由评审委员会决定"))).toBe(false);
   });
+});
+
+describe("formula cells name the figure they show", () => {
+  // The sheets whose every formula (but the printed title) shows a figure of the aggregation; the others hold the
+  // vote (from its own inputs), the parameters and 明细's panel statistics.
+  const named = ["汇总", "专家分", "得分图", "报告数据", "公示名单（现场评审）", "授奖候选名单"];
+  it.each(["native", "custom"] as const)(
+    "%s: each formula cell of %s names its figure, cached from the engine",
+    (mode) => {
+      const result = fixtureResult();
+      const layout = buildSummaryLayout(result, { mode });
+      const unnamed: string[] = [];
+      let n = 0;
+      for (const s of layout.sheets.filter((x) => named.includes(x.name)))
+        for (const c of s.cells) {
+          // (报告数据's mirrors of the inputs are not figures: src/summary/recalc-check.ts)
+          if (c.formula === undefined || c.style === "bigTitle" || c.ref.startsWith(MIRROR.mirror)) continue;
+          if (!c.shows) unnamed.push(`${s.name}!${c.ref}`);
+          else {
+            n++;
+            expect(c.result).toEqual(summaryFigureValue(result, c.shows as SummaryFigure));
+          }
+        }
+      expect(unnamed).toEqual([]);
+      expect(n).toBeGreaterThan(250);
+      // The committee pack's references show the same figure as the 汇总 cell they read.
+      const vote = layout.sheets.find((x) => x.key === "vote")!;
+      expect(vote.cells.filter((c) => c.shows).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -6,7 +6,16 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { aggregate, exact, STATUS_TEXT, toNumber, type AggregateResult } from "../../src/core";
+import {
+  aggregate,
+  exact,
+  STATUS_TEXT,
+  summaryFigureValue,
+  toNumber,
+  type AggregateOptions,
+  type AggregateResult,
+  type SummaryFigure,
+} from "../../src/core";
 import { buildSummaryLayout, rubricInfo, type SummaryLayout } from "../../src/summary";
 import { writeXlsx } from "../../src/xlsx";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
@@ -112,6 +121,12 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
   ];
   const out = new Map<string, ExcelJS.Workbook>();
   let original: ExcelJS.Workbook;
+  // Summaries aggregated with other options (as `aggregate --stage material` or `--final` writes them), recalculated
+  // as written: every cell that names a figure must show the engine's value for it.
+  const others: { name: string; options: AggregateOptions }[] = [
+    { name: "material-run", options: { stage: "material" } },
+    { name: "line-500", options: { thresholds: { final: exact(500) } } },
+  ];
 
   beforeAll(async () => {
     const dir = tmpDir("scorebook-summary-lo-");
@@ -126,8 +141,19 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
       fs.writeFileSync(file, v.name === "as-written" ? data : await save(wb));
       files.push(file);
     }
+    for (const o of others) {
+      const file = path.join(dir, `${o.name}.xlsx`);
+      const l = buildSummaryLayout(fixtureResult(o.options), {
+        aggregate: o.options,
+        createdAt: "2026-06-10T08:00:00.000Z",
+      });
+      fs.writeFileSync(file, await writeXlsx(l));
+      files.push(file);
+    }
     const res = recalc(files, path.join(dir, "out"));
     for (const [i, v] of variants.entries()) out.set(v.name, await load(fs.readFileSync(res.outputs[i])));
+    for (const [i, o] of others.entries())
+      out.set(o.name, await load(fs.readFileSync(res.outputs[variants.length + i])));
   }, 180_000);
 
   it("every formula of every sheet recalculates to the engine's cached value", () => {
@@ -176,6 +202,75 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
       expect(view).toEqual(engineView(v.engine(), "hebei-organization"));
       if (name === "threshold-600") expect(view["甲公司"].status).toBe("未达提名线");
       if (name === "weight-method-topn") expect(Object.values(view).some((x) => x.status === "超出名额")).toBe(true);
+    },
+  );
+
+  /** Every cell of `l` that names a figure, against the engine's value for it in the recalculated workbook. */
+  function figureDiffs(
+    l: SummaryLayout,
+    wb: ExcelJS.Workbook,
+    engine: AggregateResult,
+    ruleSet?: string,
+  ): { n: number; diffs: string[] } {
+    const inSet = new Set(
+      l.map.ranking.groups
+        .filter((g) => !ruleSet || g.ruleSet === ruleSet)
+        .flatMap((g) => g.rows.map((r) => r.applicant)),
+    );
+    const diffs: string[] = [];
+    let n = 0;
+    for (const sheet of l.sheets)
+      for (const cell of sheet.cells) {
+        if (!cell.shows || !("applicant" in cell.shows) || !inSet.has(cell.shows.applicant)) continue;
+        n++;
+        const want = summaryFigureValue(engine, cell.shows);
+        const c = wb.getWorksheet(sheet.name)!.getCell(cell.ref);
+        const raw = c.type === ExcelJS.ValueType.Formula ? c.result : c.value;
+        const got =
+          raw === undefined || raw === null
+            ? ""
+            : typeof raw === "object" && "error" in raw
+              ? (raw as { error: string }).error
+              : raw;
+        const same = typeof want === "number" && typeof got === "number" ? Math.abs(want - got) < 1e-9 : want === got;
+        if (!same)
+          diffs.push(
+            `${sheet.name}!${cell.ref} ${JSON.stringify(cell.shows)}: engine ${JSON.stringify(want)}, file ${JSON.stringify(got)}`,
+          );
+      }
+    return { n, diffs };
+  }
+
+  it.each(["as-written", "threshold-600", "weight-method-topn", "what-if"])(
+    "%s: every cell naming a figure (汇总, 专家分, 得分图, the lists, 报告数据) recalculates to the engine's value",
+    (name) => {
+      const v = variants.find((x) => x.name === name)!;
+      // A parameter edited in one rule set's column: the engine applies the option to every rule set.
+      const only = name === "threshold-600" || name === "weight-method-topn" ? "hebei-organization" : undefined;
+      const { n, diffs } = figureDiffs(layout, out.get(name)!, v.engine(), only);
+      expect(n).toBeGreaterThan(150);
+      expect(diffs).toEqual([]);
+    },
+  );
+
+  it.each(["material-run", "line-500"])(
+    "%s: the cached figures are the engine's, as LibreOffice recalculates them",
+    (name) => {
+      const o = others.find((x) => x.name === name)!;
+      const engine = fixtureResult(o.options);
+      const l = buildSummaryLayout(engine, { aggregate: o.options, createdAt: "2026-06-10T08:00:00.000Z" });
+      const { n, diffs } = figureDiffs(l, out.get(name)!, engine);
+      expect(n).toBeGreaterThan(100);
+      expect(diffs).toEqual([]);
+      // and the cached value written is the one recalculated
+      for (const sheet of l.sheets)
+        for (const cell of sheet.cells)
+          if (cell.shows)
+            expect([sheet.name, cell.ref, cell.result]).toEqual([
+              sheet.name,
+              cell.ref,
+              summaryFigureValue(engine, cell.shows as SummaryFigure),
+            ]);
     },
   );
 });

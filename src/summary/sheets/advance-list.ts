@@ -7,7 +7,7 @@ import type { CommitteeContext } from "./context";
 import { listSheet } from "./list-sheet";
 
 export function advanceListSheet(ctx: CommitteeContext): { sheet: SheetLayout; count: number } {
-  const { shownRef, shownScore } = ctx;
+  const { shownRef, fig } = ctx;
   return listSheet(
     ctx,
     "advanceList",
@@ -24,7 +24,7 @@ export function advanceListSheet(ctx: CommitteeContext): { sheet: SheetLayout; c
         header: "材料评审得分",
         width: 14,
         put: (s, cell, a) =>
-          s.formula(cell, shownRef(a.applicant, "materialShown"), shownScore(a, "material"), "scoreText"),
+          s.formula(cell, shownRef(a.applicant, "materialShown"), fig(a, "materialShown"), "scoreText"),
       },
     ],
     (g) => `${g.rules.advance?.note ?? "材料评审后进入现场评审的申报者。"}名单按汇总时的结果列出；得分随“专家分”变化。`,

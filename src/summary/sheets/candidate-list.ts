@@ -1,5 +1,4 @@
 // 授奖候选名单: the candidate list for the committee (四、（六）3), in ranking order; not publicised.
-import { STATUS_TEXT } from "../../core";
 import type { SheetLayout } from "../../workbook/types";
 import { COMMITTEE_SHEET } from "../types";
 import { TIE_NOTE } from "./shared";
@@ -7,7 +6,7 @@ import type { CommitteeContext } from "./context";
 import { listSheet } from "./list-sheet";
 
 export function candidateListSheet(ctx: CommitteeContext): { sheet: SheetLayout; count: number } {
-  const { rankRef, shownRef, shownScore, statusRef } = ctx;
+  const { rankRef, shownRef, statusRef, fig } = ctx;
   return listSheet(
     ctx,
     "candidateList",
@@ -15,17 +14,17 @@ export function candidateListSheet(ctx: CommitteeContext): { sheet: SheetLayout;
     "授奖候选名单",
     (a) => a.status === "candidate",
     [
-      { header: "名次", width: 8, put: (s, cell, a) => s.formula(cell, rankRef(a.applicant), a.rank ?? "", "rank") },
+      { header: "名次", width: 8, put: (s, cell, a) => s.formula(cell, rankRef(a.applicant), fig(a, "rank"), "rank") },
       { header: "申报者", width: 40, put: (s, cell, a) => s.text(cell, a.applicant, "userText") },
       {
         header: "综合得分",
         width: 12,
-        put: (s, cell, a) => s.formula(cell, shownRef(a.applicant, "finalShown"), shownScore(a, "final"), "finalText"),
+        put: (s, cell, a) => s.formula(cell, shownRef(a.applicant, "finalShown"), fig(a, "finalShown"), "finalText"),
       },
       {
         header: "结论",
         width: 10,
-        put: (s, cell, a) => s.formula(cell, statusRef(a.applicant), STATUS_TEXT[a.status].zh, "statusText"),
+        put: (s, cell, a) => s.formula(cell, statusRef(a.applicant), fig(a, "status"), "statusText"),
       },
       {
         // Ties on the last place inside the limit: all are listed, and the committee decides (the tool does not).

@@ -1,15 +1,14 @@
 // 得分图: per rule set the applicants with a final score, their finals and the nomination line.
-import { STATUS_TEXT } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import type { ChartLayout, SheetLayout } from "../../workbook/types";
 import { numberOr0 } from "../formulas";
 import { COMMITTEE_SHEET, type ChartMap } from "../types";
-import { ext, page, q, r9, ref } from "./shared";
+import { ext, page, q, ref, shows } from "./shared";
 import type { CommitteeContext } from "./context";
 
 export function chartSheet(ctx: CommitteeContext): { sheet: SheetLayout; series: ChartMap["series"] } {
-  const { groups, params, statusRef, shownRef, shownScore, finalRef } = ctx;
+  const { groups, result, params, statusRef, shownRef, finalRef } = ctx;
   const chart = new SheetBuilder("chart", COMMITTEE_SHEET.chart);
   // B and C hold the numbers the chart plots (hidden: a fixed number format would print 549.995 as 550.00); A
   // prints each applicant with its status and its final under the display rule, as the chart's categories do.
@@ -45,13 +44,22 @@ export function chartSheet(ctx: CommitteeContext): { sheet: SheetLayout; series:
       chart.formula(
         ref("A", crow),
         `${q(a.applicant)}&CHAR(10)&${statusRef(a.applicant)}&"  "&${shownRef(a.applicant, "finalShown")}`,
-        `${a.applicant}\n${STATUS_TEXT[a.status].zh}  ${shownScore(a, "final")}`,
+        shows(result, { applicant: a.applicant, field: "chartLabel" }),
         "userText",
       );
       chart.height(crow, 28);
-      chart.formula(ref("B", crow), numberOr0(finalRef(a.applicant)), r9(a.final), "score");
-      const t = g.rules.finalThreshold;
-      chart.formula(ref("C", crow), `IF(${line}="",NA(),${line})`, t ?? "#N/A", "score");
+      chart.formula(
+        ref("B", crow),
+        numberOr0(finalRef(a.applicant)),
+        shows(result, { applicant: a.applicant, field: "final" }),
+        "score",
+      );
+      chart.formula(
+        ref("C", crow),
+        `IF(${line}="",NA(),${line})`,
+        shows(result, { applicant: a.applicant, field: "chartLine" }),
+        "score",
+      );
       crow++;
     }
     const last = crow - 1;

@@ -1,9 +1,16 @@
 // What every sheet of the committee pack reads: the references into 汇总, 专家分 and 参数 of one applicant, and the
 // printed title of a rule set's block.
-import { shownScores, type AggregateResult, type ApplicantResult, type RuleSet, type StageId } from "../../core";
+import {
+  type AggregateResult,
+  type ApplicantField,
+  type ApplicantResult,
+  type RuleSet,
+  type StageId,
+} from "../../core";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { type PanelsMap, type ParametersMap, type RankingMap } from "../types";
-import { ext, ref, titleFormula, titleResult, type CommitteeGroup } from "./shared";
+import type { Shown } from "../../workbook/figures";
+import { ext, ref, shows, titleFormula, titleResult, type CommitteeGroup } from "./shared";
 
 /** An expert's assignment in a review round (src/round, when it is given): feeds 评审专家评价表's 分配 column. */
 export interface Assignment {
@@ -32,7 +39,8 @@ export interface CommitteeContext {
   awardTitle: (rules: RuleSet) => string;
   finalRef: (applicant: string) => string;
   shownRef: (applicant: string, key: "finalShown" | "materialShown") => string;
-  shownScore: (a: ApplicantResult, key: "final" | "material") => string;
+  /** The figure of an applicant a reference shows, with its cached value. */
+  fig: (a: ApplicantResult, field: ApplicantField) => Shown;
   statusRef: (applicant: string) => string;
   rankRef: (applicant: string) => string;
   stageRef: (applicant: string, stage: StageId) => string;
@@ -52,7 +60,7 @@ export function committeeContext(
   const finalRef = (applicant: string) => ext(ranking.sheet, ranking.columns.final, rankRow.get(applicant)!.row);
   const shownRef = (applicant: string, key: "finalShown" | "materialShown") =>
     ext(ranking.sheet, ranking.columns[key], rankRow.get(applicant)!.row);
-  const shownScore = (a: ApplicantResult, key: "final" | "material") => shownScores(a)[key] ?? "";
+  const fig = (a: ApplicantResult, field: ApplicantField) => shows(result, { applicant: a.applicant, field });
   const statusRef = (applicant: string) => ext(ranking.sheet, ranking.columns.status, rankRow.get(applicant)!.row);
   const rankRef = (applicant: string) => ext(ranking.sheet, ranking.columns.rank, rankRow.get(applicant)!.row);
   const stageRef = (applicant: string, stage: StageId) =>
@@ -79,7 +87,7 @@ export function committeeContext(
     awardTitle,
     finalRef,
     shownRef,
-    shownScore,
+    fig,
     statusRef,
     rankRef,
     stageRef,

@@ -1,36 +1,34 @@
 // 汇总: one block per ranking (rule set, or rule set and rubric): panel scores, bonus, public satisfaction, final
 // score, veto, rank and status, all live formulas over 专家分 and 参数.
-import {
-  formatScore,
-  inRankingField,
-  isVetoStatus,
-  rankingField,
-  secretariatSettingsText,
-  statusBeforeLimit,
-  VETO_STATUSES,
-  type AggregateResult,
-  type Exact,
-  type RuleSet,
-  type Status,
-} from "../../core";
+import { secretariatSettingsText, type AggregateResult, type ApplicantField, type RuleSet } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
 import type { FormulaMode, PrintLayout, SheetLayout } from "../../workbook/types";
-import { lineOrNone, numberOr0, shownFormula } from "../formulas";
+import {
+  excludedFormula,
+  finalFormula,
+  preStatusFormula,
+  rankFormula,
+  rankNoteFormula,
+  shownFormula,
+  statusFormula,
+  type RankingCells,
+  type RuleCells,
+} from "../formulas";
 import { rubricShortName } from "../groups";
 import { SUMMARY_SHEET, type PanelsMap, type ParametersMap, type RankingMap } from "../types";
 import { C } from "./styles";
 import {
   abs,
-  blankSafe,
   CLEARED,
   CONFIRMED,
   ext,
+  shows,
   MARGINS,
   param,
-  r9,
+  inputNumber,
   ref,
   scoreStyle,
   ST,
@@ -102,7 +100,6 @@ export function rankingSheet(
 
   const panelRow = new Map(panels.rows.map((r) => [`${r.applicant}\u0000${r.stage}`, r.row]));
   const groupsMap: RankingMap["groups"] = [];
-  const vetoedTexts = VETO_STATUSES.map(ST);
   const breaks: number[] = [];
   let row = 5;
   for (const g of groups) {
@@ -121,6 +118,15 @@ export function rankingSheet(
     const last = first + g.applicants.length - 1;
     const rows: { applicant: string; row: number }[] = [];
     const P = (key: keyof ParametersMap["rows"]) => param(params, rs, key);
+    const rule: RuleCells = {
+      ruleSet: P("ruleSet"),
+      materialWeight: P("materialWeight"),
+      onsiteWeight: P("onsiteWeight"),
+      method: P("method"),
+      advance: P("advance"),
+      final: P("final"),
+      topN: P("topN"),
+    };
     const needsPublic = !!g.rules.publicSatisfaction;
     g.applicants.forEach(({ a, bundle }, i) => {
       const r = first + i;
@@ -131,109 +137,57 @@ export function rankingSheet(
       const oRow = panelRow.get(`${a.applicant}\u0000onsite`)!;
       s.text(at("applicant"), a.applicant, "userText");
       s.text(at("rubric"), rubricShortName(bundle.rubric.title.zh), "text");
-      s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), a.material.totals.length, "count");
+      const fig = (field: ApplicantField) => shows(result, { applicant: a.applicant, field });
+      s.formula(at("materialExperts"), ext(panels.sheet, panels.columns.count, mRow), fig("materialExperts"), "count");
       s.formula(
         at("material"),
-        ext(panels.sheet, "E", mRow),
-        r9(a.material.score),
+        ext(panels.sheet, panels.columns.score, mRow),
+        fig("material"),
         scoreStyle("score", a.material.score, [a.thresholds.advance]),
       );
-      s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), a.onsite.totals.length, "count");
-      s.formula(at("onsite"), ext(panels.sheet, "E", oRow), r9(a.onsite.score), "score");
-      s.input(at("bonus"), r9(a.bonus), "inputScore");
-      if (needsPublic) s.input(at("public"), a.public === null ? null : r9(a.public), "inputScore");
+      s.formula(at("onsiteExperts"), ext(panels.sheet, panels.columns.count, oRow), fig("onsiteExperts"), "count");
+      s.formula(at("onsite"), ext(panels.sheet, panels.columns.score, oRow), fig("onsite"), "score");
+      s.input(at("bonus"), inputNumber(a.bonus), "inputScore");
+      if (needsPublic) s.input(at("public"), a.public === null ? null : inputNumber(a.public), "inputScore");
       else s.value(at("public"), null, "na");
-      const [D, F, G, H, I, J, K, L, Pc, Q, X] = (
-        [
-          "material",
-          "onsite",
-          "bonus",
-          "public",
-          "final",
-          "veto",
-          "rank",
-          "status",
-          "preStatus",
-          "excluded",
-          "flagged",
-        ] as const
-      ).map(at);
+      const cells: RankingCells = {
+        material: at("material"),
+        onsite: at("onsite"),
+        bonus: at("bonus"),
+        public: at("public"),
+        final: at("final"),
+        veto: at("veto"),
+        rank: at("rank"),
+        preStatus: at("preStatus"),
+        excluded: at("excluded"),
+        flagged: at("flagged"),
+      };
+      const how = { mode, materialRun, needsPublic };
       const shownFinal = materialRun ? a.material.score : a.final;
-      // Individuals: no final score without the public satisfaction score (缺少公众满意度测评得分).
-      // No final below the advance line (the stage gate: the on-site review does not count for it).
-      const gate = `AND(ISNUMBER(${P("advance")}),${D}<${P("advance")})`;
-      const blanks =
-        needsPublic && !materialRun ? `OR(${D}="",${F}="",${H}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
-      const finalF = materialRun
-        ? `IF(${D}="","",${D})`
-        : mode === "custom"
-          ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(G)},${blankSafe(H)},${P("materialWeight")}),9))`
-          : `IF(${blanks},"",ROUND(${D}*${P("materialWeight")}+${F}*${P("onsiteWeight")}+${numberOr0(G)}+${numberOr0(H)},9))`;
       s.formula(
-        I,
-        finalF,
-        r9(shownFinal),
+        cells.final,
+        finalFormula(cells, rule, how),
+        fig("final"),
         scoreStyle("final", shownFinal, [materialRun ? a.thresholds.advance : a.thresholds.final]),
       );
       // What is printed: each score as text under the one display rule, following the live number beside it.
-      const shown = (key: "materialShown" | "onsiteShown" | "finalShown", x: string, v: Exact | null, t: string[]) =>
-        s.formula(
-          at(key),
-          shownFormula(x, t),
-          v === null ? "" : formatScore(v, [key === "onsiteShown" ? null : line(key)]),
-          key === "finalShown" ? "finalText" : "scoreText",
-        );
-      const line = (key: "materialShown" | "finalShown") =>
-        key === "materialShown" || materialRun ? a.thresholds.advance : a.thresholds.final;
-      shown("materialShown", D, a.material.score, [P("advance")]);
-      shown("onsiteShown", F, a.onsite.score, []);
-      shown("finalShown", I, shownFinal, [materialRun ? P("advance") : P("final")]);
+      s.formula(at("materialShown"), shownFormula(cells.material, [rule.advance]), fig("materialShown"), "scoreText");
+      s.formula(at("onsiteShown"), shownFormula(cells.onsite, []), fig("onsiteShown"), "scoreText");
+      s.formula(
+        at("finalShown"),
+        shownFormula(cells.final, [materialRun ? rule.advance : rule.final]),
+        fig("finalShown"),
+        "finalText",
+      );
       // The secretariat's decision on an expert's flag: 确认否决 / 不予否决, blank while pending.
       const decision = a.veto === "confirmed" ? CONFIRMED : a.veto === "cleared" ? CLEARED : null;
-      s.input(J, decision, "inputChoice");
-      s.value(X, a.vetoFlags.length > 0, "text");
-      const pending = `AND(${X}=TRUE,${J}<>${text(CONFIRMED)},${J}<>${text(CLEARED)})`;
-      const confirmed = `${J}=${text(CONFIRMED)}`;
-      const pre: Status = statusBeforeLimit(a.status);
-      const thresholdsF = `IF(AND(${P("advance")}<>"",${D}<${P("advance")}),${text(ST("not-advanced"))},`;
-      let preF: string;
-      if (materialRun)
-        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}${text(ST("advances"))}))))`;
-      else if (mode === "custom") {
-        // "zh": this sheet's own formulas compare the verdict with its Chinese text, whatever Office's language.
-        const status = `QA.STATUS(${I},${D},${confirmed},${P("ruleSet")},${lineOrNone(P("advance"))},${lineOrNone(P("final"))},"zh")`;
-        preF = needsPublic
-          ? `IF(${pending},${text(ST("veto-flagged"))},IF(AND(${H}="",${F}<>"",${status}=${text(ST("no-onsite"))}),${text(ST("no-public"))},${status}))`
-          : `IF(${pending},${text(ST("veto-flagged"))},${status})`;
-      } else {
-        const publicF = needsPublic ? `IF(${H}="",${text(ST("no-public"))},` : "";
-        preF = `IF(${confirmed},${text(ST("vetoed"))},IF(${pending},${text(ST("veto-flagged"))},IF(${D}="",${text(ST("incomplete"))},${thresholdsF}IF(${F}="",${text(ST("no-onsite"))},${publicF}IF(NOT(ISNUMBER(${P("final")})),${text(ST("ranked"))},IF(${I}<${P("final")},${text(ST("below-threshold"))},${text(ST("candidate"))}))${needsPublic ? ")" : ""})))))`;
-      }
-      s.formula(Pc, preF, ST(pre), "text");
-      const rankedTexts = rankingField(result.stage).map(ST);
-      const excluded = !inRankingField(pre, result.stage);
-      s.formula(Q, `NOT(OR(${rankedTexts.map((t) => `${Pc}=${text(t)}`).join(",")}))`, excluded, "text");
-      const rankOf =
-        mode === "custom"
-          ? `QA.RANK(${I},${span("final")},${span("excluded")})`
-          : `SUMPRODUCT((${span("excluded")}=FALSE)*(${span("final")}>${I}))+1`;
-      const shownRank = a.rank ?? a.wouldBeRank;
-      const isVetoedF = `OR(${vetoedTexts.map((t) => `${Pc}=${text(t)}`).join(",")})`;
-      s.formula(K, `IF(OR(${I}="",AND(${Q},NOT(${isVetoedF}))),"",${rankOf})`, shownRank ?? "", "rank");
-      s.formula(
-        L,
-        materialRun
-          ? Pc
-          : `IF(AND(${Pc}=${text(ST("candidate"))},${P("topN")}<>"",${K}<>""),IF(${K}>${P("topN")},${text(ST("over-limit"))},${Pc}),${Pc})`,
-        ST(a.status),
-        "statusText",
-      );
-      s.formula(
-        at("rankNote"),
-        `IF(AND(${isVetoedF},${K}<>""),"假定名次：否决或待核实，不占名次","")`,
-        isVetoStatus(a.status) && shownRank !== null ? "假定名次：否决或待核实，不占名次" : "",
-        "smallText",
-      );
+      s.input(cells.veto, decision, "inputChoice");
+      s.value(cells.flagged, a.vetoFlags.length > 0, "text");
+      s.formula(cells.preStatus, preStatusFormula(cells, rule, how), fig("preStatus"), "text");
+      s.formula(cells.excluded, excludedFormula(cells, result.stage), fig("excluded"), "text");
+      s.formula(cells.rank, rankFormula(cells, span("final"), span("excluded"), mode), fig("rank"), "rank");
+      s.formula(at("status"), statusFormula(cells, rule, materialRun), fig("status"), "statusText");
+      s.formula(at("rankNote"), rankNoteFormula(cells), fig("rankNote"), "smallText");
       const reason = a.vetoFlags
         .map((v) => `${v.expert}（${STAGE_NAME[v.stage]}）：${v.text}${v.note ? `——${v.note}` : ""}`)
         .join("\n");

@@ -1,12 +1,12 @@
 // 报告数据 (very hidden): one row per fact, read back by `scorebook report`: stage scores, final and status as live
 // references, the category and item breakdown as the engine computed it.
-import { stageBreakdown, STATUS_TEXT, type Exact, type StageId } from "../../core";
+import { stageBreakdown, type ApplicantResult, type StageId, type SummaryFigure } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import type { SheetLayout } from "../../workbook/types";
 import { COMMITTEE_SHEET } from "../types";
-import { ext, r9, ref } from "./shared";
+import { ext, r9, ref, shows } from "./shared";
 import type { CommitteeContext } from "./context";
 
 export function reportDataSheet(ctx: CommitteeContext): SheetLayout {
@@ -18,18 +18,21 @@ export function reportDataSheet(ctx: CommitteeContext): SheetLayout {
     d.text(ref(colLetter(i + 1), 1), h, "dataKey"),
   );
   let drow = 2;
-  const put = (cells: (string | number | null | { f: string; r: string | number })[]) => {
+  const put = (cells: (string | number | null | { f: string; shows: SummaryFigure })[]) => {
     cells.forEach((c, i) => {
       const at = ref(colLetter(i + 1), drow);
-      if (c !== null && typeof c === "object") d.formula(at, c.f, c.r, "dataKey");
+      if (c !== null && typeof c === "object") d.formula(at, c.f, shows(result, c.shows), "dataKey");
       else if (c !== null) d.set(at, { value: c, style: typeof c === "string" ? "dataKey" : undefined });
     });
     drow++;
   };
   for (const g of groups) {
-    const lineCell = (key: "final" | "advance", t: Exact | null) => {
+    const lineCell = (a: ApplicantResult, key: "final" | "advance") => {
       const at = ext(params.sheet, params.columns[g.rules.id], params.rows[key]);
-      return { f: `IF(ISNUMBER(${at}),${at},"")`, r: t === null ? "" : r9(t) };
+      return {
+        f: `IF(ISNUMBER(${at}),${at},"")`,
+        shows: { applicant: a.applicant, field: key === "final" ? "finalLine" : "advanceLine" } as const,
+      };
     };
     for (const { a, bundle } of g.applicants) {
       const r = bundle.rubric;
@@ -39,11 +42,11 @@ export function reportDataSheet(ctx: CommitteeContext): SheetLayout {
         null,
         r.id,
         r.title.zh,
-        { f: finalRef(a.applicant), r: r9(a.final) },
-        { f: statusRef(a.applicant), r: STATUS_TEXT[a.status].zh },
+        { f: finalRef(a.applicant), shows: { applicant: a.applicant, field: "final" } },
+        { f: statusRef(a.applicant), shows: { applicant: a.applicant, field: "status" } },
         awardTitle(g.rules),
         g.rules.name.zh,
-        lineCell("final", a.thresholds.final),
+        lineCell(a, "final"),
       ]);
       for (const stage of ["material", "onsite"] as StageId[]) {
         const st = a[stage];
@@ -63,11 +66,11 @@ export function reportDataSheet(ctx: CommitteeContext): SheetLayout {
           stage,
           null,
           STAGE_NAME[stage],
-          { f: stageRef(a.applicant, stage), r: r9(st.score) },
+          { f: stageRef(a.applicant, stage), shows: { applicant: a.applicant, stage, field: "score" } },
           r.totalPoints,
           method,
           st.experts.length,
-          stage === "material" ? lineCell("advance", a.thresholds.advance) : null,
+          stage === "material" ? lineCell(a, "advance") : null,
         ]);
         for (const c of bd.categories) put(["category", a.applicant, stage, c.code, c.name, r9(c.score), c.points]);
         for (const i of bd.items)

@@ -2,17 +2,22 @@
 // and signature lines. Pure TypeScript.
 import {
   placesFor,
-  STATUS_TEXT,
   toNumber,
+  sheetNumber,
+  summaryFigureValue,
+  STATUS_TEXT,
   VETO_DECISION_TEXT,
   type ApplicantResult,
   type Exact,
   type RubricBundle,
   type RuleSet,
   type Status,
+  type AggregateResult,
+  type SummaryFigure,
 } from "../../core";
 import { quoteSheet } from "../../workbook/a1";
 import { SheetBuilder } from "../../workbook/sheet-builder";
+import type { Shown } from "../../workbook/figures";
 import type { PrintLayout } from "../../workbook/types";
 import { type ParametersMap } from "../types";
 
@@ -36,9 +41,15 @@ export function landscape(area: string, titleRow?: number): PrintLayout {
 export const ref = (col: string, row: number) => `${col}${row}`;
 export const abs = (col: string, row: number) => `$${col}$${row}`;
 export const ext = (sheet: string, col: string, row: number) => `${quoteSheet(sheet)}!${abs(col, row)}`;
-/** A cached number as the ROUND(…, 9) formulas give it. */
-export const r9 = (x: Exact | null | undefined): number | "" =>
-  x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9));
+/** A cached number as the summary's ROUND(…, SHEET_PLACES) formulas give it. */
+export const r9 = sheetNumber;
+/** An input's value as the engine holds it (a roster's 12.9999999999 is not rounded). */
+export const inputNumber = (x: Exact): number => toNumber(x);
+/** A formula's cached value as the figure of the aggregation it shows (src/core/summary-figures.ts). */
+export const shows = (result: AggregateResult, f: SummaryFigure): Shown => ({
+  result: summaryFigureValue(result, f),
+  shows: f,
+});
 export const text = (v: string) => `"${v.replace(/"/g, '""')}"`;
 export const ST = (s: Status) => STATUS_TEXT[s].zh;
 export const CONFIRMED = VETO_DECISION_TEXT.confirmed.zh;
@@ -115,11 +126,3 @@ export function signatures(s: SheetBuilder, row: number, labels: string[], from:
 
 export const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) =>
   ext(p.sheet, p.columns[ruleSet], p.rows[key]);
-
-/**
- * An input cell as a QA.* argument that reads the same on every host: desktop Excel passes an empty cell to a custom
- * function as 0, the web as blank; IF(ISBLANK(…),"",…) passes "" on both (src/functions/functions.ts).
- */
-export function blankSafe(cell: string): string {
-  return `IF(ISBLANK(${cell}),"",${cell})`;
-}

@@ -9,7 +9,7 @@ import { abs, page, ref, signatures } from "./shared";
 import type { CommitteeContext } from "./context";
 
 export function voteSheet(ctx: CommitteeContext): { sheet: SheetLayout; blocks: VoteMap["blocks"] } {
-  const { groups, title, shownRef, shownScore } = ctx;
+  const { groups, title, shownRef, fig } = ctx;
   const v = new SheetBuilder("vote", COMMITTEE_SHEET.vote);
   v.columns = [
     { col: "A", width: 6 },
@@ -77,7 +77,7 @@ export function voteSheet(ctx: CommitteeContext): { sheet: SheetLayout; blocks: 
     list.forEach(({ a }, k) => {
       v.value(ref("A", vrow), k + 1, "count");
       v.text(ref("B", vrow), a.applicant, "userText");
-      v.formula(ref("C", vrow), shownRef(a.applicant, "finalShown"), shownScore(a, "final"), "scoreText");
+      v.formula(ref("C", vrow), shownRef(a.applicant, "finalShown"), fig(a, "finalShown"), "scoreText");
       for (const col of ["D", "E", "F"]) v.input(ref(col, vrow), null, "inputCount");
       const Y = ref("D", vrow);
       const N = ref("E", vrow);

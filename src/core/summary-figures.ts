@@ -1,0 +1,114 @@
+// What a formula cell of the summary workbook and its committee pack shows, as data (beside the scoring workbook's
+// src/workbook/figures.ts): a SummaryFigure names one figure of the aggregation — an applicant's final, its status,
+// a panel's score, the text a score prints as. The sheet builders give each such cell its figure and take the cached
+// value from summaryFigureValue, so the file shows the engine's result before any recalculation, and a test can
+// compare what a spreadsheet recalculates in every named cell with the engine's value for the same inputs.
+import type { AggregateResult, ApplicantResult } from "./aggregate";
+import { formatScore, SHEET_PLACES, toNumber, type Exact } from "./exact";
+import { inRankingField, isVetoStatus, statusBeforeLimit, STATUS_TEXT } from "./rules";
+import type { StageId } from "./types";
+
+/** Figures of one applicant (a row of 汇总, and the committee pack's references to it). */
+export type ApplicantField =
+  /** The numbers every formula reads (hidden columns of 汇总). */
+  | "material"
+  | "onsite"
+  | "final"
+  /** The same scores as the display rule prints them (text). */
+  | "materialShown"
+  | "onsiteShown"
+  | "finalShown"
+  | "materialExperts"
+  | "onsiteExperts"
+  /** The status before the top-N limit, whether the row is left out of the ranking, rank, status, rank note. */
+  | "preStatus"
+  | "excluded"
+  | "rank"
+  | "status"
+  | "rankNote"
+  /** 得分图: the category (applicant, status, final as printed) and the nomination line (#N/A: none). */
+  | "chartLabel"
+  | "chartLine"
+  /** The thresholds the verdict is decided with (blank: none), as 报告数据 reads them. */
+  | "advanceLine"
+  | "finalLine";
+
+export type SummaryFigure =
+  | { applicant: string; field: ApplicantField }
+  /** 专家分: a panel's expert count, its combined score and that score as printed. */
+  | { applicant: string; stage: StageId; field: "count" | "score" | "shown" };
+
+/** The note beside a rank that a vetoed (or pending) applicant would have had. */
+export const WOULD_BE_RANK_NOTE = "假定名次：否决或待核实，不占名次";
+
+/**
+ * A number as the summary's formulas give it: they round to SHEET_PLACES decimals (ROUND(…, 12)) to drop binary
+ * noise. Blank for none.
+ */
+export function sheetNumber(x: Exact | null | undefined): number | "" {
+  return x === null || x === undefined ? "" : Number(toNumber(x).toFixed(SHEET_PLACES));
+}
+
+/** The value a formula cell naming `f` shows for this aggregation: its cached value in a written workbook. */
+export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): string | number | boolean {
+  const a = result.applicants.find((x) => x.applicant === f.applicant);
+  if (!a) throw new Error(`no applicant ${f.applicant} in the aggregation`);
+  if ("stage" in f) {
+    const st = a[f.stage];
+    if (f.field === "count") return st.totals.length;
+    if (f.field === "shown")
+      return st.score === null ? "" : formatScore(st.score, f.stage === "material" ? [a.thresholds.advance] : []);
+    return sheetNumber(st.score);
+  }
+  return applicantFigure(result, a, f.field);
+}
+
+function applicantFigure(
+  result: AggregateResult,
+  a: ApplicantResult,
+  field: ApplicantField,
+): string | number | boolean {
+  const materialRun = result.stage === "material";
+  // In a material-stage run the ranking's score is the material score, compared with the advance line.
+  const ranked = materialRun ? a.material.score : a.final;
+  const rankedLine = materialRun ? a.thresholds.advance : a.thresholds.final;
+  const shown = (x: Exact | null, t: Exact | null) => (x === null ? "" : formatScore(x, [t]));
+  const st = (s: ApplicantResult["status"]) => STATUS_TEXT[s].zh;
+  const rank = a.rank ?? a.wouldBeRank;
+  switch (field) {
+    case "material":
+      return sheetNumber(a.material.score);
+    case "onsite":
+      return sheetNumber(a.onsite.score);
+    case "final":
+      return sheetNumber(ranked);
+    case "materialShown":
+      return shown(a.material.score, a.thresholds.advance);
+    case "onsiteShown":
+      return shown(a.onsite.score, null);
+    case "finalShown":
+      return shown(ranked, rankedLine);
+    case "materialExperts":
+      return a.material.totals.length;
+    case "onsiteExperts":
+      return a.onsite.totals.length;
+    case "preStatus":
+      return st(statusBeforeLimit(a.status));
+    case "excluded":
+      return !inRankingField(statusBeforeLimit(a.status), result.stage);
+    case "rank":
+      return rank ?? "";
+    case "status":
+      return st(a.status);
+    case "rankNote":
+      return isVetoStatus(a.status) && rank !== null ? WOULD_BE_RANK_NOTE : "";
+    case "chartLabel":
+      return `${a.applicant}\n${st(a.status)}  ${shown(ranked, rankedLine)}`;
+    case "chartLine":
+      return a.thresholds.final === null ? "#N/A" : sheetNumber(a.thresholds.final);
+    case "advanceLine":
+      return sheetNumber(a.thresholds.advance);
+    case "finalLine":
+      return sheetNumber(a.thresholds.final);
+  }
+}
