@@ -111,14 +111,26 @@ export function formatScore(value: Exact, thresholds: readonly (Exact | number |
 }
 
 /**
+ * Decimal places of the numbers the summary workbook computes and caches (its formulas round to them: ROUND(…, 12)).
+ * Enough for any figure the engine holds exactly (a roster's 12.9999999999 stays below 13), few enough that the
+ * binary noise of a spreadsheet's arithmetic on scores up to a few thousand (a few units of 10⁻¹³) is removed.
+ */
+export const SHEET_PLACES = 12;
+
+/** A number a summary's formula computed, read as the exact decimal it stands for (to SHEET_PLACES). */
+export function sheetExact(x: number): Exact {
+  return new FractionLib(x.toFixed(SHEET_PLACES));
+}
+
+/**
  * A figure read back from a spreadsheet (a report, a chart) under the same display rule: `x` and the thresholds
- * as spreadsheet numbers (read to 9 decimal places, as exact() does); "—" when there is no figure.
+ * as the summary's numbers (read to SHEET_PLACES decimals); "—" when there is no figure.
  */
 export function formatFigure(x: number | null, thresholds: readonly (number | null | undefined)[] = []): string {
   if (x === null || !Number.isFinite(x)) return "—";
   return formatScore(
-    exact(x),
-    thresholds.map((t) => (t === null || t === undefined || !Number.isFinite(t) ? null : exact(t))),
+    sheetExact(x),
+    thresholds.map((t) => (t === null || t === undefined || !Number.isFinite(t) ? null : sheetExact(t))),
   );
 }
 

@@ -359,6 +359,11 @@ export const msg = {
     zh: `${applicant} 的${STAGE.zh[stage]}专家组抽取了 ${drawn} 位专家，只计入 ${drawn - missing.length} 位（缺：${missing.join("、")}）`,
     en: `${applicant}'s ${STAGE.en[stage]} panel: ${drawn} expert(s) drawn, only ${drawn - missing.length} counted (missing: ${missing.join(", ")})`,
   }),
+  roundParamDate: (setting: string, shown: string): Message => ({
+    code: "round-param-date",
+    zh: `“${setting}”的单元格是日期格式（显示为 ${shown}），读到的是日期的序号而不是所填的值：请把该单元格格式设为“常规”或“文本”后重新填写`,
+    en: `the "${setting}" cell is formatted as a date (shown as ${shown}): its serial number is not the value typed; format the cell as General or Text and type it again`,
+  }),
   // The draw record (抽取记录) re-checked on every read of the round workbook: 分组 against what the draw wrote.
   drawNotDrawn: (
     expert: string,

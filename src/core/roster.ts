@@ -94,8 +94,11 @@ export function parseRoster(
           .filter(Boolean);
     }
     if (ci.public >= 0 && norm(r[ci.public]) !== "") {
-      const v = Number(norm(r[ci.public]).replace(/分$/, ""));
-      if (Number.isFinite(v)) entry.public = exact(v);
+      const t = norm(r[ci.public]).replace(/分$/, "");
+      const v = Number(t);
+      // Kept as written (12.9999999999 is not 13): a plain decimal is read exactly, not through a float.
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) entry.public = exact(t);
+      else if (Number.isFinite(v)) entry.public = exact(v);
       else problems.push(rowProblem(file, row, msg.rosterPublicNotNumber(String(r[ci.public]))));
     }
     if (ci.veto >= 0 && norm(r[ci.veto]) !== "") {

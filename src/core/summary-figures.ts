@@ -4,7 +4,7 @@
 // value from summaryFigureValue, so the file shows the engine's result before any recalculation, and a test can
 // compare what a spreadsheet recalculates in every named cell with the engine's value for the same inputs.
 import type { AggregateResult, ApplicantResult } from "./aggregate";
-import { formatScore, toNumber, type Exact } from "./exact";
+import { formatScore, SHEET_PLACES, toNumber, type Exact } from "./exact";
 import { inRankingField, isVetoStatus, statusBeforeLimit, STATUS_TEXT } from "./rules";
 import type { StageId } from "./types";
 
@@ -35,18 +35,18 @@ export type ApplicantField =
 
 export type SummaryFigure =
   | { applicant: string; field: ApplicantField }
-  /** 专家分: a panel's expert count and combined score. */
-  | { applicant: string; stage: StageId; field: "count" | "score" };
+  /** 专家分: a panel's expert count, its combined score and that score as printed. */
+  | { applicant: string; stage: StageId; field: "count" | "score" | "shown" };
 
 /** The note beside a rank that a vetoed (or pending) applicant would have had. */
 export const WOULD_BE_RANK_NOTE = "假定名次：否决或待核实，不占名次";
 
 /**
- * A number as the summary's formulas give it: they round to 9 decimals (ROUND(…, 9)) to drop binary noise.
- * Blank for none.
+ * A number as the summary's formulas give it: they round to SHEET_PLACES decimals (ROUND(…, 12)) to drop binary
+ * noise. Blank for none.
  */
 export function sheetNumber(x: Exact | null | undefined): number | "" {
-  return x === null || x === undefined ? "" : Number(toNumber(x).toFixed(9));
+  return x === null || x === undefined ? "" : Number(toNumber(x).toFixed(SHEET_PLACES));
 }
 
 /** The value a formula cell naming `f` shows for this aggregation: its cached value in a written workbook. */
@@ -55,7 +55,10 @@ export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): s
   if (!a) throw new Error(`no applicant ${f.applicant} in the aggregation`);
   if ("stage" in f) {
     const st = a[f.stage];
-    return f.field === "count" ? st.totals.length : sheetNumber(st.score);
+    if (f.field === "count") return st.totals.length;
+    if (f.field === "shown")
+      return st.score === null ? "" : formatScore(st.score, f.stage === "material" ? [a.thresholds.advance] : []);
+    return sheetNumber(st.score);
   }
   return applicantFigure(result, a, f.field);
 }

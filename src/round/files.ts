@@ -24,7 +24,7 @@ import { buildLayout, interpretCache, scoringFileName, STAGE_NAME, type PrintSty
 import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
 import { auditSheet, panelsSheet, templateLayout, ROUND_STYLES, type DrawRecord } from "./layout";
-import { loadRound, returnedOfOpened, roundSheetsFromBytes, type LoadedRound } from "./read";
+import { loadRound, returnedOfOpened, roundSheetsFromBytes, roundSheetsOf, type LoadedRound } from "./read";
 
 /** The round workbook cannot be read or written (a usage error for the command line). */
 export class RoundFileError extends Error {
@@ -66,6 +66,7 @@ export async function readRoundFile(file: string, lib: Library = bundledLibrary(
       `${file} 是${opened.kind === "consensus" ? "合议表" : "汇总表"}，不是评审安排工作簿：第一个参数应为评审安排（如 评审安排.xlsx）`,
       `${file} is a ${opened.kind === "consensus" ? "consensus workbook" : "summary"}, not the round workbook`,
     );
+  if (opened.kind === "round") return loadRound(roundSheetsOf(opened.workbook), lib);
   try {
     return loadRound(await roundSheetsFromBytes(data, nodeInflate), lib);
   } catch (e) {

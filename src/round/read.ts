@@ -21,19 +21,36 @@ import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
 import { toReturnedSheet, type ScoreReport } from "../workbook";
 import type { OpenedWorkbook } from "../summary/open";
 import type { CellSource } from "../workbook/source";
-import { readZipWorkbook, type InflateRaw, type RawCell } from "../xlsx/zip-cells";
+import { readZipWorkbook, type InflateRaw, type RawCell, type ZipWorkbook } from "../xlsx/zip-cells";
 
 export type RoundSheets = Record<string, Rows>;
 
 /** Every sheet of .xlsx bytes as rows (rows[0] is row 1). */
 export async function roundSheetsFromBytes(data: Uint8Array, inflateRaw?: InflateRaw): Promise<RoundSheets> {
-  const wb = await readZipWorkbook(data, inflateRaw ? { inflateRaw } : {});
+  return roundSheetsOf(await readZipWorkbook(data, { ...(inflateRaw ? { inflateRaw } : {}), dates: true }));
+}
+
+/** The days from 1899-12-30 (the 1900 date system's day 0) to 1970-01-01. */
+const EPOCH_DAYS = 25569;
+
+/**
+ * Every sheet of a workbook read by the zip reader (the one door in gives it for a round workbook) as rows. A number
+ * its cell shows as a date (RawCell.date) becomes a Date, so that 参数 can refuse it by name rather than read the
+ * serial number as a count.
+ */
+export function roundSheetsOf(wb: ZipWorkbook): RoundSheets {
   const out: RoundSheets = {};
   for (const s of wb.sheets) {
     const rows: unknown[][] = [];
     for (const [ref, c] of wb.cells.get(s.name) ?? new Map<string, RawCell>()) {
       const { col, row } = parseCellRef(ref);
-      (rows[row - 1] ??= [])[colIndex(col) - 1] = c.error ? null : c.value;
+      const value =
+        c.error !== undefined
+          ? null
+          : c.date && typeof c.value === "number"
+            ? new Date(Math.round((c.value - EPOCH_DAYS) * 86_400_000))
+            : c.value;
+      (rows[row - 1] ??= [])[colIndex(col) - 1] = value;
     }
     out[s.name] = Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
   }

@@ -13,6 +13,7 @@ import * as path from "path";
 import type { Assignment } from "../core";
 import { serveMsg, type Message } from "../core/messages";
 import { generatePlan, readRoundFile, RoundFileError } from "../round/files";
+import { OutputRefused, writeOutput } from "../output";
 import { readZipWorkbook } from "../xlsx/zip-cells";
 import { insideRoot, OutsideError } from "./paths";
 import { AWARDS_DIR, RETURNS_DIR, ROUND_FILE, stepCommand, SUMMARY, type StepRequest } from "./steps";
@@ -299,23 +300,23 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     if (path.extname(name).toLowerCase() !== ".xlsx") return refuse(res, 400, serveMsg.notXlsx(name));
     const data = await body(req, MAX_UPLOAD_MB * 1024 * 1024);
     if (!data) return refuse(res, 413, serveMsg.tooLarge(name, MAX_UPLOAD_MB));
-    const dir = insideRoot(root, RETURNS_DIR);
-    fs.mkdirSync(dir, { recursive: true });
+    insideRoot(root, RETURNS_DIR);
     const target = insideRoot(root, `${RETURNS_DIR}/${name}`);
     if (fs.existsSync(target)) {
       // A file already returned is never overwritten: the same bytes again is fine, others are refused.
       const same = fs.statSync(target).isFile() && fs.readFileSync(target).equals(data);
       return same ? send(res, 200, { saved: false, same: true, name }) : refuse(res, 409, serveMsg.uploadClash(name));
     }
-    const tmp = path.join(dir, `.upload-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
-    fs.writeFileSync(tmp, data, { flag: "wx" });
+    // The one door out: a temporary file in 回收 linked into place (never over a file that appeared meanwhile), the
+    // folder created when missing; a full or read-only disk, or a file where 回收 goes, is named with the cause and
+    // leaves nothing behind.
     try {
-      fs.linkSync(tmp, target); // fails if the name appeared meanwhile: never over a file
-    } catch {
-      fs.rmSync(tmp, { force: true });
-      return refuse(res, 409, serveMsg.uploadClash(name));
+      await writeOutput(target, data, { shown: (f) => path.relative(root, f) || f });
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      if (e.code === "exists") return refuse(res, 409, serveMsg.uploadClash(name));
+      return refuse(res, e.code === "disk-full" ? 507 : 409, e.reason);
     }
-    fs.rmSync(tmp, { force: true });
     return send(res, 200, { saved: true, name });
   }
 

@@ -1,10 +1,11 @@
 // The summary's native formulas for what a person reads, written once (beside src/workbook/formulas.ts for the
 // scoring workbook). Each mirrors a rule of src/core and is checked against it after LibreOffice and Gnumeric
-// recalculate (test/summary/display-engines.test.ts).
+// recalculate (test/summary/display-engines.test.ts). The display rule's formula (shownFormula) lives in
+// src/workbook/display.ts, which the consensus workbook uses too.
 import {
-  MAX_PLACES,
   PANEL_METHOD_TEXT,
   rankingField,
+  SHEET_PLACES,
   STATUS_TEXT,
   VETO_DECISION_TEXT,
   VETO_STATUSES,
@@ -14,39 +15,7 @@ import {
 } from "../core";
 import type { FormulaMode } from "../workbook/types";
 
-/**
- * TRUE when rounding `x` to `places` decimals puts it on the other side of threshold `t` than `x` itself (a blank
- * `t` is no threshold). Thresholds are inclusive, as in the engine: reaching one counts.
- */
-function crosses(x: string, t: string, places: number): string {
-  const r = `ROUND(${x},${places})`;
-  return `AND(ISNUMBER(${t}),OR(AND(${x}<${t},${r}>=${t}),AND(${x}>=${t},${r}<${t})))`;
-}
-
-/** The decimals the display rule (placesFor in src/core/exact.ts) chooses for `x`, as a formula. */
-export function placesFormula(x: string, thresholds: readonly string[]): string {
-  if (!thresholds.length) return "2";
-  let f = String(MAX_PLACES);
-  for (let p = MAX_PLACES - 1; p >= 2; p--) {
-    const c = thresholds.map((t) => crosses(x, t, p));
-    f = `IF(${c.length > 1 ? `OR(${c.join(",")})` : c[0]},${f},${p})`;
-  }
-  return f;
-}
-
-/**
- * A score as the one display rule shows it (formatScore in src/core/exact.ts), as text that follows the live value:
- * two decimals, more where two would round it across one of `thresholds` (cells; blank = none). After a what-if
- * that moves the score to 549.997, the text reads 549.997, never 550.00. "" when `x` is not a number.
- * ROUND before TEXT: every spreadsheet then prints the same digits (TEXT alone rounds the binary value, which
- * differs between engines at a half). The format "0.00#######" prints the rounded value's own decimals: at the
- * places the rule chose beyond two, the last digit is never 0 for a threshold with at most two decimals (a 0 there
- * would have crossed it), so the text has exactly those places.
- */
-export function shownFormula(x: string, thresholds: readonly string[] = []): string {
-  if (!thresholds.length) return `IF(ISNUMBER(${x}),TEXT(ROUND(${x},2),"0.00"),"")`;
-  return `IF(ISNUMBER(${x}),TEXT(ROUND(${x},${placesFormula(x, thresholds)}),"0.00${"#".repeat(MAX_PLACES - 2)}"),"")`;
-}
+export { placesFormula, shownFormula } from "../workbook/display";
 
 /** A cell's number, 0 when it is blank or text: N() without Gnumeric's #NUM! on an empty cell. */
 export function numberOr0(x: string): string {
@@ -107,7 +76,7 @@ export function panelScoreFormula(range: string, count: string, method: string, 
     mode === "custom"
       ? `QA.PANEL(${range},${method},COUNT(${range}))` // COUNT: the same answer on every host (functions.ts)
       : `IF(${method}=${quoted(PANEL_METHOD_TEXT.median.zh)},MEDIAN(${range}),IF(AND(${method}=${quoted(PANEL_METHOD_TEXT.trimmed.zh)},${count}>=3),(SUM(${range})-MAX(${range})-MIN(${range}))/(${count}-2),AVERAGE(${range})))`;
-  return `IF(${count}=0,"",ROUND(${combine},9))`;
+  return `IF(${count}=0,"",ROUND(${combine},${SHEET_PLACES}))`;
 }
 
 /**
@@ -122,8 +91,8 @@ export function finalFormula(c: RankingCells, p: RuleCells, m: RankingMode): str
   const gate = `AND(ISNUMBER(${p.advance}),${D}<${p.advance})`;
   const blanks = m.needsPublic ? `OR(${D}="",${F}="",${c.public}="",${gate})` : `OR(${D}="",${F}="",${gate})`;
   return m.mode === "custom"
-    ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(c.bonus)},${blankSafe(c.public)},${p.materialWeight}),9))`
-    : `IF(${blanks},"",ROUND(${D}*${p.materialWeight}+${F}*${p.onsiteWeight}+${numberOr0(c.bonus)}+${numberOr0(c.public)},9))`;
+    ? `IF(${blanks},"",ROUND(QA.FINAL(${D},${F},${blankSafe(c.bonus)},${blankSafe(c.public)},${p.materialWeight}),${SHEET_PLACES}))`
+    : `IF(${blanks},"",ROUND(${D}*${p.materialWeight}+${F}*${p.onsiteWeight}+${numberOr0(c.bonus)}+${numberOr0(c.public)},${SHEET_PLACES}))`;
 }
 
 /** The status before the top-N limit (rules.ts decide): veto, pending flag, missing stages, lines. */

@@ -11,6 +11,7 @@ import {
   type StageResult,
 } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
+import { terminalWidth } from "../workbook/text";
 import { groupTitle } from "./groups";
 
 /** Scores as numbers to 6 decimal places (the engine keeps them exact; display is two decimals). */
@@ -73,18 +74,8 @@ export function summaryJson(result: AggregateResult) {
   };
 }
 
-/** Display width of a string in a terminal (CJK characters take two columns). */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
-
-const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
-const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
+const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - terminalWidth(s)));
+const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - terminalWidth(s))) + s;
 
 /** The ranking as a table, one block per ranking (rule set, or sector), for a terminal. */
 export function rankingText(result: AggregateResult, lib: Library = library()): string[] {
@@ -98,7 +89,7 @@ export function rankingText(result: AggregateResult, lib: Library = library()): 
   if (result.stage === "material")
     out.push("本次只汇总材料评审：按材料评审得分排序，列出进入现场评审的申报者（达到分数线即可，含本数）。", "");
   for (const g of groups.values()) {
-    const nameW = Math.max(8, ...g.rows.map((a) => width(a.applicant)));
+    const nameW = Math.max(8, ...g.rows.map((a) => terminalWidth(a.applicant)));
     out.push(g.name);
     out.push(
       `${pad("名次", 6)}${pad("申报者", nameW + 2)}${padStart("材料评审", 10)}${padStart("现场评审", 10)}${padStart("加分", 7)}${padStart("满意度", 8)}${padStart("综合得分", 10)}  结论`,

@@ -23,6 +23,7 @@ import {
   type BinaryText,
   type InflateRaw,
   type ZipReadOptions,
+  type ZipWorkbook,
 } from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
 import { isSummaryWorkbook } from "./secretariat";
@@ -32,7 +33,8 @@ export type OpenedWorkbook =
   | { kind: "scoring"; report: ScoreReport; modifiedAt?: string | null }
   | { kind: "consensus"; consensus: ConsensusSheet }
   | { kind: "summary"; problem: SheetProblem }
-  | { kind: "round"; problem: SheetProblem }
+  /** A round workbook: every sheet, numbers shown as dates marked (RawCell.date), for the round's readers. */
+  | { kind: "round"; problem: SheetProblem; workbook: ZipWorkbook }
   | { kind: "unreadable"; problem: SheetProblem };
 
 export interface OpenLimits {
@@ -90,7 +92,13 @@ export async function openWorkbook(data: Uint8Array, file: string, opts: OpenOpt
     const wb = await readZipWorkbook(data, options);
     const names = wb.sheets.map((x) => x.name);
     if (isSummaryWorkbook(names)) return { kind: "summary", problem: sheetProblem(file, msg.summaryAsInput()) };
-    if (isRoundWorkbook(names)) return { kind: "round", problem: sheetProblem(file, msg.roundAsInput()) };
+    if (isRoundWorkbook(names))
+      return {
+        kind: "round",
+        problem: sheetProblem(file, msg.roundAsInput()),
+        // Read again, whole and with the number formats' dates: a small file, and rare where returns are read.
+        workbook: await readZipWorkbook(data, { ...options, sheets: undefined, dates: true }),
+      };
     source = zipSource(wb, file);
   } catch (e) {
     if (e instanceof XlsxReadError) return fail(e.reason);

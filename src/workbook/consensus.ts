@@ -11,6 +11,7 @@ import {
   DIVERGENCE_BANDS,
   parseMaturity,
   parsePoints,
+  formatScore,
   scoreSheet,
   toNumber,
   type EntryInput,
@@ -19,6 +20,7 @@ import {
   type StageId,
 } from "../core";
 import { absolute, cellRef, colLetter, rangeRef } from "./a1";
+import { shownFormula } from "./display";
 import { rubricFingerprint } from "./fingerprint";
 import {
   bandMins,
@@ -88,7 +90,10 @@ export interface ConsensusMap {
   };
   items: { code: string; row: number }[];
   categories: { code: string; row: number }[];
+  /** The total as a number (hidden value column; named Total). */
   total: string;
+  /** The total as printed: text under the display rule, following the live value. */
+  totalShown: string;
   missing: string;
   invalid: string;
   status: string;
@@ -165,6 +170,8 @@ const EXTRA: Record<string, CellStyle> = {
   },
   headerUser: { ...STYLES.header, numFmt: "@" },
   memberName: { font: { size: 11 }, horizontal: "right", vertical: "bottom", numFmt: "@" },
+  // The total as printed (text from the display rule's formula).
+  totalScoreText: { ...STYLES.totalScore, numFmt: "General" },
 };
 for (const s of Object.values(EXTRA)) s.font = { ...s.font, name: "宋体" };
 const CONSENSUS_STYLES: Record<string, CellStyle> = { ...STYLES, ...EXTRA };
@@ -523,9 +530,15 @@ export function buildConsensusLayout(
   s.text(cellRef(cols.category, row), "合计", "totalLabel");
   s.merge(`${cols.category}${row}:${cols.name}${row}`, "totalLabel");
   s.formula(cellRef(cols.points, row), `SUM(${abs(cols.points)})`, r.totalPoints, "totalNumber");
-  const total = cellRef(cols.score, row);
+  // The number in the hidden value column (what is read and named Total); the score column prints it under the one
+  // display rule, live: after the material review the total is compared with the advance line, so 499.9995 never
+  // prints 500.00.
+  const total = cellRef(cols.value, row);
   s.formula(total, `SUM(${abs(cols.score)})`, toNumber(scored.total), "totalScore");
   name("Total", total);
+  const line = stage === "material" && bundle.rules.advance ? [String(bundle.rules.advance.min)] : [];
+  const totalShown = cellRef(cols.score, row);
+  s.formula(totalShown, shownFormula(total, line), formatScore(scored.total, line.map(Number)), "totalScoreText");
   s.height(row, 24);
   row++;
   const missing = cellRef(cols.score, row);
@@ -647,6 +660,7 @@ export function buildConsensusLayout(
       items,
       categories,
       total,
+      totalShown,
       missing,
       invalid,
       status,

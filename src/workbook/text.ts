@@ -1,10 +1,37 @@
 // Estimating how many lines a wrapped text takes in a column, to set row heights: neither Excel nor LibreOffice
 // grows a row for wrapped text written by a program, so a long scoring-point text would otherwise be cut off.
 
+/**
+ * Whether a character is East Asian wide or full width (Hangul Jamo, CJK radicals to Yi, Hangul syllables, CJK
+ * compatibility, vertical and full-width forms, the supplementary ideographic planes): two columns in a terminal,
+ * about two digits' width in a spreadsheet. The one list both width estimates below use.
+ */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** Display width of a string in a terminal: wide characters take two columns. */
+export function terminalWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch) ? 2 : 1;
+  return w;
+}
+
 /** Width of a character in Excel character units (the width of "0" in the 11 pt default font). */
 function charUnits(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
-  if (c >= 0x2e80 || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2000 && c <= 0x206f && c !== 0x2009)) return 2.05; // CJK, full width, ①, “”
+  // Wide characters, and what a CJK font draws as wide though a terminal does not: ①, “”, —.
+  if (isWide(ch) || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2000 && c <= 0x206f && c !== 0x2009)) return 2.05;
   if (/[il.,:;'|!()[\]\s]/.test(ch)) return 0.6;
   if (/[A-Z%@WMmw]/.test(ch)) return 1.25;
   return 1;

@@ -11,7 +11,8 @@ import JSZip from "jszip";
 import { msg, type Message } from "../core/messages";
 import { colIndex, colLetter, parseCellRef } from "../workbook/a1";
 
-export type RawCell = { value: string | number | boolean | null; formula?: string; error?: string };
+/** `date`: a number shown as a date or time by its cell's number format (read only with ZipReadOptions.dates). */
+export type RawCell = { value: string | number | boolean | null; formula?: string; error?: string; date?: boolean };
 
 export interface ZipWorkbook {
   /** Sheet names in workbook order, with their visibility. */
@@ -48,6 +49,11 @@ export interface ZipReadOptions extends ZipLimits {
    * the scan is faster over one-byte strings. Browsers have no lossless latin1 decoder: they decode UTF-8.
    */
   binaryText?: BinaryText;
+  /**
+   * Mark numbers whose number format shows a date or time (RawCell.date): a count typed as "3-5" becomes a date,
+   * and its serial number must not be read as a count. Reads xl/styles.xml; off for the returned workbooks (speed).
+   */
+  dates?: boolean;
 }
 
 /** Parts as one-byte strings (`decode`), and a text found in one back to UTF-8 (`utf8`). */
@@ -123,6 +129,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
     definedNames.set(xmlText(attr(m[1], "name") ?? "", u), xmlText(m[2], u));
   }
   const wanted = sheets.filter((s) => (options.sheets ? options.sheets(s.name) : true));
+  const dateStyles = options.dates ? dateStyleIndexes((await text("xl/styles.xml")) ?? "", u) : null;
   let shared: string[] | null = null;
   const cells = new Map<string, Map<string, RawCell>>();
   for (const s of wanted) {
@@ -130,7 +137,7 @@ export async function readZipWorkbook(data: Uint8Array, options: ZipReadOptions 
     const xml = path ? await text(path) : null;
     if (xml === null) continue;
     if (shared === null && xml.includes('t="s"')) shared = parseShared((await text("xl/sharedStrings.xml")) ?? "", u);
-    cells.set(s.name, parseSheet(xml, shared ?? [], u, formulaCache(u, s.name)));
+    cells.set(s.name, parseSheet(xml, shared ?? [], u, formulaCache(u, s.name), dateStyles));
   }
   const core = await text("docProps/core.xml");
   const modified = core ? (/<dcterms:modified\b[^>]*>([^<]*)<\/dcterms:modified>/.exec(core)?.[1] ?? null) : null;
@@ -396,7 +403,48 @@ function textRuns(xml: string, u: Utf8): string {
   return s;
 }
 
-function parseSheet(xml: string, shared: string[], u: Utf8, formulas: FormulaCells): Map<string, RawCell> {
+/** Built-in number formats that show a date or time (ECMA-376 18.8.30, and the CJK locales' 27–36, 50–58). */
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+
+/** Whether a number format code shows a date or time (quoted text, escapes and [colour] sections left out). */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "");
+  return /[ymdhs年月日时分秒]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** The cellXfs indexes (a cell's s attribute) whose number format shows a date or time. */
+function dateStyleIndexes(xml: string, u: Utf8): Set<number> {
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const id = Number(attr(m[1], "numFmtId"));
+    custom.set(id, xmlText(attr(m[1], "formatCode") ?? "", u));
+  }
+  const out = new Set<number>();
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  let i = 0;
+  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+    const id = Number(attr(m[1], "numFmtId") ?? 0);
+    const code = custom.get(id);
+    if (code !== undefined ? isDateFormatCode(code) : DATE_FORMAT_IDS.has(id)) out.add(i);
+    i++;
+  }
+  return out;
+}
+
+function parseSheet(
+  xml: string,
+  shared: string[],
+  u: Utf8,
+  formulas: FormulaCells,
+  dateStyles: Set<number> | null = null,
+): Map<string, RawCell> {
   const out = new Map<string, RawCell>();
   // Shared formulas (Excel writes a filled-down formula once, on its first cell): masters by index, and the
   // cells that use them, expanded once every master is known.
@@ -444,7 +492,10 @@ function parseSheet(xml: string, shared: string[], u: Utf8, formulas: FormulaCel
     else if (t === "e") {
       cell.error = v !== undefined ? xmlText(v, u) : "#VALUE!";
       cell.value = null;
-    } else cell.value = v !== undefined && v !== "" ? Number(v) : null;
+    } else {
+      cell.value = v !== undefined && v !== "" ? Number(v) : null;
+      if (dateStyles && cell.value !== null && dateStyles.has(Number(quickAttr(a, "s") ?? 0))) cell.date = true;
+    }
     if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
     out.set(ref, cell);
   }

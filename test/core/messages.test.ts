@@ -116,6 +116,7 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   expertNotDrawn: [["张三", "甲公司", "material"]],
   missingReturn: [["张三", "甲公司", "onsite"]],
   panelBelowSize: [["甲公司", "onsite", 5, ["张三", "李四"]]],
+  roundParamDate: [["材料评审每组人数", "2026-03-05"]],
   drawNotDrawn: [["王某", "材料-01", "甲公司", "material", ["张三", "李四"]]],
   drawNoPanel: [["甲公司", "onsite", "现场-09"]],
   drawOtherGroup: [["材料-02", "材料-01"]],

@@ -1,6 +1,7 @@
 // 参数 read strictly and one way (issue 20): a setting given twice is refused, numbers are digits only (full-width
 // digits fold), a switch is 是 or 否 — the command line's --workers reads numbers by the same rule.
 import { library, parseRound, parseWhole } from "../../src/core";
+import { isDateFormatCode } from "../../src/xlsx/zip-cells";
 import { main } from "../../src/cli/main";
 
 const lib = library();
@@ -82,5 +83,53 @@ describe("the round template guides the clerk with a drop-down for every choice"
     expect(dv(a, "B2").formulae?.[0]).toContain("河北省政府质量奖组织奖评价标准（2022年版）");
     expect(dv(a, "F9").formulae?.[0]).toContain("现场评审");
     expect(dv(wb.getWorksheet("专家库")!, "E30").type).toBe("list");
+  });
+});
+
+describe("a 参数 cell shown as a date (a count typed 3-5 becomes 5 March) is refused by name, not read as its serial", () => {
+  it("names the setting and the date it shows, for a custom and a built-in date format", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { tmpDir, load, save } = await import("../helpers/workbooks");
+    const file = path.join(tmpDir("scorebook-date-"), "评审安排.xlsx");
+    expect(await main(["node", "scorebook", "round", "template", "-o", file], { out: () => {}, err: () => {} })).toBe(
+      0,
+    );
+    const wb = await load(fs.readFileSync(file));
+    const p = wb.getWorksheet("参数")!;
+    p.eachRow((r) => {
+      const cell = r.getCell(2);
+      if (r.getCell(1).value === "材料评审每组人数") {
+        cell.value = 46086; // 2026-03-05, as Excel stores "3-5" typed into a General cell
+        cell.numFmt = "yyyy/m/d";
+      }
+      if (r.getCell(1).value === "随机种子") {
+        cell.value = 44713; // 2022-06-01
+        cell.numFmt = "mm-dd-yy"; // built-in format 14
+      }
+    });
+    fs.writeFileSync(file, await save(wb));
+    const err: string[] = [];
+    const code = await main(["node", "scorebook", "round", "draw", file], { out: () => {}, err: (s) => err.push(s) });
+    expect(code).toBe(1);
+    const text = err.join("\n");
+    expect(text).toMatch(/参数!第 \d+ 行：“材料评审每组人数”的单元格是日期格式（显示为 2026-03-05）/);
+    expect(text).toMatch(/参数!第 \d+ 行：“随机种子”的单元格是日期格式（显示为 2022-06-01）/);
+    expect(text).not.toContain("46086");
+  });
+
+  it.each([
+    ["yyyy/m/d", true],
+    ['yyyy"年"m"月"d"日"', true],
+    ["[h]:mm", true],
+    ["h:mm AM/PM", true],
+    ["0.00", false],
+    ["General", false],
+    ['0"人"', false],
+    ["[Red]0.00", false],
+    ["[$¥-804]#,##0.00", false],
+    ["@", false],
+  ])("the number format %p shows a date or time: %p", (code, date) => {
+    expect(isDateFormatCode(code)).toBe(date);
   });
 });

@@ -214,6 +214,28 @@ describe("returned workbooks", () => {
     expect(fs.readdirSync(path.join(dir, "回收"))).toEqual(["甲_材料评审_王建国.xlsx"]);
   });
 
+  it("are refused with the cause, through the one door out, when 回收 cannot hold them (a file where it goes)", async () => {
+    const d3 = path.join(tmp, "round3");
+    fs.mkdirSync(d3);
+    fs.writeFileSync(path.join(d3, "回收"), "不是文件夹");
+    const s = await startServer({ dir: d3, pageDir: tmp, scorebookJs: SCOREBOOK });
+    try {
+      const r = await request(s.port, `/api/upload?name=${encodeURIComponent("x.xlsx")}`, {
+        method: "POST",
+        headers: { "X-Scorebook-Token": s.token },
+        body: xlsx,
+      });
+      expect(r.status).toBe(409);
+      const error = JSON.parse(r.body).error as { zh: string; en: string };
+      expect(error.zh).toContain("不是文件夹");
+      expect(error.zh).toContain("回收");
+      expect(error.zh).not.toMatch(/ENOTDIR|EEXIST|Error/);
+      expect(fs.readdirSync(d3)).toEqual(["回收"]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("are not written through a 回收 that links out of the folder", async () => {
     const d2 = path.join(tmp, "round2");
     fs.mkdirSync(d2);

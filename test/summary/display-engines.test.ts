@@ -1,11 +1,12 @@
 // The one display rule in the summary workbook, recalculated by two independent spreadsheets (LibreOffice and
 // Gnumeric, cached values ignored): a score is printed with two decimals, more where two would round it across the
 // line it is compared with, and the printed text follows the live value after a what-if. 549.995 never reads
-// "550.00", 499.9999 never "500.00", 84.995 never "85.00" — on 汇总, 得分图, 候选名单, 表决记录表 and 公示名单.
+// "550.00", 499.9999 never "500.00", 84.995 never "85.00", a roster's 12.9999999999 never makes 85 — on 汇总, 得分图,
+// 候选名单, 表决记录表 and 公示名单.
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { aggregate, exact, formatScore, STATUS_TEXT, type ReturnedSheet } from "../../src/core";
+import { aggregate, exact, formatScore, parseRoster, STATUS_TEXT, type ReturnedSheet } from "../../src/core";
 import { buildSummaryLayout, rubricInfo, type SummaryLayout } from "../../src/summary";
 import { COMMITTEE_SHEET } from "../../src/summary/committee";
 import { writeXlsx } from "../../src/xlsx";
@@ -27,11 +28,20 @@ const result = aggregate(
     sheet("hebei-organization", "丙公司", "材专家", "material", 0, { total: exact("499.9999") }), // below 500
     ...both("hebei-individual-frontline", "张三", "72", "72"), // + 12.995 = 84.995 below 85
     ...both("hebei-individual-frontline", "李四", "72", "72"), // + 13 = 85 reaches 85
+    ...both("hebei-individual-frontline", "王五", "72", "72"), // + 12.9999999999 = 84.9999999999 below 85
   ],
   rubricInfo(),
   [
     { applicant: "张三", public: exact("12.995") },
     { applicant: "李四", public: exact(13) },
+    // As the roster file gives it (a .csv or a spreadsheet cell): ten decimals, kept exact.
+    ...parseRoster(
+      [
+        ["申报者", "公众满意度"],
+        ["王五", 12.9999999999],
+      ],
+      "名册.xlsx",
+    ).entries,
   ],
 );
 const layout = buildSummaryLayout(result, { mode: "native", createdAt: "2026-06-10T08:00:00.000Z" });
@@ -82,6 +92,14 @@ async function files(dir: string): Promise<string[]> {
     out.push(f);
   }
   out.push(await randomFile(dir));
+  // A what-if on 专家分: 丙公司's material expert total typed as 499.99951 (the panel's score with it).
+  const wb = await load(bytes);
+  const pm = layout.map.panels;
+  const r = pm.rows.find((x) => x.applicant === "丙公司" && x.stage === "material")!.row;
+  wb.getWorksheet(pm.sheet)!.getCell(`${pm.columns.totals[0]}${r}`).value = 499.99951;
+  const f = path.join(dir, "whatif-panel.xlsx");
+  fs.writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
+  out.push(f);
   return out;
 }
 
@@ -126,11 +144,36 @@ function checks(engine: () => ExcelJS.Workbook[]) {
     expect(printed(wb, "丙公司")).toMatchObject({ material: "499.9999", status: "未进入现场评审" });
     expect(printed(wb, "张三")).toMatchObject({ final: "84.995", status: "未达提名线" });
     expect(printed(wb, "李四")).toMatchObject({ final: "85.00", status: "候选" });
+    // A roster's 12.9999999999: 84.9999999999 is below 85, decided and printed so (cut, not rounded, at 9 places).
+    expect(printed(wb, "王五")).toMatchObject({ final: "84.999999999", status: "未达提名线" });
+    expect(reader(wb)("汇总", `${layout.map.ranking.columns.public}${rowOf(layout, "王五")}`)).toBe(12.9999999999);
     // The same text the engine's one display rule gives (the cached values the file was written with).
     for (const a of result.applicants) {
       const shown = formatScore(a.final ?? a.material.score!, [a.final ? a.thresholds.final : a.thresholds.advance]);
       expect(a.final ? printed(wb, a.applicant).final : printed(wb, a.applicant).material).toBe(shown);
     }
+  });
+
+  it("专家分 prints each panel's score under the display rule: 499.9999 below the advance line is not 500.00", () => {
+    const [wb] = engine();
+    const v = reader(wb);
+    const pm = layout.map.panels;
+    const got = pm.rows.map((r) => ({ ...r, shown: v(pm.sheet, `${pm.columns.shown}${r.row}`) }));
+    const want = pm.rows.map((r) => {
+      const a = result.applicants.find((x) => x.applicant === r.applicant)!;
+      const score = a[r.stage].score;
+      return {
+        ...r,
+        shown: score === null ? "" : formatScore(score, r.stage === "material" ? [a.thresholds.advance] : []),
+      };
+    });
+    expect(got).toEqual(want);
+    expect(got.find((r) => r.applicant === "丙公司" && r.stage === "material")!.shown).toBe("499.9999");
+    // After the what-if the text follows the live score: 499.99951 prints 499.9995, never 500.00.
+    const after = reader(engine()[4]);
+    const row = pm.rows.find((r) => r.applicant === "丙公司" && r.stage === "material")!.row;
+    expect(after(pm.sheet, `${pm.columns.shown}${row}`)).toBe(formatScore(exact("499.99951"), [500]));
+    expect(after(pm.sheet, `${pm.columns.shown}${row}`)).toBe("499.9995");
   });
 
   it("after a what-if the printed text follows the live value: 549.997 stays below 550, 550 reaches it", () => {
@@ -144,6 +187,7 @@ function checks(engine: () => ExcelJS.Workbook[]) {
     const chart = texts(wb, COMMITTEE_SHEET.chart);
     expect(chart).toContain("甲公司\n未达提名线  549.995");
     expect(chart).toContain("张三\n未达提名线  84.995");
+    expect(chart).toContain("王五\n未达提名线  84.999999999");
     expect(texts(near, COMMITTEE_SHEET.chart)).toContain("甲公司\n未达提名线  549.997");
     for (const s of [COMMITTEE_SHEET.chart, COMMITTEE_SHEET.candidateList, COMMITTEE_SHEET.vote])
       for (const t of texts(wb, s)) expect(t).not.toMatch(/550\.00|500\.00/);

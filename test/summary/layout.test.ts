@@ -229,13 +229,13 @@ describe("the summary layout", () => {
     expect(formulas(native).some((f) => /_xlfn|_xlws/.test(f))).toBe(false);
     const all = formulas(customLayout).join("\n");
     for (const fn of ["QA.PANEL(", "QA.FINAL(", "QA.STATUS(", "QA.RANK("]) expect(all).toContain(fn);
-    // Floats never decide a threshold: panel and final scores are rounded to 9 decimals before any comparison.
+    // Floats never decide a threshold: panel and final scores are rounded to 12 decimals (SHEET_PLACES) before any comparison.
     const c = native.map.ranking.columns;
     const r = rows(native)[0].row;
     expect(cell(native, "汇总", `${c.final}${r}`)!.formula).toMatch(
-      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,9\\)\\)$`),
+      new RegExp(`^IF\\(OR\\(${c.material}\\d+="",${c.onsite}\\d+="",AND\\(.*\\)\\),"",ROUND\\(.*,12\\)\\)$`),
     );
-    expect(cell(native, "专家分", `E5`)!.formula).toMatch(/ROUND\(.*,9\)\)$/);
+    expect(cell(native, "专家分", `${native.map.panels.columns.score}5`)!.formula).toMatch(/ROUND\(.*,12\)\)$/);
   });
 
   it("custom mode, calculated with the real QA functions, ranks like the engine", () => {

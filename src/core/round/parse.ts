@@ -1,5 +1,6 @@
 // The round workbook's sheets (rows of cell values, first non-blank row the header) into a RoundInput. Headers may
 // be Chinese or English; every problem names the sheet and row. Names are compared by nameKey only.
+import { msg } from "../messages";
 import { cellString, nameKey, cleanName } from "../names";
 import { parseYesNo } from "../normalize";
 import type { Library } from "../rubric/registry";
@@ -87,6 +88,8 @@ export type Rows = readonly (readonly unknown[])[];
 
 const cellText = (v: unknown): string => {
   if (typeof v === "object" && v !== null && "error" in v) return "";
+  // A number its cell shows as a date (the reader gives a Date): the date as it is shown, never its serial number.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   return cellString(v).normalize("NFKC").trim();
 };
 const headerKey = (v: unknown) => cellText(v).replace(/\s+/g, " ").toLowerCase();
@@ -99,7 +102,7 @@ export function findSheet(names: readonly string[], which: keyof typeof ROUND_SH
 
 interface Table<K extends string> {
   /** Row number in the sheet (1-based) and the cells by column key. */
-  rows: { row: number; get(k: K): string }[];
+  rows: { row: number; get(k: K): string; raw(k: K): unknown }[];
   missing: K[];
 }
 
@@ -114,7 +117,11 @@ function table<K extends string>(rows: Rows, cols: Record<K, readonly string[]>,
   for (let i = start + 1; i < rows.length; i++) {
     const r = rows[i];
     if (!r || r.every((c) => cellText(c) === "")) continue;
-    out.push({ row: i + 1, get: (k) => (index[k] >= 0 ? cellText(r[index[k]]) : "") });
+    out.push({
+      row: i + 1,
+      get: (k) => (index[k] >= 0 ? cellText(r[index[k]]) : ""),
+      raw: (k) => (index[k] >= 0 ? r[index[k]] : undefined),
+    });
   }
   return { rows: out, missing: required.filter((k) => index[k] < 0) };
 }
@@ -303,6 +310,13 @@ export function parseRound(sheets: Record<string, Rows>, lib: Library): ParsedRo
           continue;
         }
         seen.set(def.key, r.row);
+        // A value its cell shows as a date (a count typed "3-5", a seed typed as a date) is refused by name: its
+        // serial number is not what the clerk sees.
+        if (r.raw("value") instanceof Date) {
+          const m = msg.roundParamDate(def.zh, raw);
+          bad(pSheet, r.row, m.zh, m.en, m.code);
+          continue;
+        }
         const problem = setParam(params, def.key, raw, given);
         if (problem) bad(pSheet, r.row, `${def.zh}“${raw}”无效：${problem.zh}`, `${def.en} "${raw}": ${problem.en}`);
       }
