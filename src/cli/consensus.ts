@@ -137,7 +137,7 @@ export async function consensusCommand(
     if (typeof l === "string") leader = l;
     else out(l.note);
   }
-  if (leader && !sheets.some((s) => nameKey(s.expert) === nameKey(leader!)))
+  if (leader && !sheets.some((s) => nameKey(s.expert) === nameKey(leader)))
     out(`注意：组长 ${leader} 不在这些评分表的专家中（专家组：${sheets.map((s) => s.expert).join("、")}）`);
   let layout;
   try {
