@@ -35,8 +35,8 @@ export type ApplicantField =
 
 export type SummaryFigure =
   | { applicant: string; field: ApplicantField }
-  /** 专家分: a panel's expert count and combined score. */
-  | { applicant: string; stage: StageId; field: "count" | "score" };
+  /** 专家分: a panel's expert count, its combined score and that score as printed. */
+  | { applicant: string; stage: StageId; field: "count" | "score" | "shown" };
 
 /** The note beside a rank that a vetoed (or pending) applicant would have had. */
 export const WOULD_BE_RANK_NOTE = "假定名次：否决或待核实，不占名次";
@@ -55,7 +55,10 @@ export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): s
   if (!a) throw new Error(`no applicant ${f.applicant} in the aggregation`);
   if ("stage" in f) {
     const st = a[f.stage];
-    return f.field === "count" ? st.totals.length : sheetNumber(st.score);
+    if (f.field === "count") return st.totals.length;
+    if (f.field === "shown")
+      return st.score === null ? "" : formatScore(st.score, f.stage === "material" ? [a.thresholds.advance] : []);
+    return sheetNumber(st.score);
   }
   return applicantFigure(result, a, f.field);
 }

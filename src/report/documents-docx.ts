@@ -34,6 +34,9 @@ const title = (t: string, size = 40, after = 240) =>
     spacing: { after },
     children: [new TextRun({ text: t, bold: true, size })],
   });
+/** A rule set's or ranking's name above its table, kept on the table's page. */
+const label = (t: string) =>
+  new Paragraph({ keepNext: true, spacing: { after: 60 }, children: [new TextRun({ text: t, bold: true, size: 22 })] });
 const centred = (t: string, size = 22) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -46,7 +49,14 @@ const sign = (label: string, before = 360) =>
     children: [new TextRun({ text: `${label}________________\u3000\u3000日期：____________`, size: 22 })],
   });
 
-function table(header: string[], rows: string[][], widths: number[], opts: { size?: number; tall?: number[] } = {}) {
+function table(
+  header: string[],
+  rows: string[][],
+  widths: number[],
+  opts: { size?: number; tall?: number[]; left?: number[] } = {},
+) {
+  // Names and sentences read from the left; codes and figures are centred.
+  const left = opts.left ?? [1];
   const size = opts.size ?? 20;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -63,7 +73,7 @@ function table(header: string[], rows: string[][], widths: number[], opts: { siz
           new TableRow({
             height: opts.tall?.includes(k) ? { value: 700, rule: "atLeast" } : undefined,
             cantSplit: true,
-            children: r.map((t, i) => cell(t, { width: widths[i], size, align: i === 1 ? "left" : "center" })),
+            children: r.map((t, i) => cell(t, { width: widths[i], size, align: left.includes(i) ? "left" : "center" })),
           }),
       ),
     ],
@@ -241,7 +251,7 @@ function rankingTable(b: RankingBlock, withPublic: boolean) {
 
 function rulesSection(p: WorkReportPart): (Paragraph | Table)[] {
   const r = p.rules;
-  const out: (Paragraph | Table)[] = [para(`（${r.name.zh}）`, { bold: true })];
+  const out: (Paragraph | Table)[] = [label(`（${r.name.zh}）`)];
   if (p.source) out.push(para(`评审依据：${p.source}`, { indent: 240, size: 21 }));
   const lines = [
     ...(r.notes ?? []).filter((x) => x.includes("得分 =")),
@@ -346,12 +356,12 @@ export async function workReportDocx(w: WorkReport, options: { date?: string } =
   body.push(heading("三、评审结果排序"));
   for (const p of w.parts)
     for (const b of p.rankings) {
-      body.push(para(`（${b.title || p.rules.name.zh}）`, { bold: true }));
+      body.push(label(`（${b.title || p.rules.name.zh}）`));
       body.push(rankingTable(b, p.rules.publicSatisfaction !== null));
     }
   body.push(heading("四、授奖候选名单"));
   for (const p of w.parts) {
-    body.push(para(`（${p.rules.name.zh}）`, { bold: true }));
+    body.push(label(`（${p.rules.name.zh}）`));
     if (p.rules.finalThreshold === null) {
       body.push(para("本奖项评审规则未设提名分数线，不提出授奖候选名单。", { indent: 240, size: 21 }));
       continue;
@@ -416,7 +426,7 @@ export async function workReportDocx(w: WorkReport, options: { date?: string } =
           x.reason,
         ]),
         [7, 30, 12, 51],
-        { size: 18 },
+        { size: 18, left: [1, 3] },
       ),
     );
   }

@@ -54,6 +54,8 @@ export const borders = {
 export const heading = (t: string) =>
   new Paragraph({
     heading: HeadingLevel.HEADING_2,
+    // Never the last line of a page: a heading stays with what it heads.
+    keepNext: true,
     spacing: { before: 240, after: 120 },
     children: [new TextRun({ text: t, bold: true, size: 28 })],
   });

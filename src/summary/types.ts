@@ -91,6 +91,9 @@ export interface PanelsMap {
     ruleSet: string;
     stage: string;
     count: string;
+    /** The panel's score as the display rule prints it (text; for a stage scored by consensus, the agreed total). */
+    shown: string;
+    /** The panel's score as a number (hidden): what every formula reads. */
     score: string;
     totals: string[];
     experts: string[];

@@ -7,7 +7,7 @@ import { interpretFile } from "../../src/aggregate/read";
 import { aggregateFiles } from "../../src/aggregate/run";
 import { consensusCommand } from "../../src/cli/consensus";
 import { main, type Io } from "../../src/cli/main";
-import { cellString, toNumber } from "../../src/core";
+import { cellString, formatScore, toNumber } from "../../src/core";
 import { summaryJson } from "../../src/summary";
 import { buildConsensusLayout, interpretConsensus, toReturnedSheet } from "../../src/workbook";
 import { readXlsxFile } from "../../src/xlsx";
@@ -70,6 +70,13 @@ describe("scorebook consensus", () => {
     expect(source.value(m.sheet, `${m.columns.mean}${row12}`)).toBeCloseTo(0.6);
     const names = source.definedNames();
     for (const n of ["Codes", "Points", "Consensus", "Total"]) expect(names[n]).toContain("合议");
+    // The printed total follows the live number under the display rule; after the material review it is compared
+    // with the advance line (500), so its text is chosen against that line.
+    const shownTotal = layout.sheets[0].cells.find((c) => c.ref === m.totalShown)!;
+    expect(shownTotal.formula).toContain(m.total);
+    expect(shownTotal.formula).not.toContain("500");
+    const mat = buildConsensusLayout(bundle(ORG), await sheetsOf((await panel(tmpDir())).material), { createdAt: "x" });
+    expect(mat.sheets[0].cells.find((c) => c.ref === mat.map.totalShown)!.formula).toContain(">=500");
     // The strengths of the experts are gathered once each, without names of their own.
     expect(cellString(source.value(m.sheet, `${m.columns.strengths}${row11}`))).toBe("高层领导亲自推动卓越绩效管理");
     // Not filled in yet: the consensus reads as incomplete, naming a cell.
@@ -192,6 +199,9 @@ describeWithLibreOffice("a consensus saved by LibreOffice with recalculation", (
     const shown = source.value(layout.map.sheet, layout.map.total);
     expect(shown).toBeCloseTo(toNumber(r.total), 9);
     expect(toNumber(r.total)).toBe(647);
+    // The printed total: the display rule's text of the live total (on site: no line; two decimals).
+    expect(source.value(layout.map.sheet, layout.map.totalShown)).toBe(formatScore(r.total));
+    expect(source.value(layout.map.sheet, layout.map.totalShown)).toBe("647.00");
     const run = await aggregateFiles({ inputs: [...onsite, path.join(saved, "合议表.xlsx")] });
     expect(run.result.applicants[0].onsite.method).toBe("consensus");
     expect(toNumber(run.result.applicants[0].onsite.score!)).toBe(647);

@@ -92,6 +92,14 @@ async function files(dir: string): Promise<string[]> {
     out.push(f);
   }
   out.push(await randomFile(dir));
+  // A what-if on 专家分: 丙公司's material expert total typed as 499.99951 (the panel's score with it).
+  const wb = await load(bytes);
+  const pm = layout.map.panels;
+  const r = pm.rows.find((x) => x.applicant === "丙公司" && x.stage === "material")!.row;
+  wb.getWorksheet(pm.sheet)!.getCell(`${pm.columns.totals[0]}${r}`).value = 499.99951;
+  const f = path.join(dir, "whatif-panel.xlsx");
+  fs.writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
+  out.push(f);
   return out;
 }
 
@@ -144,6 +152,28 @@ function checks(engine: () => ExcelJS.Workbook[]) {
       const shown = formatScore(a.final ?? a.material.score!, [a.final ? a.thresholds.final : a.thresholds.advance]);
       expect(a.final ? printed(wb, a.applicant).final : printed(wb, a.applicant).material).toBe(shown);
     }
+  });
+
+  it("专家分 prints each panel's score under the display rule: 499.9999 below the advance line is not 500.00", () => {
+    const [wb] = engine();
+    const v = reader(wb);
+    const pm = layout.map.panels;
+    const got = pm.rows.map((r) => ({ ...r, shown: v(pm.sheet, `${pm.columns.shown}${r.row}`) }));
+    const want = pm.rows.map((r) => {
+      const a = result.applicants.find((x) => x.applicant === r.applicant)!;
+      const score = a[r.stage].score;
+      return {
+        ...r,
+        shown: score === null ? "" : formatScore(score, r.stage === "material" ? [a.thresholds.advance] : []),
+      };
+    });
+    expect(got).toEqual(want);
+    expect(got.find((r) => r.applicant === "丙公司" && r.stage === "material")!.shown).toBe("499.9999");
+    // After the what-if the text follows the live score: 499.99951 prints 499.9995, never 500.00.
+    const after = reader(engine()[4]);
+    const row = pm.rows.find((r) => r.applicant === "丙公司" && r.stage === "material")!.row;
+    expect(after(pm.sheet, `${pm.columns.shown}${row}`)).toBe(formatScore(exact("499.99951"), [500]));
+    expect(after(pm.sheet, `${pm.columns.shown}${row}`)).toBe("499.9995");
   });
 
   it("after a what-if the printed text follows the live value: 549.997 stays below 550, 550 reaches it", () => {

@@ -1,13 +1,13 @@
 // 专家分: one row per applicant and stage, the experts' totals side by side (inputs) and the panel's score.
-import type { AggregateResult } from "../../core";
+import { SHEET_PLACES, type AggregateResult } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
 import type { FormulaMode, SheetLayout } from "../../workbook/types";
 import { SUMMARY_SHEET, type PanelsMap, type ParametersMap } from "../types";
-import { inputNumber, landscape, param, ref, scoreStyle, shows, type Group } from "./shared";
-import { panelScoreFormula } from "../formulas";
+import { inputNumber, landscape, param, ref, shows, type Group } from "./shared";
+import { panelScoreFormula, shownFormula } from "../formulas";
 
 export function panelsSheet(
   groups: Group[],
@@ -20,15 +20,17 @@ export function panelsSheet(
     1,
     ...groups.flatMap((g) => g.applicants.flatMap(({ a }) => [a.material.totals.length, a.onsite.totals.length])),
   );
-  const totals = Array.from({ length: k }, (_, i) => colLetter(6 + i));
-  const experts = Array.from({ length: k }, (_, i) => colLetter(6 + k + i));
-  const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", score: "E", totals, experts };
+  const totals = Array.from({ length: k }, (_, i) => colLetter(7 + i));
+  const experts = Array.from({ length: k }, (_, i) => colLetter(7 + k + i));
+  // E prints the panel's score under the display rule (live text); F, hidden, holds the number every formula reads.
+  const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", shown: "E", score: "F", totals, experts };
   s.columns = [
     { col: "A", width: 26 },
     { col: "B", width: 20 },
     { col: "C", width: 10 },
     { col: "D", width: 8 },
     { col: "E", width: 11 },
+    { col: "F", width: 11, hidden: true },
     ...totals.map((col) => ({ col, width: 10 })),
     ...experts.map((col) => ({ col, width: 10 })),
   ];
@@ -41,7 +43,7 @@ export function panelsSheet(
   s.merges.push(`A2:${lastCol}2`);
   s.height(2, rowHeight(wrappedLines(how, 100, 9), 9));
   const header = 4;
-  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分"].forEach((h, i) =>
+  ["申报者", "奖项（规则）", "评审阶段", "专家人数", "专家组得分", "专家组得分（数值）"].forEach((h, i) =>
     s.text(ref(colLetter(i + 1), header), h, "header"),
   );
   totals.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}总分`, "header"));
@@ -61,17 +63,34 @@ export function panelsSheet(
         s.text(ref("C", row), st.method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], "text");
         const count = ref("D", row);
         s.formula(count, `COUNT(${range})`, shows(result, { applicant: a.applicant, stage, field: "count" }), "count");
-        const near = stage === "material" ? [a.thresholds.advance] : [];
-        // A stage scored by consensus: the group's agreed total (合议表), an input like the experts' totals.
-        if (st.method === "consensus")
-          s.input(ref("E", row), st.score === null ? null : inputNumber(st.score), "inputScore");
-        else
+        // The line the score is compared with: the advance line after the material review, none on site.
+        const line = stage === "material" ? [param(params, g.rules.id, "advance")] : [];
+        const shown = ref("E", row);
+        const score = ref("F", row);
+        if (st.method === "consensus") {
+          // Scored by consensus: the group's agreed total (合议表) is an input like the experts' totals (General:
+          // it shows the digits typed); F reads it for every formula.
+          s.input(shown, st.score === null ? null : inputNumber(st.score), "inputNumber");
           s.formula(
-            ref("E", row),
+            score,
+            `IF(ISNUMBER(${shown}),ROUND(${shown},${SHEET_PLACES}),"")`,
+            shows(result, { applicant: a.applicant, stage, field: "score" }),
+            "score",
+          );
+        } else {
+          s.formula(
+            score,
             panelScoreFormula(range, count, method, mode),
             shows(result, { applicant: a.applicant, stage, field: "score" }),
-            scoreStyle("final", st.score, near),
+            "score",
           );
+          s.formula(
+            shown,
+            shownFormula(score, line),
+            shows(result, { applicant: a.applicant, stage, field: "shown" }),
+            "finalText",
+          );
+        }
         st.totals.forEach((t, i) => {
           s.input(ref(totals[i], row), inputNumber(t), "inputScore");
           s.text(ref(experts[i], row), st.experts[i], "userText");

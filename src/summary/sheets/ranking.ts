@@ -138,15 +138,15 @@ export function rankingSheet(
       s.text(at("applicant"), a.applicant, "userText");
       s.text(at("rubric"), rubricShortName(bundle.rubric.title.zh), "text");
       const fig = (field: ApplicantField) => shows(result, { applicant: a.applicant, field });
-      s.formula(at("materialExperts"), ext(panels.sheet, "D", mRow), fig("materialExperts"), "count");
+      s.formula(at("materialExperts"), ext(panels.sheet, panels.columns.count, mRow), fig("materialExperts"), "count");
       s.formula(
         at("material"),
-        ext(panels.sheet, "E", mRow),
+        ext(panels.sheet, panels.columns.score, mRow),
         fig("material"),
         scoreStyle("score", a.material.score, [a.thresholds.advance]),
       );
-      s.formula(at("onsiteExperts"), ext(panels.sheet, "D", oRow), fig("onsiteExperts"), "count");
-      s.formula(at("onsite"), ext(panels.sheet, "E", oRow), fig("onsite"), "score");
+      s.formula(at("onsiteExperts"), ext(panels.sheet, panels.columns.count, oRow), fig("onsiteExperts"), "count");
+      s.formula(at("onsite"), ext(panels.sheet, panels.columns.score, oRow), fig("onsite"), "score");
       s.input(at("bonus"), inputNumber(a.bonus), "inputScore");
       if (needsPublic) s.input(at("public"), a.public === null ? null : inputNumber(a.public), "inputScore");
       else s.value(at("public"), null, "na");
