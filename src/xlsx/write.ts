@@ -234,7 +234,7 @@ export interface WriteXlsxOptions {
 export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = await layoutToWorkbook(layout);
   if (options.deflateRaw) {
-    const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+    const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
     return Buffer.from(await rezipStored(new Uint8Array(stored), layout, options.deflateRaw));
   }
   const zip = options.compressionLevel

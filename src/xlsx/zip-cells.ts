@@ -410,7 +410,7 @@ const sharedCache = new Map<Utf8, Map<string, string>>();
 
 function parseShared(xml: string, u: Utf8): string[] {
   let cache = sharedCache.get(u);
-  if (!cache || cache.size > 50_000) sharedCache.set(u, (cache = new Map()));
+  if (!cache || cache.size > 50_000) sharedCache.set(u, (cache = new Map<string, string>()));
   const out: string[] = [];
   // A plain scan for <si>…</si> (a lazy regular expression over the part was slower).
   for (let at = xml.indexOf("<si>"); at >= 0;) {

@@ -111,9 +111,9 @@ export async function rezipStored(
   const enc = new TextEncoder();
   const store: PartStore = {
     names: () => parts.map((p) => p.name),
-    read: async (name) => {
+    read: (name) => {
       const p = byName.get(name);
-      return p ? dec.decode(p.data) : null;
+      return Promise.resolve(p ? dec.decode(p.data) : null);
     },
     write: (name, text) => {
       const p: ZipPart = { name, data: enc.encode(text) };
