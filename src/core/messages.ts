@@ -750,8 +750,8 @@ export const wbMsg = {
   unknownRubric: (file: string, id: string) =>
     mk(
       "unknown-rubric",
-      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中（如为导入的奖项，请指明奖项文件夹：--awards 或 SCOREBOOK_AWARDS）`,
-      `${file}: rubric "${id}" is not in this version's library (for an imported award, name its folder: --awards or SCOREBOOK_AWARDS)`,
+      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中（如为导入的奖项，请指明奖项文件夹：--awards 或 SCOREBOOK_AWARDS；在任务窗格中，请在“生成”下方选择该奖项的定义文件）`,
+      `${file}: rubric "${id}" is not in this version's library (for an imported award, name its folder: --awards or SCOREBOOK_AWARDS; in the task pane, pick the award's definition file under Create)`,
     ),
   wrongRubric: (file: string, found: string, expected: string) =>
     mk(
