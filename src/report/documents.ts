@@ -363,6 +363,8 @@ export function readDocuments(source: CellSource, reports: readonly StageReport[
     e.reports.push(r);
     ruleSets.set(rules.id, e);
   }
+  // The work report follows the on-site review (四（六）): a material-only summary (the advance list) gives none.
+  for (const [id, e] of ruleSets) if (!e.reports.some((r) => r.stage === "onsite")) ruleSets.delete(id);
   let workReport: WorkReport | null = null;
   if (ruleSets.size) {
     const rankings = readRankings(source);

@@ -4,7 +4,9 @@
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
+import { aggregateFiles } from "../../src/aggregate/run";
 import { reportCommand } from "../../src/cli/report";
+import { writeXlsx } from "../../src/xlsx";
 import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
 import { tmpDir } from "../helpers/workbooks";
 import { HEBEI, hebeiRound, JIANGMEN, jiangmenRound } from "./documents-fixtures";
@@ -135,6 +137,16 @@ describeWithLibreOffice("scorebook report --documents (河北)", () => {
     expect(pdfs).toHaveLength(3);
     for (const pdf of pdfs) expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it("a material-only summary (the advance list) gives no on-site document and no work report", async () => {
+    const run1 = await aggregateFiles({ inputs: [hebei.dir], options: { stage: "material" }, createdAt: "2025-07-01" });
+    const material = path.join(tmpDir(), "材料评审汇总.xlsx");
+    fs.writeFileSync(material, await writeXlsx(run1.layout));
+    const m = await run(material, { documents: true });
+    expect(m.code).toBe(0);
+    expect(m.files.every((f) => f.endsWith("_材料评审报告.docx"))).toBe(true);
+    expect(m.files).toHaveLength(3);
+  });
 
   it("without --documents only the stage reports are written", async () => {
     const plain = await run(hebei.summary);
