@@ -59,13 +59,21 @@ class ExplicitRegistrationOnly {
 }
 
 /**
- * The rubric data check compiles JSON Schemas with ajv, which generates code with `new Function`: forbidden by the
- * pages' CSP (no 'unsafe-eval'), and 40 KB the pane need not load. In the bundles it is replaced by
- * src/taskpane/rubric-check.browser.ts (the bundled files are checked in full by npm test).
+ * The rubric data check validates with JSON Schemas. Compiled by ajv at run time it would generate code with
+ * `new Function`, which the pages' CSP forbids (no 'unsafe-eval'): in the bundles the schemas are compiled at build
+ * time instead (scripts/validators-loader.cjs, ajv's standalone code). The start-up code need not check the bundled
+ * rubric files (npm test checks them in full), so there the check is src/taskpane/rubric-check.browser.ts; the award
+ * definition check (src/core/award/book.ts) and the pane's award file reader, which check what a secretariat picks,
+ * get the real one, in the lazy chunk that loads when a file is picked.
  */
+const REAL_CHECK_ISSUERS = [
+  path.resolve(__dirname, "src/core/award/book.ts"),
+  path.resolve(__dirname, "src/taskpane/award-file.ts"),
+];
 const browserRubricCheck = new webpack.NormalModuleReplacementPlugin(/check$/, (resource) => {
   const target = path.resolve(resource.context, resource.request);
-  if (target === RUBRIC_CHECK.replace(/\.ts$/, "") || target === RUBRIC_CHECK) resource.request = RUBRIC_CHECK_BROWSER;
+  if (target !== RUBRIC_CHECK.replace(/\.ts$/, "") && target !== RUBRIC_CHECK) return;
+  if (!REAL_CHECK_ISSUERS.includes(resource.contextInfo?.issuer)) resource.request = RUBRIC_CHECK_BROWSER;
 });
 
 /** functions.en-US.json beside functions.json: the English descriptions (scripts/functions-en.cjs). */
@@ -153,8 +161,13 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          test: path.resolve(__dirname, "src/core/rubric/validators.ts"),
+          use: { loader: path.resolve(__dirname, "scripts/validators-loader.cjs") },
+          type: "javascript/auto",
+        },
+        {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, path.resolve(__dirname, "src/core/rubric/validators.ts")],
           use: {
             loader: "ts-loader",
             // Type errors are npm test's job (tsc --noEmit); ES modules let webpack tree-shake and split.

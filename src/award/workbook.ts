@@ -16,7 +16,8 @@ import {
   type Setting,
 } from "../core/award/sheets";
 import { rowHeight, wrappedLines } from "../workbook/text";
-import { readZipWorkbook, type ZipLimits } from "../xlsx/zip-cells";
+import { readSheetRows } from "../xlsx/sheet-rows";
+import type { ZipLimits } from "../xlsx/zip-cells";
 
 const SHEET_ORDER = [
   BOOK.readme,
@@ -192,29 +193,7 @@ export async function writeAwardBook(book: AwardBook): Promise<Buffer> {
 
 const inflate = (data: Uint8Array, max: number) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
 
-function parseRef(ref: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** The sheets of a definition workbook's bytes as rows of cells (formula cells give their cached value). */
 export async function readAwardBook(data: Uint8Array, limits: ZipLimits = {}): Promise<AwardBook> {
-  const wb = await readZipWorkbook(data, { ...limits, inflateRaw: inflate });
-  const book: AwardBook = {};
-  for (const s of wb.sheets) {
-    const rows: BookCell[][] = [];
-    for (const [ref, cell] of wb.cells.get(s.name) ?? []) {
-      const { row, col } = parseRef(ref);
-      const value = cell.error !== undefined ? cell.error : cell.value;
-      if (value === null || value === "") continue;
-      while (rows.length <= row) rows.push([]);
-      rows[row][col] = value;
-    }
-    for (let i = 0; i < rows.length; i++)
-      rows[i] = Array.from({ length: rows[i].length }, (_, c) => rows[i][c] ?? null);
-    book[s.name] = rows;
-  }
-  return book;
+  return readSheetRows(data, { ...limits, inflateRaw: inflate });
 }

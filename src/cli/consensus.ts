@@ -15,6 +15,7 @@ import {
   STAGE_NAME,
   toReturnedSheet,
 } from "../workbook";
+import { readRoundFile, RoundFileError } from "../round/files";
 import { writeXlsx } from "../xlsx";
 import { existingKind, OutputRefused, writeOutput } from "./output";
 
@@ -23,6 +24,43 @@ export interface ConsensusCliOptions {
   force?: boolean;
   divergence?: string;
   password?: string;
+  /** The round workbook (评审安排.xlsx): the panel's 组长 from its draw. */
+  round?: string;
+  /** The 组长 by name (overrides the draw). */
+  leader?: string;
+}
+
+/**
+ * The group leader of this applicant's panel at this stage from the round's draw (分组), or a sentence saying why
+ * there is none; a number is the exit code of an unreadable round workbook.
+ */
+async function leaderFromRound(
+  file: string,
+  applicant: string,
+  stage: StageId,
+  err: (s: string) => void,
+): Promise<string | { note: string } | number> {
+  // No round workbook in the folder (a round run without the draw): the line is left to fill in.
+  if (!existsSync(file)) return { note: `没有评审安排 ${file}，合议表留出组长一栏待填写` };
+  let round;
+  try {
+    round = await readRoundFile(file);
+  } catch (e) {
+    if (e instanceof RoundFileError) {
+      err(`${e.zh} (${e.en})`);
+      return 2;
+    }
+    throw e;
+  }
+  const lead = (round.assignments ?? []).find(
+    (a) => a.leader && a.stage === stage && nameKey(a.applicant) === nameKey(applicant),
+  );
+  if (lead) return lead.expert;
+  return {
+    note: round.assignments?.length
+      ? `评审安排 ${file} 的“分组”中没有 ${applicant}（${STAGE_NAME[stage]}）的组长，合议表留出组长一栏待填写`
+      : `评审安排 ${file} 尚未抽取专家组，合议表留出组长一栏待填写`,
+  };
 }
 
 /** 申报者_现场评审_合议表.xlsx, by the one file-name rule (src/core/file-name.ts). */
@@ -91,12 +129,23 @@ export async function consensusCommand(
     seen.set(k, s.file);
   }
   const bundle = lib.get(sheets[0].rubricId)!;
+  // The 组长: named with --leader, or the one the draw chose for this panel (--round).
+  let leader = opts.leader?.trim() || undefined;
+  if (!leader && opts.round) {
+    const l = await leaderFromRound(opts.round, sheets[0].applicant, sheets[0].stage, err);
+    if (typeof l === "number") return l;
+    if (typeof l === "string") leader = l;
+    else out(l.note);
+  }
+  if (leader && !sheets.some((s) => nameKey(s.expert) === nameKey(leader)))
+    out(`注意：组长 ${leader} 不在这些评分表的专家中（专家组：${sheets.map((s) => s.expert).join("、")}）`);
   let layout;
   try {
     layout = buildConsensusLayout(bundle, sheets, {
       createdAt: now().toISOString(),
       divergence,
       password: opts.password,
+      leader,
     });
   } catch (e) {
     if (e instanceof LayoutError) {
@@ -120,7 +169,7 @@ export async function consensusCommand(
   try {
     await writeOutput(output, await writeXlsx(layout), {
       force: opts.force,
-      inputs: files,
+      inputs: [...files, ...(opts.round ? [opts.round] : [])],
       protect: async (file) => {
         const kind = await existingKind(file);
         return kind === "scoring-blank" || kind === "scoring-filled"
@@ -138,7 +187,7 @@ export async function consensusCommand(
   ).length;
   const mean = sheets.reduce((a, s) => a + toNumber(s.total), 0) / Math.max(1, sheets.length);
   out(
-    `已生成合议表：${output}\n申报者：${layout.applicant}；${STAGE_NAME[layout.stage]}；专家组：${layout.experts.join("、")}；` +
+    `已生成合议表：${output}\n申报者：${layout.applicant}；${STAGE_NAME[layout.stage]}；专家组：${layout.experts.join("、")}；${leader ? `组长：${leader}；` : ""}` +
       `专家总分平均 ${formatFigure(mean)}；分歧项目 ${divergent} 项。组长填写“合议成熟度”和“合议理由”后交回质评办，与评分表一起汇总。`,
   );
   return 0;

@@ -169,9 +169,11 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
     .option("--divergence <points>", "分歧阈值（百分点），默认 20 (divergence limit)")
     .option("--force", "覆盖已存在的文件 (overwrite an existing file)")
     .option("--password <password>", "工作表保护密码，默认不设密码 (sheet protection password)")
+    .option("--round <file>", "评审安排.xlsx：合议表写上抽取时确定的组长 (the 组长 from the round's draw)")
+    .option("--leader <name>", "组长姓名（不用评审安排时） (the group leader by name)")
     .addHelpText(
       "after",
-      "\n例 (example):\n  scorebook consensus 回收/某公司_现场评审_*.xlsx -o 合议表.xlsx\n" +
+      "\n例 (example):\n  scorebook consensus 回收/某公司_现场评审_*.xlsx --round 评审安排.xlsx -o 合议表.xlsx\n" +
         "交回的合议表与评分表一起交给 scorebook aggregate：该阶段的专家组得分取合议表总分。" +
         "退出码 (exit codes)：0 已生成；1 评分表有问题或不属于同一申报者和阶段（不生成）；2 参数错误、文件不存在或已存在。",
     )

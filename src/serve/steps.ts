@@ -52,8 +52,12 @@ export function stepCommand(r: StepRequest): StepCommand | string {
       return { argv: ["round", "status", ROUND_FILE, RETURNS_DIR, "--json"], cwd: "" };
     case "consensus":
       if (!r.files || r.files.length === 0) return "files";
-      // Into 合议/, under the command's own file name (申报者_阶段_合议表.xlsx).
-      return { argv: ["consensus", ...r.files, "-o", `${CONSENSUS_DIR}/`], cwd: "", dirs: [CONSENSUS_DIR] };
+      // Into 合议/, under the command's own file name (申报者_阶段_合议表.xlsx); the 组长 from the round's draw.
+      return {
+        argv: ["consensus", ...r.files, "--round", ROUND_FILE, "-o", `${CONSENSUS_DIR}/`],
+        cwd: "",
+        dirs: [CONSENSUS_DIR],
+      };
     case "material":
       return {
         argv: ["aggregate", RETURNS_DIR, "--stage", "material", "-o", MATERIAL_SUMMARY, "--json", ...force],

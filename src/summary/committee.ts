@@ -2,7 +2,7 @@
 // writers as the rest of the summary):
 //   得分图            the final scores against the nomination line, per rule set (the chart's data; the CLI adds a
 //                     drawing to the file with src/xlsx/chart.ts, the task pane an Office.js chart)
-//   合议清单          the divergent items by applicant and stage, on one page
+//   合议清单          the divergent items grouped by applicant and stage, on as many pages as they take
 //   公示名单（现场评审） the applicants advancing after the material review (四、（四）5: 公示期不少于 5 个工作日)
 //   授奖候选名单        the candidate list for the committee (四、（六）3), in ranking order; not publicised
 //   授奖建议名单        after the vote (四、（七）2, （八）1): the candidates the 表决记录表 passes, live, with the 公示 line

@@ -22,6 +22,19 @@ const stage = (s: StageResult) => ({
   score: n6(s.score),
   method: s.method,
   ...(s.consensus ? { consensusFile: s.consensus.file } : {}),
+  // Diagnostics beside the score the award's method decided (src/core/panel-stats.ts); null where a panel is too
+  // small, with the reason in `notes`.
+  diagnostics: {
+    mean: n6(s.diagnostics.mean),
+    trimmed: n6(s.diagnostics.trimmed),
+    median: n6(s.diagnostics.median),
+    z: s.diagnostics.z.map((z) => (z === null ? null : Math.round(z * 1e6) / 1e6)),
+    w: n6(s.diagnostics.agreement.w),
+    items: s.diagnostics.agreement.items,
+    notes: [s.diagnostics.notes.trimmed, s.diagnostics.notes.z, s.diagnostics.agreement.note]
+      .filter((m): m is NonNullable<typeof m> => m !== null)
+      .map((m) => ({ code: m.code, zh: m.zh, en: m.en })),
+  },
 });
 
 export function summaryJson(result: AggregateResult) {

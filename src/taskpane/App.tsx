@@ -18,6 +18,7 @@ import type { WorkbookHost } from "../host/types";
 import { Banners } from "./Banners";
 import { CheckPanel } from "./CheckPanel";
 import { FinishPanel } from "./FinishPanel";
+import { AwardFilePicker } from "./AwardFilePicker";
 import { GeneratePanel } from "./GeneratePanel";
 import { sameScoringSets } from "./flows";
 import { LangContext, STRINGS, say, useStrings } from "./i18n";
@@ -56,6 +57,7 @@ const useStyles = makeStyles({
   // Wraps rather than scrolls: four tabs in English are wider than a 320 px pane.
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   lacking: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
 });
 
 export interface PaneTab {
@@ -86,7 +88,11 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
+function Pane({ host, lib: given, env, notice, newWorkbookIsDownload }: AppProps) {
+  // An award given as a file (AwardFilePicker) joins the built-in ones for as long as the pane stays open: every tab
+  // then generates, checks and aggregates with it.
+  const [picked, setGiven] = useState<{ lib: Library; award: string; n: number } | null>(null);
+  const lib = picked?.lib ?? given;
   const t = useStrings();
   const s = useStyles();
   const pane = usePane(host, lib);
@@ -100,24 +106,31 @@ function Pane({ host, lib, env, notice, newWorkbookIsDownload }: AppProps) {
       id: "generate",
       label: t.tabs.generate,
       render: (p) => (
-        <GeneratePanel
-          lib={lib}
-          capabilities={host.capabilities}
-          sheets={p.outcome?.sheets ?? null}
-          newWorkbookIsDownload={newWorkbookIsDownload}
-          customFunctions={env.customFunctions !== false}
-          onGenerate={async (req) => {
-            const r = await p.generate(req);
-            if (r.target === "current") setTab("check");
-            return r;
-          }}
-          findSame={(req) => sameScoringSets(host, req)}
-          onOpenExisting={(set) => {
-            p.chooseSet(set.suffix);
-            void host.select(set.sheet, "A1").catch(() => undefined);
-            setTab("check");
-          }}
-        />
+        <div className={s.stack}>
+          <GeneratePanel
+            key={picked?.n ?? 0}
+            initialAward={picked?.award}
+            lib={lib}
+            capabilities={host.capabilities}
+            sheets={p.outcome?.sheets ?? null}
+            newWorkbookIsDownload={newWorkbookIsDownload}
+            customFunctions={env.customFunctions !== false}
+            onGenerate={async (req) => {
+              const r = await p.generate(req);
+              if (r.target === "current") setTab("check");
+              return r;
+            }}
+            findSame={(req) => sameScoringSets(host, req)}
+            onOpenExisting={(set) => {
+              p.chooseSet(set.suffix);
+              void host.select(set.sheet, "A1").catch(() => undefined);
+              setTab("check");
+            }}
+          />
+          <AwardFilePicker
+            onLoaded={(l, award) => setGiven((g) => ({ lib: l, award: award.id, n: (g?.n ?? 0) + 1 }))}
+          />
+        </div>
       ),
     },
     {

@@ -51,6 +51,8 @@ export interface GenerateProps {
   findSame?: (req: GenerateRequest) => Promise<SameSet[]>;
   /** Shows an existing set (the dialog's 转到已有的评分表). */
   onOpenExisting?: (set: SameSet) => void;
+  /** The award selected at first (an award just given as a file); else the library's first. */
+  initialAward?: string;
 }
 
 export function GeneratePanel({
@@ -62,11 +64,12 @@ export function GeneratePanel({
   onGenerate,
   findSame,
   onOpenExisting,
+  initialAward,
 }: GenerateProps) {
   const t = useStrings();
   const lang = useLang();
   const s = useStyles();
-  const [awardId, setAwardId] = useState(lib.awards[0]?.id ?? "");
+  const [awardId, setAwardId] = useState(initialAward ?? lib.awards[0]?.id ?? "");
   const award = lib.awards.find((a) => a.id === awardId);
   const rubricsOf = (id: string) => lib.rubrics.filter((r) => r.award === id);
   const [rubricId, setRubricId] = useState(rubricsOf(awardId)[0]?.id ?? "");

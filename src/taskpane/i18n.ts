@@ -56,6 +56,14 @@ const zh = {
     doneNew: (file: string) => `已生成新工作簿：${file}`,
     doneNewWindow: "已在新的 Excel 窗口中打开评分表：在那个窗口中打开本加载项即可检查和完成。",
     items: (n: number, points: number) => `${n} 个评价项目，共 ${points} 分`,
+    awardFile: {
+      label: "其他奖的定义文件（可选）",
+      hint: "选择评价标准定义表（.xlsx），或导入后的 award.json 与各评分标准的 .json 文件；检查通过后加入上方的“奖项”列表。仅在本次打开任务窗格期间有效，重新打开后请再次选择。",
+      pick: "选择定义文件",
+      checking: "正在检查…",
+      refused: (name: string, n: number) => `“${name}”有 ${n} 个问题，未载入：`,
+      loaded: (title: string, n: number) => `已载入“${title}”（${n} 个评价标准），已加入“奖项”列表。`,
+    },
     same: {
       title: "已有这份评分表",
       body: (who: string, sheets: string) =>
@@ -239,6 +247,14 @@ const en: Strings = {
     doneNew: (file: string) => `Created a new workbook: ${file}`,
     doneNewWindow: "The scoring workbook opened in a new Excel window: open this add-in there to check and finish it.",
     items: (n: number, points: number) => `${n} items, ${points} points`,
+    awardFile: {
+      label: "Criteria of another prize (optional)",
+      hint: "Pick an award definition workbook (.xlsx), or an imported award's award.json with its rubric .json files; once checked it joins the Award list. For as long as the pane stays open: pick it again after reopening.",
+      pick: "Pick a definition file",
+      checking: "Checking…",
+      refused: (name: string, n: number) => `"${name}" has ${n} problem(s), not loaded:`,
+      loaded: (title: string, n: number) => `Loaded "${title}" (${n} rubrics); it is in the Award list.`,
+    },
     same: {
       title: "This scoring workbook exists",
       body: (who: string, sheets: string) =>

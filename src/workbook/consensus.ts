@@ -11,6 +11,7 @@ import {
   DIVERGENCE_BANDS,
   parseMaturity,
   parsePoints,
+  nameKey,
   formatScore,
   scoreSheet,
   toNumber,
@@ -56,6 +57,8 @@ export interface ConsensusOptions {
   /** Divergence limit in percentage points (the summary's 参数 default: 20). */
   divergence?: number;
   createdAt: string;
+  /** The group leader (组长): from the round's draw where there is one, or named by the secretariat. */
+  leader?: string;
   /** Values already agreed (tests, re-rendering). */
   initial?: Record<string, ConsensusInitial>;
   password?: string;
@@ -94,6 +97,10 @@ export interface ConsensusMap {
   total: string;
   /** The total as printed: text under the display rule, following the live value. */
   totalShown: string;
+  /** 出席情况: the members present and absent, filled in at the meeting. */
+  attendance: string;
+  /** The group leader printed on the sheet (null: a line to fill in). */
+  leader: string | null;
   missing: string;
   invalid: string;
   status: string;
@@ -289,7 +296,8 @@ export function buildConsensusLayout(
   s.text("A1", `${r.title.zh}\u3000合议评分表（${stageName}）`, "title");
   s.merge(`A1:${lastVisible}1`);
   s.height(1, 26);
-  const who = `${bundle.rules.applicant === "individual" ? "申报人" : "申报单位"}：${applicant}\u3000\u3000评审阶段：${stageName}\u3000\u3000专家组：${experts.join("、")}`;
+  const leader = options.leader ? cleanUserText(options.leader) : null;
+  const who = `${bundle.rules.applicant === "individual" ? "申报人" : "申报单位"}：${applicant}\u3000\u3000评审阶段：${stageName}\u3000\u3000专家组：${experts.join("、")}\u3000\u3000组长：${leader ?? "＿＿＿＿"}`;
   s.text("A2", who, "userLine");
   s.merge(`A2:${lastVisible}2`);
   s.height(2, 20);
@@ -534,7 +542,7 @@ export function buildConsensusLayout(
   // display rule, live: after the material review the total is compared with the advance line, so 499.9995 never
   // prints 500.00.
   const total = cellRef(cols.value, row);
-  s.formula(total, `SUM(${abs(cols.score)})`, toNumber(scored.total), "totalScore");
+  s.formula(total, `SUM(${abs(cols.score)})`, toNumber(scored.total), "helper");
   name("Total", total);
   const line = stage === "material" && bundle.rules.advance ? [String(bundle.rules.advance.min)] : [];
   const totalShown = cellRef(cols.score, row);
@@ -570,7 +578,15 @@ export function buildConsensusLayout(
   s.merge(`${status}:${cols.score}${row}`, "status");
   s.height(row, 22);
 
-  // Signatures: the group leader, then every member.
+  // Who was there (合议 is held by the group under its leader): the members present and absent, filled in at the
+  // meeting; then the leader's and every member's signature.
+  row += 2;
+  const attendance = cellRef(cols.points, row);
+  s.text(cellRef(cols.category, row), "出席情况：", "signLabel");
+  s.merge(`${cols.category}${row}:${cols.name}${row}`);
+  s.input(attendance, `应到 ${experts.length} 人，实到＿＿人；缺席成员及原因：`, "inputText");
+  s.merge(`${attendance}:${lastVisible}${row}`, "inputText");
+  s.height(row, 30);
   row += 2;
   const sign = (label: string, style = "signLabel") => {
     s.text(cellRef(cols.category, row), label, style);
@@ -580,8 +596,9 @@ export function buildConsensusLayout(
     s.height(row, 28);
     row++;
   };
-  sign("评审专家组组长签名：");
-  experts.forEach((e) => sign(`成员 ${e}：`, "memberName"));
+  const isLeader = (e: string) => leader !== null && nameKey(e) === nameKey(leader);
+  sign(leader ? `评审专家组组长 ${leader} 签名：` : "评审专家组组长签名：");
+  experts.filter((e) => !isLeader(e)).forEach((e) => sign(`成员 ${e}：`, "memberName"));
   s.text(cellRef(cols.category, row), "日期：", "signLabel");
   s.merge(`${cols.category}${row}:${cols.name}${row}`);
   s.text(cellRef(cols.points, row), "", "signLine");
@@ -661,6 +678,8 @@ export function buildConsensusLayout(
       categories,
       total,
       totalShown,
+      attendance,
+      leader,
       missing,
       invalid,
       status,

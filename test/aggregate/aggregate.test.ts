@@ -265,7 +265,11 @@ describe("scorebook aggregate over a folder of returned workbooks", () => {
         "rank",
       ])
         expect(x).toHaveProperty(k);
-      expect(Object.keys(x.material).sort()).toEqual(["experts", "method", "score"]);
+      expect(Object.keys(x.material).sort()).toEqual(["diagnostics", "experts", "method", "score"]);
+      expect(Object.keys(x.material.diagnostics).sort()).toEqual(
+        ["items", "mean", "median", "notes", "trimmed", "w", "z"].sort(),
+      );
+      expect(x.material.diagnostics.z).toHaveLength(x.material.experts.length);
     }
     for (const p of json.problems) expect(typeof p.file === "string" && typeof p.reason === "string").toBe(true);
   });

@@ -176,7 +176,7 @@ describeInPreview("task pane preview in Chromium", () => {
         return `${el.tagName.toLowerCase()}${el.type === "radio" ? ":radio" : ""} ${label.replace(/\s+/g, "").replace(/\*$/, "")}`;
       });
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press("Tab");
       order.push(await focused());
     }
@@ -187,8 +187,10 @@ describeInPreview("task pane preview in Chromium", () => {
       "input 评审专家",
       "input:radio 材料评审",
       "input:radio 普通Excel公式（推荐，任何Excel均可计算）",
+      "input:radio 完整：评分表中列出各项评分要点（A4横向）",
       "input:radio 当前工作簿（新增工作表）",
       "button 生成评分表",
+      "input 选择定义文件",
     ]);
     await pane.getByLabel("奖项").focus();
     await page.keyboard.press("ArrowDown"); // 河北省政府质量奖（2022）

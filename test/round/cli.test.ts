@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { cellString, vetoAnswerFor } from "../../src/core";
 import { buildLayout } from "../../src/workbook";
+import { readRoundFile } from "../../src/round/files";
 import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { bundle, fill, generate, load, randomValid, rng, save, tmpDir } from "../helpers/workbooks";
 import { convert, describeWithLibreOffice, hasLibreOffice, unitOnly } from "../helpers/libreoffice";
@@ -207,6 +208,33 @@ describe("scorebook round", () => {
         ["unassigned", "missing-return", "panel-below-size"].includes(p.code),
       ),
     ).toEqual([]);
+    // The consensus workbook of one panel names the 组长 the draw chose, and the members present are to be recorded.
+    const panelFiles = fs.readdirSync(back).filter((x) => x.startsWith(`${APPLICANTS[0]}_`));
+    const lead = (await readRoundFile(f)).assignments!.find((a) => a.leader && a.applicant === APPLICANTS[0])!;
+    const cons = path.join(dir, "合议", "甲合议表.xlsx");
+    const c = await run("consensus", ...panelFiles.map((x) => path.join(back, x)), "--round", f, "-o", cons);
+    expect(c.code).toBe(0);
+    expect(c.out).toContain(`组长：${lead.expert}`);
+    const texts: string[] = [];
+    (await load(fs.readFileSync(cons))).getWorksheet("合议")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") texts.push(cell.value);
+      }),
+    );
+    expect(texts.some((t) => t.includes(`组长：${lead.expert}`))).toBe(true);
+    expect(texts).toContain(`评审专家组组长 ${lead.expert} 签名：`);
+    expect(texts.some((t) => t.startsWith("应到 2 人，实到"))).toBe(true);
+    // Without a draw for the applicant's panel the line is left to fill in, and the command says so.
+    const none = await run(
+      "consensus",
+      ...panelFiles.map((x) => path.join(back, x)),
+      "--round",
+      path.join(dir, "无.xlsx"),
+      "-o",
+      path.join(dir, "合议", "乙.xlsx"),
+    );
+    expect(none.code).toBe(0);
+    expect(none.out).toContain("留出组长一栏待填写");
   });
 
   it("generate → status → aggregate --round over a round with missing, unexpected and unassigned returns", async () => {

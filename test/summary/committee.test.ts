@@ -198,7 +198,7 @@ describeWithLibreOffice("the committee pack in LibreOffice", () => {
     expect(count("评审参数")).toBe(1);
     // 明细: one page per applicant and stage, each with its own header row.
     const blocks = s.run.layout.map.details.blocks.length;
-    const detailPages = texts.filter((t) => /· (材料|现场)评审（/.test(t));
+    const detailPages = texts.filter((t) => /· (材料|现场)评审（/.test(t) && /平均分?\s+最低\s+最高/.test(t));
     expect(detailPages).toHaveLength(blocks);
     // 反馈 repeats its header row on every page.
     const feedback = texts.filter((t, i) => firstLines[i].includes("反馈意见汇总") || t.includes("改进机会（报告用）"));

@@ -168,16 +168,18 @@ describe("generate", () => {
     expect(wb.calls.writeLayout).toBe(writes);
     // Go to the existing sheets: the check tab shows them, with the score typed before.
     await ask("河北某某科技股份有限公司");
+    const go = await screen.findByRole("button", { name: "转到已有的评分表" });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "转到已有的评分表" }));
+      fireEvent.click(go);
     });
     expect(screen.getByRole("tab", { name: "检查" }).getAttribute("aria-selected")).toBe("true");
     await waitFor(() => expect(within(panel("check")).getByText("已评分 1 / 23")).toBeTruthy());
     expect(wb.calls.writeLayout).toBe(writes);
     // Add another: 评分 (2), the first set untouched.
     await ask("河北某某科技股份有限公司");
+    const add = await screen.findByRole("button", { name: "另外新增（评分 (2)）" });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "另外新增（评分 (2)）" }));
+      fireEvent.click(add);
     });
     await waitFor(() => expect(wb.sheets.has("评分 (2)")).toBe(true));
     expect(wb.sheets.get(SHEET.scoring)!.cells.get(input(0))?.value).toBe(0.45);

@@ -126,3 +126,31 @@ export function signatures(s: SheetBuilder, row: number, labels: string[], from:
 
 export const param = (p: ParametersMap, ruleSet: string, key: keyof ParametersMap["rows"]) =>
   ext(p.sheet, p.columns[ruleSet], p.rows[key]);
+
+/**
+ * Printable height (points) of an A4 landscape page of the committee pack: 8.27 in less the 0.6 in margins, less
+ * the footer line. Exact for a sheet whose columns fit the page width (printed at 100 %).
+ */
+export const LANDSCAPE_HEIGHT = (8.27 - 1.2) * 72 - 16;
+
+/**
+ * Rows placed one after another on printed pages: where a row (with `keep`, what must stay on its page with it)
+ * would not fit, a page break goes before it. The sheet repeats its own header rows after a break (a sheet with two
+ * tables cannot use print titles).
+ */
+export class Pager {
+  readonly breaks: number[] = [];
+  used = 0;
+  constructor(readonly height = LANDSCAPE_HEIGHT) {}
+  /** True when a break is needed before a row of `keep` points (never on an empty page). */
+  full(keep: number): boolean {
+    return this.used > 0 && this.used + keep > this.height;
+  }
+  breakAt(row: number): void {
+    this.breaks.push(row);
+    this.used = 0;
+  }
+  add(height: number): void {
+    this.used += height;
+  }
+}
