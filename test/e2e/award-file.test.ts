@@ -5,6 +5,7 @@
 // scoring workbook is generated into the preview workbook. Screenshots go to test/output/ (git-ignored).
 import { writeFileSync } from "fs";
 import path from "path";
+import { awardFiles } from "../../src/award/folder";
 import { writeAwardBook } from "../../src/award/workbook";
 import { parseAwardBook } from "../../src/core/award/book";
 import { CITY_ID, CITY_RUBRIC, cityBook } from "../award/city";
@@ -40,6 +41,19 @@ describeInPreview("task pane preview in Chromium: an award given as a file", () 
     expect(problems.some((p) => /^奖项!B\d+：/.test(p))).toBe(true);
     await alert.scrollIntoViewIfNeeded();
     await pane.screenshot({ path: path.join(OUT, "taskpane-award-file-refused.png") });
+
+    // The .json files award import stores, one rubric missing its items: the JSON Schema validator (compiled at build
+    // time) runs under the page's CSP and names the field.
+    const stored = parseAwardBook(cityBook());
+    const files = awardFiles(stored.award!, stored.rubrics);
+    const rubric = JSON.parse(files[`${CITY_RUBRIC}.json`]) as Record<string, unknown>;
+    delete rubric.items;
+    const awardJson = path.join(OUT, "award.json");
+    const rubricJson = path.join(OUT, `${CITY_RUBRIC}.json`);
+    writeFileSync(awardJson, files["award.json"]);
+    writeFileSync(rubricJson, JSON.stringify(rubric));
+    await input.setInputFiles([awardJson, rubricJson]);
+    await pane.getByText(`${CITY_RUBRIC}.json: (根): 缺少字段“items”`, { exact: false }).waitFor();
 
     await input.setInputFiles(good);
     await pane.getByText("已载入“梅江市政府质量奖（2024）”（1 个评价标准），已加入“奖项”列表。").waitFor();
