@@ -432,6 +432,11 @@ export const msg = {
     en: `the round workbook has "${panels}" but no "${record}" written by the draw (or it holds no panel fingerprint): "${panels}" cannot be checked for edits after the draw`,
   }),
   // `scorebook report` from a summary: what it refuses rather than print a wrong report.
+  reportRoundWithoutDocuments: (): Message => ({
+    code: "report-round-without-documents",
+    zh: "--round 只与 --documents 一起使用：评审得分排序表和现场评审记录表按评审安排中抽取的现场评审专家组（组别）和组长",
+    en: "--round goes with --documents: the ranking sheets and records follow the draw's on-site groups and leaders",
+  }),
   reportStale: (file: string, cells: readonly { address: string; input: string; cached: string }[]): Message => ({
     code: "summary-stale",
     zh: `汇总表 ${file} 的计算结果不是按现在的数据算出的（数据被改动后没有重新计算）：${cells

@@ -147,6 +147,8 @@ function segments(rows: number[]): [number, number][] {
 /** Hidden helper columns (outside the print area) holding the live numbers the shown texts of F–H format. */
 const HELPER = { mean: "L", trimmed: "M", median: "N" } as const;
 const TOO_FEW = "不足 3 人";
+/** The minus sign of a z-score (U+2212): a line never breaks between it and its digits, as it may after "-". */
+const MINUS = "\u2212";
 
 /**
  * 专家组评分诊断: one row per panel counted, from `row`; returns the row after the block. Columns: 序号 | 申报者 |
@@ -247,7 +249,7 @@ function panelRowCells(
   // z: (total − mean) ÷ σ (population, STDEVP), for each expert with a total; the reason instead under 3 or σ = 0.
   const parts = at.totals.map(
     (t, i) =>
-      `IF(ISNUMBER(${t}),"、"&${at.names[i]}&" "&TEXT(ROUND((${t}-AVERAGE(${range}))/STDEVP(${range}),2),"0.00"),"")`,
+      `IF(ISNUMBER(${t}),"、"&${at.names[i]}&" "&SUBSTITUTE(TEXT(ROUND((${t}-AVERAGE(${range}))/STDEVP(${range}),2),"0.00"),"-",${JSON.stringify(MINUS)}),"")`,
   );
   const zText = zTextOf(a, stage);
   e.formula(
@@ -265,7 +267,7 @@ function zTextOf(a: ApplicantResult, stage: StageId): string {
     ? "不足 3 人，不计 z 值"
     : d.notes.z
       ? "各专家总分相同"
-      : d.z.map((z, i) => `${st.experts[i]} ${formatStat(z)}`).join("、");
+      : d.z.map((z, i) => `${st.experts[i]} ${formatStat(z).replace("-", MINUS)}`).join("、");
 }
 
 function wTextOf(a: ApplicantResult, stage: StageId): string {
