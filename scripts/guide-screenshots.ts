@@ -296,17 +296,13 @@ export async function consensusAndSummary(panels: string[][]): Promise<void> {
   renderPage(summary, "专家组评分诊断", path.join(IMAGES, "summary-expert-review.png"));
   renderPage(summary, "反馈意见汇总", path.join(IMAGES, "summary-feedback.png"));
 
-  await scorebook("report", "report", "汇总.xlsx", "-o", "评审报告", "--documents");
+  await scorebook("report", "report", "汇总.xlsx", "-o", "评审报告", "--documents", "--round", "评审安排.xlsx");
   const reports = path.join(guideRun.work, "评审报告");
   const doc = path.join(reports, `${a}_现场评审报告.docx`);
   renderPage(doc, 1, path.join(IMAGES, "report-page1.png"));
   renderPage(doc, "四、现场评审意见", path.join(IMAGES, "report-onsite-opinion.png"));
   renderPage(path.join(reports, `${a}_现场评审记录表.docx`), 1, path.join(IMAGES, "report-record.png"));
-  renderPage(
-    path.join(reports, "现场评审专家组1_评审得分排序表.docx"),
-    1,
-    path.join(IMAGES, "report-ranking-sheet.png"),
-  );
+  renderPage(path.join(reports, "现场-01_评审得分排序表.docx"), 1, path.join(IMAGES, "report-ranking-sheet.png"));
   renderPage(path.join(reports, "综合评审工作报告.docx"), 1, path.join(IMAGES, "report-work-report.png"));
   renderPage(
     path.join(reports, "综合评审工作报告.docx"),

@@ -97,6 +97,11 @@ export interface Veto {
   ask: "occurred" | "unmet";
   /** The applicants the item applies to (the seed's words); the others answer 不适用. */
   appliesTo?: string;
+  /**
+   * Rubrics whose applicants always fall under appliesTo (河北 三（二）5 "申报个人为所属组织高层领导者的" for the senior
+   * leaders' rubric): their workbooks ask the item without 不适用.
+   */
+  requiredFor?: string[];
   source: string;
 }
 

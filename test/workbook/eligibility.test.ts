@@ -49,6 +49,39 @@ describe("the 否决 sheet asks each item the way it reads", () => {
     expect(sheet.columns.find((c) => c.col === "G")!.hidden).toBe(true);
   });
 
+  it("a senior leader is the leader 三（二）5 speaks of: the item is asked without 不适用, and 不适用 is not an answer", async () => {
+    const SENIOR = "hebei-individual-senior";
+    const { layout } = await generate(SENIOR);
+    const sheet = layout.sheets.find((s) => s.name === SHEET.vetoes)!;
+    const row = layout.map.vetoes.rows.find((r) => r.id === "organization-record")!.row;
+    const list = sheet.validations.find((v) => {
+      const [a, b] = v.ref.split(":").map((x) => Number(x.replace(/\D/g, "")));
+      return row >= a && row <= (b ?? a);
+    })!.list;
+    expect(list).toEqual(["符合", "不符合"]);
+    expect(sheet.cells.find((c) => c.ref === `D${row}`)?.value).toBe("是否符合该条件？");
+    const b = bundle(SENIOR);
+    const r = await returned(SENIOR, answers(b, { "organization-record": "不适用" }));
+    expect(r.problems.map((p) => p.zh).join("\n")).toContain("不适用");
+    expect(r.ok).toBe(false);
+    // The other individual rubrics still offer it.
+    expect(bundle(IND).rules.vetoes.find((v) => v.id === "organization-record")!.appliesTo).toBeDefined();
+  });
+
+  it("往届获奖 and 虚假材料 are asked as events: 是 means it happened (already a winner), never 'yes, they comply'", async () => {
+    const { layout } = await generate(IND);
+    const sheet = layout.sheets.find((s) => s.name === SHEET.vetoes)!;
+    const rowOf = (id: string) => layout.map.vetoes.rows.find((r) => r.id === id)!.row;
+    const text = (ref: string) => String(sheet.cells.find((c) => c.ref === ref)?.value ?? "");
+    expect(text(`C${rowOf("previous-winner")}`)).toMatch(/^申报者已经获得过往届省政府质量奖/);
+    expect(text(`C${rowOf("false-material")}`)).toMatch(/^申报者隐瞒有关情况或提供虚假材料进行申报/);
+    expect(text(`D${rowOf("previous-winner")}`)).toBe("是否存在该情形？");
+    const b = bundle(IND);
+    const won = await returned(IND, answers(b, { "previous-winner": "是" }));
+    expect(won.vetoed).toBe(true);
+    expect(won.vetoes.find((v) => v.flagged)!.label).toMatch(/^申报者已经获得过往届省政府质量奖/);
+  });
+
   it("a frontline worker answered 符合 … 不适用 … 否 is clean; 不符合 flags the condition as not met", async () => {
     const b = bundle(IND);
     const clean = await returned(IND, answers(b, { "organization-record": "不适用" }));

@@ -272,7 +272,15 @@ export function awardToBook(award: Award, rubrics: readonly Rubric[]): AwardBook
   book[BOOK.vetoes] = [
     header(BOOK.vetoes),
     ...award.ruleSets.flatMap((r) =>
-      r.vetoes.map((v) => [r.id, v.id, v.text, ASK[v.ask], v.source, v.appliesTo ?? null]),
+      r.vetoes.map((v) => [
+        r.id,
+        v.id,
+        v.text,
+        ASK[v.ask],
+        v.source,
+        v.appliesTo ?? null,
+        v.requiredFor?.length ? v.requiredFor.join("、") : null,
+      ]),
     ),
   ];
   book[BOOK.bonus] = [
@@ -355,10 +363,10 @@ class Reader {
     if (cached) return cached;
     const head = raw[0].map(headerKey);
     const at = columns.map((c) => head.indexOf(headerKey(c.header)));
-    const missing = columns.filter((_, i) => at[i] < 0);
+    const missing = columns.filter((c, i) => at[i] < 0 && !c.optional);
     for (const c of missing) this.problems.push({ sheet, row: 1, message: awardMsg.missingColumn(c.header) });
-    // A column whose header is missing is read where the template puts it.
-    const where = at.map((a, i) => (a < 0 ? i : a));
+    // A column whose header is missing is read where the template puts it; an optional one is read as empty.
+    const where = at.map((a, i) => (a >= 0 ? a : columns[i].optional ? -1 : i));
     this.columnAt.set(sheet, where);
     const rows = raw.map((r, i) => (i === 0 ? columns.map((c) => c.header) : where.map((c) => r[c] ?? null)));
     this.tables.set(sheet, rows);
@@ -657,7 +665,17 @@ export function parseAwardBook(
     }
     vetoSeen.set(key, row);
     const applies = cellText(r[5]);
-    const v: Veto = { id: vid, ask, text, ...(applies ? { appliesTo: applies } : {}), source: cellText(r[4]) };
+    const required = cellText(r[6])
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean);
+    const v: Veto = {
+      id: vid,
+      ask,
+      text,
+      ...(applies ? { appliesTo: applies } : {}),
+      ...(required.length ? { requiredFor: required } : {}),
+      source: cellText(r[4]),
+    };
     list.push(v);
   });
 

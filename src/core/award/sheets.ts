@@ -38,6 +38,8 @@ export interface BookColumn {
   choices?: readonly string[];
   /** Typed text stays text (codes such as 1.10). */
   text?: boolean;
+  /** A column added later: a workbook without it reads it as empty (no missing-column problem). */
+  optional?: boolean;
   wrap?: boolean;
 }
 
@@ -96,6 +98,7 @@ export const COLUMNS: Record<string, readonly BookColumn[]> = {
     { header: "提问", width: 16, choices: Object.values(ASK) },
     { header: "依据", width: 24, wrap: true },
     { header: "适用对象", width: 20, wrap: true },
+    { header: "必答的评分标准", width: 22, wrap: true, optional: true },
   ],
   [BOOK.bonus]: [
     { header: "规则集", width: 22, text: true },
@@ -247,7 +250,7 @@ export const README_LINES: readonly string[] = [
   "评分标准 —— 每行一套评分标准（如按行业分别制定的评分要点）：编号、名称、所属规则集、评分方式（成熟度/分值）、总分。",
   "评价项目 —— 一级指标（一级编号、名称、分值）和评价项目（编号、名称、分值、类型、评分要点，每行一条），下级条款另起一行。",
   "评分指南 —— 每个维度一行（过程：方法、展开…；结果：水平、趋势…），每档一列，写该档的描述。",
-  "否决事项 —— 编号、事项、提问（是否符合该条件 / 是否存在该情形）、依据、适用对象。",
+  "否决事项 —— 编号、事项、提问（是否符合该条件 / 是否存在该情形）、依据、适用对象；“必答的评分标准”列出申报者总属于适用对象的评分标准编号（如高层领导者），其评分表不提供“不适用”。",
   "加分 —— 编号、事项、分值、可累加。",
   "勘误 —— 可选：录入时对原文的更正及理由。",
   "",

@@ -89,9 +89,27 @@ export function buildLibrary(awardFiles: Record<string, unknown>, rubricFiles: R
       const rubric = rubrics.find((r) => r.id === id);
       if (!rubric) return undefined;
       const award = awards.find((a) => a.id === rubric.award) as Award;
-      const rules = award.ruleSets.find((s) => s.id === rubric.ruleSet) as RuleSet;
+      const rules = forRubric(award.ruleSets.find((s) => s.id === rubric.ruleSet) as RuleSet, rubric.id);
       return { rubric, award, scale: award.scale, rules };
     },
+  };
+}
+
+/**
+ * The rule set as one rubric's workbooks ask it: a veto item that always applies to this rubric's applicants
+ * (requiredFor) is asked without 不适用 (the senior leader is the leader 三（二）5 speaks of). The same object when
+ * nothing changes.
+ */
+function forRubric(rules: RuleSet, rubricId: string): RuleSet {
+  if (!rules.vetoes.some((v) => v.requiredFor?.includes(rubricId))) return rules;
+  return {
+    ...rules,
+    vetoes: rules.vetoes.map((v) => {
+      if (!v.requiredFor?.includes(rubricId)) return v;
+      const { appliesTo: _appliesTo, ...always } = v;
+      void _appliesTo;
+      return always;
+    }),
   };
 }
 
