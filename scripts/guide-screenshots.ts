@@ -293,6 +293,7 @@ export async function consensusAndSummary(panels: string[][]): Promise<void> {
   renderPage(summary, "问题清单", path.join(IMAGES, "summary-problems.png"));
   renderPage(summary, "综合得分与提名分数线", path.join(IMAGES, "summary-chart.png"));
   renderPage(summary, "评审委员会表决记录表", path.join(IMAGES, "summary-vote.png"));
+  renderPage(summary, "专家组评分诊断", path.join(IMAGES, "summary-expert-review.png"));
   renderPage(summary, "反馈意见汇总", path.join(IMAGES, "summary-feedback.png"));
 
   await scorebook("report", "report", "汇总.xlsx", "-o", "评审报告", "--documents", "--round", "评审安排.xlsx");
