@@ -320,7 +320,10 @@ export function readDocuments(
 ): ReviewDocuments {
   const named = (r: StageReport, d: ReviewDocumentId) => documentsOf(r.rubricId).includes(d);
   const unnamed = [
-    ...new Set(reports.filter((r) => !(rulesOf(r.rubricId)?.documents ?? []).length).map((r) => r.ruleSet)),
+    // The 受理名单 is the round workbook's (round draw), not one of the report's documents.
+    ...new Set(
+      reports.filter((r) => !documentsOf(r.rubricId).some((d) => d !== "accepted-list")).map((r) => r.ruleSet),
+    ),
   ];
   const onsite = reports.filter((r) => r.stage === "onsite" && r.score !== null);
   const totals = expertTotals(source);
