@@ -6,8 +6,6 @@
 import {
   AlignmentType,
   Document,
-  Footer,
-  PageNumber,
   PageOrientation,
   Packer,
   Paragraph,
@@ -18,7 +16,7 @@ import {
 } from "docx";
 import { formatFigure } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
-import { borders, cell, FONT, heading, para } from "./docx";
+import { borders, cell, FONT, heading, pageFooter, para } from "./docx";
 import type { RankingBlock, RankingSheet, ReviewRecord, WorkReport, WorkReportPart } from "./documents";
 
 /** Tied on the last place inside the limit: listed, and the committee decides (the tool breaks no tie). */
@@ -120,21 +118,7 @@ async function pack(
             margin: { top: 1200, bottom: 1200, left: 1100, right: 1100 },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [`${name}\u3000第 `, PageNumber.CURRENT, " 页，共 ", PageNumber.TOTAL_PAGES, " 页"],
-                    size: 18,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageFooter(name) },
         children: body,
       },
     ],
