@@ -118,19 +118,42 @@ function child(args: string[]): { ms: number; maxRssMb: number; used: number; pr
  * The command line as a user runs it: wall time of the whole process (start-up, reading, summary written), and its
  * peak memory when GNU time is there to tell.
  */
-function cli(dir: string, out: string): { wallMs: number; code: number | null; maxRssMb: number } {
+function cli(
+  dir: string,
+  out: string,
+): { wallMs: number; code: number | null; maxRssMb: number; timings: Record<string, number> | null } {
   const args = [path.join(ROOT, "bin", "scorebook.js"), "aggregate", dir, "-o", out, "--force", "--json"];
   const time = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+  // SCOREBOOK_TIMING=1: the command prints where its time went (src/cli/aggregate.ts).
+  const env = { ...process.env, SCOREBOOK_TIMING: "1" };
   const t0 = Date.now();
   const r = time
     ? spawnSync(time, ["-f", "maxrss=%M", process.execPath, ...args], {
         cwd: ROOT,
         encoding: "utf8",
+        env,
         maxBuffer: 64 * 1024 * 1024,
       })
-    : spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    : spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
   const kb = Number(/maxrss=(\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN);
-  return { wallMs: Date.now() - t0, code: r.status, maxRssMb: kb / 1024 };
+  const line = /SCOREBOOK_TIMING (\{.*\})/.exec(r.stderr ?? "")?.[1];
+  return {
+    wallMs: Date.now() - t0,
+    code: r.status,
+    maxRssMb: kb / 1024,
+    timings: line ? (JSON.parse(line) as Record<string, number>) : null,
+  };
+}
+
+/** The command line's own account of one run: each step's wall time, and the CPU time of the whole process. */
+function breakdown(t: Record<string, number> | null): string {
+  if (!t) return "—";
+  const s = (k: string) => `${((t[k] ?? 0) / 1000).toFixed(2)}`;
+  return (
+    `start-up ${s("start-up")}, checks ${s("checks")}, read ${s("read")}, aggregate ${s("aggregate")}, ` +
+    `layout ${s("layout")}, xlsx ${s("xlsx")}, file ${s("file")}, print ${s("print")} s; ` +
+    `CPU ${s("cpu-user")} user + ${s("cpu-system")} system s`
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -150,7 +173,7 @@ async function main(): Promise<void> {
   // the machine's load (shared with other jobs) affects all of them alike; medians over the rounds.
   const kinds = ["scorebook", "one-thread", "exceljs", "exceljs-cached"];
   const rows = kinds.map((name) => ({ name, ms: [] as number[], rss: [] as number[], used: 0 }));
-  const cliRuns: ReturnType<typeof cli>[] = [];
+  const cliRuns: (ReturnType<typeof cli> & { load: string })[] = [];
   for (let k = 0; k < runs; k++) {
     for (const row of rows) {
       if (row.name === "exceljs-cached" && k > 0) continue; // for reference only: once
@@ -160,9 +183,13 @@ async function main(): Promise<void> {
       row.used = m.used;
       process.stderr.write(`  ${row.name}: ${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
     }
-    const c = cli(workbooks, path.join(dir, "summary.xlsx"));
+    const load = os.loadavg()[0].toFixed(1);
+    const c = { ...cli(workbooks, path.join(dir, "summary.xlsx")), load };
     cliRuns.push(c);
-    process.stderr.write(`  cli: ${(c.wallMs / 1000).toFixed(2)} s (exit ${c.code})\n`);
+    const baseline = rows.find((r) => r.name === "exceljs")!.ms[k];
+    process.stderr.write(
+      `  cli: ${(c.wallMs / 1000).toFixed(2)} s (exit ${c.code}), ${(baseline / c.wallMs).toFixed(1)} × this round's baseline; ${breakdown(c.timings)}\n`,
+    );
   }
   const base = median(rows.find((r) => r.name === "exceljs")!.ms);
   const threads = defaultWorkers();
@@ -191,6 +218,15 @@ async function main(): Promise<void> {
     } | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
     "",
     `Every run counted ${rows.map((r) => r.used).join(" / ")} workbooks into the panels.`,
+    "",
+    "The whole process, run by run (the ratio is to the baseline of the same round; the load average when it ran):",
+    "",
+    "| run | whole process | × baseline | where the time went (wall) and CPU |",
+    "|---|---|---|---|",
+    ...cliRuns.map((c, k) => {
+      const baseline = rows.find((r) => r.name === "exceljs")!.ms[k];
+      return `| ${k + 1} (load ${c.load}) | ${(c.wallMs / 1000).toFixed(2)} s | ${(baseline / c.wallMs).toFixed(1)} × | ${breakdown(c.timings)} |`;
+    }),
   ];
   console.log(lines.join("\n"));
 }

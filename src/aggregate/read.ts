@@ -11,10 +11,17 @@ import { openWorkbook, type OpenedWorkbook } from "../summary/open";
 import type { ReadResult } from "../summary/secretariat";
 import type { InterpretCache, ScoreReport } from "../workbook";
 import type { BinaryText, InflateRaw } from "../xlsx/zip-cells";
+import type { DeflateRaw } from "../xlsx/zip-write";
 
 /** Node's zlib, stopping at the size the zip directory states (a part that lies about its size is refused). */
 export const nodeInflate: InflateRaw = (data, maxBytes) =>
   zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+
+/**
+ * Node's zlib deflate at level 1, for writing large .xlsx files (the summary): native, where ExcelJS's own deflate is
+ * JavaScript (src/xlsx/zip-write.ts).
+ */
+export const nodeDeflate: DeflateRaw = (data) => zlib.deflateRawSync(data, { level: 1 });
 
 /** Parts as one-byte strings; a text found in one back to UTF-8 only when it has a byte above 0x7F. */
 export const nodeBinaryText: BinaryText = {

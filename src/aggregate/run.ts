@@ -29,6 +29,8 @@ export interface AggregateFilesOptions {
   library?: Library;
   /** A review round (--round, src/round/aggregate.ts): screens what was read, then adds its own problems. */
   round?: RoundCheck;
+  /** Filled with the milliseconds each step took (read, aggregate, layout): the benchmark's breakdown. */
+  timings?: Record<string, number>;
 }
 
 /** Checks of a review round around the aggregation (defined beside the one composition). */
@@ -104,7 +106,9 @@ export function defaultWorkers(cores = os.availableParallelism()): number {
 export async function aggregateFiles(o: AggregateFilesOptions): Promise<AggregateFilesResult> {
   const inputs = o.collected ?? (await collectInputs(o.inputs, o.exclude));
   const files = inputs.files.map((f) => shownPath(f));
+  const t0 = performance.now();
   const read = await readAll(files, { workers: o.workers, limits: o.limits, onProgress: o.onProgress });
+  if (o.timings) o.timings.read = performance.now() - t0;
   const skipped: ReadResult[] = inputs.skipped.map((p) => ({ problem: { ...p, file: shownPath(p.file) } }));
   // The one composition (src/summary/compose.ts), as the task pane and the workbench call it.
   const { result, layout } = composeSummary({
@@ -116,6 +120,7 @@ export async function aggregateFiles(o: AggregateFilesOptions): Promise<Aggregat
     files: inputs.files.length + inputs.skipped.length,
     library: o.library,
     round: o.round,
+    timings: o.timings,
   });
   return { files, missing: inputs.missing, result, layout, read: read.filter((r) => "sheet" in r).length };
 }

@@ -196,9 +196,13 @@ export function buildProgram(given: Io, setCode: (c: number) => void): Command {
       "--documents",
       "同时生成评审规则要求的评审文件：现场评审记录表（每个申报者）、评审得分排序表（每个现场评审专家组）、综合评审工作报告 (also the documents the award's rules name)",
     )
+    .option(
+      "--round <file>",
+      "评审安排（如 评审安排.xlsx）：评审文件按抽取的现场评审专家组（组别）和组长 (the round workbook: the draw's groups and leaders)",
+    )
     .addHelpText(
       "after",
-      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n  scorebook report 汇总.xlsx -o 评审报告/ --documents\n" +
+      "\n例 (example):\n  scorebook report 汇总.xlsx -o 评审报告/\n  scorebook report 汇总.xlsx -o 评审报告/ --documents --round 评审安排.xlsx\n" +
         "给出汇总表时，报告采用“反馈”工作表中“报告用”两列的文字（质评办修改后的措辞）。" +
         "退出码 (exit codes)：0 已生成；1 已生成，但汇总评分表时发现问题；2 参数错误、路径不存在、不是汇总表或报告已存在。",
     )

@@ -2,7 +2,7 @@
 // replaced). The writing itself is the one door out, src/output (identity checks, temp + rename, all or nothing).
 import { promises as fs } from "fs";
 import { nodeInflate } from "../aggregate/read";
-import { interpret, isConsensusSource, readMeta, SHEET } from "../workbook";
+import { CONSENSUS_SHEET, interpret, isConsensusSource, readMeta, SHEET } from "../workbook";
 import { FORMAT_ID } from "../workbook/labels";
 import { readZipWorkbook } from "../xlsx/zip-cells";
 import { zipSource } from "../xlsx/zip-source";
@@ -25,6 +25,12 @@ export async function existingKind(file: string): Promise<ExistingKind> {
     return (e as NodeJS.ErrnoException).code === "ENOENT" ? "none" : "other";
   }
   try {
+    // The sheet names first (no cells): a file without a scoring or consensus workbook's metadata sheet (a summary
+    // being replaced with --force, another spreadsheet) is "other" without parsing its cells.
+    const names = (await readZipWorkbook(data, { inflateRaw: nodeInflate, sheets: () => false })).sheets.map(
+      (x) => x.name,
+    );
+    if (!names.includes(SHEET.meta) && !names.includes(CONSENSUS_SHEET.meta)) return "other";
     const wb = await readZipWorkbook(data, { inflateRaw: nodeInflate, sheets: (n) => n !== SHEET.guide });
     const source = zipSource(wb, file);
     if (isConsensusSource(source)) return "consensus";

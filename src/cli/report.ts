@@ -12,8 +12,10 @@ import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roste
 import { readReports, ReportDataError, reportFileName, type StageReport } from "../report/model";
 import { reportDocx } from "../report/docx";
 import { readDocuments } from "../report/documents";
+import { readRoundFile, RoundFileError } from "../round/files";
+import { needPanels } from "../round/read";
 import { rankingSheetDocx, recordDocx, workReportDocx } from "../report/documents-docx";
-import { distinctFileNames, fileNameOf, msg } from "../core";
+import { distinctFileNames, fileNameOf, msg, type Assignment } from "../core";
 import type { CellSource } from "../workbook/source";
 import { progressOf, type Progress } from "./progress";
 import { OutputRefused, writeOutputs } from "./output";
@@ -38,6 +40,8 @@ export interface ReportCliOptions {
    * 评审得分排序表 per on-site group, 综合评审工作报告.
    */
   documents?: boolean;
+  /** The round workbook (评审安排.xlsx): the draw's on-site groups and leaders for the documents. */
+  round?: string;
 }
 
 /** A summary's reports, and the source they were read from (the documents read the same source). */
@@ -147,7 +151,30 @@ export async function reportCommand(
   const dir = opts.output ?? DEFAULT_REPORT_DIR;
   const date = now().toISOString().slice(0, 10);
   // The stage reports, then (--documents) the documents the award's rules name, each a file made on demand.
-  const docs = opts.documents && source ? readDocuments(source, reports) : null;
+  // The draw (--round): the on-site groups (组别) and their leaders (组长) for the documents.
+  let draw: Assignment[] | null = null;
+  if (opts.round) {
+    if (!opts.documents) {
+      const m = msg.reportRoundWithoutDocuments();
+      err(`${m.zh} (${m.en})`);
+      return 2;
+    }
+    try {
+      const round = await readRoundFile(opts.round);
+      const none = needPanels(round);
+      if (none) {
+        err(`${none.zh} (${none.en})`);
+        return 2;
+      }
+      draw = round.assignments;
+    } catch (e) {
+      if (!(e instanceof RoundFileError)) throw e;
+      err(`${e.zh} (${e.en})`);
+      return 2;
+    }
+    inputFiles.push(opts.round);
+  }
+  const docs = opts.documents && source ? readDocuments(source, reports, draw) : null;
   const made: { name: string; label: string; make: () => Promise<Uint8Array> }[] = reports.map((r) => ({
     name: reportFileName(r),
     label: `${r.applicant}·${r.title}`,
@@ -163,8 +190,8 @@ export async function reportCommand(
       });
     for (const g of docs.rankingSheets)
       made.push({
-        name: fileNameOf([`现场评审专家组${g.number}`, "评审得分排序表"], ".docx")!,
-        label: `${g.ruleSet}·现场评审专家组 ${g.number}（${g.experts.join("、")}）`,
+        name: fileNameOf([g.group ?? `现场评审专家组${g.number}`, "评审得分排序表"], ".docx")!,
+        label: `${g.ruleSet}·现场评审专家组 ${g.group ?? g.number}（${g.experts.join("、")}）`,
         make: () => rankingSheetDocx(g, { date }),
       });
     const w = docs.workReport;

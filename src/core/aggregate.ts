@@ -110,6 +110,33 @@ export interface SheetProblem {
 }
 
 /** A problem row from one message of the catalogue (src/core/messages.ts). */
+const byFileCache = new WeakMap<readonly ReturnedSheet[], Map<string, ReturnedSheet>>();
+
+/**
+ * The sheets of `used` whose files are `files`, in that order (a file not used is left out): what a stage's panel
+ * holds. One index by file per `used` array, so that the summary's sheets (明细, 反馈, 报告数据) look each panel up
+ * at once rather than scanning every used sheet for every file (1,000 workbooks: a million comparisons per sheet).
+ */
+export function sheetsOfFiles(used: readonly ReturnedSheet[], files: readonly string[]): ReturnedSheet[] {
+  let index = byFileCache.get(used);
+  if (!index || index.size > used.length) {
+    index = new Map();
+    for (const u of used) if (!index.has(u.file)) index.set(u.file, u);
+    byFileCache.set(used, index);
+  }
+  const out: ReturnedSheet[] = [];
+  for (const f of files) {
+    // Built when `used` was shorter (a sheet pushed since): looked up again, then the index renewed.
+    let u = index.get(f);
+    if (!u) {
+      u = used.find((x) => x.file === f);
+      if (u) byFileCache.delete(used);
+    }
+    if (u) out.push(u);
+  }
+  return out;
+}
+
 export function sheetProblem(file: string, message: Message, applicant?: string): SheetProblem {
   return {
     file,

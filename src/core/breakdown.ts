@@ -3,7 +3,7 @@
 // experts' item scores (the panel method decides the stage score; the breakdown is the panel's average profile).
 import { exact, sum, ZERO, type Exact } from "./exact";
 import type { ConsensusSheet } from "./consensus";
-import type { ReturnedSheet, StageResult } from "./aggregate";
+import { sheetsOfFiles, type ReturnedSheet, type StageResult } from "./aggregate";
 import { scoreSheet } from "./score";
 import { panelDiagnostics } from "./panel-stats";
 import type { Rubric, Scale } from "./types";
@@ -71,7 +71,7 @@ export function stageBreakdown(
       }),
     };
   }
-  const sheets = stage.files.map((f) => used.find((u) => u.file === f)).filter((x): x is ReturnedSheet => !!x);
+  const sheets = sheetsOfFiles(used, stage.files);
   if (!sheets.length) return null;
   const perExpert = sheets.map((s) => entriesOf(new Map(s.items.map((i) => [i.code, i.value]))));
   const n = exact(sheets.length);

@@ -432,6 +432,11 @@ export const msg = {
     en: `the round workbook has "${panels}" but no "${record}" written by the draw (or it holds no panel fingerprint): "${panels}" cannot be checked for edits after the draw`,
   }),
   // `scorebook report` from a summary: what it refuses rather than print a wrong report.
+  reportRoundWithoutDocuments: (): Message => ({
+    code: "report-round-without-documents",
+    zh: "--round 只与 --documents 一起使用：评审得分排序表和现场评审记录表按评审安排中抽取的现场评审专家组（组别）和组长",
+    en: "--round goes with --documents: the ranking sheets and records follow the draw's on-site groups and leaders",
+  }),
   reportStale: (file: string, cells: readonly { address: string; input: string; cached: string }[]): Message => ({
     code: "summary-stale",
     zh: `汇总表 ${file} 的计算结果不是按现在的数据算出的（数据被改动后没有重新计算）：${cells
@@ -750,8 +755,8 @@ export const wbMsg = {
   unknownRubric: (file: string, id: string) =>
     mk(
       "unknown-rubric",
-      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中（如为导入的奖项，请指明奖项文件夹：--awards 或 SCOREBOOK_AWARDS）`,
-      `${file}: rubric "${id}" is not in this version's library (for an imported award, name its folder: --awards or SCOREBOOK_AWARDS)`,
+      `${file}：评分表使用的评分标准“${id}”不在本版本的评分标准库中（如为导入的奖项，请指明奖项文件夹：--awards 或 SCOREBOOK_AWARDS；在任务窗格中，请在“生成”下方选择该奖项的定义文件）`,
+      `${file}: rubric "${id}" is not in this version's library (for an imported award, name its folder: --awards or SCOREBOOK_AWARDS; in the task pane, pick the award's definition file under Create)`,
     ),
   wrongRubric: (file: string, found: string, expected: string) =>
     mk(

@@ -157,7 +157,10 @@ export async function recordDocx(rec: ReviewRecord, options: { date?: string } =
       [who, r.applicant],
       ["评价标准", r.rubricTitle],
       ["评审阶段", stage],
-      ["评审专家组", `${rec.experts.map((e) => e.name).join("、")}（${n} 位）`],
+      [
+        "评审专家组",
+        `${rec.group ? `${rec.group}：` : ""}${rec.experts.map((e) => e.name).join("、")}（${n} 位）${rec.leader ? `；组长 ${rec.leader}` : ""}`,
+      ],
       ["专家组得分", `${f2(r.score, r.line)} 分（满分 ${r.max} 分；${r.method}）`],
       ["评审日期", "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"],
     ]),
@@ -203,12 +206,15 @@ export async function recordDocx(rec: ReviewRecord, options: { date?: string } =
 
 /** 评审得分排序表 of one on-site group: its applicants by the group's score, with signature lines. */
 export async function rankingSheetDocx(g: RankingSheet, options: { date?: string } = {}): Promise<Buffer> {
+  const signers = g.leader
+    ? [["组长", g.leader, ""], ...g.experts.filter((e) => e !== g.leader).map((e) => ["成员", e, ""])]
+    : [["组长", "", ""], ...g.experts.map((e) => ["成员", e, ""])];
   const body: (Paragraph | Table)[] = [
     title(g.award, 28, 60),
     title("现场评审得分排序表", 36, 80),
-    centred(`（${g.ruleSet}·现场评审专家组 ${g.number}）`),
+    centred(`（${g.ruleSet}·现场评审专家组 ${g.group ?? g.number}）`),
     infoTable([
-      ["评审专家组", `${g.experts.join("、")}（${g.experts.length} 位）`],
+      ["评审专家组", `${g.experts.join("、")}（${g.experts.length} 位）${g.leader ? `；组长 ${g.leader}` : ""}`],
       ["排序依据", "本专家组现场评审得分，由高到低；得分相同者名次相同"],
     ]),
     para("", { size: 12 }),
@@ -219,16 +225,15 @@ export async function rankingSheetDocx(g: RankingSheet, options: { date?: string
     ),
     para("", { size: 12 }),
     heading("评审专家组签名"),
-    table(["职责", "姓名", "签名"], [["组长", "", ""], ...g.experts.map((e) => ["成员", e, ""])], [16, 34, 50], {
-      tall: [0, ...g.experts.map((_, i) => i + 1)],
-    }),
-    para("组长在“组长”一行填写姓名并签名，并在本人的“成员”一行签名。", { size: 20 }),
+    // The draw names the leader; without it the leader writes their name in the 组长 row.
+    table(["职责", "姓名", "签名"], signers, [16, 34, 50], { tall: signers.map((_, i) => i) }),
+    ...(g.leader ? [] : [para("组长在“组长”一行填写姓名并签名，并在本人的“成员”一行签名。", { size: 20 })]),
     new Paragraph({
       spacing: { before: 240 },
       children: [new TextRun({ text: "日期：____________", size: 22 })],
     }),
   ];
-  return pack(`现场评审专家组 ${g.number} 评审得分排序表`, body, { date: options.date });
+  return pack(`现场评审专家组 ${g.group ?? g.number} 评审得分排序表`, body, { date: options.date });
 }
 
 function rankingTable(b: RankingBlock, withPublic: boolean) {

@@ -12,6 +12,7 @@ import {
   STATUS_TEXT,
   tiedAtLimit,
   wentOnsite,
+  type Assignment,
   type ReviewDocumentId,
   type RuleSet,
   type StageId,
@@ -34,12 +35,18 @@ export interface RecordExpert {
 export interface ReviewRecord {
   report: StageReport;
   experts: RecordExpert[];
+  /** The draw's 组别 and 组长 of this panel, when the round workbook is given. */
+  group: string | null;
+  leader: string | null;
 }
 
 /** 评审得分排序表: one on-site group (the same experts) of one rule set, its applicants ranked by the group's score. */
 export interface RankingSheet {
   /** 1, 2, … in the summary's order. */
   number: number;
+  /** The draw's 组别 (现场-01 …) and 组长, when the round workbook is given. */
+  group: string | null;
+  leader: string | null;
   award: string;
   ruleSet: string;
   experts: string[];
@@ -306,10 +313,17 @@ function readProblems(source: CellSource): WorkReport["problems"] {
 const key = (r: { applicant: string; stage: StageId }) => `${r.applicant}\u0000${r.stage}`;
 
 /** The documents the awards in this summary name, read from it. `reports`: readReports of the same source. */
-export function readDocuments(source: CellSource, reports: readonly StageReport[]): ReviewDocuments {
+export function readDocuments(
+  source: CellSource,
+  reports: readonly StageReport[],
+  draw: readonly Pick<Assignment, "applicant" | "stage" | "expert" | "group" | "leader">[] | null = null,
+): ReviewDocuments {
   const named = (r: StageReport, d: ReviewDocumentId) => documentsOf(r.rubricId).includes(d);
   const unnamed = [
-    ...new Set(reports.filter((r) => !(rulesOf(r.rubricId)?.documents ?? []).length).map((r) => r.ruleSet)),
+    // The 受理名单 is the round workbook's (round draw), not one of the report's documents.
+    ...new Set(
+      reports.filter((r) => !documentsOf(r.rubricId).some((d) => d !== "accepted-list")).map((r) => r.ruleSet),
+    ),
   ];
   const onsite = reports.filter((r) => r.stage === "onsite" && r.score !== null);
   const totals = expertTotals(source);
@@ -319,26 +333,49 @@ export function readDocuments(source: CellSource, reports: readonly StageReport[
   for (const r of onsite.filter((x) => named(x, "review-record"))) {
     const byName = totals.get(key(r)) ?? new Map<string, number | null>();
     const entries = panelEntries(source, r);
+    const drawn = (draw ?? []).filter((a) => a.stage === "onsite" && nameKey(a.applicant) === nameKey(r.applicant));
     records.push({
       report: r,
       experts: entries.map((e) => ({ ...e, total: byName.get(nameKey(e.name)) ?? null })),
+      group: drawn[0]?.group ?? null,
+      leader: drawn.find((a) => a.leader)?.expert ?? null,
     });
   }
 
-  // 评审得分排序表: the on-site groups (the same experts) of each rule set, by the group's score.
-  const groups = new Map<string, { ruleSet: string; award: string; experts: string[]; reports: StageReport[] }>();
+  // 评审得分排序表: the on-site groups of each rule set, by the group's score — the draw's groups (组别, with their
+  // 组长) where the round workbook is given, else the applicants scored by the same experts.
+  const groups = new Map<
+    string,
+    {
+      ruleSet: string;
+      award: string;
+      experts: string[];
+      leader: string | null;
+      group: string | null;
+      reports: StageReport[];
+    }
+  >();
   for (const r of onsite.filter((x) => named(x, "ranking-sheet"))) {
+    const drawn = (draw ?? []).filter((a) => a.stage === "onsite" && nameKey(a.applicant) === nameKey(r.applicant));
     const experts = panelEntries(source, r).map((e) => e.name);
     const names = experts.length ? experts : [...(totals.get(key(r))?.keys() ?? [])];
-    const k = `${r.ruleSet}\u0000${[...names].map(nameKey).sort().join("\u0001")}`;
-    const g = groups.get(k) ?? { ruleSet: r.ruleSet, award: r.award, experts: names, reports: [] };
+    const group = drawn[0]?.group ?? null;
+    const leader = drawn.find((a) => a.leader)?.expert ?? null;
+    // The draw's members, leader first (a member who returned nothing still signs for the group's work).
+    const members = group ? [...drawn].sort((a, b) => Number(b.leader) - Number(a.leader)).map((a) => a.expert) : names;
+    const k = `${r.ruleSet}\u0000${group ?? [...names].map(nameKey).sort().join("\u0001")}`;
+    const g = groups.get(k) ?? { ruleSet: r.ruleSet, award: r.award, experts: members, leader, group, reports: [] };
     g.reports.push(r);
     groups.set(k, g);
   }
-  const rankingSheets: RankingSheet[] = [...groups.values()].map((g, i) => {
+  // In the draw's order of groups (现场-01, 现场-02 …); without a draw in the summary's order (a stable sort).
+  const ordered = [...groups.values()].sort((a, b) => (a.group ?? "").localeCompare(b.group ?? "", "en"));
+  const rankingSheets: RankingSheet[] = ordered.map((g, i) => {
     const scores = g.reports.map((r) => r.score as number);
     return {
       number: i + 1,
+      group: g.group,
+      leader: g.leader,
       award: g.award,
       ruleSet: g.ruleSet,
       experts: g.experts,
@@ -363,6 +400,8 @@ export function readDocuments(source: CellSource, reports: readonly StageReport[
     e.reports.push(r);
     ruleSets.set(rules.id, e);
   }
+  // The work report follows the on-site review (四（六）): a material-only summary (the advance list) gives none.
+  for (const [id, e] of ruleSets) if (!e.reports.some((r) => r.stage === "onsite")) ruleSets.delete(id);
   let workReport: WorkReport | null = null;
   if (ruleSets.size) {
     const rankings = readRankings(source);

@@ -73,6 +73,8 @@ export interface ComposeInput {
   files?: number;
   library?: Library;
   round?: RoundCheck;
+  /** Filled with the milliseconds each step took (aggregate, layout): the benchmark's breakdown. */
+  timings?: Record<string, number>;
 }
 
 export interface Composed {
@@ -82,9 +84,11 @@ export interface Composed {
 
 /** read → aggregate → summary: the one composition every surface calls. */
 export function composeSummary(input: ComposeInput): Composed {
+  const t0 = performance.now();
   const read = input.round ? input.round.screen([...input.read]) : input.read;
   const result = aggregateRead({ read, roster: input.roster, options: input.options, library: input.library });
   if (input.round) result.problems.push(...input.round.review(result));
+  const t1 = performance.now();
   const layout = buildSummaryLayout(result, {
     mode: input.mode,
     aggregate: input.options,
@@ -98,6 +102,10 @@ export function composeSummary(input: ComposeInput): Composed {
       round: a.roundId,
     })),
   });
+  if (input.timings) {
+    input.timings.aggregate = t1 - t0;
+    input.timings.layout = performance.now() - t1;
+  }
   return { result, layout };
 }
 

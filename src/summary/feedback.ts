@@ -1,7 +1,7 @@
 // 反馈: the experts' strengths and opportunities for improvement, one row per applicant, stage and item, each text once
 // and without names (from the group's consensus workbook when the stage was scored by consensus). Beside the raw text
 // an editable copy: the secretariat edits the wording there, and `scorebook report` takes the edited columns.
-import type { AggregateResult, ApplicantResult, ReturnedSheet, RubricBundle, StageId } from "../core";
+import { sheetsOfFiles, type AggregateResult, type ApplicantResult, type RubricBundle, type StageId } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import { SheetBuilder } from "../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../workbook/text";
@@ -74,8 +74,7 @@ export function feedbackSheet(
   const rows: FeedbackMap["rows"] = [];
   const applicants: FeedbackMap["applicants"] = [];
   let row = headerRow + 1;
-  const sheetsOf = (files: readonly string[]) =>
-    files.map((f) => result.used.find((u) => u.file === f)).filter((x): x is ReturnedSheet => !!x);
+  const sheetsOf = (files: readonly string[]) => sheetsOfFiles(result.used, files);
   for (const g of groups)
     for (const { a, bundle } of g.applicants) {
       let firstRow: number | null = null;

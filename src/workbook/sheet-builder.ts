@@ -101,7 +101,11 @@ export class SheetBuilder<S extends string = string> {
       tabColor: extra.tabColor,
       columns: this.columns,
       rows: [...this.rows].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
-      cells: [...this.cells.values()].sort((a, b) => refOrder(a.ref) - refOrder(b.ref)),
+      // Each cell's place computed once (a comparator parsing both references made this most of a large build).
+      cells: [...this.cells.values()]
+        .map((c) => ({ c, k: refOrder(c.ref) }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.c),
       merges: this.merges,
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,

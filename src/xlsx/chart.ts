@@ -1,4 +1,5 @@
-// Charts in an .xlsx file. ExcelJS writes no charts, so the file it wrote is post-processed with JSZip: for every
+// Charts in an .xlsx file. ExcelJS writes no charts, so the file it wrote is post-processed (its parts, through a
+// PartStore: JSZip's, or the parts src/xlsx/zip-write.ts re-zips with Node's zlib): for every
 // sheet with charts (SheetLayout.charts) a drawing part with one anchor per chart, a DrawingML chart part (columns and
 // an optional line on shared axes, cached values from the layout so the chart shows before any recalculation), the
 // relationships and the content types. Excel and LibreOffice both display the result.
@@ -132,10 +133,27 @@ function anchorXml(chart: ChartLayout, rid: string, id: number): string {
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/** The parts of an .xlsx file as the chart writer reads and changes them. */
+export interface PartStore {
+  names(): string[];
+  /** A part's text, or null when there is none. */
+  read(name: string): Promise<string | null>;
+  write(name: string, text: string): void;
+}
+
+/** A JSZip archive as a PartStore. */
+function jszipStore(zip: JSZip): PartStore {
+  return {
+    names: () => Object.keys(zip.files),
+    read: async (name) => (zip.file(name) ? await zip.file(name)!.async("string") : null),
+    write: (name, text) => void zip.file(name, text),
+  };
+}
+
 /** The worksheet part of each sheet name, from xl/workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wb = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+async function sheetParts(zip: PartStore): Promise<Map<string, string>> {
+  const wb = (await zip.read("xl/workbook.xml"))!;
+  const rels = (await zip.read("xl/_rels/workbook.xml.rels"))!;
   const target = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /Id="([^"]+)"/.exec(m[0])?.[1];
@@ -160,13 +178,20 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 /** Adds the charts of every sheet that has some to the .xlsx bytes ExcelJS wrote. */
 export async function addCharts(xlsx: Uint8Array, layout: RenderableLayout): Promise<Buffer> {
-  const withCharts = layout.sheets.filter((s) => s.charts?.length);
-  if (!withCharts.length) return Buffer.from(xlsx);
+  if (!layout.sheets.some((s) => s.charts?.length)) return Buffer.from(xlsx);
   const zip = await JSZip.loadAsync(xlsx);
+  await addChartParts(jszipStore(zip), layout);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Adds the charts of every sheet that has some to the parts of an .xlsx file. */
+export async function addChartParts(zip: PartStore, layout: RenderableLayout): Promise<void> {
+  const withCharts = layout.sheets.filter((s) => s.charts?.length);
+  if (!withCharts.length) return;
   const parts = await sheetParts(zip);
-  let types = await zip.file("[Content_Types].xml")!.async("string");
-  let chartNo = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length;
-  let drawingNo = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).length;
+  let types = (await zip.read("[Content_Types].xml"))!;
+  let chartNo = zip.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length;
+  let drawingNo = zip.names().filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).length;
   const overrides: string[] = [];
   for (const s of withCharts) {
     const part = parts.get(s.name);
@@ -176,18 +201,18 @@ export async function addCharts(xlsx: Uint8Array, layout: RenderableLayout): Pro
     const drawingRels: string[] = [];
     s.charts!.forEach((c, i) => {
       const n = ++chartNo;
-      zip.file(`xl/charts/chart${n}.xml`, chartXml(c.title, chartBlock(s, c)));
+      zip.write(`xl/charts/chart${n}.xml`, chartXml(c.title, chartBlock(s, c)));
       overrides.push(
         `<Override PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
       );
       drawingRels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/chart" Target="../charts/chart${n}.xml"/>`);
       anchors.push(anchorXml(c, `rId${i + 1}`, i + 1));
     });
-    zip.file(
+    zip.write(
       `xl/drawings/drawing${d}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">${anchors.join("")}</xdr:wsDr>`,
     );
-    zip.file(
+    zip.write(
       `xl/drawings/_rels/drawing${d}.xml.rels`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join("")}</Relationships>`,
     );
@@ -196,17 +221,17 @@ export async function addCharts(xlsx: Uint8Array, layout: RenderableLayout): Pro
     );
     // The worksheet's relationship to its drawing, and the <drawing> element in its schema position.
     const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-    const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : null;
+    const existing = await zip.read(relsPath);
     const used = existing ? [...existing.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1])) : [];
     const rid = `rId${Math.max(0, ...used) + 1}`;
     const rel = `<Relationship Id="${rid}" Type="${REL}/drawing" Target="../drawings/drawing${d}.xml"/>`;
-    zip.file(
+    zip.write(
       relsPath,
       existing
         ? existing.replace("</Relationships>", `${rel}</Relationships>`)
         : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
     );
-    let xml = await zip.file(part)!.async("string");
+    let xml = (await zip.read(part))!;
     if (!/xmlns:r=/.test(xml.slice(0, 600))) xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
     const drawing = `<drawing r:id="${rid}"/>`;
     const before =
@@ -214,9 +239,8 @@ export async function addCharts(xlsx: Uint8Array, layout: RenderableLayout): Pro
     xml = before
       ? xml.slice(0, before.index) + drawing + xml.slice(before.index)
       : xml.replace("</worksheet>", `${drawing}</worksheet>`);
-    zip.file(part, xml);
+    zip.write(part, xml);
   }
   types = types.replace("</Types>", `${overrides.join("")}</Types>`);
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  zip.write("[Content_Types].xml", types);
 }

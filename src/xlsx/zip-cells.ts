@@ -82,6 +82,8 @@ interface Entry {
   name: string;
   method: number;
   flags: number;
+  /** The CRC-32 the directory states. */
+  crc32: number;
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
@@ -242,6 +244,20 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
   };
 }
 
+/**
+ * The parts of a zip whose entries are all stored (not compressed) — what ExcelJS writes with compression STORE, for
+ * src/xlsx/zip-write.ts to compress with Node's zlib — with the CRC-32 each entry states. Our own output only.
+ */
+export function storedParts(data: Uint8Array): { name: string; data: Uint8Array; crc32: number }[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return readDirectory(data).map((e) => {
+    if (e.method !== 0) throw new Error(`storedParts: ${e.name} is compressed`);
+    const start =
+      e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    return { name: e.name, data: data.subarray(start, start + e.compressedSize), crc32: e.crc32 };
+  });
+}
+
 /** The central directory: every part's name, method, sizes and where its data starts (ZIP64 fields understood). */
 function readDirectory(data: Uint8Array): Entry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -273,6 +289,7 @@ function readDirectory(data: Uint8Array): Entry[] {
       throw notZip({ zh: "ZIP 目录已损坏", en: "the ZIP directory is damaged" });
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc32 = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -305,7 +322,7 @@ function readDirectory(data: Uint8Array): Entry[] {
       if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite))
         throw notZip({ zh: "ZIP64 目录无效", en: "invalid ZIP64 directory" });
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
+    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -366,6 +383,7 @@ async function jszipArchive(data: Uint8Array): Promise<Archive> {
       name: f.name,
       method: 8,
       flags: 0,
+      crc32: 0,
       compressedSize: d?.compressedSize ?? 0,
       uncompressedSize: d?.uncompressedSize ?? 0,
       localOffset: 0,
@@ -383,9 +401,30 @@ async function jszipArchive(data: Uint8Array): Promise<Archive> {
 
 // ---- the XML parts ----
 
+/**
+ * Decoded shared strings remembered across workbooks by their raw XML: the returned workbooks of one rubric share
+ * most of their strings (item names, scoring points, labels), so each is decoded once (the UTF-8 conversion and the
+ * entity scan were most of the shared strings' time). Cleared when large; per Utf8 (one-byte or UTF-8 parts).
+ */
+const sharedCache = new Map<Utf8, Map<string, string>>();
+
 function parseShared(xml: string, u: Utf8): string[] {
+  let cache = sharedCache.get(u);
+  if (!cache || cache.size > 50_000) sharedCache.set(u, (cache = new Map<string, string>()));
   const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) out.push(textRuns(m[1], u));
+  // A plain scan for <si>…</si> (a lazy regular expression over the part was slower).
+  for (let at = xml.indexOf("<si>"); at >= 0;) {
+    const end = xml.indexOf("</si>", at + 4);
+    if (end < 0) break;
+    const raw = xml.slice(at + 4, end);
+    at = xml.indexOf("<si>", end + 5);
+    let text = cache.get(raw);
+    if (text === undefined) {
+      text = textRuns(raw, u);
+      cache.set(raw, text);
+    }
+    out.push(text);
+  }
   return out;
 }
 

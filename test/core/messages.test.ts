@@ -129,6 +129,7 @@ const SAMPLES: { [K in keyof typeof msg]: Parameters<(typeof msg)[K]>[] } = {
   drawAccepted: [["原定专家因病替换"]],
   drawRecordEdited: [["抽取记录", "0123456789abcdef0123456789ab", "fedcba9876543210fedcba987654"]],
   drawNoRecord: [["分组", "抽取记录"]],
+  reportRoundWithoutDocuments: [[]],
   reportStale: [
     ["汇总表.xlsx", [{ address: "参数!C6", input: "0.4", cached: "0.3" }]],
     [

@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { aggregateFiles } from "../../src/aggregate/run";
 import { exact } from "../../src/core";
+import { writeDraw, writeTemplate } from "../../src/round/files";
+import { params } from "../round/fixtures";
 import { writeXlsx } from "../../src/xlsx";
 import { tmpDir } from "../helpers/workbooks";
 import { ORG, writeExpert } from "../consensus/fixtures";
@@ -38,6 +40,40 @@ export async function hebeiRound(): Promise<{ dir: string; summary: string }> {
   const summary = path.join(dir, "..", `${path.basename(dir)}-汇总.xlsx`);
   fs.writeFileSync(summary, await writeXlsx(run.layout));
   return { dir, summary };
+}
+
+/**
+ * The round workbook of that round's on-site draw: group 现场-01 (the tied pair; leader 李四), 现场-02 (the top one;
+ * leader 赵六), written as `round draw` writes 分组 and 抽取记录.
+ */
+export async function hebeiDraw(dir: string): Promise<string> {
+  const template = path.join(dir, "模板.xlsx");
+  await writeTemplate(template);
+  const a = (applicant: string, group: string, expert: string, leader: boolean) => ({
+    roundId: "2025-01",
+    group,
+    applicant,
+    rubricId: ORG,
+    stage: "onsite" as const,
+    expert,
+    leader,
+  });
+  const assignments = [
+    ...[HEBEI.tiedA, HEBEI.tiedB].flatMap((x) => HEBEI.group1.map((e, i) => a(x, "现场-01", e, i === 1))),
+    ...HEBEI.group2.map((e, i) => a(HEBEI.top, "现场-02", e, i === 0)),
+  ];
+  const file = path.join(dir, "评审安排.xlsx");
+  const record = {
+    roundId: "2025-01",
+    seed: "1",
+    drawnAt: "2025-06-01T00:00:00Z",
+    params: params(),
+    experts: 6,
+    applicants: 3,
+    fingerprint: "",
+  };
+  await writeDraw(template, file, assignments, [], record, { replace: true, force: true });
+  return file;
 }
 
 export const JIANGMEN = {

@@ -4,10 +4,12 @@
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
+import { aggregateFiles } from "../../src/aggregate/run";
 import { reportCommand } from "../../src/cli/report";
+import { writeXlsx } from "../../src/xlsx";
 import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
 import { tmpDir } from "../helpers/workbooks";
-import { HEBEI, hebeiRound, JIANGMEN, jiangmenRound } from "./documents-fixtures";
+import { HEBEI, hebeiDraw, hebeiRound, JIANGMEN, jiangmenRound } from "./documents-fixtures";
 
 async function runsOf(file: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
@@ -18,7 +20,7 @@ const textOf = async (file: string) => (await runsOf(file)).join("");
 /** No figure printed with more decimals than the display rule gives (two, none of these is near a line). */
 const longFigures = async (file: string) => (await runsOf(file)).filter((t) => /\d\.\d{3,}/.test(t));
 
-async function run(summary: string, opts: { documents?: boolean } = {}) {
+async function run(summary: string, opts: { documents?: boolean; round?: string } = {}) {
   const out = tmpDir("docs-out-");
   const lines: string[] = [];
   const errors: string[] = [];
@@ -135,6 +137,35 @@ describeWithLibreOffice("scorebook report --documents (河北)", () => {
     expect(pdfs).toHaveLength(3);
     for (const pdf of pdfs) expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it("a material-only summary (the advance list) gives no on-site document and no work report", async () => {
+    const run1 = await aggregateFiles({ inputs: [hebei.dir], options: { stage: "material" }, createdAt: "2025-07-01" });
+    const material = path.join(tmpDir(), "材料评审汇总.xlsx");
+    fs.writeFileSync(material, await writeXlsx(run1.layout));
+    const m = await run(material, { documents: true });
+    expect(m.code).toBe(0);
+    expect(m.files.every((f) => f.endsWith("_材料评审报告.docx"))).toBe(true);
+    expect(m.files).toHaveLength(3);
+  });
+
+  it("with the round workbook (--round) the groups and leaders are the draw's", async () => {
+    const d = await run(hebei.summary, { documents: true, round: await hebeiDraw(tmpDir()) });
+    expect(d.code).toBe(0);
+    expect(d.files).toContain("现场-01_评审得分排序表.docx");
+    expect(d.files).toContain("现场-02_评审得分排序表.docx");
+    const g1 = await textOf(path.join(d.out, "现场-01_评审得分排序表.docx"));
+    expect(g1).toContain("现场评审专家组 现场-01");
+    expect(g1).toContain("组长李四");
+    expect(g1).toContain("成员张三");
+    expect(g1).toContain("成员王五");
+    expect(g1).not.toContain("成员李四");
+    const rec = await textOf(path.join(d.out, `${HEBEI.top}_现场评审记录表.docx`));
+    expect(rec).toMatch(/评审专家组现场-02：[^（]+（3 位）；组长 赵六/);
+    // --round without --documents is refused.
+    const refused = await run(hebei.summary, { round: path.join(tmpDir(), "x.xlsx") });
+    expect(refused.code).toBe(2);
+    expect(refused.errors.join()).toContain("--round 只与 --documents 一起使用");
+  });
 
   it("without --documents only the stage reports are written", async () => {
     const plain = await run(hebei.summary);

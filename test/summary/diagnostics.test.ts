@@ -122,7 +122,7 @@ function expectedRow(a: ApplicantResult, stage: StageId, totals = a[stage].total
     J:
       d.notes.z?.code === "stats-z-few"
         ? "不足 3 人，不计 z 值"
-        : d.z.map((z, i) => `${a[stage].experts[i]} ${formatStat(z).replace("-", "\u2212")}`).join("、"),
+        : d.z.map((z, i) => `${a[stage].experts[i]} ${formatStat(z).replace("-", "\u2212")}`).join("\n"),
   };
 }
 

@@ -13,6 +13,8 @@ import { writeAwardBook } from "../../src/award/workbook";
 import { parseAwardBook as parseBook } from "../../src/core/award/book";
 import { MemoryWorkbook } from "../../src/host/memory";
 import { App } from "../../src/taskpane/App";
+import { loadAwardFiles } from "../../src/taskpane/award-file";
+import { generateWorkbook } from "../../src/taskpane/flows";
 import { SHEET } from "../../src/workbook";
 import { CITY_ID, CITY_RUBRIC, cityBook } from "../award/city";
 import { TextDecoder, TextEncoder } from "util";
@@ -79,6 +81,37 @@ describe("an award given to the pane as a file", () => {
     await waitFor(() =>
       expect(within(document.getElementById("panel-check")!).getByText(`已评分 0 / ${items}`)).toBeTruthy(),
     );
+  });
+
+  it("the award lasts for the pane's session: reopened, a workbook of it asks for the file, then reads", async () => {
+    const bytes = new Uint8Array(await writeAwardBook(cityBook()));
+    const good = new File([bytes], "梅江.xlsx");
+    const loaded = await loadAwardFiles([{ name: good.name, data: bytes }]);
+    if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    // Generated in an earlier session (the workbook keeps it); the pane opens again with the built-in awards only.
+    const wb = new MemoryWorkbook({ library: loaded.lib });
+    await generateWorkbook(wb, loaded.lib, {
+      rubricId: CITY_RUBRIC,
+      applicant: "梅江甲公司",
+      expert: "王专家",
+      stage: "material",
+      mode: "native",
+      target: "current",
+      suffix: "",
+    });
+    render(<App host={wb} lib={builtinLibrary()} env={{ lang: "zh-CN", theme: null }} newWorkbookIsDownload />);
+    const check = () => within(document.getElementById("panel-check")!);
+    await waitFor(() => expect(check().getByText(/请在“生成”下方选择该奖项的定义文件/)).toBeTruthy());
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "生成" }));
+    });
+    await pick(good);
+    await within(panel()).findByText(/^已载入“梅江市政府质量奖（2024）”/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+    });
+    const items = loaded.rubrics[0].items.length;
+    await waitFor(() => expect(check().getByText(`已评分 0 / ${items}`)).toBeTruthy());
   });
 
   it("accepts the .json files award import stores, and refuses a rubric file that breaks the schema", async () => {

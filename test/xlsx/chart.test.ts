@@ -10,6 +10,13 @@ import type { RenderableLayout } from "../../src/workbook/types";
 import { readXlsxFile, writeXlsx } from "../../src/xlsx";
 import { convert, describeWithLibreOffice } from "../helpers/libreoffice";
 import { load, tmpDir } from "../helpers/workbooks";
+import { nodeDeflate } from "../../src/aggregate/read";
+
+async function writeTemp(data: Uint8Array): Promise<string> {
+  const f = path.join(tmpDir(), "native.xlsx");
+  fs.writeFileSync(f, data);
+  return f;
+}
 
 function layout(): RenderableLayout {
   const s = new SheetBuilder("chart", "得分图");
@@ -76,6 +83,28 @@ describe("charts in the written file", () => {
     expect(wb.getWorksheet("得分图")!.getCell("B4").value).toBe(701.25);
   });
 
+  it("zipped with Node's deflate (the command line's path) holds the same parts, byte for byte, as ExcelJS's own zip", async () => {
+    const own = await JSZip.loadAsync(await writeXlsx(layout()));
+    const native = await writeXlsx(layout(), { deflateRaw: nodeDeflate });
+    const zip = await JSZip.loadAsync(native, { checkCRC32: true });
+    const names = Object.keys(own.files).filter((n) => !own.files[n].dir);
+    expect(
+      Object.keys(zip.files)
+        .filter((n) => !zip.files[n].dir)
+        .sort(),
+    ).toEqual([...names].sort());
+    let plain = 0;
+    for (const n of names) {
+      const bytes = Buffer.from(await zip.file(n)!.async("uint8array"));
+      expect(bytes).toEqual(Buffer.from(await own.file(n)!.async("uint8array")));
+      plain += bytes.length;
+    }
+    // Deflated, not stored; ExcelJS and the lean reader open it.
+    expect(native.length).toBeLessThan(plain / 2);
+    expect((await load(native)).getWorksheet("得分图")!.getCell("B4").value).toBe(701.25);
+    expect((await readXlsxFile(await writeTemp(native))).value("得分图", "B3")).toBe(548);
+  });
+
   it("leaves a layout without charts as ExcelJS wrote it", async () => {
     const l = layout();
     delete l.sheets[1].charts;
@@ -89,14 +118,19 @@ describeWithLibreOffice("charts in LibreOffice", () => {
     const dir = tmpDir();
     const file = path.join(dir, "chart.xlsx");
     fs.writeFileSync(file, await writeXlsx(layout()));
-    const saved = convert([file], "xlsx", path.join(dir, "lo")).outputs[0];
-    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
-    const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(1);
-    expect(await zip.file(charts[0])!.async("string")).toContain("组织奖：综合得分与提名分数线");
-    expect((await readXlsxFile(saved)).value("得分图", "B2")).toBe(612.5);
-    const pdf = convert([file], "pdf", path.join(dir, "pdf")).outputs[0];
-    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
-    expect(text).toContain("组织奖：综合得分与提名分数线");
+    // The same layout zipped with Node's deflate, as `aggregate` writes the summary.
+    const native = path.join(dir, "chart-native.xlsx");
+    fs.writeFileSync(native, await writeXlsx(layout(), { deflateRaw: nodeDeflate }));
+    for (const saved of convert([file, native], "xlsx", path.join(dir, "lo")).outputs) {
+      const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+      const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+      expect(charts).toHaveLength(1);
+      expect(await zip.file(charts[0])!.async("string")).toContain("组织奖：综合得分与提名分数线");
+      expect((await readXlsxFile(saved)).value("得分图", "B2")).toBe(612.5);
+    }
+    for (const pdf of convert([file, native], "pdf", path.join(dir, "pdf")).outputs) {
+      const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+      expect(text).toContain("组织奖：综合得分与提名分数线");
+    }
   });
 });

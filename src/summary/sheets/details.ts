@@ -1,5 +1,5 @@
 // 明细: every expert's input per item, the panel statistics and the divergence flags (专家分歧, for the 合议).
-import { type AggregateResult, type ReturnedSheet, type StageId } from "../../core";
+import { sheetsOfFiles, type AggregateResult, type ReturnedSheet, type StageId } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
@@ -11,7 +11,7 @@ import { C } from "./styles";
 import { landscape, param, r9, ref, type Group } from "./shared";
 
 function sheetsOf(result: AggregateResult, files: readonly string[]): ReturnedSheet[] {
-  return files.map((f) => result.used.find((u) => u.file === f)).filter((x): x is ReturnedSheet => !!x);
+  return sheetsOfFiles(result.used, files);
 }
 
 export function detailsSheet(

@@ -47,7 +47,7 @@ const PANEL_HEADERS = [
   "各专家 z 值",
 ];
 /** Column widths: 110 units, which LibreOffice too prints at full size on A4 landscape (text stays at 10 pt). */
-const WIDTHS = [6, 13, 9, 8, 9, 11, 9, 9, 11, 25];
+const WIDTHS = [6, 18, 9, 8, 9, 11, 9, 9, 11, 20];
 
 export function expertReviewSheet(ctx: CommitteeContext): {
   sheet: SheetLayout;
@@ -147,7 +147,7 @@ function segments(rows: number[]): [number, number][] {
 /** Hidden helper columns (outside the print area) holding the live numbers the shown texts of F–H format. */
 const HELPER = { mean: "L", trimmed: "M", median: "N" } as const;
 const TOO_FEW = "不足 3 人";
-/** The minus sign of a z-score (U+2212): a line never breaks between it and its digits, as it may after "-". */
+/** The minus sign of a z-score (U+2212, as printed). */
 const MINUS = "\u2212";
 
 /**
@@ -249,7 +249,7 @@ function panelRowCells(
   // z: (total − mean) ÷ σ (population, STDEVP), for each expert with a total; the reason instead under 3 or σ = 0.
   const parts = at.totals.map(
     (t, i) =>
-      `IF(ISNUMBER(${t}),"、"&${at.names[i]}&" "&SUBSTITUTE(TEXT(ROUND((${t}-AVERAGE(${range}))/STDEVP(${range}),2),"0.00"),"-",${JSON.stringify(MINUS)}),"")`,
+      `IF(ISNUMBER(${t}),CHAR(10)&${at.names[i]}&" "&SUBSTITUTE(TEXT(ROUND((${t}-AVERAGE(${range}))/STDEVP(${range}),2),"0.00"),"-",${JSON.stringify(MINUS)}),"")`,
   );
   const zText = zTextOf(a, stage);
   e.formula(
@@ -267,7 +267,7 @@ function zTextOf(a: ApplicantResult, stage: StageId): string {
     ? "不足 3 人，不计 z 值"
     : d.notes.z
       ? "各专家总分相同"
-      : d.z.map((z, i) => `${st.experts[i]} ${formatStat(z).replace("-", MINUS)}`).join("、");
+      : d.z.map((z, i) => `${st.experts[i]} ${formatStat(z).replace("-", MINUS)}`).join("\n");
 }
 
 function wTextOf(a: ApplicantResult, stage: StageId): string {
@@ -280,6 +280,7 @@ function panelRowHeight(a: ApplicantResult, stage: StageId): number {
   const lines = Math.max(
     1,
     wrappedLines(a.applicant, WIDTHS[1], 10),
+    wrappedLines(a[stage].method === "consensus" ? `${STAGE_NAME[stage]}（合议）` : STAGE_NAME[stage], WIDTHS[2], 10),
     wrappedLines(zTextOf(a, stage), WIDTHS[9], 10),
     wrappedLines(wTextOf(a, stage), WIDTHS[8], 10),
   );
