@@ -3,17 +3,7 @@
 // group's score, with the leader's and members' signature lines) — 河北 四（五）3 — and the 综合评审工作报告 (四（六）3:
 // rules applied, counts, ranking, 授奖候选名单, problems). Every figure under the one display rule (formatFigure) or as
 // the summary printed it. Node only.
-import {
-  AlignmentType,
-  Document,
-  PageOrientation,
-  Packer,
-  Paragraph,
-  Table,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, PageOrientation, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from "docx";
 import { formatFigure } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import { borders, cell, FONT, heading, pageFooter, para } from "./docx";
