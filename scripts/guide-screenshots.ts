@@ -16,6 +16,7 @@ import { buildConsensusLayout, buildLayout, toReturnedSheet, type InitialValues 
 import { interpretFile } from "../src/aggregate/read";
 import { fill, load, rng, save } from "../test/helpers/workbooks";
 import { convert } from "../test/helpers/libreoffice";
+import { writeXlsx } from "../src/xlsx";
 import { servePreview } from "./serve-preview";
 import { cityBook, typeInto } from "../test/award/city";
 
@@ -311,11 +312,26 @@ export async function consensusAndSummary(panels: string[][]): Promise<void> {
   );
 }
 
-function reviewerSheets(returns: string[]): void {
+async function reviewerSheets(returns: string[]): Promise<void> {
   const mine = returns.find((f) => path.basename(f).startsWith(`${APPLICANTS[0].name}_材料评审_`))!;
   renderPage(mine, "回避声明", path.join(IMAGES, "sheet-cover.png"));
   renderPage(mine, "评分表（材料评审）评审阶段：材料评审填写说明", path.join(IMAGES, "sheet-scoring.png"));
   renderPage(mine, "否决事项/申报条件核查", path.join(IMAGES, "sheet-vetoes.png"));
+  await compactSheet(path.basename(mine, ".xlsx").split("_").pop()!);
+}
+
+/** The compact print (generate --print compact) of the first applicant's material workbook, filled like the guide's. */
+export async function compactSheet(expert: string): Promise<void> {
+  const layout = buildLayout(
+    lib.get(ORG)!,
+    { applicant: APPLICANTS[0].name, expert, stage: "material", mode: "native", createdAt: "2026-06-01T08:00:00Z" },
+    values(0, "material", expert),
+    { print: "compact" },
+  );
+  const file = path.join(guideRun.work, "render", "简洁打印.xlsx");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, await writeXlsx(layout));
+  renderPage(file, "评分表（材料评审）评审阶段：材料评审填写说明", path.join(IMAGES, "sheet-scoring-compact.png"));
 }
 
 type Enter = { scorebookPreview: { enter(s: string, r: string, t: string): void; addSheet(n: string): unknown } };
@@ -548,7 +564,7 @@ async function run(): Promise<void> {
   fs.mkdirSync(guideRun.work, { recursive: true });
   fs.mkdirSync(IMAGES, { recursive: true });
   const { returns, panels } = await secretariat();
-  reviewerSheets(returns);
+  await reviewerSheets(returns);
   await consensusAndSummary(panels);
   await pane(returns, panels);
   await awardPictures();

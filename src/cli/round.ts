@@ -11,6 +11,7 @@ import type { Command } from "commander";
 import {
   draw,
   inputFingerprint,
+  acceptedLists,
   library,
   statusJson,
   STAGE_ZH,
@@ -138,6 +139,8 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
         return setCode(1);
       }
       const output = opts.output ?? file;
+      // 受理名单: the awards of the round that name it (award data), as 申报者 lists the applicants.
+      const accepted = acceptedLists(input.applicants, library());
       try {
         await writeDraw(
           file,
@@ -153,7 +156,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
             applicants: input.applicants.length,
             fingerprint,
           },
-          { replace: true, force: !!opts.force },
+          { replace: true, force: !!opts.force, accepted },
         );
       } catch (e) {
         if (!(e instanceof RoundFileError) && !(e instanceof OutputRefused)) throw e;
@@ -189,7 +192,7 @@ export function registerRound(program: Command, io: Io, setCode: (c: number) => 
           io.out(
             `  ${a.group} ${STAGE_ZH[a.stage]} ${a.applicants.join("、")}：${a.drawn.map((e) => (e === a.leader ? `${e}（组长）` : e)).join("、")}`,
           );
-        io.out(`已写入“分组”和“抽取记录”：${output}`);
+        io.out(`已写入${accepted.length ? "“分组”“抽取记录”和“受理名单”" : "“分组”和“抽取记录”"}：${output}`);
       }
       setCode(0);
     });

@@ -143,11 +143,15 @@ export interface RuleSet {
   notes?: string[];
 }
 
-/** 评审记录表, 评审得分排序表 (per on-site group), 现场评审意见 (in the on-site report), 综合评审工作报告. */
-export type ReviewDocumentId = "review-record" | "ranking-sheet" | "onsite-opinion" | "work-report";
+/**
+ * 受理名单 (after 资格审查, in the round workbook written by `round draw`), 评审记录表, 评审得分排序表 (per on-site
+ * group), 现场评审意见 (in the on-site report), 综合评审工作报告.
+ */
+export type ReviewDocumentId = "accepted-list" | "review-record" | "ranking-sheet" | "onsite-opinion" | "work-report";
 
 /** The documents' Chinese names (the award definition workbook and the printed pages use them). */
 export const REVIEW_DOCUMENT_NAME: Record<ReviewDocumentId, string> = {
+  "accepted-list": "受理名单",
   "review-record": "评审记录表",
   "ranking-sheet": "评审得分排序表",
   "onsite-opinion": "现场评审意见",

@@ -22,7 +22,7 @@ import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { SUMMARY_SHEET } from "../summary/types";
 import { colLetter } from "../workbook/a1";
-import type { StageReport } from "./model";
+import { num, text, type StageReport } from "./model";
 
 /** One expert's part in a panel: the entries (percent or points) in item order and the total. */
 export interface RecordExpert {
@@ -120,17 +120,8 @@ export interface ReviewDocuments {
   unnamed: string[];
 }
 
-const text = (v: CellValue) =>
-  v === null || v === undefined
-    ? ""
-    : v instanceof Date
-      ? v.toISOString()
-      : typeof v === "object"
-        ? v.error
-        : String(v).trim();
 /** An input figure (bonus, public satisfaction) as the display rule prints it; text as it is. */
 const shown = (v: CellValue) => (typeof v === "number" ? formatFigure(v) : text(v));
-const num = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const MAX_ROWS = 100_000;
 const MAX_COLS = 80;
 
@@ -320,7 +311,10 @@ export function readDocuments(
 ): ReviewDocuments {
   const named = (r: StageReport, d: ReviewDocumentId) => documentsOf(r.rubricId).includes(d);
   const unnamed = [
-    ...new Set(reports.filter((r) => !(rulesOf(r.rubricId)?.documents ?? []).length).map((r) => r.ruleSet)),
+    // The 受理名单 is the round workbook's (round draw), not one of the report's documents.
+    ...new Set(
+      reports.filter((r) => !documentsOf(r.rubricId).some((d) => d !== "accepted-list")).map((r) => r.ruleSet),
+    ),
   ];
   const onsite = reports.filter((r) => r.stage === "onsite" && r.score !== null);
   const totals = expertTotals(source);

@@ -12,6 +12,7 @@ import {
   library as bundledLibrary,
   nameKey,
   roundStatus,
+  type AcceptedList,
   type Assignment,
   type Library,
   type PanelAudit,
@@ -24,6 +25,7 @@ import { buildLayout, interpretCache, scoringFileName, STAGE_NAME, type PrintSty
 import { inputAt, writeOutput, writeOutputs } from "../output";
 import { addLayoutSheets, writeXlsx } from "../xlsx";
 import { auditSheet, panelsSheet, templateLayout, ROUND_STYLES, type DrawRecord } from "./layout";
+import { acceptedListSheet } from "./accepted-list";
 import { loadRound, returnedOfOpened, roundSheetsFromBytes, roundSheetsOf, type LoadedRound } from "./read";
 
 /** The round workbook cannot be read or written (a usage error for the command line). */
@@ -88,7 +90,8 @@ export async function writeTemplate(file: string, force = false, now = new Date(
 
 /**
  * Writes the draw into the round workbook (a copy of `source` at `output`, which may be the same file): the other
- * sheets as they are, 分组 and 抽取记录 new. Existing 分组/抽取记录 sheets are replaced only with `replace`.
+ * sheets as they are, 分组 and 抽取记录 new, and the 受理名单 when an award of the round names it (`accepted`).
+ * Existing 分组/抽取记录 sheets are replaced only with `replace`; a 受理名单 always follows 申报者.
  */
 export async function writeDraw(
   source: string,
@@ -96,11 +99,13 @@ export async function writeDraw(
   assignments: readonly Assignment[],
   audit: readonly PanelAudit[],
   record: DrawRecord,
-  opts: { replace: boolean; force: boolean; lib?: Library },
+  opts: { replace: boolean; force: boolean; lib?: Library; accepted?: readonly AcceptedList[] },
 ): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(source)) as unknown as ExcelJS.Buffer);
   const names = wb.worksheets.map((w) => w.name);
+  const acceptedName = findSheet(names, "accepted");
+  if (acceptedName) wb.removeWorksheet(wb.getWorksheet(acceptedName)!.id);
   for (const which of ["panels", "audit"] as const) {
     const name = findSheet(names, which);
     if (!name) continue;
@@ -114,7 +119,11 @@ export async function writeDraw(
   await addLayoutSheets(wb, {
     properties: { title: "", subject: "", creator: "Scorebook", created: record.drawnAt, keywords: "" },
     styles: ROUND_STYLES,
-    sheets: [panelsSheet(assignments, opts.lib ?? bundledLibrary()), auditSheet(record, audit, assignments)],
+    sheets: [
+      panelsSheet(assignments, opts.lib ?? bundledLibrary()),
+      auditSheet(record, audit, assignments),
+      ...(opts.accepted?.length ? [acceptedListSheet(opts.accepted)] : []),
+    ],
     names: [],
   });
   // Written back in place (the same file, however it is reached) or to another file that is never the source.

@@ -18,6 +18,7 @@ import {
   type RoundParams,
 } from "../core";
 import { SheetBuilder } from "../workbook/sheet-builder";
+import { localDateTime, rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, RenderableLayout, SheetLayout, ValidationLayout } from "../workbook/types";
 
 const FONT = "等线";
@@ -360,7 +361,7 @@ export function auditSheet(
   const facts: [string, string | number][] = [
     ["批次编号", record.roundId],
     ["随机种子", record.seed],
-    ["抽取时间", record.drawnAt],
+    ["抽取时间", `${localDateTime(record.drawnAt)}（北京时间）`],
     ["输入指纹", `${record.fingerprint}（申报者、专家库、回避、参数的内容，与行的顺序无关；复核时应相同）`],
     [
       RECORD_LABEL.panels,
@@ -382,7 +383,7 @@ export function auditSheet(
       : []),
     [
       "方法",
-      "每位专家在每个专家组的抽取次序由“随机种子 + 组别 + 专家姓名”的散列值（cyrb53）决定，与行的顺序无关；在尚有余量的符合条件的专家中，评审份数少者优先，其次按散列值；可选专家最少的专家组先抽；组长为组内担任组长次数最少者（同数按散列值）。用 scorebook round draw 加同一种子重新抽取，结果相同。",
+      "每位专家在每个专家组的抽取次序由“随机种子 + 组别 + 专家姓名”的散列值（cyrb53）决定，与行的顺序无关；在尚有余量的符合条件的专家中，评审份数少者优先，其次按散列值；可选专家最少的专家组先抽；组长为组内担任组长次数最少者（同数按散列值）。以同一随机种子重新抽取，结果相同。",
     ],
   ];
   const table = [
@@ -422,7 +423,9 @@ export function auditSheet(
         : String(v);
     s.set(`C${row}`, { value, style: "text" });
     s.merge(`C${row}:I${row}`);
-    if (k === "方法" || k === "现场评审专家组") s.height(row, 45);
+    // The value is merged over C:I: as tall as its wrapped lines there.
+    const across = s.columns.slice(2).reduce((t, c) => t + c.width, 0);
+    s.height(row, Math.max(15, rowHeight(wrappedLines(value, across, 11), 11)));
     row++;
   }
   row++;
@@ -431,13 +434,9 @@ export function auditSheet(
   row++;
   for (const values of table) {
     values.forEach((v, i) => s.text(`${"ABCDEFGHI"[i]}${row}`, v, "cell"));
-    const lines = Math.max(
-      1,
-      values[5].split("\n").length,
-      Math.ceil(values[4].length / 18),
-      Math.ceil(values[6].length / 15),
-    );
-    s.height(row, Math.min(400, 15 * lines));
+    // Every column wraps within its printed width: the row is as tall as its longest cell (none cut off).
+    const lines = Math.max(1, ...values.map((v, i) => wrappedLines(String(v), s.columns[i].width, 11)));
+    s.height(row, Math.min(409, rowHeight(lines, 11)));
     row++;
   }
   return s.build({

@@ -18,6 +18,7 @@ import {
   type RuleSet,
 } from "../core";
 import { GENERATOR } from "../workbook/layout";
+import { localDate, localYear } from "../workbook/text";
 import type { FormulaMode } from "../workbook/types";
 import { groupTitle } from "./groups";
 import { committeeSheets, COMMITTEE_STYLES, type Assignment } from "./committee";
@@ -80,13 +81,13 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
     );
   const parameters = parametersSheet(groups, agg, (rules) => ({
     award: awardTitle(rules),
-    year: new Date(createdAt).getUTCFullYear(),
+    year: localYear(createdAt),
   }));
   const panels = panelsSheet(groups, parameters.map, mode, result);
   const ranking = rankingSheet(groups, panels.map, parameters.map, mode, options.files, result, {
     award: awardTitle,
-    year: new Date(createdAt).getUTCFullYear(),
-    date: createdAt.slice(0, 10),
+    year: localYear(createdAt),
+    date: localDate(createdAt),
   });
   const details = detailsSheet(groups, result, parameters.map);
   const problems = problemsSheet(result);
@@ -101,7 +102,7 @@ export function buildSummaryLayout(result: AggregateResult, options: SummaryOpti
       assignments: options.assignments,
     },
     awardTitle,
-    new Date(createdAt).getUTCFullYear(),
+    localYear(createdAt),
   );
   const map: SummaryMap = {
     committee: committee.map,

@@ -67,3 +67,16 @@ export function localDateTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
+
+/** The date of an ISO 8601 time in China Standard Time, as localDateTime reads it ("2026-06-01"). */
+export function localDate(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The year of an ISO 8601 time in China Standard Time (a summary's title year). */
+export function localYear(iso: string): number {
+  const t = Date.parse(iso);
+  return new Date((Number.isFinite(t) ? t : 0) + 8 * 3600_000).getUTCFullYear();
+}

@@ -145,6 +145,51 @@ describe("scorebook round", () => {
     expect((await sheetRows(a, "申报者"))[1].slice(0, 2)).toEqual(["甲有限公司", "hebei-organization"]);
   });
 
+  it("writes the 受理名单 the Hebei rules publicise (四（三）2) beside the draw, replaced by a redraw", async () => {
+    const f = path.join(dir, "受理.xlsx");
+    expect((await run("round", "draw", roundFile, "--seed", "7", "-o", f)).code).toBe(0);
+    const list = await sheetRows(f, "受理名单");
+    expect(list[0][0]).toBe("河北省政府质量奖组织奖受理名单");
+    const header = list.findIndex((r) => r[0] === "序号");
+    expect(list[header]).toEqual(["序号", "申报者", "评分标准", "行业", "所在地"]);
+    // As the secretariat listed them in 申报者, each with its rubric's title and place.
+    expect(list.slice(header + 1, header + 4)).toEqual(
+      APPLICANTS.map((name, i) => [
+        String(i + 1),
+        name,
+        "河北省政府质量奖组织奖评价标准（2022年版）",
+        "",
+        ["石家庄", "保定", "唐山"][i],
+      ]),
+    );
+    const text = list.map((r) => r.join("|")).join("\n");
+    expect(text).toContain("共 3 个申报者。");
+    expect(text).toMatch(/公示期：/);
+    expect(text).toMatch(/质评办（盖章）/);
+    // A redraw into the same file (a new seed) keeps one list, following 申报者.
+    const wb = await load(fs.readFileSync(f));
+    wb.getWorksheet("申报者")!.getCell("A5").value = "丁有限公司";
+    wb.getWorksheet("申报者")!.getCell("B5").value = "hebei-organization";
+    fs.writeFileSync(f, await save(wb));
+    const redraw = await run("round", "draw", f, "--seed", "8", "--force");
+    expect(redraw.err).toBe("");
+    expect(redraw.code).toBe(0);
+    const again = await load(fs.readFileSync(f));
+    expect(again.worksheets.filter((w) => w.name.startsWith("受理名单")).map((w) => w.name)).toEqual(["受理名单"]);
+    expect((await sheetRows(f, "受理名单")).map((r) => r[1])).toContain("丁有限公司");
+  });
+
+  it("writes no 受理名单 for an award whose rules do not name one (江门)", async () => {
+    const f = path.join(dir, "江门.xlsx");
+    expect((await run("round", "template", "-o", f)).code).toBe(0);
+    await fillRound(f);
+    const wb = await load(fs.readFileSync(f));
+    for (let r = 2; r <= 4; r++) wb.getWorksheet("申报者")!.getCell(`B${r}`).value = "jiangmen-manufacturing";
+    fs.writeFileSync(f, await save(wb));
+    expect((await run("round", "draw", f, "--seed", "7")).code).toBe(0);
+    expect((await load(fs.readFileSync(f))).getWorksheet("受理名单")).toBeUndefined();
+  });
+
   it("draws the on-site panels later, keeping the material ones and drawing fresh experts against them", async () => {
     const f = path.join(dir, "分两次.xlsx");
     expect((await run("round", "template", "-o", f)).code).toBe(0);

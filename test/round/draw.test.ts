@@ -2,6 +2,8 @@
 // order, an impossible pool is reported with the panel and the reason, and every eligible expert is drawn about
 // equally often over many seeds.
 import { draw, inputFingerprint, nameKey, type Assignment, type DrawResult, type RoundInput } from "../../src/core";
+import { auditSheet } from "../../src/round/layout";
+import { rowHeight, wrappedLines } from "../../src/workbook/text";
 import { library } from "../../src/core";
 import { expert, params, round } from "./fixtures";
 
@@ -263,4 +265,46 @@ it("compares names by nameKey (a full-width space in a conflict row still counts
   input.conflicts = [{ expert: "专家\u3000001", applicant: "申报单位1", reason: "", at: { sheet: "回避", row: 2 } }];
   const r = ok(draw(input, lib));
   expect(r.assignments.map((a) => nameKey(a.expert))).not.toContain(nameKey("专家001"));
+});
+
+describe("抽取记录 as printed", () => {
+  it("states the draw's time in Beijing time, names no command, and every row is as tall as its wrapped text", () => {
+    const input = round({
+      conflicts: [
+        {
+          expert: "专家001",
+          applicant: "申报单位1",
+          reason: "曾为其提供咨询服务，并在近三年内担任其质量管理顾问，与其高层领导有长期合作关系，按规定主动申请回避",
+          at: { sheet: "回避", row: 2 },
+        },
+      ],
+    });
+    const r = draw(input);
+    if (!r.ok) throw new Error("the draw failed");
+    const sheet = auditSheet(
+      {
+        roundId: "R1",
+        seed: "1",
+        drawnAt: "2026-12-08T02:24:02.161Z",
+        params: input.params,
+        experts: input.experts.length,
+        applicants: input.applicants.length,
+        fingerprint: inputFingerprint(input),
+      },
+      r.audit,
+      r.assignments,
+    );
+    const texts = sheet.cells.map((c) => String(c.value ?? ""));
+    expect(texts).toContain("2026年12月8日 10:24（北京时间）");
+    expect(texts.some((t) => /scorebook|Z$|UTC/.test(t))).toBe(false);
+    const heights = new Map(sheet.rows.map((x) => [x.row, x.height]));
+    const width = (col: string) => sheet.columns.find((c) => c.col === col)!.width;
+    for (const c of sheet.cells) {
+      const m = /^([A-I])(\d+)$/.exec(c.ref);
+      if (!m || typeof c.value !== "string" || Number(m[2]) < 5 || sheet.merges.some((x) => x.startsWith(`${c.ref}:`)))
+        continue;
+      const lines = wrappedLines(c.value, width(m[1]), 11);
+      if (lines > 1) expect(heights.get(Number(m[2])) ?? 15).toBeGreaterThanOrEqual(rowHeight(lines, 11));
+    }
+  });
 });

@@ -8,3 +8,4 @@ export * from "./status";
 export * from "./fingerprint";
 export * from "./recheck";
 export * from "./record";
+export * from "./accepted";

@@ -34,6 +34,7 @@ export const ROUND_SHEET = {
   params: "参数",
   panels: "分组",
   audit: "抽取记录",
+  accepted: "受理名单",
 } as const;
 
 const SHEET_ALIASES: Record<keyof typeof ROUND_SHEET, string[]> = {
@@ -44,6 +45,7 @@ const SHEET_ALIASES: Record<keyof typeof ROUND_SHEET, string[]> = {
   params: ["参数", "parameters", "settings"],
   panels: ["分组", "panels"],
   audit: ["抽取记录", "draw record", "audit"],
+  accepted: ["受理名单", "accepted applicants"],
 };
 
 /** Each column: the header the template writes first, then the accepted aliases. */

@@ -27,9 +27,11 @@ export function advanceListSheet(ctx: CommitteeContext): { sheet: SheetLayout; c
           s.formula(cell, shownRef(a.applicant, "materialShown"), fig(a, "materialShown"), "scoreText"),
       },
     ],
-    (g) => `${g.rules.advance?.note ?? "材料评审后进入现场评审的申报者。"}名单按汇总时的结果列出；得分随“专家分”变化。`,
+    // Published: the rule only; how the list follows the summary stays beside it, off the page.
+    (g) => g.rules.advance?.note ?? "材料评审后进入现场评审的申报者。",
     // 河北 四（四）4–5: the list is approved by the committee's chair, then publicised (no fewer than 5 working days);
     // a rule set without an advance line has neither step in its text.
     (g) => ({ publicity: !!g.rules.advance, approval: g.rules.advance ? ["评审委员会主任（审批）："] : [] }),
+    () => "名单按汇总时的结果列出；得分随“专家分”变化。",
   );
 }

@@ -19,6 +19,7 @@ export function awardListSheet(
     { col: "A", width: 6 },
     { col: "B", width: 40 },
     { col: "C", width: 14 },
+    { col: "E", width: 48 },
   ];
   const awardBlocks: CommitteeMap["awardList"]["blocks"] = [];
   const wBreaks: number[] = [];
@@ -32,8 +33,10 @@ export function awardListSheet(
       block.rows.length
         ? `${vs}!$${col}$${block.rows[0].row}:$${col}$${block.rows[block.rows.length - 1].row}`
         : `${vs}!$${col}$1:$${col}$1`;
-    const note = `经评审委员会表决（${g.rules.vote!.text}）通过的授奖建议名单，按“表决记录表”的表决结果自动列出；表决结果填写或修改后随之变化。`;
+    // Published: the vote and its rule; how the list follows 表决记录表 is for the secretariat, beside it, off the page.
+    const note = `经评审委员会表决（${g.rules.vote!.text}），下列申报者列入授奖建议名单。`;
     w.text(ref("A", wrow), note, "note");
+    w.text(ref("E", wrow), "（不打印）名单按“表决记录表”的表决结果自动列出；表决结果填写或修改后随之变化。", "note");
     w.merges.push(`A${wrow}:C${wrow}`);
     w.height(wrow, rowHeight(wrappedLines(note, 60, 9), 9));
     wrow++;

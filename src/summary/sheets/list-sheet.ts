@@ -18,11 +18,19 @@ export function listSheet(
   note: (g: CommitteeGroup) => string,
   // Only the lists the rules publicise carry a 公示 line, and only the approval each names (审批).
   footer: (g: CommitteeGroup) => { publicity: boolean; approval: string[] },
+  // What the secretariat should know about the sheet but a published list must not carry (how it follows the
+  // summary): beside the list, outside the print area.
+  screenNote?: (g: CommitteeGroup) => string,
 ): { sheet: SheetLayout; count: number } {
   const { groups, title } = ctx;
   const s = new SheetBuilder(key, name);
   const lastCol = colLetter(columns.length + 1);
-  s.columns = [{ col: "A", width: 6 }, ...columns.map((c, i) => ({ col: colLetter(i + 2), width: c.width }))];
+  const aside = colLetter(columns.length + 3);
+  s.columns = [
+    { col: "A", width: 6 },
+    ...columns.map((c, i) => ({ col: colLetter(i + 2), width: c.width })),
+    ...(screenNote ? [{ col: aside, width: 48 }] : []),
+  ];
   let row = 1;
   const breaks: number[] = [];
   let count = 0;
@@ -33,6 +41,7 @@ export function listSheet(
     s.merges.push(`A${row}:${lastCol}${row}`);
     // Wrapped to the printed width of the list (its columns), so that no line of the note is cut off.
     s.height(row, rowHeight(wrappedLines(note(g), 6 + columns.reduce((t, c) => t + c.width, 0), 9), 9));
+    if (screenNote) s.text(ref(aside, row), `（不打印）${screenNote(g)}`, "note");
     row++;
     s.text(ref("A", row), "序号", "header");
     columns.forEach((c, i) => s.text(ref(colLetter(i + 2), row), c.header, "header"));
@@ -41,11 +50,20 @@ export function listSheet(
     list.forEach(({ a }, k) => {
       s.value(ref("A", row), k + 1, "count");
       columns.forEach((c, i) => c.put(s, ref(colLetter(i + 2), row), a));
+      // As tall as its longest wrapped cell (a long applicant name prints whole).
+      const lines = columns.map((c, i) => {
+        const cell = s.cells.get(ref(colLetter(i + 2), row));
+        const t = cell?.value ?? cell?.result;
+        return typeof t === "string" ? wrappedLines(t, c.width, 10) : 1;
+      });
+      if (Math.max(...lines) > 1) s.height(row, rowHeight(Math.max(...lines), 10));
       row++;
       count++;
     });
     if (!list.length) {
+      s.text(ref("A", row), "", "text");
       s.text(ref("B", row), "（无）", "text");
+      s.merge(`B${row}:${lastCol}${row}`, "text");
       row++;
     }
     row++;

@@ -26,7 +26,7 @@ export function panelsSheet(
   const columns = { applicant: "A", ruleSet: "B", stage: "C", count: "D", shown: "E", score: "F", totals, experts };
   s.columns = [
     { col: "A", width: 26 },
-    { col: "B", width: 20 },
+    { col: "B", width: 24 },
     { col: "C", width: 10 },
     { col: "D", width: 8 },
     { col: "E", width: 11 },
@@ -48,7 +48,7 @@ export function panelsSheet(
   );
   totals.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}总分`, "header"));
   experts.forEach((col, i) => s.text(ref(col, header), `专家${i + 1}`, "header"));
-  s.height(header, 30);
+  s.height(header, 34);
   const rows: PanelsMap["rows"] = [];
   let row = header + 1;
   for (const g of groups) {
@@ -96,6 +96,13 @@ export function panelsSheet(
           s.text(ref(experts[i], row), st.experts[i], "userText");
         });
         if (st.totals.length === 0) s.input(ref(totals[0], row), null, "inputScore");
+        // As tall as the longest wrapped name on the row (applicant, rule set, an expert).
+        const lines = Math.max(
+          wrappedLines(a.applicant, 26, 10),
+          wrappedLines(g.rules.name.zh, 24, 10),
+          ...st.experts.map((e) => wrappedLines(e, 10, 10)),
+        );
+        if (lines > 1) s.height(row, rowHeight(lines, 10));
         rows.push({ applicant: a.applicant, stage, row });
         row++;
       }
