@@ -422,8 +422,8 @@ describe("the summary layout", () => {
 
 describe("formula cells name the figure they show", () => {
   // The sheets whose every formula (but the printed title) shows a figure of the aggregation; the others hold the
-  // vote (from its own inputs), the parameters and 明细's panel statistics.
-  const named = ["汇总", "专家分", "得分图", "报告数据", "公示名单（现场评审）", "授奖候选名单"];
+  // vote (from its own inputs) and the parameters.
+  const named = ["汇总", "专家分", "明细", "得分图", "报告数据", "公示名单（现场评审）", "授奖候选名单"];
   it.each(["native", "custom"] as const)(
     "%s: each formula cell of %s names its figure, cached from the engine",
     (mode) => {
