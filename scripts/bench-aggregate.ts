@@ -19,7 +19,8 @@ import * as path from "path";
 import { aggregateFiles, defaultWorkers } from "../src/aggregate/run";
 import { collectInputs } from "../src/aggregate/files";
 import { aggregateReports } from "../src/summary";
-import { interpret, interpretCache } from "../src/workbook";
+import { library } from "../src/core";
+import { interpret, interpretCache, rubricFingerprint } from "../src/workbook";
 import { readXlsx } from "../src/xlsx";
 import { sampleFiles, writeSample, type SampleSpec } from "./sample-workbooks";
 
@@ -53,7 +54,11 @@ function spec(applicants: number, experts: number): SampleSpec {
 async function generate(s: SampleSpec, dir: string): Promise<number> {
   const stamp = path.join(dir, "spec.json");
   const files = sampleFiles(s);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === JSON.stringify(s)) return files.length;
+  // The rubrics' fingerprints too: workbooks generated before a rubric or its rules changed are not counted any more
+  // ("rubric-changed"), and would measure the reading of 1,000 refused files.
+  const fingerprints = s.groups.map((g) => rubricFingerprint(library().get(g.rubric)!));
+  const want = JSON.stringify({ spec: s, fingerprints });
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return files.length;
   fs.rmSync(dir, { recursive: true, force: true });
   const t0 = Date.now();
   let n = 0;
@@ -61,7 +66,7 @@ async function generate(s: SampleSpec, dir: string): Promise<number> {
     await writeSample(s, f, path.join(dir, "workbooks"));
     if (++n % 100 === 0) process.stderr.write(`  generated ${n}/${files.length}\n`);
   }
-  fs.writeFileSync(stamp, JSON.stringify(s));
+  fs.writeFileSync(stamp, want);
   process.stderr.write(`  generated ${files.length} workbooks in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   return files.length;
 }
@@ -217,7 +222,7 @@ async function main(): Promise<void> {
         : "—"
     } | ${(base / median(cliRuns.map((c) => c.wallMs))).toFixed(1)} × |`,
     "",
-    `Every run counted ${rows.map((r) => r.used).join(" / ")} workbooks into the panels.`,
+    `Every run counted ${rows.map((r) => r.used).join(" / ")} of the ${n} workbooks into the panels (the on-site workbooks of applicants below the material line are named, not counted)${rows.some((r) => r.used < 0.9 * n) ? ` — FAR FEWER than ${n}: the workbooks may be stale, the figures do not measure the aggregation` : ""}.`,
     "",
     "The whole process, run by run (the ratio is to the baseline of the same round; the load average when it ran):",
     "",

@@ -2,7 +2,7 @@
 // bar. Plain Node (zlib) so that no image tool is needed: `npx tsx scripts/make-icons.ts`. The PNGs are committed.
 import { writeFileSync } from "fs";
 import path from "path";
-import { deflateSync } from "zlib";
+import { crc32, deflateSync } from "zlib";
 
 const SIZES = [16, 32, 64, 80, 128];
 const RED: [number, number, number] = [0xb7, 0x1c, 0x1c];
@@ -25,15 +25,6 @@ function paint(x: number, y: number): [number, number, number] | null {
   const tick = Math.min(segment(x, y, 0.22, 0.45, 0.42, 0.64), segment(x, y, 0.42, 0.64, 0.78, 0.24)) < 0.075;
   const bar = y > 0.76 && y < 0.84 && x > 0.22 && x < 0.78;
   return tick || bar ? WHITE : RED;
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -5,21 +5,8 @@ const { Buffer } = require("buffer");
 const zlib = require("zlib");
 const fs = require("fs");
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-function crc32(buf) {
-  let c = -1;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
+// Node's own CRC-32 (zlib.crc32, Node ≥ 20.15; package.json asks ≥ 20.19).
+const crc32 = (buf) => zlib.crc32(buf);
 
 function dosTime(d) {
   const time = (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2);

@@ -23,6 +23,9 @@ export const nodeInflate: InflateRaw = (data, maxBytes) =>
  */
 export const nodeDeflate: DeflateRaw = (data) => zlib.deflateRawSync(data, { level: 1 });
 
+/** Node's native CRC-32 (zlib.crc32, Node 20.15 and later), or undefined (computed in JavaScript then). */
+export const nodeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /** Parts as one-byte strings; a text found in one back to UTF-8 only when it has a byte above 0x7F. */
 export const nodeBinaryText: BinaryText = {
   decode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),

@@ -17,7 +17,7 @@ import {
 } from "../core";
 import { collectInputs } from "../aggregate/files";
 import { aggregateFiles } from "../aggregate/run";
-import { nodeDeflate } from "../aggregate/read";
+import { nodeCrc32, nodeDeflate } from "../aggregate/read";
 import { readRosterFile, RosterFileError, type Roster } from "../aggregate/roster";
 import { problemKind, rankingText, summaryJson } from "../summary";
 import { writeXlsx } from "../xlsx";
@@ -179,7 +179,7 @@ export async function aggregateCommand(
   // replaces a good one, and of two runs to the same new name only one succeeds.
   // Fast compression, native (zlib at level 1): a summary of 1,000 workbooks writes noticeably sooner, a little larger.
   let mark = performance.now();
-  const data = await writeXlsx(run.layout, { deflateRaw: nodeDeflate });
+  const data = await writeXlsx(run.layout, { deflateRaw: nodeDeflate, crc32: nodeCrc32 });
   if (timings) timings.xlsx = performance.now() - mark;
   mark = performance.now();
   try {

@@ -45,27 +45,35 @@ export interface Agreement {
 /** The value an item is ranked by: a number, or null when the expert gave none. */
 export type ItemValue = number | Exact | null;
 
-/** Mean ranks (1 = lowest) of values, ties sharing the mean of their places; with Σ(t³ − t) over the tie groups. */
-export function midRanks(values: readonly Exact[]): { ranks: Exact[]; ties: number } {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v.compare(b.v));
-  const ranks: Exact[] = values.map(() => exact(0));
+/**
+ * Twice the mean ranks (1 = lowest) of values in the order `compare` gives, ties sharing the mean of their places
+ * (so every doubled rank is an integer), with Σ(t³ − t) over the groups of t tied values.
+ */
+function doubledRanks<T>(values: readonly T[], compare: (a: T, b: T) => number): { ranks: number[]; ties: number } {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => compare(a.v, b.v));
+  const ranks: number[] = values.map(() => 0);
   let ties = 0;
   for (let k = 0; k < order.length;) {
     let e = k;
-    while (e + 1 < order.length && order[e + 1].v.equals(order[k].v)) e++;
+    while (e + 1 < order.length && compare(order[e + 1].v, order[k].v) === 0) e++;
     const t = e - k + 1;
-    // places k+1 … e+1, mean (k + e + 2) / 2
-    const r = ratio(k + e + 2, 2);
-    for (let j = k; j <= e; j++) ranks[order[j].i] = r;
+    // places k+1 … e+1: their mean doubled is k + e + 2
+    for (let j = k; j <= e; j++) ranks[order[j].i] = k + e + 2;
     if (t > 1) ties += t * t * t - t;
     k = e + 1;
   }
   return { ranks, ties };
 }
 
+/** Mean ranks (1 = lowest) of values, ties sharing the mean of their places; with Σ(t³ − t) over the tie groups. */
+export function midRanks(values: readonly Exact[]): { ranks: Exact[]; ties: number } {
+  const { ranks, ties } = doubledRanks(values, (a, b) => a.compare(b));
+  return { ranks: ranks.map((r) => ratio(r, 2)), ties };
+}
+
 /**
  * Kendall's W with the correction for ties, over the items every expert scored. `byExpert[j][i]` is expert j's value
- * of item i (all rows the same length).
+ * of item i (all rows the same length). In doubled ranks (integers) W = 3·Σ(2R_i − m(n + 1))² / (m²(n³ − n) − m·ΣT).
  */
 export function kendallW(byExpert: readonly (readonly ItemValue[])[]): Agreement {
   const m = byExpert.length;
@@ -75,18 +83,25 @@ export function kendallW(byExpert: readonly (readonly ItemValue[])[]): Agreement
   for (let i = 0; i < width; i++) if (byExpert.every((r) => r[i] !== null && r[i] !== undefined)) complete.push(i);
   const n = complete.length;
   if (n < 2) return { w: null, experts: m, items: n, note: msg.agreementFewItems(n) };
-  const sums: Exact[] = complete.map(() => exact(0));
+  const sums: number[] = complete.map(() => 0);
   let tieSum = 0;
   for (const row of byExpert) {
-    const { ranks, ties } = midRanks(complete.map((i) => exact(row[i] as number | Exact)));
-    ranks.forEach((r, k) => (sums[k] = sums[k].add(r)));
+    const values = complete.map((i) => row[i] as number | Exact);
+    // Plain numbers (maturity percents) compare as numbers; anything exact compares exactly.
+    const { ranks, ties } = values.every((v) => typeof v === "number")
+      ? doubledRanks(values, (a, b) => a - b)
+      : doubledRanks(
+          values.map((v) => exact(v)),
+          (a, b) => a.compare(b),
+        );
+    ranks.forEach((r, k) => (sums[k] += r));
     tieSum += ties;
   }
-  const centre = ratio(m * (n + 1), 2);
-  const s = sum(sums.map((r) => r.sub(centre).mul(r.sub(centre))));
-  const denominator = exact(m * m * (n * n * n - n) - m * tieSum);
-  if (denominator.equals(0)) return { w: null, experts: m, items: n, note: msg.agreementNoOrder() };
-  return { w: s.mul(12).div(denominator), experts: m, items: n, note: null };
+  const centre = m * (n + 1);
+  const s4 = sums.reduce((acc, r) => acc + (r - centre) * (r - centre), 0);
+  const denominator = m * m * (n * n * n - n) - m * tieSum;
+  if (denominator === 0) return { w: null, experts: m, items: n, note: msg.agreementNoOrder() };
+  return { w: ratio(3 * s4, denominator), experts: m, items: n, note: null };
 }
 
 function median(values: readonly Exact[]): Exact {

@@ -3,22 +3,10 @@
 // group's score, with the leader's and members' signature lines) — 河北 四（五）3 — and the 综合评审工作报告 (四（六）3:
 // rules applied, counts, ranking, 授奖候选名单, problems). Every figure under the one display rule (formatFigure) or as
 // the summary printed it. Node only.
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  PageNumber,
-  PageOrientation,
-  Packer,
-  Paragraph,
-  Table,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, PageOrientation, Packer, Paragraph, Table, TableRow, TextRun, WidthType } from "docx";
 import { formatFigure } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
-import { borders, cell, FONT, heading, para } from "./docx";
+import { borders, cell, FONT, heading, pageFooter, para } from "./docx";
 import type { RankingBlock, RankingSheet, ReviewRecord, WorkReport, WorkReportPart } from "./documents";
 
 /** Tied on the last place inside the limit: listed, and the committee decides (the tool breaks no tie). */
@@ -120,21 +108,7 @@ async function pack(
             margin: { top: 1200, bottom: 1200, left: 1100, right: 1100 },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [`${name}\u3000第 `, PageNumber.CURRENT, " 页，共 ", PageNumber.TOTAL_PAGES, " 页"],
-                    size: 18,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageFooter(name) },
         children: body,
       },
     ],

@@ -22,7 +22,7 @@ import { STAGE_NAME } from "../workbook/labels";
 import type { CellSource, CellValue } from "../workbook/source";
 import { SUMMARY_SHEET } from "../summary/types";
 import { colLetter } from "../workbook/a1";
-import type { StageReport } from "./model";
+import { num, text, type StageReport } from "./model";
 
 /** One expert's part in a panel: the entries (percent or points) in item order and the total. */
 export interface RecordExpert {
@@ -120,17 +120,8 @@ export interface ReviewDocuments {
   unnamed: string[];
 }
 
-const text = (v: CellValue) =>
-  v === null || v === undefined
-    ? ""
-    : v instanceof Date
-      ? v.toISOString()
-      : typeof v === "object"
-        ? v.error
-        : String(v).trim();
 /** An input figure (bonus, public satisfaction) as the display rule prints it; text as it is. */
 const shown = (v: CellValue) => (typeof v === "number" ? formatFigure(v) : text(v));
-const num = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const MAX_ROWS = 100_000;
 const MAX_COLS = 80;
 

@@ -26,6 +26,23 @@ export const FONT = { ascii: "SimSun", eastAsia: "宋体", hAnsi: "SimSun" };
 /** Every figure under the one display rule (src/core formatFigure): two decimals, more near a line it is compared with. */
 const f2 = (x: number | null, line: number | null = null) => formatFigure(x, [line]);
 
+/** Every report's footer: what the document is, then 第 n 页，共 m 页 (a printed page is traced to its document). */
+export function pageFooter(name: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: [`${name}\u3000第 `, PageNumber.CURRENT, " 页，共 ", PageNumber.TOTAL_PAGES, " 页"],
+            size: 18,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
 export function cell(
   t: string,
   opts: { bold?: boolean; width?: number; shade?: string; align?: "left" | "center"; size?: number } = {},
@@ -242,27 +259,7 @@ export async function reportDocx(r: StageReport, options: { date?: string } = {}
         properties: {
           page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1300, right: 1300 } },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [
-                      `${r.applicant} ${r.title}\u3000第 `,
-                      PageNumber.CURRENT,
-                      " 页，共 ",
-                      PageNumber.TOTAL_PAGES,
-                      " 页",
-                    ],
-                    size: 18,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageFooter(`${r.applicant} ${r.title}`) },
         children: body,
       },
     ],

@@ -60,7 +60,8 @@ export interface StageReport {
 
 export class ReportDataError extends Error {}
 
-const text = (v: CellValue) =>
+/** A summary cell as text (an error value by its name). */
+export const text = (v: CellValue) =>
   v === null || v === undefined
     ? ""
     : v instanceof Date
@@ -68,7 +69,7 @@ const text = (v: CellValue) =>
       : typeof v === "object"
         ? v.error
         : String(v).trim();
-const num = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const num = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 const STAGE_BY_NAME: Record<string, StageId> = { 材料评审: "material", 现场评审: "onsite" };
 

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import type { CellLayout, CellStyle, HeaderFooterText, RenderableLayout, SheetLayout } from "../workbook/types";
 import { addCharts } from "./chart";
-import { rezipStored, type DeflateRaw } from "./zip-write";
+import { zipWithCharts, type DeflateRaw, type ZipPart } from "./zip-write";
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -228,15 +228,71 @@ export interface WriteXlsxOptions {
    * then the caller's to apply.
    */
   deflateRaw?: DeflateRaw;
+  /** A native CRC-32 (Node: zlib.crc32) for deflateRaw's zip; computed in JavaScript when absent. */
+  crc32?: (data: Uint8Array) => number;
+}
+
+/** What ExcelJS's XLSX writer calls to render the parts (exceljs/lib/xlsx/xlsx.js, 4.4), in its write() order. */
+interface ExcelJsXlsx {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: PartSink, model: unknown): Promise<void>;
+  addOfficeRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbookRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorksheets(zip: PartSink, model: unknown): Promise<void>;
+  addSharedStrings(zip: PartSink, model: unknown): Promise<void>;
+  addDrawings(zip: PartSink, model: unknown): Promise<void>;
+  addTables(zip: PartSink, model: unknown): Promise<void>;
+  addThemes(zip: PartSink, model: unknown): Promise<void>;
+  addStyles(zip: PartSink, model: unknown): Promise<void>;
+  addMedia(zip: PartSink, model: unknown): Promise<void>;
+  addApp(zip: PartSink, model: unknown): Promise<void>;
+  addCore(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbook(zip: PartSink, model: unknown): Promise<void>;
+}
+interface PartSink {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+
+/**
+ * The parts ExcelJS renders for a workbook, taken as it appends them to its zip (the same XML as writeBuffer; the
+ * package test pins ExcelJS 4.4): zipped by zipWithCharts without JSZip's JavaScript encode, CRC and deflate.
+ */
+async function excelJsParts(wb: ExcelJS.Workbook): Promise<ZipPart[]> {
+  const xlsx = wb.xlsx as unknown as ExcelJsXlsx;
+  const enc = new TextEncoder();
+  const parts: ZipPart[] = [];
+  const zip: PartSink = {
+    append(data, options) {
+      const bytes =
+        typeof data !== "string"
+          ? new Uint8Array(data)
+          : options.base64
+            ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+            : enc.encode(data);
+      parts.push({ name: options.name, data: bytes });
+    },
+  };
+  const model = wb.model;
+  xlsx.prepareModel(model, {});
+  await xlsx.addContentTypes(zip, model);
+  await xlsx.addOfficeRels(zip, model);
+  await xlsx.addWorkbookRels(zip, model);
+  await xlsx.addWorksheets(zip, model);
+  await xlsx.addSharedStrings(zip, model); // after the worksheets, as ExcelJS does
+  await xlsx.addDrawings(zip, model);
+  await xlsx.addTables(zip, model);
+  await Promise.all([xlsx.addThemes(zip, model), xlsx.addStyles(zip, model)]);
+  await xlsx.addMedia(zip, model);
+  await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
+  await xlsx.addWorkbook(zip, model);
+  return parts;
 }
 
 /** Writes the layout as .xlsx bytes. */
 export async function writeXlsx(layout: RenderableLayout, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = await layoutToWorkbook(layout);
-  if (options.deflateRaw) {
-    const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-    return Buffer.from(await rezipStored(new Uint8Array(stored), layout, options.deflateRaw));
-  }
+  if (options.deflateRaw)
+    return Buffer.from(await zipWithCharts(await excelJsParts(wb), layout, options.deflateRaw, options.crc32));
   const zip = options.compressionLevel
     ? { zip: { compression: "DEFLATE", compressionOptions: { level: options.compressionLevel } } }
     : undefined;

@@ -244,20 +244,6 @@ async function openArchive(data: Uint8Array, options: ZipReadOptions): Promise<A
   };
 }
 
-/**
- * The parts of a zip whose entries are all stored (not compressed) — what ExcelJS writes with compression STORE, for
- * src/xlsx/zip-write.ts to compress with Node's zlib — with the CRC-32 each entry states. Our own output only.
- */
-export function storedParts(data: Uint8Array): { name: string; data: Uint8Array; crc32: number }[] {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return readDirectory(data).map((e) => {
-    if (e.method !== 0) throw new Error(`storedParts: ${e.name} is compressed`);
-    const start =
-      e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
-    return { name: e.name, data: data.subarray(start, start + e.compressedSize), crc32: e.crc32 };
-  });
-}
-
 /** The central directory: every part's name, method, sizes and where its data starts (ZIP64 fields understood). */
 function readDirectory(data: Uint8Array): Entry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);

@@ -1,8 +1,8 @@
-// A zip writer for .xlsx files with the deflate given (Node: zlib's native deflateRawSync). ExcelJS compresses with
-// pako, JavaScript, after encoding every part to UTF-8 and computing its CRC-32 in JavaScript: for the summary of
-// 1,000 workbooks (10 MB of XML) that was about 0.4 s of CPU more than storing the parts and deflating them natively
-// here (docs/benchmarks.md). Browser-safe: no Node import; the caller passes the deflate.
-import { storedParts } from "./zip-cells";
+// A zip writer for .xlsx files with the deflate given (Node: zlib's native deflateRawSync). ExcelJS zips with JSZip:
+// every part encoded to UTF-8, its CRC-32 computed and deflated in JavaScript, through a stream of workers — for the
+// summary of 1,000 workbooks (10 MB of XML) most of the time of writing it. Here ExcelJS's parts are taken as it
+// renders them (src/xlsx/write.ts) and zipped natively (docs/benchmarks.md). Browser-safe: no Node import; the caller
+// passes the deflate.
 import { addChartParts, type PartStore } from "./chart";
 import type { RenderableLayout } from "../workbook/types";
 
@@ -97,15 +97,15 @@ export function zipParts(parts: readonly ZipPart[], deflate: DeflateRaw): Uint8A
 }
 
 /**
- * An .xlsx ExcelJS wrote with compression STORE, charts added (src/xlsx/chart.ts), zipped again with `deflate`.
- * Parts keep their order; a part the charts changed or added gets its CRC-32 computed.
+ * The parts of an .xlsx file (ExcelJS's, src/xlsx/write.ts), charts added (src/xlsx/chart.ts), zipped with `deflate`.
+ * Parts keep their order; a part the charts changed or added gets its CRC-32 computed like the others.
  */
-export async function rezipStored(
-  stored: Uint8Array,
+export async function zipWithCharts(
+  parts: ZipPart[],
   layout: RenderableLayout,
   deflate: DeflateRaw,
+  crc?: (data: Uint8Array) => number,
 ): Promise<Uint8Array> {
-  const parts: ZipPart[] = storedParts(stored);
   const byName = new Map(parts.map((p) => [p.name, p]));
   const dec = new TextDecoder();
   const enc = new TextEncoder();
@@ -124,5 +124,8 @@ export async function rezipStored(
     },
   };
   await addChartParts(store, layout);
-  return zipParts(parts, deflate);
+  return zipParts(
+    parts.map((p) => (p.crc32 === undefined && crc ? { ...p, crc32: crc(p.data) } : p)),
+    deflate,
+  );
 }
