@@ -759,6 +759,18 @@ function chooseCopy(group: readonly ReturnedSheet[], problems: SheetProblem[]): 
   return winner ? [winner] : [];
 }
 
+/**
+ * The spread of one item's values across a panel, in percentage points (the divergence rule, 明细 and the consensus
+ * workbook all measure it so): maturities directly; points as a share of the item's maximum.
+ */
+export function itemSpread(
+  values: readonly { value: number; points: number }[],
+  scoring: "maturity" | "points",
+): number {
+  const asPercent = values.map((v) => (scoring === "points" ? (v.value / v.points) * 100 : v.value));
+  return Math.max(...asPercent) - Math.min(...asPercent);
+}
+
 /** Items where the panel's maturities are DIVERGENCE_BANDS or more bands apart or spread more than the limit. */
 export function diverge(
   applicant: string,
@@ -776,9 +788,7 @@ export function diverge(
       .filter((x): x is { expert: string; item: ReturnedSheet["items"][number] } => !!x.item && x.item.value !== null)
       .map((x) => ({ expert: x.expert, value: x.item.value as number, points: x.item.points }));
     if (values.length < 2) continue;
-    // Points rubrics: the spread is measured as a share of the item's maximum, in percentage points.
-    const asPercent = values.map((v) => (info.scoring === "points" ? (v.value / v.points) * 100 : v.value));
-    const spread = Math.max(...asPercent) - Math.min(...asPercent);
+    const spread = itemSpread(values, info.scoring);
     const bands =
       info.scoring === "maturity" ? [...new Set(values.map((v) => bandOf(info.scale, v.value)?.band ?? 0))].sort() : [];
     const byBand = bands.length > 1 && Math.max(...bands) - Math.min(...bands) >= DIVERGENCE_BANDS;

@@ -122,6 +122,22 @@ export function sheetExact(x: number): Exact {
   return new FractionLib(x.toFixed(SHEET_PLACES));
 }
 
+/** |x| below this keeps x × 10¹² under 2⁵⁰, where one float multiplication errs by less than 0.13. */
+const SHEET_KEY_LIMIT = 1024;
+
+/**
+ * sheetExact(x) × 10¹² as a safe integer, or null when |x| ≥ 1024: comparing two keys compares the summary's numbers
+ * as sheetExact reads them, without building fractions (the fast path for ranking a column of them).
+ */
+export function sheetKey(x: number): number | null {
+  if (!Number.isFinite(x) || Math.abs(x) >= SHEET_KEY_LIMIT) return null;
+  const k = x * 1e12;
+  const r = Math.round(k);
+  // Far from a half, the float product rounds like the true one; near a half, ask toFixed (what sheetExact uses).
+  if (Math.abs(Math.abs(k - r) - 0.5) > 0.2) return r === 0 ? 0 : r;
+  return Number(x.toFixed(SHEET_PLACES).replace(".", "")) || 0;
+}
+
 /**
  * A figure read back from a spreadsheet (a report, a chart) under the same display rule: `x` and the thresholds
  * as the summary's numbers (read to SHEET_PLACES decimals); "—" when there is no figure.

@@ -1,6 +1,6 @@
 // The award's process rules, read from the award data: stage combination, bonus, thresholds, top N, statuses,
 // ranking and the committee vote. Nothing here knows which award it is: every number comes from the RuleSet.
-import { exact, ratio, scaledKey, type Exact } from "./exact";
+import { exact, ratio, sheetExact, sheetKey, type Exact } from "./exact";
 import { msg, type Message } from "./messages";
 import type { FractionSpec, RuleSet, StageId } from "./types";
 
@@ -209,16 +209,17 @@ export function rankAmong(score: Exact, field: readonly Exact[]): number {
 }
 
 /**
- * rankAmong for spreadsheet numbers, each read as exact() reads it (9 decimal places), without building a
- * fraction per score when all are below 8192 in size (the QA.RANK fast path: one call per row over the column).
+ * rankAmong for the summary's numbers, each read as sheetExact reads them (12 decimal places: a roster's
+ * 84.9999999999 ranks below 85), without building a fraction per score when all are below 1024 in size (the
+ * QA.RANK fast path: one call per row over the column).
  */
 export function rankAmongNumbers(score: number, field: readonly number[]): number {
-  const key = scaledKey(score);
+  const key = sheetKey(score);
   if (key !== null) {
     let above = 0;
     let fast = true;
     for (const x of field) {
-      const k = scaledKey(x);
+      const k = sheetKey(x);
       if (k === null) {
         fast = false;
         break;
@@ -228,8 +229,8 @@ export function rankAmongNumbers(score: number, field: readonly number[]): numbe
     if (fast) return above + 1;
   }
   return rankAmong(
-    exact(score),
-    field.map((x) => exact(x)),
+    sheetExact(score),
+    field.map((x) => sheetExact(x)),
   );
 }
 

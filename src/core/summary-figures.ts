@@ -3,7 +3,7 @@
 // a panel's score, the text a score prints as. The sheet builders give each such cell its figure and take the cached
 // value from summaryFigureValue, so the file shows the engine's result before any recalculation, and a test can
 // compare what a spreadsheet recalculates in every named cell with the engine's value for the same inputs.
-import type { AggregateResult, ApplicantResult } from "./aggregate";
+import { itemSpread, sheetsOfFiles, type AggregateResult, type ApplicantResult } from "./aggregate";
 import { formatScore, SHEET_PLACES, toNumber, type Exact } from "./exact";
 import { inRankingField, isVetoStatus, statusBeforeLimit, STATUS_TEXT } from "./rules";
 import type { StageId } from "./types";
@@ -36,7 +36,14 @@ export type ApplicantField =
 export type SummaryFigure =
   | { applicant: string; field: ApplicantField }
   /** 专家分: a panel's expert count, its combined score and that score as printed. */
-  | { applicant: string; stage: StageId; field: "count" | "score" | "shown" };
+  | { applicant: string; stage: StageId; field: "count" | "score" | "shown" }
+  /**
+   * 明细: one item's statistics over the panel's counted workbooks: mean, lowest and highest (maturities as fractions,
+   * as the percent cells hold them; points as they are), spread in percentage points, and the divergence flag.
+   */
+  | { applicant: string; stage: StageId; item: string; field: DetailField; scoring: "maturity" | "points" };
+
+export type DetailField = "mean" | "min" | "max" | "spread" | "divergent";
 
 /** The note beside a rank that a vetoed (or pending) applicant would have had. */
 export const WOULD_BE_RANK_NOTE = "假定名次：否决或待核实，不占名次";
@@ -53,6 +60,7 @@ export function sheetNumber(x: Exact | null | undefined): number | "" {
 export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): string | number | boolean {
   const a = result.applicants.find((x) => x.applicant === f.applicant);
   if (!a) throw new Error(`no applicant ${f.applicant} in the aggregation`);
+  if ("item" in f) return detailFigure(result, a, f.stage, f.item, f.field, f.scoring);
   if ("stage" in f) {
     const st = a[f.stage];
     if (f.field === "count") return st.totals.length;
@@ -61,6 +69,38 @@ export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): s
     return sheetNumber(st.score);
   }
   return applicantFigure(result, a, f.field);
+}
+
+/** The 明细 block's figures: over the panel's counted workbooks in the order the aggregation counted them. */
+function detailFigure(
+  result: AggregateResult,
+  a: ApplicantResult,
+  stage: StageId,
+  code: string,
+  field: DetailField,
+  scoring: "maturity" | "points",
+): string | number {
+  if (field === "divergent")
+    return result.divergences.some((d) => d.applicant === a.applicant && d.stage === stage && d.code === code)
+      ? "分歧"
+      : "";
+  const values = sheetsOfFiles(result.used, a[stage].files)
+    .map((u) => u.items.find((i) => i.code === code))
+    .filter((i): i is NonNullable<typeof i> => !!i && i.value !== null)
+    .map((i) => ({ value: i.value as number, points: i.points }));
+  const maturity = scoring === "maturity";
+  const asCell = (x: number) => (maturity ? Number((x / 100).toFixed(9)) : x);
+  const nums = values.map((v) => v.value);
+  switch (field) {
+    case "mean":
+      return nums.length ? asCell(nums.reduce((p, x) => p + x, 0) / nums.length) : "";
+    case "min":
+      return nums.length ? asCell(Math.min(...nums)) : "";
+    case "max":
+      return nums.length ? asCell(Math.max(...nums)) : "";
+    case "spread":
+      return values.length >= 2 ? Number(itemSpread(values, scoring).toFixed(9)) : "";
+  }
 }
 
 function applicantFigure(

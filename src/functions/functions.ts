@@ -23,7 +23,7 @@
 // Office's display language (Office.context.displayLanguage in the shared runtime): English for an English Office,
 // Chinese otherwise and wherever Office does not say. QA.STATUS takes a language argument for workbooks whose own
 // formulas compare its text (the generated summary pins "zh").
-import { exact, toNumber, type Exact } from "../core/exact";
+import { exact, sheetExact, toNumber, type Exact } from "../core/exact";
 import { findRuleSet, findScale, functionDefaults, ruleSetChoices, scaleIds } from "../core/awards";
 import { languageOfTag, msg, text, type Lang, type Message } from "../core/messages";
 import { cellString } from "../core/names";
@@ -461,7 +461,12 @@ function pointsArg(raw: unknown): number {
   return raw;
 }
 
+/**
+ * A score handed to QA.FINAL / QA.STATUS: a number is read as the summary's numbers are written (to SHEET_PLACES
+ * decimals), so that a roster's 12.9999999999 is not taken for 13 (a scoring input's 9 places would round it).
+ */
 function scoreArg(raw: unknown): Exact | null {
+  if (typeof raw === "number" && Number.isFinite(raw)) return sheetExact(raw);
   const parsed = parseScore(cell(raw));
   if (parsed.kind === "invalid") return fail(parsed.message);
   return parsed.kind === "ok" ? parsed.value : null;

@@ -34,6 +34,7 @@ import {
   pointsScoreFormula,
   pointsStateFormula,
   pointsValueFormula,
+  spreadFormula,
   type RowCells,
 } from "./formulas";
 import { CHECK_TEXT, SHEET, STAGE_NAME } from "./labels";
@@ -380,14 +381,7 @@ export function buildConsensusLayout(
     );
     const pct = values.map((v) => (maturity ? v : (v / item.points) * 100));
     const spread = pct.length >= 2 ? Number((Math.max(...pct) - Math.min(...pct)).toFixed(9)) : "";
-    s.formula(
-      at(cols.spread),
-      maturity
-        ? `IF(COUNT(${list})<2,"",ROUND((MAX(${list})-MIN(${list}))*100,9))`
-        : `IF(COUNT(${list})<2,"",ROUND((MAX(${list})-MIN(${list}))/${at(cols.points)}*100,9))`,
-      spread,
-      "spread",
-    );
+    s.formula(at(cols.spread), spreadFormula(list, maturity ? null : at(cols.points)), spread, "spread");
     const bandsDiffer = maturity ? `MAX(${bandList})-MIN(${bandList})>=${DIVERGENCE_BANDS},` : "";
     s.formula(
       at(cols.divergent),

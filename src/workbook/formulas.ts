@@ -145,3 +145,15 @@ export function pointsCheckFormula(c: RowCells, step: number): string {
 }
 
 export { q as quoteText };
+
+/**
+ * The spread of one item's values across a panel, in percentage points, as core's itemSpread measures it: maturity
+ * cells (fractions) × 100; points as a share of the item's points (`points`: its cell; null for maturity). Blank
+ * under two values. `values` is a range or a list of cells. Used by 明细 and the consensus workbook alike.
+ */
+export function spreadFormula(values: string, points: string | null): string {
+  const diff = `MAX(${values})-MIN(${values})`;
+  return points === null
+    ? `IF(COUNT(${values})<2,"",ROUND((${diff})*100,9))`
+    : `IF(COUNT(${values})<2,"",ROUND((${diff})/${points}*100,9))`;
+}

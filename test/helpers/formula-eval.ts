@@ -337,6 +337,14 @@ export class FormulaBook {
         const f = 10 ** d;
         return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
       }
+      case "ROUNDDOWN": {
+        const x = num(s(0));
+        const d = num(s(1));
+        if (isErr(x)) return x;
+        if (isErr(d)) return d;
+        const f = 10 ** d;
+        return (Math.sign(x) * Math.floor(Math.abs(x) * f + 1e-9)) / f;
+      }
       case "MOD": {
         const a = num(s(0));
         const b = num(s(1));

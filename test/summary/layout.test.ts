@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import {
   aggregate,
   exact,
+  parseRoster,
   STATUS_TEXT,
   summaryFigureValue,
   toNumber,
@@ -19,7 +20,7 @@ import { MIRROR } from "../../src/summary/recalc-check";
 import { writeXlsx } from "../../src/xlsx";
 import { loadFunctions, StubError, type Registered } from "../functions/cf-stub";
 import { FormulaBook, type Custom, type Scalar } from "../helpers/formula-eval";
-import { fixtureResult, fixtureSheets, ROSTER, VETO } from "./fixtures";
+import { fixtureResult, fixtureSheets, ROSTER, sheet, VETO } from "./fixtures";
 
 let qa: Registered;
 beforeAll(() => {
@@ -243,6 +244,34 @@ describe("the summary layout", () => {
     expect(sheetView(customLayout, (ref) => book.get("汇总", ref))).toEqual(engineView(result));
   });
 
+  it("custom mode keeps a roster's 12.9999999999: 72 + 12.9999999999 is below 85 in QA.FINAL and QA.STATUS too", () => {
+    const IND = "hebei-individual-frontline";
+    const sheets = [
+      sheet(IND, "王五", "个人专家1", "material", 72),
+      sheet(IND, "王五", "个人专家1", "onsite", 72),
+      sheet(IND, "赵六", "个人专家1", "material", 72),
+      sheet(IND, "赵六", "个人专家1", "onsite", 72),
+    ];
+    const roster = parseRoster(
+      [
+        ["申报者", "公众满意度"],
+        ["王五", 12.9999999999],
+        ["赵六", 13],
+      ],
+      "名册.xlsx",
+    ).entries;
+    const r = aggregate(sheets, rubricInfo(), roster);
+    const l = buildSummaryLayout(r, { mode: "custom" });
+    const book = FormulaBook.fromLayout(l, custom);
+    const c = l.map.ranking.columns;
+    const at = (name: string, col: string) =>
+      book.get("汇总", `${col}${rows(l).find((x) => x.applicant === name)!.row}`);
+    expect(at("王五", c.status)).toBe("未达提名线");
+    // (The printed text is the native display formula, checked after LibreOffice and Gnumeric in display-engines.)
+    expect(at("赵六", c.status)).toBe("候选");
+    expect(sheetView(l, (ref) => book.get("汇总", ref))).toEqual(engineView(r));
+  });
+
   const changed = (layout: SummaryLayout, edits: (book: FormulaBook, l: SummaryLayout) => void) => {
     const book = FormulaBook.fromLayout(layout, custom);
     edits(book, layout);
@@ -422,8 +451,8 @@ describe("the summary layout", () => {
 
 describe("formula cells name the figure they show", () => {
   // The sheets whose every formula (but the printed title) shows a figure of the aggregation; the others hold the
-  // vote (from its own inputs), the parameters and 明细's panel statistics.
-  const named = ["汇总", "专家分", "得分图", "报告数据", "公示名单（现场评审）", "授奖候选名单"];
+  // vote (from its own inputs) and the parameters.
+  const named = ["汇总", "专家分", "明细", "得分图", "报告数据", "公示名单（现场评审）", "授奖候选名单"];
   it.each(["native", "custom"] as const)(
     "%s: each formula cell of %s names its figure, cached from the engine",
     (mode) => {

@@ -242,7 +242,7 @@ describeWithLibreOffice("LibreOffice recalculation of the native summary", () =>
   }
 
   it.each(["as-written", "threshold-600", "weight-method-topn", "what-if"])(
-    "%s: every cell naming a figure (汇总, 专家分, 得分图, the lists, 报告数据) recalculates to the engine's value",
+    "%s: every cell naming a figure (汇总, 专家分, 明细, 得分图, the lists, 报告数据) recalculates to the engine's value",
     (name) => {
       const v = variants.find((x) => x.name === name)!;
       // A parameter edited in one rule set's column: the engine applies the option to every rule set.

@@ -1,5 +1,5 @@
 // 明细: every expert's input per item, the panel statistics and the divergence flags (专家分歧, for the 合议).
-import { sheetsOfFiles, type AggregateResult, type ReturnedSheet, type StageId } from "../../core";
+import { sheetsOfFiles, type AggregateResult, type DetailField, type ReturnedSheet, type StageId } from "../../core";
 import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
@@ -8,7 +8,8 @@ import type { SheetLayout } from "../../workbook/types";
 import { rubricShortName } from "../groups";
 import { SUMMARY_SHEET, type DetailsMap, type ParametersMap } from "../types";
 import { C } from "./styles";
-import { landscape, param, r9, ref, type Group } from "./shared";
+import { landscape, param, r9, ref, shows, type Group } from "./shared";
+import { spreadFormula } from "../../workbook/formulas";
 
 function sheetsOf(result: AggregateResult, files: readonly string[]): ReturnedSheet[] {
   return sheetsOfFiles(result.used, files);
@@ -73,10 +74,8 @@ export function detailsSheet(
           s.text(ref("A", r), item.code, "code");
           s.text(ref("B", r), item.name, "text");
           s.value(ref("C", r), item.points, "count");
-          const values: number[] = [];
           used.forEach((u, j) => {
             const v = u.items.find((x) => x.code === item.code)?.value ?? null;
-            if (v !== null) values.push(v);
             s.value(
               ref(inputs[j], r),
               v === null ? null : maturity ? Number((v / 100).toFixed(9)) : v,
@@ -85,41 +84,32 @@ export function detailsSheet(
           });
           const range = `${inputs[0]}${r}:${inputs[n - 1]}${r}`;
           const style = maturity ? "percent" : "score";
-          const asFraction = (x: number) => (maturity ? Number((x / 100).toFixed(9)) : x);
-          const avg = values.length ? values.reduce((p, x) => p + x, 0) / values.length : null;
+          // Each statistic names its figure (src/core/summary-figures.ts); the cached value is the engine's.
+          const fig = (field: DetailField) =>
+            shows(result, {
+              applicant: a.applicant,
+              stage,
+              item: item.code,
+              field,
+              scoring: maturity ? "maturity" : "points",
+            });
           s.formula(
             ref(mean, r),
             `IF(COUNT(${range})=0,"",AVERAGE(${range}))`,
-            avg === null ? "" : asFraction(avg),
+            fig("mean"),
             maturity ? "percent1" : style,
           );
-          s.formula(
-            ref(min, r),
-            `IF(COUNT(${range})=0,"",MIN(${range}))`,
-            values.length ? asFraction(Math.min(...values)) : "",
-            style,
-          );
-          s.formula(
-            ref(max, r),
-            `IF(COUNT(${range})=0,"",MAX(${range}))`,
-            values.length ? asFraction(Math.max(...values)) : "",
-            style,
-          );
-          const pct = values.map((v) => (maturity ? v : (v / item.points) * 100));
-          const spreadValue = values.length >= 2 ? Number((Math.max(...pct) - Math.min(...pct)).toFixed(9)) : "";
-          const spreadF = maturity
-            ? `IF(COUNT(${range})<2,"",ROUND((MAX(${range})-MIN(${range}))*100,9))`
-            : `IF(COUNT(${range})<2,"",ROUND((MAX(${range})-MIN(${range}))/${ref("C", r)}*100,9))`;
-          s.formula(ref(spread, r), spreadF, spreadValue, "spread");
+          s.formula(ref(min, r), `IF(COUNT(${range})=0,"",MIN(${range}))`, fig("min"), style);
+          s.formula(ref(max, r), `IF(COUNT(${range})=0,"",MAX(${range}))`, fig("max"), style);
+          s.formula(ref(spread, r), spreadFormula(range, maturity ? null : ref("C", r)), fig("spread"), "spread");
           const d = divs.find((x) => x.code === item.code);
           // Shown where the bands are DIVERGENCE_BANDS or more apart (the flag below reads this cell).
           const bandText = d && d.reason !== "spread" ? `第 ${d.bands.join("、")} 档` : "";
           s.text(ref(bands, r), bandText, "smallText");
-          const isDivergent = !!d;
           s.formula(
             ref(divergent, r),
             `IF(OR(${ref(bands, r)}<>"",IF(${ref(spread, r)}="",FALSE,${ref(spread, r)}>${limit})),"分歧","")`,
-            isDivergent ? "分歧" : "",
+            fig("divergent"),
             "flag",
           );
         });
