@@ -56,9 +56,22 @@ export function sheetNumber(x: Exact | null | undefined): number | "" {
   return x === null || x === undefined ? "" : Number(toNumber(x).toFixed(SHEET_PLACES));
 }
 
+const byName = new WeakMap<AggregateResult, Map<string, ApplicantResult>>();
+
+/** An applicant of the aggregation by name, indexed once per result (a summary names thousands of figures). */
+function applicantOf(result: AggregateResult, name: string): ApplicantResult | undefined {
+  let index = byName.get(result);
+  if (!index) {
+    index = new Map();
+    for (const a of result.applicants) if (!index.has(a.applicant)) index.set(a.applicant, a);
+    byName.set(result, index);
+  }
+  return index.get(name);
+}
+
 /** The value a formula cell naming `f` shows for this aggregation: its cached value in a written workbook. */
 export function summaryFigureValue(result: AggregateResult, f: SummaryFigure): string | number | boolean {
-  const a = result.applicants.find((x) => x.applicant === f.applicant);
+  const a = applicantOf(result, f.applicant);
   if (!a) throw new Error(`no applicant ${f.applicant} in the aggregation`);
   if ("item" in f) return detailFigure(result, a, f.stage, f.item, f.field, f.scoring);
   if ("stage" in f) {

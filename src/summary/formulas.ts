@@ -153,3 +153,35 @@ export function rankNoteFormula(c: RankingCells): string {
 export function blankSafe(cell: string): string {
   return `IF(ISBLANK(${cell}),"",${cell})`;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The committee's vote (rules.ts committeeVote, the words of committee.ts voteVerdict), on 表决记录表.
+
+/** A vote rule's fractions: the quorum of members present and the approval of those present. */
+export interface VoteFractions {
+  quorum: { numerator: number; denominator: number };
+  approval: { numerator: number; denominator: number };
+}
+
+/** TRUE when `present` of `members` make a quorum (and the count is possible). */
+function quorumOk(members: string, present: string, v: VoteFractions): string {
+  return `AND(${members}>0,${present}<=${members},${present}*${v.quorum.denominator}>=${members}*${v.quorum.numerator})`;
+}
+
+/** 出席人数核查: blank until both counts are in; an impossible count named as such; else the quorum's verdict. */
+export function quorumFormula(members: string, present: string, v: VoteFractions): string {
+  const q = `${v.quorum.numerator}/${v.quorum.denominator}`;
+  return `IF(OR(${members}="",${present}=""),"",IF(${present}>${members},"出席人数多于委员总数，请核对",IF(${quorumOk(members, present, v)},"符合（不少于 ${q}）","不足 ${q}，会议无效")))`;
+}
+
+/** 表决结果 of one candidate, in voteVerdict's words: 人数有误, 会议无效, 票数多于出席人数, 通过 or 未通过. */
+export function voteResultFormula(
+  members: string,
+  present: string,
+  votes: { yes: string; no: string; abstain: string },
+  v: VoteFractions,
+): string {
+  const { yes, no, abstain } = votes;
+  const approved = `AND(${present}>0,${yes}<=${present},${yes}*${v.approval.denominator}>=${present}*${v.approval.numerator})`;
+  return `IF(OR(${members}="",${present}="",${yes}=""),"",IF(${present}>${members},"人数有误",IF(NOT(${quorumOk(members, present, v)}),"会议无效",IF(${yes}+${numberOr0(no)}+${numberOr0(abstain)}>${present},"票数多于出席人数",IF(${approved},"通过","未通过")))))`;
+}

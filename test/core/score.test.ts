@@ -90,7 +90,9 @@ describe("veto wording", () => {
     const hebei = library().ruleSet("hebei-organization")!.vetoes;
     const v = evaluateVetoes(hebei, { "party-line": { answer: "不符合" } });
     expect(v.flagged[0].label).toBe("不符合申报条件：拥护党的路线、方针、政策");
-    expect(vetoLabel(hebei.find((x) => x.id === "false-material")!).zh).toMatch(/^申报组织和个人隐瞒/);
+    expect(vetoLabel(hebei.find((x) => x.id === "false-material")!).zh).toMatch(
+      /^申报者隐瞒有关情况或提供虚假材料进行申报/,
+    );
     expect(vetoLabel(library().ruleSet("jiangmen-organization")!.vetoes[2])).toEqual({
       zh: "申报材料弄虚作假。",
       en: "申报材料弄虚作假。",

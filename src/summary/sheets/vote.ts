@@ -3,7 +3,7 @@
 import { colLetter } from "../../workbook/a1";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import type { SheetLayout } from "../../workbook/types";
-import { numberOr0 } from "../formulas";
+import { quorumFormula, voteResultFormula } from "../formulas";
 import { COMMITTEE_SHEET, type VoteMap } from "../types";
 import { abs, page, ref, signatures } from "./shared";
 import type { CommitteeContext } from "./context";
@@ -33,10 +33,6 @@ export function voteSheet(ctx: CommitteeContext): { sheet: SheetLayout; blocks: 
     v.merges.push(`A${vrow}:G${vrow}`);
     v.height(vrow, 28);
     vrow += 2;
-    const qn = rule.quorum.numerator;
-    const qd = rule.quorum.denominator;
-    const an = rule.approval.numerator;
-    const ad = rule.approval.denominator;
     v.text(ref("B", vrow), "委员总数", "paramLabel");
     const members = ref("C", vrow);
     v.input(members, null, "inputCount");
@@ -49,13 +45,7 @@ export function voteSheet(ctx: CommitteeContext): { sheet: SheetLayout; blocks: 
     const quorum = ref("C", vrow);
     const M = abs("C", vrow - 2);
     const P = abs("C", vrow - 1);
-    const quorumOk = `AND(${M}>0,${P}<=${M},${P}*${qd}>=${M}*${qn})`;
-    v.formula(
-      quorum,
-      `IF(OR(${M}="",${P}=""),"",IF(${P}>${M},"出席人数多于委员总数，请核对",IF(${quorumOk},"符合（不少于 ${qn}/${qd}）","不足 ${qn}/${qd}，会议无效")))`,
-      "",
-      "result",
-    );
+    v.formula(quorum, quorumFormula(M, P, rule), "", "result");
     v.merges.push(`C${vrow}:G${vrow}`);
     for (const r of [vrow - 2, vrow - 1])
       v.validations.push({
@@ -79,16 +69,8 @@ export function voteSheet(ctx: CommitteeContext): { sheet: SheetLayout; blocks: 
       v.text(ref("B", vrow), a.applicant, "userText");
       v.formula(ref("C", vrow), shownRef(a.applicant, "finalShown"), fig(a, "finalShown"), "scoreText");
       for (const col of ["D", "E", "F"]) v.input(ref(col, vrow), null, "inputCount");
-      const Y = ref("D", vrow);
-      const N = ref("E", vrow);
-      const A = ref("F", vrow);
-      const approved = `AND(${P}>0,${Y}<=${P},${Y}*${ad}>=${P}*${an})`;
-      v.formula(
-        ref("G", vrow),
-        `IF(OR(${M}="",${P}="",${Y}=""),"",IF(${P}>${M},"人数有误",IF(NOT(${quorumOk}),"会议无效",IF(${Y}+${numberOr0(N)}+${numberOr0(A)}>${P},"票数多于出席人数",IF(${approved},"通过","未通过")))))`,
-        "",
-        "result",
-      );
+      const votes = { yes: ref("D", vrow), no: ref("E", vrow), abstain: ref("F", vrow) };
+      v.formula(ref("G", vrow), voteResultFormula(M, P, votes, rule), "", "result");
       // Hidden: the passed candidate's place in the 授奖建议名单 (1, 2, … in the order of this record).
       v.formula(ref("H", vrow), `IF(G${vrow}="通过",COUNTIF($G$${first}:G${vrow},"通过"),"")`, "", "text");
       rows.push({ applicant: a.applicant, row: vrow });
