@@ -74,7 +74,8 @@ const SCOPED: [Form, State][] = [
   ["是", "无效"],
 ];
 
-const RUBRIC = "hebei-individual-senior";
+// Middle managers: 三（二）5 is scoped for them (a senior leader is always the leader it speaks of, so asked without 不适用).
+const RUBRIC = "hebei-individual-middle";
 
 function engineState(v: Veto, form: Form): State {
   const p = parseVetoAnswer(v, form);
