@@ -187,7 +187,7 @@ describeInPreview("task pane preview in Chromium", () => {
       "input 评审专家",
       "input:radio 材料评审",
       "input:radio 普通Excel公式（推荐，任何Excel均可计算）",
-      "input:radio 完整：评分表中列出各项评分要点（A4横向）",
+      "input:radio 完整（评分表含评分要点）",
       "input:radio 当前工作簿（新增工作表）",
       "button 生成评分表",
       "input 选择定义文件",
