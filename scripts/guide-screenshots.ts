@@ -263,7 +263,7 @@ export async function consensusAndSummary(panels: string[][]): Promise<void> {
   const onsite = panels.filter((p) => p[2] === a && p[4] === "现场评审").map((p) => `回收/${a}_现场评审_${p[5]}.xlsx`);
   fs.mkdirSync(path.join(guideRun.work, "合议"), { recursive: true });
   const consensusFile = `合议/${a}_现场评审_合议表.xlsx`;
-  await scorebook("consensus", "consensus", ...onsite, "-o", consensusFile);
+  await scorebook("consensus", "consensus", ...onsite, "--round", "评审安排.xlsx", "-o", consensusFile);
   // The group leader types the agreed maturity (the panel mean, to the 5 % step) and a reason for each item.
   const sheets = [];
   for (const f of onsite) {
