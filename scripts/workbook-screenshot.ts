@@ -3,8 +3,8 @@
 //
 //   npx tsx scripts/workbook-screenshot.ts [outDir] [rubricId …]
 //
-// Default: hebei-organization and jiangmen-manufacturing into build/screenshots/. docs/scoring-sheet.png is the
-// first page of the Jiangmen scoring sheet at 110 dpi.
+// Default: hebei-organization and jiangmen-manufacturing into build/screenshots/ (for looking at a layout change;
+// the pictures in the README and the guide come from scripts/guide-screenshots.ts).
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
