@@ -16,6 +16,8 @@ module.exports = {
           "<rootDir>/test/bundle/", // webpack builds of the real configuration
           "<rootDir>/test/excel/request-size.test.ts", // Microsoft's office.js client in jsdom
           "<rootDir>/test/reliability/writers.test.ts", // every writer against full, read-only and aliased disks
+          "<rootDir>/test/cli/built.test.ts", // the esbuild build of the command line, run as installed
+          "<rootDir>/test/docs/guide.test.ts", // the guide's whole example round, command by command
         ]
       : ["/node_modules/"],
   transform: { "^.+\\.tsx?$": "<rootDir>/test/helpers/esbuild-jest.cjs" },
