@@ -3,6 +3,7 @@
 // secretariat's seal line left blank for the clerk — the award data gives no dates, and the tool invents none.
 import { ROUND_SHEET, type AcceptedList } from "../core";
 import { SheetBuilder } from "../workbook/sheet-builder";
+import { PAGE_NUMBERS, pageSetup } from "../workbook/sheets/common";
 import { rowHeight, wrappedLines } from "../workbook/text";
 import type { SheetLayout } from "../workbook/types";
 
@@ -55,15 +56,10 @@ export function acceptedListSheet(lists: readonly AcceptedList[]): SheetLayout {
     showGridLines: false,
     tabColor: "548235",
     pageBreaks: breaks,
-    print: {
-      paper: "A4",
+    print: pageSetup({
       orientation: "portrait",
-      fitToWidth: 1,
-      fitToHeight: 0,
       area: `A1:E${Math.max(1, row - 1)}`,
-      footer: { center: "第 &P 页，共 &N 页" },
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
-      centerHorizontally: true,
-    },
+      footer: { center: PAGE_NUMBERS },
+    }),
   });
 }

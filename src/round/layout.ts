@@ -18,6 +18,7 @@ import {
   type RoundParams,
 } from "../core";
 import { SheetBuilder } from "../workbook/sheet-builder";
+import { PAGE_NUMBERS, pageSetup } from "../workbook/sheets/common";
 import { localDateTime, rowHeight, wrappedLines } from "../workbook/text";
 import type { CellStyle, RenderableLayout, SheetLayout, ValidationLayout } from "../workbook/types";
 
@@ -59,20 +60,9 @@ export const ROUND_STYLES: Record<string, CellStyle> = {
   key: { font: { name: FONT, size: 11, bold: true }, vertical: "top", numFmt: "@" },
 };
 
-const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
-
+/** A4 landscape, the header row repeated, page numbers. */
 function landscape(area: string): NonNullable<SheetLayout["print"]> {
-  return {
-    paper: "A4",
-    orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    area,
-    titleRows: { first: 1, last: 1 },
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-    centerHorizontally: true,
-  };
+  return pageSetup({ orientation: "landscape", area, titleRow: 1, footer: { center: PAGE_NUMBERS } });
 }
 
 /** A sheet with a header row and data rows (plain text cells), editable unless `protect`. */

@@ -4,11 +4,10 @@
 import { sheetsOfFiles, type AggregateResult, type ApplicantResult, type RubricBundle, type StageId } from "../core";
 import { STAGE_NAME } from "../workbook/labels";
 import { SheetBuilder } from "../workbook/sheet-builder";
+import { PAGE_NUMBERS, pageSetup } from "../workbook/sheets/common";
 import { rowHeight, wrappedLines } from "../workbook/text";
-import type { PrintLayout, SheetLayout } from "../workbook/types";
+import type { SheetLayout } from "../workbook/types";
 import { SUMMARY_SHEET, type FeedbackMap } from "./types";
-
-const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
 
 /** Texts that differ only in white space or full-width forms are one text. */
 const textKey = (t: string) => t.normalize("NFKC").replace(/\s+/g, " ").trim();
@@ -119,16 +118,13 @@ export function feedbackSheet(
     s.text(`A${row}`, "（没有可计入的评分表）", "note");
     row++;
   }
-  const print: PrintLayout = {
-    paper: "A4",
+  const print = pageSetup({
     orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
     area: `A1:H${row - 1}`,
-    titleRows: { first: headerRow, last: headerRow },
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-  };
+    titleRow: headerRow,
+    footer: { center: PAGE_NUMBERS },
+    center: false,
+  });
   return {
     sheet: s.build({ tabColor: "2F75B5", freeze: { rows: headerRow, columns: 0 }, print, protect: false }),
     map: { sheet: s.name, headerRow, columns, rows, applicants },

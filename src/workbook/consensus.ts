@@ -40,6 +40,7 @@ import {
 import { CHECK_TEXT, SHEET, STAGE_NAME } from "./labels";
 import { cleanUserText, entryValue, GENERATOR, LayoutError, STYLES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
+import { hf, PAGE_NUMBERS, pageSetup } from "./sheets/common";
 import { rowHeight, wrappedLines } from "./text";
 import type { CellStyle, DefinedNameLayout, RenderableLayout, Scalar, SheetLayout } from "./types";
 
@@ -183,13 +184,6 @@ const EXTRA: Record<string, CellStyle> = {
 };
 for (const s of Object.values(EXTRA)) s.font = { ...s.font, name: "宋体" };
 const CONSENSUS_STYLES: Record<string, CellStyle> = { ...STYLES, ...EXTRA };
-
-const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
-
-function hf(s: string, max = 40): string {
-  const t = s.length > max ? `${s.slice(0, max - 1)}…` : s;
-  return t.replace(/&/g, "&&");
-}
 
 /** Each text once, in the order first seen. */
 function unique(texts: (string | undefined)[]): string {
@@ -603,18 +597,13 @@ export function buildConsensusLayout(
   const sheet = s.build({
     freeze: { rows: headerRow, columns: 0 },
     tabColor: "7030A0",
-    print: {
-      paper: "A4",
+    print: pageSetup({
       orientation: "landscape",
-      fitToWidth: 1,
-      fitToHeight: 0,
       area: `A1:${lastVisible}${lastRow}`,
-      titleRows: { first: headerRow, last: headerRow },
+      titleRow: headerRow,
       header: { left: hf(r.title.zh, 60), right: hf(`${applicant} · ${stageName} · 合议`) },
-      footer: { left: "组长签名：____________", center: "第 &P 页，共 &N 页" },
-      margins: MARGINS,
-      centerHorizontally: true,
-    },
+      footer: { left: "组长签名：____________", center: PAGE_NUMBERS },
+    }),
   });
   if (options.password && sheet.protection) sheet.protection.password = options.password;
 

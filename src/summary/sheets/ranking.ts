@@ -5,7 +5,7 @@ import { colLetter } from "../../workbook/a1";
 import { STAGE_NAME } from "../../workbook/labels";
 import { SheetBuilder } from "../../workbook/sheet-builder";
 import { rowHeight, wrappedLines } from "../../workbook/text";
-import type { FormulaMode, PrintLayout, SheetLayout } from "../../workbook/types";
+import type { FormulaMode, SheetLayout } from "../../workbook/types";
 import {
   excludedFormula,
   finalFormula,
@@ -26,7 +26,7 @@ import {
   CONFIRMED,
   ext,
   shows,
-  MARGINS,
+  landscape,
   param,
   inputNumber,
   ref,
@@ -284,17 +284,8 @@ export function rankingSheet(
     row = rankingFoot(s, last + 2, lastVisible);
   }
   if (groups.length === 0) s.text("A5", "（没有可排名的申报者，见“问题”）", "note");
-  const print: PrintLayout = {
-    paper: "A4",
-    orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    // From the first block: the notes above it are for the screen.
-    area: `A${groups.length ? 5 : 1}:${lastVisible}${Math.max(5, row - 2)}`,
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-    centerHorizontally: true,
-  };
+  // From the first block: the notes above it are for the screen.
+  const print = landscape(`A${groups.length ? 5 : 1}:${lastVisible}${Math.max(5, row - 2)}`);
   return {
     sheet: s.build({
       tabColor: "1F4E78",

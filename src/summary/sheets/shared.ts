@@ -17,25 +17,14 @@ import {
 } from "../../core";
 import { quoteSheet } from "../../workbook/a1";
 import { SheetBuilder } from "../../workbook/sheet-builder";
+import { PAGE_NUMBERS, pageSetup } from "../../workbook/sheets/common";
 import type { Shown } from "../../workbook/figures";
 import type { PrintLayout } from "../../workbook/types";
 import { type ParametersMap } from "../types";
 
-export const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
-
 /** A4 landscape, one page wide, page numbers; `titleRow` repeated on every page. */
 export function landscape(area: string, titleRow?: number): PrintLayout {
-  return {
-    paper: "A4",
-    orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    area,
-    titleRows: titleRow ? { first: titleRow, last: titleRow } : undefined,
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: MARGINS,
-    centerHorizontally: true,
-  };
+  return pageSetup({ orientation: "landscape", area, titleRow, footer: { center: PAGE_NUMBERS } });
 }
 
 export const ref = (col: string, row: number) => `${col}${row}`;
@@ -90,17 +79,7 @@ export function page(
   orientation: "portrait" | "landscape",
   opts: Partial<PrintLayout> = {},
 ): PrintLayout {
-  return {
-    paper: "A4",
-    orientation,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    area,
-    footer: { center: "第 &P 页，共 &N 页" },
-    margins: COMMITTEE_MARGINS,
-    centerHorizontally: true,
-    ...opts,
-  };
+  return { ...pageSetup({ orientation, area, footer: { center: PAGE_NUMBERS }, margins: COMMITTEE_MARGINS }), ...opts };
 }
 
 /** The printed title of the committee pack: award, year and batch from 参数, live. */

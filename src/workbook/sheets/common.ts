@@ -58,8 +58,10 @@ export function hf(s: string, max = 40): string {
 }
 
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+/** The printed page number every Scorebook page carries (Excel codes). */
+export const PAGE_NUMBERS = "第 &P 页，共 &N 页";
 
-/** A4, one page wide, the margins above; centred unless `center` is false. */
+/** Every printed page: A4, one page wide, the margins above; centred unless `center` is false. */
 export function pageSetup(o: {
   orientation: "portrait" | "landscape";
   area: string;
@@ -70,6 +72,8 @@ export function pageSetup(o: {
   header?: HeaderFooterText;
   footer?: HeaderFooterText;
   center?: boolean;
+  /** Inches; the margins above by default. */
+  margins?: PrintLayout["margins"];
 }): PrintLayout {
   return {
     paper: "A4",
@@ -80,7 +84,7 @@ export function pageSetup(o: {
     ...(o.titleRow !== undefined ? { titleRows: { first: o.titleRow, last: o.titleRow } } : {}),
     ...(o.header ? { header: o.header } : {}),
     ...(o.footer ? { footer: o.footer } : {}),
-    margins: MARGINS,
+    margins: o.margins ?? MARGINS,
     ...(o.center === false ? {} : { centerHorizontally: true }),
   };
 }
